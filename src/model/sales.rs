@@ -1,0 +1,499 @@
+//! Money: orders (quotes, orders, contracts) with their line items, and deals
+//! moving through a configurable [`Pipeline`].
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use super::{
+    check_non_negative, check_range, impl_record, iso_date, labelled_enum, require, FieldErrorKind,
+    Id, Meta, Timestamp, TransitionError, ValidationErrors,
+};
+
+labelled_enum! {
+    /// Where an order stands.
+    pub enum OrderStatus ("order status") {
+        /// Offered, not yet accepted.
+        Quote => "Quote" | "quotation" | "estimate",
+        /// Accepted and to be (or being) delivered.
+        Order => "Order" | "sale" | "invoice",
+        /// A recurring or framework agreement.
+        Contract => "Contract" | "subscription",
+        /// Called off.
+        Cancelled => "Cancelled" | "canceled" | "void",
+    }
+}
+
+impl OrderStatus {
+    /// Whether the order counts as revenue (order or contract).
+    pub fn is_revenue(self) -> bool {
+        matches!(self, OrderStatus::Order | OrderStatus::Contract)
+    }
+}
+
+/// One line of an order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LineItem {
+    /// Product name.
+    pub product: String,
+    /// How many (may be fractional, e.g. hours).
+    pub quantity: f64,
+    /// Price per unit.
+    pub unit_price: f64,
+}
+
+impl LineItem {
+    /// A new line.
+    pub fn new(product: impl Into<String>, quantity: f64, unit_price: f64) -> Self {
+        LineItem {
+            product: product.into(),
+            quantity,
+            unit_price,
+        }
+    }
+
+    /// `quantity × unit_price`.
+    pub fn amount(&self) -> f64 {
+        self.quantity * self.unit_price
+    }
+}
+
+/// A quote, order or contract.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Order {
+    /// Id, timestamps, version, trash mark.
+    #[serde(flatten)]
+    pub meta: Meta,
+    /// The buyer.
+    pub customer_id: Id,
+    /// Order date.
+    #[serde(with = "iso_date")]
+    pub date: Date,
+    /// Quote, order, contract or cancelled.
+    pub status: OrderStatus,
+    /// What was ordered (at least one line).
+    pub line_items: Vec<LineItem>,
+    /// ISO 4217 code, e.g. `"USD"`.
+    pub currency: String,
+    /// Sum of the line items, rounded to cents; kept in sync by
+    /// [`Order::recompute_total`].
+    pub total: f64,
+    /// The id in the system the order was imported from.
+    #[serde(default)]
+    pub external_id: Option<String>,
+}
+
+impl_record!(Order, "orders");
+
+/// Largest difference between a stored and a computed total that still counts
+/// as equal.
+const TOTAL_TOLERANCE: f64 = 0.005;
+
+impl Order {
+    /// A new order; the total is computed from `line_items`.
+    pub fn new(
+        id: Id,
+        now: Timestamp,
+        customer_id: Id,
+        date: Date,
+        status: OrderStatus,
+        line_items: Vec<LineItem>,
+        currency: impl Into<String>,
+    ) -> Self {
+        let mut order = Order {
+            meta: Meta::new(id, now),
+            customer_id,
+            date,
+            status,
+            line_items,
+            currency: currency.into(),
+            total: 0.0,
+            external_id: None,
+        };
+        order.recompute_total();
+        order
+    }
+
+    /// The sum of the line items, rounded to cents.
+    pub fn total(&self) -> f64 {
+        let sum: f64 = self.line_items.iter().map(LineItem::amount).sum();
+        (sum * 100.0).round() / 100.0
+    }
+
+    /// Sets the stored `total` from the line items.
+    pub fn recompute_total(&mut self) {
+        self.total = self.total();
+    }
+
+    /// Turns an accepted quote into an order at `now`.
+    pub fn convert_quote_to_order(&mut self, now: Timestamp) -> Result<(), TransitionError> {
+        if self.status != OrderStatus::Quote {
+            return Err(TransitionError {
+                what: "order status",
+                from: self.status.label().to_string(),
+                to: OrderStatus::Order.label().to_string(),
+            });
+        }
+        self.status = OrderStatus::Order;
+        self.meta.touch(now);
+        Ok(())
+    }
+
+    fn check(&self, errors: &mut ValidationErrors) {
+        if self.line_items.is_empty() {
+            errors.push("line_items", FieldErrorKind::Required);
+        }
+        for item in &self.line_items {
+            require(errors, "line_items", &item.product);
+            if !item.quantity.is_finite() || !item.unit_price.is_finite() {
+                errors.push("line_items", FieldErrorKind::NotANumber);
+            } else if item.quantity <= 0.0 {
+                errors.push(
+                    "line_items",
+                    FieldErrorKind::OutOfRange {
+                        min: 0.0,
+                        max: f64::MAX,
+                        value: item.quantity,
+                    },
+                );
+            } else if item.unit_price < 0.0 {
+                errors.push("line_items", FieldErrorKind::Negative(item.unit_price));
+            }
+        }
+        if !is_currency_code(&self.currency) {
+            errors.push(
+                "currency",
+                FieldErrorKind::InvalidCurrency(self.currency.clone()),
+            );
+        }
+        let computed = self.total();
+        if !self.total.is_finite() {
+            errors.push("total", FieldErrorKind::NotANumber);
+        } else if (self.total - computed).abs() > TOTAL_TOLERANCE {
+            errors.push(
+                "total",
+                FieldErrorKind::TotalMismatch {
+                    stored: self.total,
+                    computed,
+                },
+            );
+        }
+        if let Some(ext) = &self.external_id {
+            require(errors, "external_id", ext);
+        }
+    }
+}
+
+/// Whether `code` is three upper-case ASCII letters.
+pub fn is_currency_code(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The ordered stages deals move through; the last two close a deal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pipeline {
+    /// Stage names, in order.
+    pub stages: Vec<String>,
+}
+
+impl Default for Pipeline {
+    /// Qualification, Needs analysis, Proposal, Negotiation, Won, Lost.
+    fn default() -> Self {
+        Pipeline {
+            stages: Pipeline::DEFAULT_STAGES
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        }
+    }
+}
+
+impl Pipeline {
+    /// The default stages.
+    pub const DEFAULT_STAGES: [&'static str; 6] = [
+        "Qualification",
+        "Needs analysis",
+        "Proposal",
+        "Negotiation",
+        "Won",
+        "Lost",
+    ];
+    /// The stage name that marks a won deal.
+    pub const WON: &'static str = "Won";
+    /// The stage name that marks a lost deal.
+    pub const LOST: &'static str = "Lost";
+
+    /// The position of `stage` (case-insensitive).
+    pub fn index_of(&self, stage: &str) -> Option<usize> {
+        let stage = stage.trim();
+        self.stages
+            .iter()
+            .position(|s| s.eq_ignore_ascii_case(stage))
+    }
+
+    /// Whether `stage` is one of the stages.
+    pub fn contains(&self, stage: &str) -> bool {
+        self.index_of(stage).is_some()
+    }
+
+    /// Whether `stage` closes a deal ("Won" or "Lost").
+    pub fn is_closed(stage: &str) -> bool {
+        let s = stage.trim();
+        s.eq_ignore_ascii_case(Self::WON) || s.eq_ignore_ascii_case(Self::LOST)
+    }
+
+    /// The stages a deal can still be in (all but Won and Lost).
+    pub fn open_stages(&self) -> impl Iterator<Item = &str> {
+        self.stages
+            .iter()
+            .map(String::as_str)
+            .filter(|s| !Pipeline::is_closed(s))
+    }
+
+    /// At least one stage, none blank, no duplicates.
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::default();
+        if self.stages.is_empty() {
+            errors.push("stages", FieldErrorKind::Required);
+        }
+        for (i, s) in self.stages.iter().enumerate() {
+            require(&mut errors, "stages", s);
+            if self.stages[..i]
+                .iter()
+                .any(|t| t.trim().eq_ignore_ascii_case(s.trim()))
+            {
+                errors.push("stages", FieldErrorKind::Duplicate(s.clone()));
+            }
+        }
+        errors.into_result()
+    }
+}
+
+/// A sale being worked on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Deal {
+    /// Id, timestamps, version, trash mark.
+    #[serde(flatten)]
+    pub meta: Meta,
+    /// The prospective buyer.
+    pub customer_id: Id,
+    /// What is being sold.
+    pub title: String,
+    /// A stage of the [`Pipeline`].
+    pub stage: String,
+    /// Expected value.
+    pub value: f64,
+    /// Chance of winning, 0 to 1.
+    pub probability: f64,
+    /// When it is expected to close.
+    #[serde(default, with = "iso_date::option")]
+    pub expected_close: Option<Date>,
+}
+
+impl_record!(Deal, "deals");
+
+impl Deal {
+    /// A new deal.
+    pub fn new(
+        id: Id,
+        now: Timestamp,
+        customer_id: Id,
+        title: impl Into<String>,
+        stage: impl Into<String>,
+        value: f64,
+        probability: f64,
+    ) -> Self {
+        Deal {
+            meta: Meta::new(id, now),
+            customer_id,
+            title: title.into(),
+            stage: stage.into(),
+            value,
+            probability,
+            expected_close: None,
+        }
+    }
+
+    /// `value × probability`.
+    pub fn weighted_value(&self) -> f64 {
+        self.value * self.probability
+    }
+
+    /// Whether the deal is won or lost.
+    pub fn is_closed(&self) -> bool {
+        Pipeline::is_closed(&self.stage)
+    }
+
+    /// Moves the deal to `stage` of `pipeline` (using the pipeline's
+    /// spelling); Won sets the probability to 1 and Lost to 0.
+    pub fn move_to(
+        &mut self,
+        stage: &str,
+        pipeline: &Pipeline,
+        now: Timestamp,
+    ) -> Result<(), FieldErrorKind> {
+        let i = pipeline
+            .index_of(stage)
+            .ok_or_else(|| FieldErrorKind::NotAllowed(stage.trim().to_string()))?;
+        self.stage = pipeline.stages[i].clone();
+        if self.stage.eq_ignore_ascii_case(Pipeline::WON) {
+            self.probability = 1.0;
+        } else if self.stage.eq_ignore_ascii_case(Pipeline::LOST) {
+            self.probability = 0.0;
+        }
+        self.meta.touch(now);
+        Ok(())
+    }
+
+    /// [`Record::validate`](super::Record::validate) plus: the stage is one of
+    /// `pipeline`'s.
+    pub fn validate_against(&self, pipeline: &Pipeline) -> Result<(), ValidationErrors> {
+        let mut errors = match super::Record::validate(self) {
+            Ok(()) => ValidationErrors::default(),
+            Err(e) => e,
+        };
+        if !self.stage.trim().is_empty() && !pipeline.contains(&self.stage) {
+            errors.push("stage", FieldErrorKind::NotAllowed(self.stage.clone()));
+        }
+        errors.into_result()
+    }
+
+    fn check(&self, errors: &mut ValidationErrors) {
+        require(errors, "title", &self.title);
+        require(errors, "stage", &self.stage);
+        check_non_negative(errors, "value", self.value);
+        check_range(errors, "probability", self.probability, 0.0, 1.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Record;
+    use time::macros::date;
+    use uuid::Uuid;
+
+    fn order() -> Order {
+        Order::new(
+            Uuid::from_u128(1),
+            0,
+            Uuid::from_u128(2),
+            date!(2024 - 03 - 01),
+            OrderStatus::Quote,
+            vec![
+                LineItem::new("Widget", 3.0, 19.99),
+                LineItem::new("Setup", 1.5, 80.0),
+            ],
+            "USD",
+        )
+    }
+
+    #[test]
+    fn total_is_the_sum_of_line_items_rounded_to_cents() {
+        assert_eq!(order().total, 179.97);
+        assert!(order().validate().is_ok());
+    }
+
+    #[test]
+    fn stale_total_is_refused_until_recomputed() {
+        let mut o = order();
+        o.line_items.push(LineItem::new("Cable", 2.0, 5.0));
+        let errs = o.validate().unwrap_err();
+        assert!(matches!(
+            errs.for_field("total").next(),
+            Some(FieldErrorKind::TotalMismatch { .. })
+        ));
+        o.recompute_total();
+        assert!(o.validate().is_ok());
+    }
+
+    #[test]
+    fn bad_currency_empty_items_and_zero_quantity_are_refused() {
+        let mut o = order();
+        o.currency = "usd".into();
+        o.line_items[0].quantity = 0.0;
+        o.recompute_total();
+        let errs = o.validate().unwrap_err();
+        assert!(errs.has("currency") && errs.has("line_items"));
+        o.line_items.clear();
+        o.recompute_total();
+        assert!(o.validate().unwrap_err().has("line_items"));
+    }
+
+    #[test]
+    fn only_a_quote_converts_to_an_order() {
+        let mut o = order();
+        o.convert_quote_to_order(10).unwrap();
+        assert_eq!((o.status, o.meta.version), (OrderStatus::Order, 2));
+        let err = o.convert_quote_to_order(11).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "cannot change order status from Order to Order"
+        );
+    }
+
+    #[test]
+    fn serde_round_trip_keeps_every_field() {
+        let mut o = order();
+        o.external_id = Some("HS-42".into());
+        let json = serde_json::to_string(&o).unwrap();
+        assert!(json.contains("\"date\":\"2024-03-01\"") && json.contains("\"status\":\"quote\""));
+        assert_eq!(serde_json::from_str::<Order>(&json).unwrap(), o);
+        let mut d = Deal::new(
+            Uuid::from_u128(3),
+            0,
+            Uuid::from_u128(2),
+            "Renewal",
+            "Proposal",
+            5000.0,
+            0.4,
+        );
+        d.expected_close = Some(date!(2024 - 06 - 30));
+        let back: Deal = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
+        assert_eq!(back, d);
+    }
+
+    #[test]
+    fn default_pipeline_has_six_stages_ending_won_lost() {
+        let p = Pipeline::default();
+        assert_eq!(p.stages.len(), 6);
+        assert_eq!(p.open_stages().count(), 4);
+        assert!(p.validate().is_ok());
+        let dup = Pipeline {
+            stages: vec!["A".into(), "a".into()],
+        };
+        assert!(dup.validate().is_err());
+    }
+
+    #[test]
+    fn probability_outside_zero_one_is_refused() {
+        let d = Deal::new(
+            Uuid::from_u128(3),
+            0,
+            Uuid::from_u128(2),
+            "X",
+            "Proposal",
+            10.0,
+            1.5,
+        );
+        assert!(d.validate().unwrap_err().has("probability"));
+    }
+
+    #[test]
+    fn deal_stage_must_belong_to_the_pipeline() {
+        let p = Pipeline::default();
+        let mut d = Deal::new(
+            Uuid::from_u128(3),
+            0,
+            Uuid::from_u128(2),
+            "X",
+            "Dreaming",
+            10.0,
+            0.5,
+        );
+        assert!(d.validate().is_ok());
+        assert!(d.validate_against(&p).unwrap_err().has("stage"));
+        d.move_to("won", &p, 5).unwrap();
+        assert_eq!((d.stage.as_str(), d.probability), ("Won", 1.0));
+        assert!(d.move_to("Dreaming", &p, 6).is_err());
+    }
+}

@@ -1,0 +1,76 @@
+//! The application shell: router, header with navigation, footer.
+
+use crate::ui::base_path::{app_href, router_base};
+use crate::ui::pages::*;
+use crate::ui::theme::Theme;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+/// The pages in the navigation, in order: link text and path.
+pub const NAV: &[(&str, &str)] = &[
+    ("Dashboard", "/"),
+    ("Customers", "/customers"),
+    ("Pipeline", "/pipeline"),
+    ("Orders", "/orders"),
+    ("Tickets", "/tickets"),
+    ("Campaigns", "/campaigns"),
+    ("Analytics", "/analytics"),
+    ("Import & export", "/import-export"),
+    ("Settings", "/settings"),
+];
+
+/// The whole app: provides the theme signal and renders the shell around the
+/// routed page.
+#[component]
+pub fn App() -> impl IntoView {
+    let theme = RwSignal::new(Theme::load());
+    theme.get_untracked().apply();
+    provide_context(theme);
+
+    view! {
+        <Router base=router_base()>
+            <div class="shell">
+                <header class="topbar">
+                    <A href=app_href("/") attr:class="brand">
+                        <span class="brand-mark" aria-hidden="true">"R"</span>
+                        <span class="brand-name">"Rapport"</span>
+                    </A>
+                    <span class="tagline">"Private CRM"</span>
+                </header>
+                <nav class="sidebar" aria-label="Main">
+                    <ul>
+                        {NAV
+                            .iter()
+                            .map(|(label, href)| {
+                                view! {
+                                    <li>
+                                        <A href=app_href(href) exact=*href == "/">
+                                            {*label}
+                                        </A>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </nav>
+                <main class="content" id="main">
+                    <Routes fallback=NotFoundPage>
+                        <Route path=path!("/") view=DashboardPage/>
+                        <Route path=path!("/customers") view=CustomersPage/>
+                        <Route path=path!("/pipeline") view=PipelinePage/>
+                        <Route path=path!("/orders") view=OrdersPage/>
+                        <Route path=path!("/tickets") view=TicketsPage/>
+                        <Route path=path!("/campaigns") view=CampaignsPage/>
+                        <Route path=path!("/analytics") view=AnalyticsPage/>
+                        <Route path=path!("/import-export") view=ImportExportPage/>
+                        <Route path=path!("/settings") view=SettingsPage/>
+                    </Routes>
+                </main>
+                <footer class="footer">
+                    "Your data stays in this browser: nothing you enter is sent anywhere."
+                </footer>
+            </div>
+        </Router>
+    }
+}

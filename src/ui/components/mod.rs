@@ -1,0 +1,48 @@
+//! Small building blocks shared by pages: the page header and the empty
+//! state panel.
+
+use leptos::prelude::*;
+
+/// The top of a page: its heading (the page's one `<h1>`) and a one-line
+/// description.
+#[component]
+pub fn PageHeader(
+    /// The page's heading.
+    title: &'static str,
+    /// A sentence under the heading.
+    #[prop(optional)]
+    subtitle: Option<&'static str>,
+    /// Actions shown at the right of the heading.
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
+    view! {
+        <header class="page-header">
+            <div>
+                <h1>{title}</h1>
+                {subtitle.map(|s| view! { <p class="page-subtitle">{s}</p> })}
+            </div>
+            <div class="page-actions">{children.map(|c| c())}</div>
+        </header>
+    }
+}
+
+/// An honest "nothing here yet" panel: what the page will hold and how to
+/// get data into it.
+#[component]
+pub fn EmptyState(
+    /// A short glyph shown above the title.
+    icon: &'static str,
+    /// What is missing, in a few words.
+    title: &'static str,
+    /// What the page will show and how to fill it.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <section class="empty-state" aria-label=title>
+            <div class="empty-icon" aria-hidden="true">{icon}</div>
+            <h2>{title}</h2>
+            <div class="empty-body">{children()}</div>
+        </section>
+    }
+}

@@ -1,0 +1,13 @@
+//! The user interface (wasm only): Leptos components, pages and routing.
+//!
+//! `app` holds the router and the shell (header, navigation, footer);
+//! `pages/` has one file per route; `theme` and `base_path` are the two bits
+//! of browser state the shell needs before any page renders.
+
+mod app;
+pub mod base_path;
+pub mod components;
+pub mod pages;
+pub mod theme;
+
+pub use app::App;

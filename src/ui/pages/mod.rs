@@ -1,0 +1,24 @@
+//! One file per route. Each page renders a real `<h1>` through
+//! [`PageHeader`](crate::ui::components::PageHeader).
+
+mod analytics;
+mod campaigns;
+mod customers;
+mod dashboard;
+mod import_export;
+mod not_found;
+mod orders;
+mod pipeline;
+mod settings;
+mod tickets;
+
+pub use analytics::AnalyticsPage;
+pub use campaigns::CampaignsPage;
+pub use customers::CustomersPage;
+pub use dashboard::DashboardPage;
+pub use import_export::ImportExportPage;
+pub use not_found::NotFoundPage;
+pub use orders::OrdersPage;
+pub use pipeline::PipelinePage;
+pub use settings::SettingsPage;
+pub use tickets::TicketsPage;

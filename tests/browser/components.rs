@@ -1,0 +1,101 @@
+//! Components mounted into the test page's DOM.
+
+use leptos::prelude::*;
+use rapport::ui::components::{EmptyState, PageHeader};
+use rapport::ui::pages::SettingsPage;
+use rapport::ui::theme::{Theme, THEME_KEY};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+/// A fresh container in the test page for one component.
+fn container() -> web_sys::HtmlElement {
+    let el = document().create_element("div").expect("create a div");
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&el)
+        .expect("append");
+    el.unchecked_into()
+}
+
+#[wasm_bindgen_test]
+fn page_header_renders_a_heading_and_the_subtitle() {
+    let parent = container();
+    let _handle = leptos::mount::mount_to(parent.clone(), || {
+        view! { <PageHeader title="Customers" subtitle="Everyone you do business with."/> }
+    });
+    let h1 = parent.query_selector("h1").unwrap().expect("an h1");
+    assert_eq!(h1.text_content().as_deref(), Some("Customers"));
+    assert!(parent
+        .text_content()
+        .unwrap_or_default()
+        .contains("Everyone you do business with."));
+}
+
+#[wasm_bindgen_test]
+fn empty_state_is_a_named_region_with_its_explanation() {
+    let parent = container();
+    let _handle = leptos::mount::mount_to(parent.clone(), || {
+        view! { <EmptyState icon="x" title="No tickets yet"><p>"Tickets appear here."</p></EmptyState> }
+    });
+    let region = parent
+        .query_selector("section")
+        .unwrap()
+        .expect("a section");
+    assert_eq!(
+        region.get_attribute("aria-label").as_deref(),
+        Some("No tickets yet")
+    );
+    assert!(region
+        .text_content()
+        .unwrap_or_default()
+        .contains("Tickets appear here."));
+}
+
+#[wasm_bindgen_test]
+fn choosing_dark_in_settings_applies_and_stores_the_theme() {
+    let _ = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .remove_item(THEME_KEY);
+    let parent = container();
+    let _handle = leptos::mount::mount_to(parent.clone(), || {
+        provide_context(RwSignal::new(Theme::Light));
+        view! { <SettingsPage/> }
+    });
+    let dark: web_sys::HtmlInputElement = parent
+        .query_selector("input[value=dark]")
+        .unwrap()
+        .expect("a dark radio")
+        .unchecked_into();
+    dark.click();
+    let root = document().document_element().unwrap();
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some("dark"));
+    assert_eq!(Theme::load(), Theme::Dark);
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(THEME_KEY);
+    assert_eq!(stored.unwrap().as_deref(), Some("\"dark\""));
+}
+
+#[wasm_bindgen_test]
+fn router_base_is_the_directory_of_the_base_url() {
+    use rapport::ui::base_path::base_path_of;
+    assert_eq!(base_path_of("http://127.0.0.1:8080/"), "");
+    assert_eq!(base_path_of("https://cdn.example/rapport/"), "/rapport");
+    assert_eq!(
+        base_path_of("https://cdn.example/a/b/index.html?x=1"),
+        "/a/b"
+    );
+}

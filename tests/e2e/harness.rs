@@ -1,0 +1,277 @@
+//! What every end-to-end test needs: the release `dist/` served on
+//! 127.0.0.1 under a sub-path (as a static host or CDN would), a fresh
+//! headless Chromium driven through chromedriver, and find/act/check helpers
+//! that address things the way a person does — by heading, link text and
+//! label.
+
+use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+/// The sub-path the app is served under, like `https://cdn.example/rapport/`.
+pub const MOUNT: &str = "/rapport/";
+
+/// How long a check waits for the page to reach the expected state.
+const PATIENCE: Duration = Duration::from_secs(10);
+
+fn dist_dir() -> PathBuf {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    assert!(
+        dist.join("index.html").exists(),
+        "dist/index.html is missing: run `trunk build --release` first (scripts/test does)"
+    );
+    dist
+}
+
+/// The address of the app, served once per test binary.
+pub fn app_url() -> &'static str {
+    static URL: OnceLock<String> = OnceLock::new();
+    URL.get_or_init(|| {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+        let port = listener.local_addr().expect("bound address").port();
+        let dist = dist_dir();
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let dist = dist.clone();
+                std::thread::spawn(move || serve_one(stream, &dist));
+            }
+        });
+        format!("http://127.0.0.1:{port}{MOUNT}")
+    })
+}
+
+/// Serves one request like a static host with an SPA fallback (`try_files
+/// $uri /index.html`): files under `MOUNT` from `dist/`, `index.html` for
+/// in-app paths without a file extension, 404 for everything else.
+fn serve_one(mut stream: TcpStream, dist: &Path) {
+    let mut request_line = String::new();
+    let mut reader = BufReader::new(stream.try_clone().expect("clone stream"));
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    let mut header = String::new();
+    while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
+        header.clear();
+    }
+    let path = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    let file = path.strip_prefix(MOUNT).and_then(|rel| {
+        if rel.contains("..") {
+            return None;
+        }
+        let candidate = dist.join(rel);
+        if candidate.is_file() {
+            Some(candidate)
+        } else if !rel.rsplit('/').next().unwrap_or("").contains('.') {
+            Some(dist.join("index.html"))
+        } else {
+            None
+        }
+    });
+    let (status, body, mime) = match file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
+        Some((f, body)) => ("200 OK", body, mime_of(&f)),
+        None => ("404 Not Found", b"not found".to_vec(), "text/plain"),
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream
+        .write_all(head.as_bytes())
+        .and_then(|_| stream.write_all(&body));
+}
+
+fn mime_of(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css",
+        Some("json") | Some("webmanifest") => "application/json",
+        Some("png") => "image/png",
+        Some("svg") => "image/svg+xml",
+        _ => "application/octet-stream",
+    }
+}
+
+/// A headless Chromium session with its own chromedriver and profile; both
+/// end when the session is dropped or closed.
+pub struct Browser {
+    /// The WebDriver client.
+    pub client: Client,
+    driver: Child,
+    profile: PathBuf,
+}
+
+impl Browser {
+    /// Starts chromedriver on a free port and a fresh headless Chromium.
+    pub async fn start() -> Browser {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("find a free port")
+            .port();
+        let driver = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver (scripts/setup installs it)");
+        let deadline = Instant::now() + PATIENCE;
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let profile = std::env::temp_dir().join(format!("rapport-e2e-{port}"));
+        let _ = std::fs::remove_dir_all(&profile);
+        let args = [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--window-size=1280,800",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .chain([format!("--user-data-dir={}", profile.display())])
+        .collect::<Vec<_>>();
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            serde_json::json!({ "binary": "/usr/bin/chromium", "args": args }),
+        );
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("open a Chromium session");
+        Browser {
+            client,
+            driver,
+            profile,
+        }
+    }
+
+    /// Opens an in-app path (relative to the mount, e.g. `""` or `"settings"`).
+    pub async fn open(&self, path: &str) {
+        self.client
+            .goto(&format!("{}{path}", app_url()))
+            .await
+            .expect("navigate");
+    }
+
+    /// Waits until the page's `<h1>` reads `text`.
+    pub async fn expect_heading(&self, text: &str) {
+        let found = self
+            .wait_until(|| async {
+                let h1 = self.client.find(Locator::Css("h1")).await.ok()?;
+                let t = h1.text().await.ok()?;
+                (t == text).then_some(())
+            })
+            .await;
+        if found.is_none() {
+            let actual = match self.client.find(Locator::Css("h1")).await {
+                Ok(h) => h.text().await.unwrap_or_default(),
+                Err(_) => "<no h1>".into(),
+            };
+            let url = self.eval("return location.href").await;
+            let body = self
+                .eval("return document.documentElement.outerHTML.slice(0, 2000)")
+                .await;
+            panic!("expected the heading {text:?}, the page at {url} shows {actual:?}:\n{body}");
+        }
+    }
+
+    /// Finds a link by its exact text.
+    pub async fn link(&self, text: &str) -> Element {
+        self.wait_for(Locator::LinkText(text), &format!("a link {text:?}"))
+            .await
+    }
+
+    /// Finds a form control by the text of its `<label>` (the label wraps it).
+    pub async fn labelled(&self, label: &str) -> Element {
+        let xpath = format!(
+            "//label[.//text()[normalize-space()={}]]//input | //input[@aria-label={0}]",
+            xpath_literal(label)
+        );
+        self.wait_for(
+            Locator::XPath(&xpath),
+            &format!("a control labelled {label:?}"),
+        )
+        .await
+    }
+
+    /// Runs `script` in the page and returns its JSON result.
+    pub async fn eval(&self, script: &str) -> serde_json::Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .expect("run a script in the page")
+    }
+
+    /// Waits for an element, failing with `what` if it never appears.
+    pub async fn wait_for(&self, locator: Locator<'_>, what: &str) -> Element {
+        let found = self
+            .wait_until(|| async { self.client.find(locator).await.ok() })
+            .await;
+        found.unwrap_or_else(|| panic!("the page never showed {what}"))
+    }
+
+    /// Polls `probe` until it returns `Some` or the patience runs out.
+    pub async fn wait_until<T, F, Fut>(&self, mut probe: F) -> Option<T>
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Option<T>>,
+    {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Some(v) = probe().await {
+                return Some(v);
+            }
+            if Instant::now() > deadline {
+                return None;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Saves a PNG screenshot of the window.
+    pub async fn screenshot(&self, path: &Path) {
+        let png = self.client.screenshot().await.expect("take a screenshot");
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).expect("create the screenshot folder");
+        }
+        std::fs::write(path, png).expect("write the screenshot");
+    }
+
+    /// Ends the browser session (the driver goes with `Drop`).
+    pub async fn close(self) {
+        let _ = self.client.clone().close().await;
+    }
+}
+
+impl Drop for Browser {
+    /// Also runs when a test fails half-way, so no driver outlives its test.
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+fn xpath_literal(s: &str) -> String {
+    if s.contains('"') {
+        format!("'{s}'")
+    } else {
+        format!("\"{s}\"")
+    }
+}

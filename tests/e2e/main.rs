@@ -1,0 +1,7 @@
+//! End-to-end tests: the release build served on 127.0.0.1 under a sub-path,
+//! driven in headless Chromium the way a person uses it. Needs `dist/`
+//! (`trunk build --release`) and chromedriver; `scripts/test` provides both.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod harness;
+mod shell;

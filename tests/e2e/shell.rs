@@ -1,0 +1,115 @@
+//! The app shell: every page is reachable by its link, unknown addresses get
+//! a 404 page, the theme choice survives a reload, deep links load.
+
+use crate::harness::Browser;
+use std::path::Path;
+
+/// Link text in the navigation and the heading of the page it opens.
+const PAGES: &[(&str, &str)] = &[
+    ("Customers", "Customers"),
+    ("Pipeline", "Pipeline"),
+    ("Orders", "Orders"),
+    ("Tickets", "Tickets"),
+    ("Campaigns", "Campaigns"),
+    ("Analytics", "Analytics"),
+    ("Import & export", "Import & export"),
+    ("Settings", "Settings"),
+    ("Dashboard", "Dashboard"),
+];
+
+#[tokio::test(flavor = "current_thread")]
+async fn every_page_opens_from_its_navigation_link() {
+    let browser = Browser::start().await;
+    browser.open("").await;
+    browser.expect_heading("Dashboard").await;
+    for (link, heading) in PAGES {
+        browser
+            .link(link)
+            .await
+            .click()
+            .await
+            .expect("click the link");
+        browser.expect_heading(heading).await;
+        let current = browser.eval("return location.pathname").await;
+        assert!(
+            current.as_str().unwrap_or("").starts_with("/rapport/"),
+            "navigating to {link} left the sub-path: {current}"
+        );
+    }
+    let footer = browser
+        .eval("return document.querySelector('footer').textContent")
+        .await;
+    assert!(footer
+        .as_str()
+        .unwrap_or("")
+        .contains("stays in this browser"));
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn deep_links_and_unknown_addresses_load_from_the_sub_path() {
+    let browser = Browser::start().await;
+    browser.open("tickets").await;
+    browser.expect_heading("Tickets").await;
+    browser.open("index.html").await;
+    browser.expect_heading("Dashboard").await;
+    browser.open("no-such-page").await;
+    browser.expect_heading("Page not found").await;
+    browser
+        .link("Back to the dashboard")
+        .await
+        .click()
+        .await
+        .expect("click");
+    browser.expect_heading("Dashboard").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_theme_choice_survives_a_reload() {
+    let browser = Browser::start().await;
+    browser.open("").await;
+    browser
+        .link("Settings")
+        .await
+        .click()
+        .await
+        .expect("open settings");
+    browser.expect_heading("Settings").await;
+    browser
+        .labelled("Dark")
+        .await
+        .click()
+        .await
+        .expect("choose dark");
+    let theme = "return document.documentElement.dataset.theme";
+    assert_eq!(browser.eval(theme).await, "dark");
+    browser.client.refresh().await.expect("reload");
+    browser.expect_heading("Settings").await;
+    assert_eq!(
+        browser.eval(theme).await,
+        "dark",
+        "the theme was lost on reload"
+    );
+    let dark_checked = browser
+        .labelled("Dark")
+        .await
+        .prop("checked")
+        .await
+        .expect("read");
+    assert_eq!(dark_checked.as_deref(), Some("true"));
+    if std::env::var_os("RAPPORT_SCREENSHOTS").is_some() {
+        let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+        browser.screenshot(&docs.join("settings-dark.png")).await;
+    }
+    browser
+        .labelled("Light")
+        .await
+        .click()
+        .await
+        .expect("choose light");
+    browser.client.refresh().await.expect("reload");
+    browser.expect_heading("Settings").await;
+    assert_eq!(browser.eval(theme).await, "light");
+    browser.close().await;
+}
