@@ -1,0 +1,420 @@
+//! `IdbStore`: the Store contract on IndexedDB (through the `idb` crate).
+//!
+//! One object store per collection, keyed on the record id, holding
+//! [`Envelope`]s as plain JS objects (index keys as fields, the record as a
+//! JSON string). The schema comes from [`schema::MIGRATIONS`]; opening an
+//! older database runs the missing migrations in the browser's upgrade
+//! transaction. That one step uses `web_sys` directly, because the upgrade
+//! transaction is only reachable from the raw `upgradeneeded` event.
+//!
+//! `apply` runs one readwrite transaction: it first reads the stored version
+//! of every checked put, aborts on a mismatch, then issues all writes without
+//! waiting for each and awaits the commit — many records per transaction,
+//! which is what makes bulk loads fast.
+
+use super::schema::{self, IndexSpec, Step, SCHEMA_VERSION};
+use super::{ChangeSet, CustomerLookup, Envelope, Op, Store, StoreError};
+use crate::model::Id;
+use idb::{CursorDirection, Database, Factory, Query, TransactionMode, TransactionResult};
+use js_sys::{Array, Object, Reflect};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A Store on one IndexedDB database.
+pub struct IdbStore {
+    db: Database,
+    closed_by_upgrade: Rc<Cell<bool>>,
+}
+
+impl IdbStore {
+    /// Opens (creating or upgrading) the database `name` at the current
+    /// schema version.
+    pub async fn open(name: &str) -> Result<IdbStore, StoreError> {
+        IdbStore::open_at(name, SCHEMA_VERSION).await
+    }
+
+    /// Opens the database at a given schema version: the migration tests use
+    /// it to create a database as an older release did.
+    pub async fn open_at(name: &str, version: u32) -> Result<IdbStore, StoreError> {
+        let factory = Factory::new().map_err(|e| StoreError::Unavailable(format!("{e:?}")))?;
+        let mut request = factory.open(name, Some(version)).map_err(map_error)?;
+        request.on_upgrade_needed(move |event| {
+            let raw: web_sys::IdbVersionChangeEvent = event.into();
+            let old = raw.old_version() as u32;
+            if let Err(e) = upgrade(&raw, old, version) {
+                web_sys::console::error_1(
+                    &format!("Rapport: database upgrade failed: {e:?}").into(),
+                );
+                if let Some(txn) = upgrade_transaction(&raw) {
+                    let _ = txn.abort();
+                }
+            }
+        });
+        let db = request.await.map_err(|e| match map_error(e) {
+            StoreError::Backend(m) if m.contains("VersionError") => StoreError::TooNew {
+                found: 0,
+                supported: version,
+            },
+            other => other,
+        })?;
+        let closed_by_upgrade = Rc::new(Cell::new(false));
+        let raw_db: web_sys::IdbDatabase = db.into();
+        let db = Database::from(raw_db.clone());
+        let flag = closed_by_upgrade.clone();
+        let db_for_close = raw_db.clone();
+        // Another tab wants a newer schema: let it, and fail our later calls
+        // with VersionChanged (the UI offers a reload).
+        let on_version_change = Closure::<dyn FnMut()>::new(move || {
+            flag.set(true);
+            db_for_close.close();
+        });
+        raw_db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+        on_version_change.forget();
+        Ok(IdbStore {
+            db,
+            closed_by_upgrade,
+        })
+    }
+
+    /// Deletes a whole database (tests, "erase everything").
+    pub async fn delete(name: &str) -> Result<(), StoreError> {
+        let factory = Factory::new().map_err(|e| StoreError::Unavailable(format!("{e:?}")))?;
+        factory
+            .delete(name)
+            .map_err(map_error)?
+            .await
+            .map_err(map_error)
+    }
+
+    /// The schema version of the open database.
+    pub fn version(&self) -> u32 {
+        self.db.version().unwrap_or(0)
+    }
+
+    /// Closes the connection.
+    pub fn close(&self) {
+        self.db.close();
+    }
+
+    fn transaction(
+        &self,
+        stores: &[&str],
+        mode: TransactionMode,
+    ) -> Result<idb::Transaction, StoreError> {
+        if self.closed_by_upgrade.get() {
+            return Err(StoreError::VersionChanged);
+        }
+        self.db.transaction(stores, mode).map_err(map_error)
+    }
+
+    async fn read_all(
+        &self,
+        collection: &str,
+        index: Option<&str>,
+        key: Option<JsValue>,
+    ) -> Result<Vec<Envelope>, StoreError> {
+        let txn = self.transaction(&[collection], TransactionMode::ReadOnly)?;
+        let store = txn.object_store(collection).map_err(map_error)?;
+        let query = key.map(Query::from);
+        let values = match index {
+            Some(name) => store.index(name).map_err(map_error)?.get_all(query, None),
+            None => store.get_all(query, None),
+        }
+        .map_err(map_error)?
+        .await
+        .map_err(map_error)?;
+        values.iter().map(from_js).collect()
+    }
+}
+
+impl Store for IdbStore {
+    async fn envelope(&self, collection: &str, id: Id) -> Result<Option<Envelope>, StoreError> {
+        let txn = self.transaction(&[collection], TransactionMode::ReadOnly)?;
+        let store = txn.object_store(collection).map_err(map_error)?;
+        let value = store
+            .get(key_of(id))
+            .map_err(map_error)?
+            .await
+            .map_err(map_error)?;
+        value.as_ref().map(from_js).transpose()
+    }
+
+    async fn envelopes(&self, collection: &str) -> Result<Vec<Envelope>, StoreError> {
+        self.read_all(collection, None, None).await
+    }
+
+    async fn envelopes_for_customer(
+        &self,
+        collection: &str,
+        customer: Id,
+    ) -> Result<Vec<Envelope>, StoreError> {
+        self.read_all(collection, Some("by_customer"), Some(key_of(customer)))
+            .await
+    }
+
+    async fn customer_envelopes(
+        &self,
+        lookup: &CustomerLookup,
+    ) -> Result<Vec<Envelope>, StoreError> {
+        let (index, key) = match lookup {
+            CustomerLookup::Email(e) => ("by_email", e),
+            CustomerLookup::Name(n) => ("by_name", n),
+            CustomerLookup::Tag(t) => ("by_tag", t),
+        };
+        self.read_all("customers", Some(index), Some(JsValue::from_str(key)))
+            .await
+    }
+
+    async fn recent_envelopes(
+        &self,
+        collection: &str,
+        limit: usize,
+    ) -> Result<Vec<Envelope>, StoreError> {
+        let txn = self.transaction(&[collection], TransactionMode::ReadOnly)?;
+        let store = txn.object_store(collection).map_err(map_error)?;
+        let index = store.index("by_updated").map_err(map_error)?;
+        let cursor = index
+            .open_cursor(None, Some(CursorDirection::Prev))
+            .map_err(map_error)?
+            .await
+            .map_err(map_error)?;
+        let mut out = Vec::new();
+        if let Some(cursor) = cursor {
+            let mut cursor = cursor.into_managed();
+            while out.len() < limit {
+                match cursor.value().map_err(map_error)? {
+                    Some(value) => out.push(from_js(&value)?),
+                    None => break,
+                }
+                cursor.next(None).await.map_err(map_error)?;
+            }
+        }
+        Ok(out)
+    }
+
+    async fn count(&self, collection: &str) -> Result<usize, StoreError> {
+        let txn = self.transaction(&[collection], TransactionMode::ReadOnly)?;
+        let store = txn.object_store(collection).map_err(map_error)?;
+        let n = store
+            .count(None)
+            .map_err(map_error)?
+            .await
+            .map_err(map_error)?;
+        Ok(n as usize)
+    }
+
+    async fn apply(&self, changes: &ChangeSet) -> Result<(), StoreError> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let names = changes.collections();
+        let txn = self.transaction(&names, TransactionMode::ReadWrite)?;
+        // 1. Optimistic concurrency: every checked put against what is stored.
+        let mut checks = Vec::new();
+        for op in &changes.ops {
+            if let Op::Put {
+                collection,
+                envelope,
+                expected: Some(expected),
+            } = op
+            {
+                let store = txn.object_store(collection).map_err(map_error)?;
+                let request = store.get(key_of(envelope.id)).map_err(map_error)?;
+                checks.push((*collection, envelope.id, *expected, request));
+            }
+        }
+        for (collection, id, expected, request) in checks {
+            let found = request.await.map_err(map_error)?;
+            let found = found.as_ref().map(from_js).transpose()?.map(|e| e.version);
+            if let Err(conflict) =
+                super::change::check_expected(collection, id, Some(expected), found)
+            {
+                let _ = txn.abort();
+                return Err(conflict);
+            }
+        }
+        // 2. All writes, issued without waiting for each one.
+        for op in &changes.ops {
+            let store = txn.object_store(op.collection()).map_err(map_error)?;
+            match op {
+                Op::Put { envelope, .. } => {
+                    drop(store.put(&to_js(envelope), None).map_err(map_error)?)
+                }
+                Op::Purge { id, .. } => drop(store.delete(key_of(*id)).map_err(map_error)?),
+                Op::Clear { .. } => drop(store.clear().map_err(map_error)?),
+            }
+        }
+        // 3. The commit decides.
+        match txn.commit().map_err(map_error)?.await.map_err(map_error)? {
+            TransactionResult::Committed => Ok(()),
+            TransactionResult::Aborted => Err(StoreError::Backend("the write was aborted".into())),
+        }
+    }
+}
+
+fn key_of(id: Id) -> JsValue {
+    JsValue::from_str(&id.to_string())
+}
+
+fn map_error(error: idb::Error) -> StoreError {
+    let name_of = |e: &web_sys::DomException| e.name();
+    match &error {
+        idb::Error::DomException(e) if name_of(e) == "QuotaExceededError" => {
+            StoreError::QuotaExceeded
+        }
+        idb::Error::DomException(e) => {
+            StoreError::Backend(format!("{}: {}", e.name(), e.message()))
+        }
+        other => {
+            let text = format!("{other:?}");
+            if text.contains("QuotaExceededError") {
+                StoreError::QuotaExceeded
+            } else {
+                StoreError::Backend(text)
+            }
+        }
+    }
+}
+
+/// The envelope as the JS object IndexedDB stores and indexes.
+fn to_js(e: &Envelope) -> JsValue {
+    let obj = Object::new();
+    let set = |k: &str, v: JsValue| {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&obj, &JsValue::from_str(k), &v);
+    };
+    let strings = |items: &mut dyn Iterator<Item = String>| -> JsValue {
+        items
+            .map(|s| JsValue::from_str(&s))
+            .collect::<Array>()
+            .into()
+    };
+    set("id", key_of(e.id));
+    set("version", JsValue::from_f64(e.version as f64));
+    set("updated_at", JsValue::from_f64(e.updated_at as f64));
+    set("deleted", JsValue::from_bool(e.deleted));
+    set(
+        "customers",
+        strings(&mut e.customers.iter().map(Id::to_string)),
+    );
+    set("emails", strings(&mut e.emails.iter().cloned()));
+    if let Some(name) = &e.name {
+        set("name", JsValue::from_str(name));
+    }
+    set("tags", strings(&mut e.tags.iter().cloned()));
+    set("json", JsValue::from_str(&e.json));
+    obj.into()
+}
+
+fn from_js(value: &JsValue) -> Result<Envelope, StoreError> {
+    let get = |k: &str| Reflect::get(value, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+    let strings = |k: &str| -> Vec<String> {
+        get(k)
+            .dyn_into::<Array>()
+            .map(|a| a.iter().filter_map(|v| v.as_string()).collect())
+            .unwrap_or_default()
+    };
+    let id_text = get("id").as_string().unwrap_or_default();
+    let corrupt =
+        |reason: String| StoreError::Backend(format!("stored record {id_text:?}: {reason}"));
+    let id: Id = id_text
+        .parse()
+        .map_err(|e| corrupt(format!("bad id: {e}")))?;
+    Ok(Envelope {
+        id,
+        version: get("version").as_f64().unwrap_or(0.0) as u64,
+        updated_at: get("updated_at").as_f64().unwrap_or(0.0) as i64,
+        deleted: get("deleted").as_bool().unwrap_or(false),
+        customers: strings("customers")
+            .iter()
+            .filter_map(|s| s.parse().ok())
+            .collect(),
+        emails: strings("emails"),
+        name: get("name").as_string(),
+        tags: strings("tags"),
+        json: get("json")
+            .as_string()
+            .ok_or_else(|| corrupt("no JSON".into()))?,
+    })
+}
+
+fn upgrade_transaction(event: &web_sys::IdbVersionChangeEvent) -> Option<web_sys::IdbTransaction> {
+    event
+        .target()?
+        .dyn_into::<web_sys::IdbOpenDbRequest>()
+        .ok()?
+        .transaction()
+}
+
+/// Runs the migrations from `old` to `new` inside the upgrade transaction.
+fn upgrade(event: &web_sys::IdbVersionChangeEvent, old: u32, new: u32) -> Result<(), JsValue> {
+    let request: web_sys::IdbOpenDbRequest = event.target().ok_or("no target")?.dyn_into()?;
+    let db: web_sys::IdbDatabase = request.result()?.dyn_into()?;
+    let txn = request.transaction().ok_or("no upgrade transaction")?;
+    for migration in schema::migrations_between(old, new) {
+        for step in migration.steps {
+            match *step {
+                Step::CreateStore(name) => {
+                    let params = web_sys::IdbObjectStoreParameters::new();
+                    params.set_key_path(&JsValue::from_str("id"));
+                    db.create_object_store_with_optional_parameters(name, &params)?;
+                }
+                Step::CreateIndex(IndexSpec {
+                    store,
+                    name,
+                    key_path,
+                    multi_entry,
+                }) => {
+                    let params = web_sys::IdbIndexParameters::new();
+                    params.set_multi_entry(multi_entry);
+                    let key: JsValue = match key_path {
+                        [single] => JsValue::from_str(single),
+                        many => many
+                            .iter()
+                            .map(|k| JsValue::from_str(k))
+                            .collect::<Array>()
+                            .into(),
+                    };
+                    txn.object_store(store)?
+                        .create_index_with_str_sequence_and_optional_parameters(
+                            name, &key, &params,
+                        )?;
+                }
+                Step::Reindex(store) => reindex(&txn, store)?,
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Rewrites every envelope of `store` from its JSON, inside the upgrade
+/// transaction (which stays open while these requests are pending).
+fn reindex(txn: &web_sys::IdbTransaction, store_name: &'static str) -> Result<(), JsValue> {
+    let store = txn.object_store(store_name)?;
+    let request = store.get_all()?;
+    let request_for_result = request.clone();
+    let on_success = Closure::once_into_js(move || {
+        let Ok(values) = request_for_result.result() else {
+            return;
+        };
+        for value in Array::from(&values).iter() {
+            let rebuilt = from_js(&value).and_then(|e| Envelope::rebuild(store_name, &e.json));
+            match rebuilt {
+                Ok(envelope) => {
+                    let _ = store.put(&to_js(&envelope));
+                }
+                Err(e) => {
+                    web_sys::console::error_1(
+                        &format!("Rapport: reindexing {store_name}: {e}").into(),
+                    );
+                    let _ = request_for_result.transaction().map(|t| t.abort());
+                    return;
+                }
+            }
+        }
+    });
+    request.set_onsuccess(Some(on_success.unchecked_ref()));
+    Ok(())
+}

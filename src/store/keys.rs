@@ -1,0 +1,75 @@
+//! What each record type contributes to the indexes.
+
+use crate::model::{
+    Campaign, Customer, Deal, Id, Interaction, Order, Record, Relationship, Task, Ticket,
+};
+
+/// The index keys of one record. Empty lists leave the record out of that
+/// index.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IndexKeys {
+    /// Customers the record belongs to (`by_customer`).
+    pub customers: Vec<Id>,
+    /// Normalised emails (`by_email`, customers only).
+    pub emails: Vec<String>,
+    /// Lower-cased full name (`by_name`, customers only).
+    pub name: Option<String>,
+    /// Tags (`by_tag`, customers only).
+    pub tags: Vec<String>,
+}
+
+/// A record a store can keep: any [`Record`] that says how it is indexed.
+pub trait Stored: Record {
+    /// The keys the indexes hold for this record.
+    fn index_keys(&self) -> IndexKeys;
+}
+
+impl Stored for Customer {
+    fn index_keys(&self) -> IndexKeys {
+        IndexKeys {
+            customers: Vec::new(),
+            emails: self.emails.clone(),
+            name: Some(self.name_key()),
+            tags: self.tags.clone(),
+        }
+    }
+}
+
+/// Records that belong to exactly one customer.
+macro_rules! owned_by_customer {
+    ($($ty:ty),*) => {$(
+        impl Stored for $ty {
+            fn index_keys(&self) -> IndexKeys {
+                IndexKeys { customers: vec![self.customer_id], ..IndexKeys::default() }
+            }
+        }
+    )*};
+}
+owned_by_customer!(Interaction, Order, Deal, Ticket);
+
+impl Stored for Task {
+    fn index_keys(&self) -> IndexKeys {
+        IndexKeys {
+            customers: self.customer_id.into_iter().collect(),
+            ..IndexKeys::default()
+        }
+    }
+}
+
+impl Stored for Relationship {
+    fn index_keys(&self) -> IndexKeys {
+        IndexKeys {
+            customers: vec![self.from, self.to],
+            ..IndexKeys::default()
+        }
+    }
+}
+
+impl Stored for Campaign {
+    fn index_keys(&self) -> IndexKeys {
+        IndexKeys {
+            customers: self.members.iter().map(|m| m.customer_id).collect(),
+            ..IndexKeys::default()
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! The IndexedDB schema, as a list of migrations. Version N of the database
+//! is what migrations 1..=N create; opening an older database runs the
+//! missing ones inside the browser's upgrade transaction, so every record is
+//! kept. Pure data, so it can be read (and tested) natively; `idb.rs` applies
+//! it.
+
+/// One index on an object store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexSpec {
+    /// The object store.
+    pub store: &'static str,
+    /// The index name.
+    pub name: &'static str,
+    /// The envelope field (or fields) it is keyed on.
+    pub key_path: &'static [&'static str],
+    /// Whether each element of an array key is its own entry.
+    pub multi_entry: bool,
+}
+
+/// What one migration does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Create an object store keyed on `id`.
+    CreateStore(&'static str),
+    /// Create an index (existing records are indexed by the browser).
+    CreateIndex(IndexSpec),
+    /// Re-derive every envelope of a store from its JSON, so fields that an
+    /// older version did not write (and new indexes need) are filled in.
+    Reindex(&'static str),
+}
+
+/// One schema version.
+#[derive(Debug, Clone, Copy)]
+pub struct Migration {
+    /// The version this migration brings the database to.
+    pub version: u32,
+    /// What changes, for people reading the code.
+    pub summary: &'static str,
+    /// The steps, in order.
+    pub steps: &'static [Step],
+}
+
+const fn index(
+    store: &'static str,
+    name: &'static str,
+    key_path: &'static [&'static str],
+    multi_entry: bool,
+) -> Step {
+    Step::CreateIndex(IndexSpec {
+        store,
+        name,
+        key_path,
+        multi_entry,
+    })
+}
+
+/// Every migration, oldest first. Append; never edit a released one.
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        summary: "collections with customer, email, name and update-time indexes",
+        steps: &[
+            Step::CreateStore("customers"),
+            Step::CreateStore("interactions"),
+            Step::CreateStore("tasks"),
+            Step::CreateStore("orders"),
+            Step::CreateStore("deals"),
+            Step::CreateStore("tickets"),
+            Step::CreateStore("campaigns"),
+            Step::CreateStore("relationships"),
+            index("customers", "by_email", &["emails"], true),
+            index("customers", "by_name", &["name"], false),
+            index("customers", "by_updated", &["updated_at", "id"], false),
+            index("interactions", "by_customer", &["customers"], true),
+            index("interactions", "by_updated", &["updated_at", "id"], false),
+            index("tasks", "by_customer", &["customers"], true),
+            index("orders", "by_customer", &["customers"], true),
+            index("orders", "by_updated", &["updated_at", "id"], false),
+            index("deals", "by_customer", &["customers"], true),
+            index("tickets", "by_customer", &["customers"], true),
+            index("tickets", "by_updated", &["updated_at", "id"], false),
+            index("relationships", "by_customer", &["customers"], true),
+            index("campaigns", "by_customer", &["customers"], true),
+        ],
+    },
+    Migration {
+        version: 2,
+        summary: "tag index on customers (version 1 envelopes lacked tags: reindexed); \
+                  update-time indexes on every collection",
+        steps: &[
+            Step::Reindex("customers"),
+            index("customers", "by_tag", &["tags"], true),
+            index("tasks", "by_updated", &["updated_at", "id"], false),
+            index("deals", "by_updated", &["updated_at", "id"], false),
+            index("campaigns", "by_updated", &["updated_at", "id"], false),
+            index("relationships", "by_updated", &["updated_at", "id"], false),
+        ],
+    },
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].version;
+
+/// The migrations that take a database from `old` to `new`.
+pub fn migrations_between(old: u32, new: u32) -> impl Iterator<Item = &'static Migration> {
+    MIGRATIONS
+        .iter()
+        .filter(move |m| m.version > old && m.version <= new)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_are_consecutive_from_one() {
+        for (i, m) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(m.version as usize, i + 1);
+        }
+    }
+
+    #[test]
+    fn every_index_is_on_a_store_created_no_later_than_it() {
+        let mut stores = Vec::new();
+        for m in MIGRATIONS {
+            for step in m.steps {
+                match step {
+                    Step::CreateStore(s) => stores.push(*s),
+                    Step::CreateIndex(i) => {
+                        assert!(stores.contains(&i.store), "{} before its store", i.name)
+                    }
+                    Step::Reindex(s) => assert!(stores.contains(s)),
+                }
+            }
+        }
+        for c in crate::store::COLLECTIONS {
+            assert!(stores.contains(c), "no store for {c}");
+        }
+    }
+
+    #[test]
+    fn upgrading_from_one_runs_only_later_migrations() {
+        let versions: Vec<u32> = migrations_between(1, SCHEMA_VERSION)
+            .map(|m| m.version)
+            .collect();
+        assert_eq!(versions, (2..=SCHEMA_VERSION).collect::<Vec<_>>());
+    }
+}
