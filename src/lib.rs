@@ -18,6 +18,7 @@ pub mod charts;
 pub mod demo;
 pub mod io;
 pub mod model;
+pub mod search;
 pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -317,3 +317,38 @@ fn plan_campaigns(rng: &mut Xoshiro256PlusPlus, now: Timestamp) -> Vec<CampaignP
         })
         .collect()
 }
+
+impl DemoBatch {
+    /// The batch as one store write (unchecked puts: demo data is new).
+    pub fn to_change_set(
+        &self,
+        label: &str,
+    ) -> Result<crate::store::ChangeSet, crate::store::StoreError> {
+        let mut changes = crate::store::ChangeSet::new(label);
+        for c in &self.customers {
+            changes.put(c)?;
+        }
+        for r in &self.interactions {
+            changes.put(r)?;
+        }
+        for r in &self.orders {
+            changes.put(r)?;
+        }
+        for r in &self.tickets {
+            changes.put(r)?;
+        }
+        for r in &self.deals {
+            changes.put(r)?;
+        }
+        for r in &self.tasks {
+            changes.put(r)?;
+        }
+        for r in &self.relationships {
+            changes.put(r)?;
+        }
+        for r in &self.campaigns {
+            changes.put(r)?;
+        }
+        Ok(changes)
+    }
+}

@@ -70,7 +70,7 @@ impl Store for MemStore {
         let mut envelopes = self.select(collection, |_| true);
         // Newest first; ties by id descending, as IndexedDB's `prev` cursor over
         // the (updated_at, id) index does.
-        envelopes.sort_by(|a, b| (b.updated_at, b.id).cmp(&(a.updated_at, a.id)));
+        envelopes.sort_by_key(|e| std::cmp::Reverse((e.updated_at, e.id)));
         envelopes.truncate(limit);
         Ok(envelopes)
     }

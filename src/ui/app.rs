@@ -1,7 +1,9 @@
 //! The application shell: router, header with navigation, footer.
 
 use crate::ui::base_path::{app_href, router_base};
+use crate::ui::components::Toasts;
 use crate::ui::pages::*;
+use crate::ui::state::{AppState, StoreStatus};
 use crate::ui::theme::Theme;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -18,6 +20,7 @@ pub const NAV: &[(&str, &str)] = &[
     ("Analytics", "/analytics"),
     ("Import & export", "/import-export"),
     ("Settings", "/settings"),
+    ("Trash", "/trash"),
 ];
 
 /// The whole app: provides the theme signal and renders the shell around the
@@ -27,6 +30,8 @@ pub fn App() -> impl IntoView {
     let theme = RwSignal::new(Theme::load());
     theme.get_untracked().apply();
     provide_context(theme);
+    let state = AppState::start();
+    provide_context(state);
 
     view! {
         <Router base=router_base()>
@@ -55,9 +60,16 @@ pub fn App() -> impl IntoView {
                     </ul>
                 </nav>
                 <main class="content" id="main">
+                    {move || match state.status.get() {
+                        StoreStatus::Failed(message) => Some(view! { <p class="error" role="alert">{message}</p> }),
+                        _ => None,
+                    }}
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=DashboardPage/>
                         <Route path=path!("/customers") view=CustomersPage/>
+                        <Route path=path!("/customers/new") view=NewCustomerPage/>
+                        <Route path=path!("/customers/:id") view=CustomerPage/>
+                        <Route path=path!("/trash") view=TrashPage/>
                         <Route path=path!("/pipeline") view=PipelinePage/>
                         <Route path=path!("/orders") view=OrdersPage/>
                         <Route path=path!("/tickets") view=TicketsPage/>
@@ -67,6 +79,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/settings") view=SettingsPage/>
                     </Routes>
                 </main>
+                <Toasts/>
                 <footer class="footer">
                     "Your data stays in this browser: nothing you enter is sent anywhere."
                 </footer>

@@ -8,6 +8,7 @@ mod app;
 pub mod base_path;
 pub mod components;
 pub mod pages;
+pub mod state;
 pub mod theme;
 
 pub use app::App;

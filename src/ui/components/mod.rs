@@ -1,7 +1,26 @@
-//! Small building blocks shared by pages: the page header and the empty
-//! state panel.
+//! Building blocks shared by pages: the page header, the empty state panel,
+//! the demo-data loader and the toasts.
+
+mod demo_loader;
+mod toasts;
+
+pub use demo_loader::DemoLoader;
+pub use toasts::Toasts;
 
 use leptos::prelude::*;
+
+/// 12345 → "12,345".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
 
 /// The top of a page: its heading (the page's one `<h1>`) and a one-line
 /// description.

@@ -3,6 +3,7 @@
 
 mod analytics;
 mod campaigns;
+mod customer;
 mod customers;
 mod dashboard;
 mod import_export;
@@ -10,10 +11,13 @@ mod not_found;
 mod orders;
 mod pipeline;
 mod settings;
+mod storage_card;
 mod tickets;
+mod trash;
 
 pub use analytics::AnalyticsPage;
 pub use campaigns::CampaignsPage;
+pub use customer::{CustomerPage, NewCustomerPage};
 pub use customers::CustomersPage;
 pub use dashboard::DashboardPage;
 pub use import_export::ImportExportPage;
@@ -22,3 +26,4 @@ pub use orders::OrdersPage;
 pub use pipeline::PipelinePage;
 pub use settings::SettingsPage;
 pub use tickets::TicketsPage;
+pub use trash::TrashPage;

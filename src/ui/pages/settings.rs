@@ -46,5 +46,6 @@ pub fn SettingsPage() -> impl IntoView {
             </fieldset>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         </section>
+        <super::storage_card::StorageCard/>
     }
 }

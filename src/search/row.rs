@@ -1,0 +1,114 @@
+//! [`CustomerRow`]: the compact summary of a [`Customer`] that the Customers
+//! list shows, sorts, filters and searches.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{iso_date, CustomValue, Customer, Id, LifecycleStage, Timestamp};
+
+/// One line of the Customers list: what the list shows, sorts and filters on.
+///
+/// Text fields are as entered (trimmed); an empty string means "not set".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CustomerRow {
+    /// The customer id.
+    pub id: Id,
+    /// [`Customer::display_name`].
+    pub name: String,
+    /// The primary email address.
+    pub email: Option<String>,
+    /// Further email addresses (searchable, not shown).
+    #[serde(default)]
+    pub other_emails: Vec<String>,
+    /// Company name.
+    pub company: String,
+    /// The primary phone number (normalised, e.g. `+15550123`).
+    pub phone: Option<String>,
+    /// Further phone numbers (searchable, not shown).
+    #[serde(default)]
+    pub other_phones: Vec<String>,
+    /// City.
+    pub city: String,
+    /// Country.
+    pub country: String,
+    /// Lifecycle stage.
+    pub stage: LifecycleStage,
+    /// Segment name.
+    pub segment: Option<String>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Creation time (unix ms).
+    pub created_at: Timestamp,
+    /// Last change (unix ms).
+    pub updated_at: Timestamp,
+    /// A propensity score in `0..=1`, filled in by the analytics; `None`
+    /// until then.
+    pub likelihood: Option<f64>,
+    /// Custom fields as displayed text (see [`custom_text`]), by field name.
+    pub custom: Vec<(String, String)>,
+}
+
+impl CustomerRow {
+    /// The list summary of `c` (`likelihood` is `None`).
+    pub fn from_customer(c: &Customer) -> Self {
+        let non_blank = |s: &str| Some(s.trim()).filter(|s| !s.is_empty()).map(str::to_string);
+        CustomerRow {
+            id: c.meta.id,
+            name: c.display_name(),
+            email: c.primary_email().and_then(non_blank),
+            other_emails: c.emails.iter().skip(1).cloned().collect(),
+            company: c.company.trim().to_string(),
+            phone: c.primary_phone().and_then(non_blank),
+            other_phones: c.phones.iter().skip(1).cloned().collect(),
+            city: c.address.city.trim().to_string(),
+            country: c.address.country.trim().to_string(),
+            stage: c.lifecycle,
+            segment: c.segment.as_deref().and_then(non_blank),
+            tags: c.tags.clone(),
+            created_at: c.meta.created_at,
+            updated_at: c.meta.updated_at,
+            likelihood: None,
+            custom: c
+                .custom_fields
+                .iter()
+                .map(|(k, v)| (k.clone(), custom_text(v)))
+                .collect(),
+        }
+    }
+
+    /// Every email address, primary first.
+    pub fn emails(&self) -> impl Iterator<Item = &str> {
+        self.email
+            .iter()
+            .chain(self.other_emails.iter())
+            .map(String::as_str)
+    }
+
+    /// Every phone number, primary first.
+    pub fn phones(&self) -> impl Iterator<Item = &str> {
+        self.phone
+            .iter()
+            .chain(self.other_phones.iter())
+            .map(String::as_str)
+    }
+
+    /// The displayed text of custom field `field`, if set.
+    pub fn custom_value(&self, field: &str) -> Option<&str> {
+        self.custom
+            .iter()
+            .find(|(k, _)| k == field)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// How a custom value is displayed (and compared by filters): text as is,
+/// numbers without a trailing `.0`, dates as `YYYY-MM-DD`, booleans as
+/// `Yes` / `No`.
+pub fn custom_text(v: &CustomValue) -> String {
+    match v {
+        CustomValue::Text(s) | CustomValue::Choice(s) => s.clone(),
+        CustomValue::Number(n) => n.to_string(),
+        CustomValue::Date(d) => iso_date::format(*d),
+        CustomValue::Bool(true) => "Yes".to_string(),
+        CustomValue::Bool(false) => "No".to_string(),
+    }
+}

@@ -1,0 +1,24 @@
+//! The toasts at the bottom of the screen: confirmations, errors, Undo.
+
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+/// Renders `AppState::toasts`.
+#[component]
+pub fn Toasts() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="toasts" role="status" aria-live="polite">
+            <For each=move || state.toasts.get() key=|t| t.id let:toast>
+                <div class="toast" class:error=toast.is_error>
+                    <span>{toast.text.clone()}</span>
+                    {toast.undo.clone().map(|inverse| {
+                        let id = toast.id;
+                        view! { <button class="link" on:click=move |_| state.undo(id, inverse.clone())>"Undo"</button> }
+                    })}
+                    <button class="link" aria-label="Dismiss" on:click=move |_| state.dismiss(toast.id)>"×"</button>
+                </div>
+            </For>
+        </div>
+    }
+}

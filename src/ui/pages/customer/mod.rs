@@ -1,0 +1,117 @@
+//! One customer: the details form and the timeline; also the "new
+//! customer" page (`/customers/new`).
+
+mod form;
+mod timeline;
+
+use crate::model::{Customer, Id, Record};
+use crate::store::{ChangeSet, Store};
+use crate::ui::base_path::app_href;
+use crate::ui::components::PageHeader;
+use crate::ui::state::{now_ms, AppState, StoreStatus};
+use form::CustomerForm;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use timeline::Timeline;
+
+/// `/customers/new`: an empty form.
+#[component]
+pub fn NewCustomerPage() -> impl IntoView {
+    view! {
+        <PageHeader title="New customer" subtitle="Only a name, an email or a company is required."/>
+        <CustomerForm initial=Customer::new_v4(now_ms()) is_new=true/>
+    }
+}
+
+/// `/customers/:id`: the customer's details and timeline.
+#[component]
+pub fn CustomerPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<Id>().ok())));
+    // Loaded once per id (not on every revision): the form must not be
+    // replaced under the user's fingers by a change elsewhere. A save based
+    // on a stale version is refused instead.
+    let customer = LocalResource::new(move || {
+        let id = id.get();
+        let ready = state.status.get() == StoreStatus::Ready;
+        async move {
+            match (id, ready) {
+                (Some(id), true) => state.store().ok()?.get::<Customer>(id).await.ok().flatten(),
+                _ => None,
+            }
+        }
+    });
+    view! {
+        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || customer.get().map(|found| match found {
+                None => view! {
+                    <PageHeader title="Customer not found" subtitle="It may have been deleted for good."/>
+                    <p><a href=app_href("/customers")>"Back to customers"</a></p>
+                }.into_any(),
+                Some(c) => view! { <CustomerView customer=c/> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn CustomerView(customer: Customer) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let navigate = use_navigate();
+    let id = customer.id();
+    let name = customer.display_name();
+    let trashed = customer.is_deleted();
+    let title = if name.is_empty() {
+        "Unnamed customer".to_string()
+    } else {
+        name.clone()
+    };
+    let subtitle = [customer.job_title.as_str(), customer.company.as_str()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let error = RwSignal::new(None::<String>);
+    let move_to_trash = move |_| {
+        let navigate = navigate.clone();
+        let name = name.clone();
+        leptos::task::spawn_local(async move {
+            let result = async {
+                let store = state.store()?;
+                let mut current = store
+                    .get::<Customer>(id)
+                    .await?
+                    .ok_or(crate::store::StoreError::Backend("gone".into()))?;
+                current.meta.soft_delete(now_ms());
+                let mut changes = ChangeSet::new(format!("Moved {name} to the trash"));
+                changes.update(&current)?;
+                state.apply(changes, true).await
+            }
+            .await;
+            match result {
+                Ok(()) => navigate("/customers", Default::default()),
+                Err(e) => error.set(Some(e.user_message())),
+            }
+        });
+    };
+    view! {
+        <header class="page-header">
+            <div>
+                <p class="breadcrumb"><a href=app_href("/customers")>"Customers"</a></p>
+                <h1>{title}</h1>
+                <p class="page-subtitle">{subtitle}</p>
+            </div>
+            <div class="page-actions">
+                {(!trashed).then(|| view! { <button class="danger" on:click=move_to_trash>"Move to trash"</button> })}
+            </div>
+        </header>
+        {trashed.then(|| view! { <p class="notice">"This customer is in the trash. Restore it from the Trash page."</p> })}
+        {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        <div class="two-columns">
+            <CustomerForm initial=customer is_new=false/>
+            <Timeline customer=id/>
+        </div>
+    }
+}

@@ -1,0 +1,200 @@
+//! A customer's single timeline — interactions, orders, deals and tickets,
+//! newest first — with quick "add note / log call / log email".
+
+use crate::model::{
+    date_of, start_of_day, Deal, Direction, Id, Interaction, InteractionKind, Order, Record,
+    Ticket, Timestamp,
+};
+use crate::store::{ChangeSet, Store, StoreError};
+use crate::ui::state::{now_ms, AppState};
+use leptos::prelude::*;
+
+/// One entry of the timeline.
+#[derive(Clone, PartialEq)]
+struct Entry {
+    id: Id,
+    at: Timestamp,
+    kind: &'static str,
+    title: String,
+    detail: String,
+}
+
+async fn load(state: AppState, customer: Id) -> Result<Vec<Entry>, StoreError> {
+    let store = state.store()?;
+    let mut entries = Vec::new();
+    for i in store
+        .for_customer::<Interaction>(customer)
+        .await?
+        .into_iter()
+        .filter(|r| !r.is_deleted())
+    {
+        entries.push(Entry {
+            id: i.id(),
+            at: i.at,
+            kind: i.kind.label(),
+            title: if i.subject.is_empty() {
+                i.kind.label().to_string()
+            } else {
+                i.subject.clone()
+            },
+            detail: i.body.clone(),
+        });
+    }
+    for o in store
+        .for_customer::<Order>(customer)
+        .await?
+        .into_iter()
+        .filter(|r| !r.is_deleted())
+    {
+        entries.push(Entry {
+            id: o.id(),
+            at: start_of_day(o.date),
+            kind: o.status.label(),
+            title: format!("{} {:.2} {}", o.status.label(), o.total, o.currency),
+            detail: o
+                .line_items
+                .iter()
+                .map(|l| format!("{} × {}", l.quantity, l.product))
+                .collect::<Vec<_>>()
+                .join(", "),
+        });
+    }
+    for d in store
+        .for_customer::<Deal>(customer)
+        .await?
+        .into_iter()
+        .filter(|r| !r.is_deleted())
+    {
+        entries.push(Entry {
+            id: d.id(),
+            at: d.meta.created_at,
+            kind: "Deal",
+            title: format!("{} — {}", d.title, d.stage),
+            detail: format!(
+                "Value {:.2}, probability {:.0}%",
+                d.value,
+                d.probability * 100.0
+            ),
+        });
+    }
+    for t in store
+        .for_customer::<Ticket>(customer)
+        .await?
+        .into_iter()
+        .filter(|r| !r.is_deleted())
+    {
+        let rating = t
+            .satisfaction
+            .map(|s| format!(" · satisfaction {s}/5"))
+            .unwrap_or_default();
+        entries.push(Entry {
+            id: t.id(),
+            at: t.opened_at,
+            kind: "Ticket",
+            title: format!("{} ({}){rating}", t.subject, t.status.label()),
+            detail: t.feedback.clone().unwrap_or_else(|| t.body.clone()),
+        });
+    }
+    entries.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
+    Ok(entries)
+}
+
+fn when(at: Timestamp) -> String {
+    date_of(at).to_string()
+}
+
+/// The timeline and the quick-add box.
+#[component]
+pub fn Timeline(customer: Id) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let entries = LocalResource::new(move || {
+        state.revision.track();
+        load(state, customer)
+    });
+    let kind = RwSignal::new(InteractionKind::Note);
+    let subject = RwSignal::new(String::new());
+    let body = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = body.get().trim().to_string();
+        if text.is_empty() {
+            error.set(Some("Write something first: the note is empty.".into()));
+            return;
+        }
+        let now = now_ms();
+        let direction = match kind.get() {
+            InteractionKind::Note => Direction::Internal,
+            _ => Direction::Outbound,
+        };
+        let record = Interaction::new(
+            crate::model::Uuid::new_v4(),
+            now,
+            customer,
+            kind.get(),
+            direction,
+            now,
+            subject.get().trim(),
+            text,
+        );
+        let mut changes = ChangeSet::new(format!("Added a {}", kind.get().label().to_lowercase()));
+        if let Err(e) = changes.insert(&record) {
+            error.set(Some(e.user_message()));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match state.apply(changes, true).await {
+                Ok(()) => {
+                    body.set(String::new());
+                    subject.set(String::new());
+                    error.set(None);
+                }
+                Err(e) => error.set(Some(e.user_message())),
+            }
+        });
+    };
+    let kind_button = move |k: InteractionKind, text: &'static str| {
+        view! {
+            <button type="button" class:active=move || kind.get() == k aria-pressed=move || (kind.get() == k).to_string() on:click=move |_| kind.set(k)>
+                {text}
+            </button>
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">"Timeline"</h2>
+            <form class="quick-add" on:submit=add aria-label="Add to the timeline">
+                <div class="segmented" role="group" aria-label="Kind">
+                    {kind_button(InteractionKind::Note, "Add note")}
+                    {kind_button(InteractionKind::Call, "Log call")}
+                    {kind_button(InteractionKind::Email, "Log email")}
+                    {kind_button(InteractionKind::Meeting, "Log meeting")}
+                </div>
+                <input type="text" aria-label="Subject" placeholder="Subject (optional)" prop:value=move || subject.get() on:input=move |ev| subject.set(event_target_value(&ev))/>
+                <textarea aria-label="Note text" placeholder="What happened?" rows="3" prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
+                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                <button class="primary" type="submit">"Add to timeline"</button>
+            </form>
+            <Transition fallback=|| view! { <p class="muted">"Loading the timeline…"</p> }>
+                {move || entries.get().map(|result| match result {
+                    Err(e) => view! { <p class="error" role="alert">{e.user_message()}</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p class="muted">"Nothing yet: add a note or log a call above."</p> }.into_any(),
+                    Ok(list) => view! {
+                        <ol class="timeline">
+                            {list.into_iter().take(300).map(|e| view! {
+                                <li class="timeline-entry">
+                                    <span class=format!("badge kind-{}", e.kind.to_lowercase())>{e.kind}</span>
+                                    <div class="timeline-text">
+                                        <div class="timeline-title">{e.title}</div>
+                                        <div class="timeline-detail">{e.detail}</div>
+                                    </div>
+                                    <time class="muted">{when(e.at)}</time>
+                                </li>
+                            }).collect_view()}
+                        </ol>
+                    }.into_any(),
+                })}
+            </Transition>
+        </section>
+    }
+}

@@ -1,0 +1,227 @@
+//! The list's toolbar: search box, filters and saved views (kept in
+//! localStorage).
+
+use crate::model::Id;
+use crate::model::LifecycleStage;
+use crate::search::{ListQuery, SavedView};
+use crate::ui::components::thousands;
+use crate::ui::state::AppState;
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+
+const VIEWS_KEY: &str = "rapport.saved-views";
+
+fn load_views() -> Vec<SavedView> {
+    LocalStorage::get(VIEWS_KEY).unwrap_or_default()
+}
+
+/// One `<select>` that sets a single-valued filter ("" = any).
+#[component]
+fn FilterSelect(
+    label: &'static str,
+    any: &'static str,
+    options: Signal<Vec<(String, String)>>,
+    value: Signal<String>,
+    on_pick: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <label class="field-inline">
+            <span class="sr-only">{label}</span>
+            <select
+                aria-label=label
+                prop:value=move || value.get()
+                on:change=move |ev| on_pick.run(event_target_value(&ev))
+            >
+                <option value="">{any}</option>
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(value, text)| view! { <option value=value>{text}</option> })
+                        .collect_view()
+                }}
+            </select>
+        </label>
+    }
+}
+
+/// Search, filters, saved views and the result count.
+#[component]
+pub fn Toolbar(
+    query: RwSignal<ListQuery>,
+    results: Memo<Vec<Id>>,
+    total: Memo<usize>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let facets = move |pick: fn(&crate::search::CustomerIndex) -> Vec<(String, usize)>| {
+        Signal::derive(move || {
+            state.index_revision.track();
+            state
+                .with_index(pick)
+                .into_iter()
+                .take(200)
+                .map(|(v, n)| (v.clone(), format!("{v} ({n})")))
+                .collect::<Vec<_>>()
+        })
+    };
+    let stages = Signal::derive(|| {
+        LifecycleStage::ALL
+            .iter()
+            .map(|s| (s.label().to_string(), s.label().to_string()))
+            .collect()
+    });
+    let first = |v: &Vec<String>| v.first().cloned().unwrap_or_default();
+    let views = RwSignal::new(load_views());
+    let view_name = RwSignal::new(String::new());
+    let view_error = RwSignal::new(None::<String>);
+    let save_view = move |_| {
+        let name = view_name.get().trim().to_string();
+        if name.is_empty() {
+            view_error.set(Some("Give the view a name first.".into()));
+            return;
+        }
+        let mut all = views.get();
+        all.retain(|v| v.name != name);
+        all.push(SavedView {
+            name: name.clone(),
+            query: query.get(),
+        });
+        match LocalStorage::set(VIEWS_KEY, &all) {
+            Ok(()) => {
+                views.set(all);
+                view_name.set(String::new());
+                view_error.set(None);
+                state.toast(format!("Saved the view “{name}”"));
+            }
+            Err(e) => view_error.set(Some(format!(
+                "The view could not be saved in this browser: {e}"
+            ))),
+        }
+    };
+
+    view! {
+        <div class="toolbar" role="search">
+            <input
+                class="search"
+                type="search"
+                placeholder="Search name, email, company, phone…"
+                aria-label="Search customers"
+                prop:value=move || query.with(|q| q.text.clone())
+                on:input=move |ev| query.update(|q| q.text = event_target_value(&ev))
+            />
+            <FilterSelect
+                label="Stage"
+                any="All stages"
+                options=stages
+                value=Signal::derive(move || {
+                    query.with(|q| q.filter.stages.first().map(|s| s.label().to_string()).unwrap_or_default())
+                })
+                on_pick=Callback::new(move |v: String| {
+                    query.update(|q| q.filter.stages = v.parse().ok().into_iter().collect())
+                })
+            />
+            <FilterSelect
+                label="Tag"
+                any="All tags"
+                options=facets(|i| i.distinct_tags())
+                value=Signal::derive(move || query.with(|q| first(&q.filter.tags)))
+                on_pick=Callback::new(move |v: String| {
+                    query.update(|q| q.filter.tags = Some(v).filter(|v| !v.is_empty()).into_iter().collect())
+                })
+            />
+            <FilterSelect
+                label="Segment"
+                any="All segments"
+                options=facets(|i| i.distinct_segments())
+                value=Signal::derive(move || query.with(|q| first(&q.filter.segments)))
+                on_pick=Callback::new(move |v: String| {
+                    query.update(|q| q.filter.segments = Some(v).filter(|v| !v.is_empty()).into_iter().collect())
+                })
+            />
+            <FilterSelect
+                label="Country"
+                any="All countries"
+                options=facets(|i| i.distinct_countries())
+                value=Signal::derive(move || query.with(|q| first(&q.filter.countries)))
+                on_pick=Callback::new(move |v: String| {
+                    query.update(|q| q.filter.countries = Some(v).filter(|v| !v.is_empty()).into_iter().collect())
+                })
+            />
+            <CustomFieldFilter query=query/>
+        </div>
+        <div class="toolbar secondary">
+            <span class="result-count" aria-live="polite">
+                {move || {
+                    let (shown, all) = (results.with(Vec::len), total.get());
+                    if shown == all {
+                        format!("{} customers", thousands(all))
+                    } else {
+                        format!("{} of {} customers", thousands(shown), thousands(all))
+                    }
+                }}
+            </span>
+            <label class="field-inline">
+                <span class="sr-only">"Saved views"</span>
+                <select
+                    aria-label="Saved views"
+                    on:change=move |ev| {
+                        let name = event_target_value(&ev);
+                        if let Some(v) = views.get().into_iter().find(|v| v.name == name) {
+                            query.set(v.query);
+                        }
+                    }
+                >
+                    <option value="">"Saved views…"</option>
+                    {move || {
+                        views.get().into_iter().map(|v| view! { <option value=v.name.clone()>{v.name.clone()}</option> }).collect_view()
+                    }}
+                </select>
+            </label>
+            <input
+                type="text"
+                aria-label="Name for this view"
+                placeholder="Name this view"
+                prop:value=move || view_name.get()
+                on:input=move |ev| view_name.set(event_target_value(&ev))
+            />
+            <button on:click=save_view>"Save view"</button>
+            <button on:click=move |_| query.set(ListQuery::default())>"Clear filters"</button>
+            {move || view_error.get().map(|e| view! { <span class="error inline" role="alert">{e}</span> })}
+        </div>
+    }
+}
+
+/// "Custom field equals" filter: pick a field, type a value.
+#[component]
+fn CustomFieldFilter(query: RwSignal<ListQuery>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let field = RwSignal::new(String::new());
+    let fields = Signal::derive(move || {
+        state.index_revision.track();
+        state.with_index(|i| i.distinct_custom_fields())
+    });
+    let set = move |name: String, value: String| {
+        query.update(|q| {
+            q.filter.custom = if name.is_empty() || value.trim().is_empty() {
+                Vec::new()
+            } else {
+                vec![(name, value)]
+            }
+        })
+    };
+    view! {
+        <Show when=move || !fields.with(Vec::is_empty)>
+            <select aria-label="Custom field" on:change=move |ev| field.set(event_target_value(&ev))>
+                <option value="">"Custom field…"</option>
+                {move || fields.get().into_iter().map(|(f, _)| view! { <option value=f.clone()>{f.clone()}</option> }).collect_view()}
+            </select>
+            <input
+                type="text"
+                aria-label="Custom field value"
+                placeholder="equals…"
+                prop:value=move || query.with(|q| q.filter.custom.first().map(|c| c.1.clone()).unwrap_or_default())
+                on:input=move |ev| set(field.get(), event_target_value(&ev))
+            />
+        </Show>
+    }
+}

@@ -1,0 +1,192 @@
+//! The virtualised customer list: only the rows in view (plus a margin) are
+//! in the DOM, positioned inside a spacer as tall as all results, so
+//! scrolling 100,000 rows costs the same as scrolling 40.
+
+use crate::model::Id;
+use crate::search::{Column, ListQuery, Sort};
+use crate::ui::base_path::app_href;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+use std::collections::HashSet;
+
+/// Height of one row in pixels (kept in step with `.row` in the stylesheet).
+const ROW_HEIGHT: f64 = 44.0;
+/// Rows rendered above and below the visible ones.
+const OVERSCAN: usize = 8;
+/// Rows that fit the tallest list viewport we expect.
+const VIEWPORT_ROWS: usize = 24;
+
+fn label(column: Column) -> &'static str {
+    match column {
+        Column::Name => "Name",
+        Column::Email => "Email",
+        Column::Company => "Company",
+        Column::Phone => "Phone",
+        Column::City => "City",
+        Column::Country => "Country",
+        Column::Stage => "Stage",
+        Column::Segment => "Segment",
+        Column::Created => "Created",
+        Column::Updated => "Updated",
+        Column::Likelihood => "Likelihood",
+    }
+}
+
+/// The columns shown, in order.
+const SHOWN: [Column; 8] = [
+    Column::Name,
+    Column::Email,
+    Column::Company,
+    Column::Phone,
+    Column::Country,
+    Column::Stage,
+    Column::Segment,
+    Column::Likelihood,
+];
+
+/// The list: sortable header and the visible window of `results`.
+#[component]
+pub fn CustomerList(
+    results: Memo<Vec<Id>>,
+    selected: RwSignal<HashSet<Id>>,
+    query: RwSignal<ListQuery>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let scroll_top = RwSignal::new(0.0_f64);
+    let window = Memo::new(move |_| {
+        let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
+        results.with(|ids| {
+            let end = (first + VIEWPORT_ROWS + 2 * OVERSCAN).min(ids.len());
+            (first.min(end)..end)
+                .map(|i| (i, ids[i]))
+                .collect::<Vec<_>>()
+        })
+    });
+    let sort_by = move |column: Column| {
+        query.update(|q| {
+            q.sort = if q.sort.column == column {
+                Sort {
+                    column,
+                    descending: !q.sort.descending,
+                }
+            } else {
+                Sort {
+                    column,
+                    descending: false,
+                }
+            }
+        })
+    };
+    let all_selected = move || {
+        results.with(|ids| {
+            !ids.is_empty()
+                && selected.with(|s| s.len() >= ids.len() && ids.iter().all(|i| s.contains(i)))
+        })
+    };
+    let toggle_all = move |_| {
+        if all_selected() {
+            selected.set(HashSet::new());
+        } else {
+            selected.set(results.get().into_iter().collect());
+        }
+    };
+
+    view! {
+        <div class="grid" role="table" aria-label="Customers" aria-rowcount=move || results.with(Vec::len) + 1>
+            <div class="row head" role="row">
+                <span class="cell check" role="columnheader">
+                    <input type="checkbox" aria-label="Select all results" prop:checked=all_selected on:change=toggle_all/>
+                </span>
+                {SHOWN
+                    .into_iter()
+                    .map(|column| {
+                        let sort_state = move || {
+                            query.with(|q| {
+                                if q.sort.column != column {
+                                    "none"
+                                } else if q.sort.descending {
+                                    "descending"
+                                } else {
+                                    "ascending"
+                                }
+                            })
+                        };
+                        view! {
+                            <span class=format!("cell col-{}", label(column).to_lowercase()) role="columnheader" aria-sort=sort_state>
+                                <button class="sort" on:click=move |_| sort_by(column)>
+                                    {label(column)}
+                                    <span class="sort-mark" aria-hidden="true">
+                                        {move || match sort_state() {
+                                            "ascending" => "▲",
+                                            "descending" => "▼",
+                                            _ => "",
+                                        }}
+                                    </span>
+                                </button>
+                            </span>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <div
+                class="grid-body"
+                on:scroll=move |ev| {
+                    let target: web_sys::Element = event_target(&ev);
+                    scroll_top.set(target.scroll_top() as f64);
+                }
+            >
+                <div class="grid-spacer" style:height=move || format!("{}px", results.with(Vec::len) as f64 * ROW_HEIGHT)>
+                    <For each=move || window.get() key=|(i, id)| (*i, *id) let:item>
+                        {
+                            let (position, id) = item;
+                            let row = state.with_index(|index| index.get(&id).cloned());
+                            row.map(|row| {
+                                let name = row.name.clone();
+                                let is_selected = move || selected.with(|s| s.contains(&id));
+                                view! {
+                                    <div
+                                        class="row"
+                                        class:selected=is_selected
+                                        role="row"
+                                        aria-rowindex=position + 2
+                                        style:top=format!("{}px", position as f64 * ROW_HEIGHT)
+                                    >
+                                        <span class="cell check" role="cell">
+                                            <input
+                                                type="checkbox"
+                                                aria-label=format!("Select {name}")
+                                                prop:checked=is_selected
+                                                on:change=move |_| selected.update(|s| {
+                                                    if !s.remove(&id) {
+                                                        s.insert(id);
+                                                    }
+                                                })
+                                            />
+                                        </span>
+                                        <span class="cell col-name" role="cell">
+                                            <a href=app_href(&format!("/customers/{id}"))>{name.clone()}</a>
+                                        </span>
+                                        <span class="cell col-email" role="cell">{row.email.clone().unwrap_or_default()}</span>
+                                        <span class="cell col-company" role="cell">{row.company.clone()}</span>
+                                        <span class="cell col-phone" role="cell">{row.phone.clone().unwrap_or_default()}</span>
+                                        <span class="cell col-country" role="cell">{row.country.clone()}</span>
+                                        <span class="cell col-stage" role="cell">
+                                            <span class=format!("badge stage-{}", row.stage.label().to_lowercase())>{row.stage.label()}</span>
+                                        </span>
+                                        <span class="cell col-segment" role="cell">{row.segment.clone().unwrap_or_default()}</span>
+                                        <span class="cell col-likelihood" role="cell">
+                                            {row.likelihood.map(|p| format!("{:.0}%", p * 100.0)).unwrap_or_default()}
+                                        </span>
+                                    </div>
+                                }
+                            })
+                        }
+                    </For>
+                </div>
+            </div>
+            <Show when=move || results.with(Vec::is_empty)>
+                <p class="grid-empty">"No customer matches this search and these filters."</p>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,349 @@
+//! The app's shared state, provided once by `App` as a `Copy` handle:
+//! the IndexedDB store, the in-memory customer index the list reads, a
+//! revision counter that resources read so they refetch after any change,
+//! the toasts (with Undo), and the BroadcastChannel that keeps other tabs in
+//! step.
+//!
+//! Every write goes through [`AppState::apply`]: one store transaction, then
+//! the index and the revision are updated and other tabs are told which
+//! customers changed.
+
+use crate::model::{Customer, Id, Record, Timestamp};
+use crate::search::{CustomerIndex, CustomerRow};
+use crate::store::idb::IdbStore;
+use crate::store::undo::apply_with_undo;
+use crate::store::{ChangeSet, Envelope, Op, Store, StoreError};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The IndexedDB database the app uses.
+pub const DATABASE_NAME: &str = "rapport";
+const CHANNEL_NAME: &str = "rapport-changes";
+
+/// Where opening the store stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoreStatus {
+    /// Opening the database and loading the customer index.
+    Opening,
+    /// Ready for reads and writes.
+    Ready,
+    /// The store cannot be used; the sentence says why.
+    Failed(String),
+}
+
+/// A message shown at the bottom of the screen, optionally with Undo.
+#[derive(Clone)]
+pub struct Toast {
+    /// Identifies the toast for dismissal.
+    pub id: u64,
+    /// What happened.
+    pub text: String,
+    /// Whether it reports a failure.
+    pub is_error: bool,
+    /// The change set that reverses what happened, if it can be undone.
+    pub undo: Option<Arc<ChangeSet>>,
+}
+
+/// What one tab tells the others after a write.
+#[derive(Debug, Serialize, Deserialize)]
+struct ChangeNotice {
+    customers: Vec<Id>,
+    reload_all: bool,
+}
+
+/// The shared state. `Copy`: pass it around freely.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
+    index: StoredValue<CustomerIndex, LocalStorage>,
+    channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
+    /// Whether the store is ready.
+    pub status: RwSignal<StoreStatus>,
+    /// Bumped after every change to stored data (here or in another tab).
+    pub revision: RwSignal<u64>,
+    /// Bumped after every change to the customer index.
+    pub index_revision: RwSignal<u64>,
+    /// The toasts on screen.
+    pub toasts: RwSignal<Vec<Toast>>,
+    next_toast: StoredValue<u64>,
+}
+
+/// The current time in unix milliseconds.
+pub fn now_ms() -> Timestamp {
+    js_sys::Date::now() as Timestamp
+}
+
+/// Lets the browser render and handle input before continuing (a macrotask).
+pub async fn yield_to_browser() {
+    sleep_ms(0).await;
+}
+
+impl AppState {
+    /// Creates the state and starts opening the store.
+    pub fn start() -> AppState {
+        let state = AppState {
+            store: StoredValue::new_local(None),
+            index: StoredValue::new_local(CustomerIndex::new()),
+            channel: StoredValue::new_local(None),
+            status: RwSignal::new(StoreStatus::Opening),
+            revision: RwSignal::new(0),
+            index_revision: RwSignal::new(0),
+            toasts: RwSignal::new(Vec::new()),
+            next_toast: StoredValue::new(0),
+        };
+        leptos::task::spawn_local(async move {
+            match IdbStore::open(DATABASE_NAME).await {
+                Ok(store) => {
+                    state.store.set_value(Some(Rc::new(store)));
+                    match state.reload_index().await {
+                        Ok(()) => state.status.set(StoreStatus::Ready),
+                        Err(e) => state.status.set(StoreStatus::Failed(e.user_message())),
+                    }
+                    state.listen_to_other_tabs();
+                    request_persistence();
+                }
+                Err(e) => state.status.set(StoreStatus::Failed(e.user_message())),
+            }
+        });
+        state
+    }
+
+    /// The store, once open.
+    pub fn store(&self) -> Result<Rc<IdbStore>, StoreError> {
+        self.store
+            .get_value()
+            .ok_or_else(|| StoreError::Unavailable("the database is still opening".into()))
+    }
+
+    /// Reads the customer index.
+    pub fn with_index<T>(&self, f: impl FnOnce(&CustomerIndex) -> T) -> T {
+        self.index.with_value(f)
+    }
+
+    /// Reloads every live customer into the index.
+    pub async fn reload_index(&self) -> Result<(), StoreError> {
+        let customers: Vec<Customer> = self.store()?.all().await?;
+        let rows = customers
+            .iter()
+            .filter(|c| !c.is_deleted())
+            .map(CustomerRow::from_customer);
+        self.index.set_value(CustomerIndex::build(rows));
+        self.index_revision.update(|r| *r += 1);
+        self.revision.update(|r| *r += 1);
+        Ok(())
+    }
+
+    /// Writes `changes` in one transaction. With `undoable`, a toast offers
+    /// Undo. Errors come back for the caller to show next to its form; they
+    /// are not toasted here.
+    pub async fn apply(&self, changes: ChangeSet, undoable: bool) -> Result<(), StoreError> {
+        let store = self.store()?;
+        let inverse = if undoable {
+            Some(apply_with_undo(&*store, &changes, now_ms()).await?)
+        } else {
+            store.apply(&changes).await?;
+            None
+        };
+        let changed = self.absorb(&changes);
+        self.tell_other_tabs(
+            changed,
+            changes.ops.iter().any(|op| matches!(op, Op::Clear { .. })),
+        );
+        if let Some(inverse) = inverse {
+            self.toast_with_undo(changes.label.clone(), inverse);
+        }
+        Ok(())
+    }
+
+    /// Applies a write's effect on the customer index; returns the customers
+    /// it touched.
+    fn absorb(&self, changes: &ChangeSet) -> Vec<Id> {
+        let mut touched = Vec::new();
+        self.index.update_value(|index| {
+            for op in &changes.ops {
+                match op {
+                    Op::Put {
+                        collection: "customers",
+                        envelope,
+                        ..
+                    } => {
+                        touched.push(envelope.id);
+                        match envelope.open::<Customer>() {
+                            Ok(c) if !c.is_deleted() => index.upsert_customer(&c),
+                            _ => {
+                                index.remove(&envelope.id);
+                            }
+                        }
+                    }
+                    Op::Purge {
+                        collection: "customers",
+                        id,
+                    } => {
+                        touched.push(*id);
+                        index.remove(id);
+                    }
+                    Op::Clear {
+                        collection: "customers",
+                    } => *index = CustomerIndex::new(),
+                    _ => {}
+                }
+            }
+        });
+        if !touched.is_empty() || changes.ops.iter().any(|op| op.collection() == "customers") {
+            self.index_revision.update(|r| *r += 1);
+        }
+        self.revision.update(|r| *r += 1);
+        touched
+    }
+
+    fn tell_other_tabs(&self, customers: Vec<Id>, reload_all: bool) {
+        // Past a few hundred ids, a full reload is cheaper than the message.
+        let reload_all = reload_all || customers.len() > 500;
+        let customers = if reload_all { Vec::new() } else { customers };
+        let text = serde_json::to_string(&ChangeNotice {
+            customers,
+            reload_all,
+        })
+        .unwrap_or_default();
+        self.channel.with_value(|c| {
+            if let Some(channel) = c {
+                let _ = channel.post_message(&JsValue::from_str(&text));
+            }
+        });
+    }
+
+    fn listen_to_other_tabs(&self) {
+        let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL_NAME) else {
+            return;
+        };
+        let state = *self;
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                let Some(text) = event.data().as_string() else {
+                    return;
+                };
+                let Ok(notice) = serde_json::from_str::<ChangeNotice>(&text) else {
+                    return;
+                };
+                leptos::task::spawn_local(async move {
+                    let result = if notice.reload_all {
+                        state.reload_index().await
+                    } else {
+                        state.refresh_customers(&notice.customers).await
+                    };
+                    if let Err(e) = result {
+                        state.toast_error(e.user_message());
+                    }
+                });
+            },
+        );
+        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        self.channel.set_value(Some(channel));
+    }
+
+    /// Re-reads some customers from the store into the index.
+    async fn refresh_customers(&self, ids: &[Id]) -> Result<(), StoreError> {
+        let store = self.store()?;
+        let mut envelopes: Vec<(Id, Option<Envelope>)> = Vec::new();
+        for id in ids {
+            envelopes.push((*id, store.envelope("customers", *id).await?));
+        }
+        self.index.update_value(|index| {
+            for (id, envelope) in &envelopes {
+                match envelope.as_ref().map(Envelope::open::<Customer>) {
+                    Some(Ok(c)) if !c.is_deleted() => index.upsert_customer(&c),
+                    _ => {
+                        index.remove(id);
+                    }
+                }
+            }
+        });
+        self.index_revision.update(|r| *r += 1);
+        self.revision.update(|r| *r += 1);
+        Ok(())
+    }
+
+    fn push_toast(&self, text: String, is_error: bool, undo: Option<Arc<ChangeSet>>) {
+        let id = self.next_toast.get_value();
+        self.next_toast.set_value(id + 1);
+        self.toasts.update(|t| {
+            t.push(Toast {
+                id,
+                text,
+                is_error,
+                undo,
+            });
+            let excess = t.len().saturating_sub(3);
+            t.drain(..excess);
+        });
+        let toasts = self.toasts;
+        leptos::task::spawn_local(async move {
+            sleep_ms(8_000).await;
+            toasts.update(|t| t.retain(|x| x.id != id));
+        });
+    }
+
+    /// Shows what happened, with an Undo button.
+    pub fn toast_with_undo(&self, text: String, inverse: ChangeSet) {
+        self.push_toast(text, false, Some(Arc::new(inverse)));
+    }
+
+    /// Shows a short confirmation.
+    pub fn toast(&self, text: impl Into<String>) {
+        self.push_toast(text.into(), false, None);
+    }
+
+    /// Shows a failure.
+    pub fn toast_error(&self, text: impl Into<String>) {
+        self.push_toast(text.into(), true, None);
+    }
+
+    /// Removes a toast.
+    pub fn dismiss(&self, id: u64) {
+        self.toasts.update(|t| t.retain(|x| x.id != id));
+    }
+
+    /// Runs a toast's Undo.
+    pub fn undo(&self, toast_id: u64, inverse: Arc<ChangeSet>) {
+        self.dismiss(toast_id);
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let label = inverse.label.clone();
+            match state.apply((*inverse).clone(), false).await {
+                Ok(()) => state.toast(format!("{label} — done")),
+                Err(e) => state.toast_error(e.user_message()),
+            }
+        });
+    }
+}
+
+/// Waits `ms` milliseconds without blocking the page.
+pub async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Asks the browser to keep Rapport's data under storage pressure
+/// (IndexedDB is best-effort storage otherwise).
+fn request_persistence() {
+    if let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) {
+        let _ = storage.persist();
+    }
+}
+
+/// Lets resources depend on the customer from its id in the index (for
+/// names in lists of child records).
+pub fn customer_name(state: &AppState, id: &Id) -> String {
+    state
+        .with_index(|i| i.get(id).map(|r| r.name.clone()))
+        .unwrap_or_else(|| "(deleted customer)".into())
+}
