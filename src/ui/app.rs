@@ -1,7 +1,7 @@
 //! The application shell: router, header with navigation, footer.
 
 use crate::ui::base_path::{app_href, router_base};
-use crate::ui::components::Toasts;
+use crate::ui::components::{CommandPalette, Toasts};
 use crate::ui::pages::*;
 use crate::ui::state::{AppState, StoreStatus};
 use crate::ui::theme::Theme;
@@ -13,6 +13,7 @@ use leptos_router::path;
 pub const NAV: &[(&str, &str)] = &[
     ("Dashboard", "/"),
     ("Customers", "/customers"),
+    ("Tasks", "/tasks"),
     ("Pipeline", "/pipeline"),
     ("Orders", "/orders"),
     ("Tickets", "/tickets"),
@@ -73,13 +74,17 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/pipeline") view=PipelinePage/>
                         <Route path=path!("/orders") view=OrdersPage/>
                         <Route path=path!("/tickets") view=TicketsPage/>
+                        <Route path=path!("/tickets/:id") view=TicketPage/>
                         <Route path=path!("/campaigns") view=CampaignsPage/>
+                        <Route path=path!("/campaigns/:id") view=CampaignPage/>
+                        <Route path=path!("/tasks") view=TasksPage/>
                         <Route path=path!("/analytics") view=AnalyticsPage/>
                         <Route path=path!("/import-export") view=ImportExportPage/>
                         <Route path=path!("/settings") view=SettingsPage/>
                     </Routes>
                 </main>
                 <Toasts/>
+                <CommandPalette/>
                 <footer class="footer">
                     "Your data stays in this browser: nothing you enter is sent anywhere."
                 </footer>

@@ -2,9 +2,11 @@
 //! the demo-data loader and the toasts.
 
 mod demo_loader;
+mod palette;
 mod toasts;
 
 pub use demo_loader::DemoLoader;
+pub use palette::CommandPalette;
 pub use toasts::Toasts;
 
 use leptos::prelude::*;

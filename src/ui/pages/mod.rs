@@ -2,6 +2,7 @@
 //! [`PageHeader`](crate::ui::components::PageHeader).
 
 mod analytics;
+mod campaign;
 mod campaigns;
 mod customer;
 mod customers;
@@ -12,10 +13,13 @@ mod orders;
 mod pipeline;
 mod settings;
 mod storage_card;
+mod tasks;
+mod ticket;
 mod tickets;
 mod trash;
 
 pub use analytics::AnalyticsPage;
+pub use campaign::CampaignPage;
 pub use campaigns::CampaignsPage;
 pub use customer::{CustomerPage, NewCustomerPage};
 pub use customers::CustomersPage;
@@ -25,5 +29,7 @@ pub use not_found::NotFoundPage;
 pub use orders::OrdersPage;
 pub use pipeline::PipelinePage;
 pub use settings::SettingsPage;
+pub use tasks::TasksPage;
+pub use ticket::TicketPage;
 pub use tickets::TicketsPage;
 pub use trash::TrashPage;
