@@ -2,3 +2,6 @@
 //! feature matrices, segmentation (k-means), regression, text similarity,
 //! sentiment, networks. No DOM and no store, so everything here is tested
 //! natively against reference values and benchmarked with `cargo bench`.
+
+pub mod campaigns;
+pub mod sales;

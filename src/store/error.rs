@@ -44,6 +44,9 @@ pub enum StoreError {
         /// The newest version this build knows.
         supported: u32,
     },
+    /// The database is still being opened (the first moments after load).
+    #[error("the database is still opening")]
+    Opening,
     /// IndexedDB cannot be used (private mode, disabled, …).
     #[error("IndexedDB is unavailable: {0}")]
     Unavailable(String),
@@ -76,6 +79,7 @@ impl StoreError {
             StoreError::QuotaExceeded => "The browser's storage for Rapport is full, so nothing was saved. \
                  Free space (Settings shows usage), or export a backup and remove old records."
                 .into(),
+            StoreError::Opening => "Rapport is still opening your data. Try again in a moment.".into(),
             StoreError::VersionChanged => "Rapport was updated in another tab. Reload this tab to continue.".into(),
             StoreError::TooNew { .. } => "This browser's data was written by a newer version of Rapport. \
                  Open that version, or reload to get it; nothing was changed."

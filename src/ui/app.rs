@@ -1,7 +1,7 @@
 //! The application shell: router, header with navigation, footer.
 
 use crate::ui::base_path::{app_href, router_base};
-use crate::ui::components::{CommandPalette, Toasts};
+use crate::ui::components::{CommandPalette, DemoProgress, Toasts};
 use crate::ui::pages::*;
 use crate::ui::state::{AppState, StoreStatus};
 use crate::ui::theme::Theme;
@@ -43,6 +43,7 @@ pub fn App() -> impl IntoView {
                         <span class="brand-name">"Rapport"</span>
                     </A>
                     <span class="tagline">"Private CRM"</span>
+                    <span class="topbar-progress"><DemoProgress/></span>
                 </header>
                 <nav class="sidebar" aria-label="Main">
                     <ul>

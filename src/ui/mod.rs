@@ -4,7 +4,7 @@
 //! `pages/` has one file per route; `theme` and `base_path` are the two bits
 //! of browser state the shell needs before any page renders.
 
-mod app;
+pub mod app;
 pub mod base_path;
 pub mod components;
 pub mod pages;

@@ -12,7 +12,7 @@ use crate::model::{Customer, Id, Record, Timestamp};
 use crate::search::{CustomerIndex, CustomerRow};
 use crate::store::idb::IdbStore;
 use crate::store::undo::apply_with_undo;
-use crate::store::{ChangeSet, Envelope, Op, Store, StoreError};
+use crate::store::{ChangeSet, Envelope, Op, Store, StoreError, COLLECTIONS};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
@@ -52,6 +52,7 @@ pub struct Toast {
 #[derive(Debug, Serialize, Deserialize)]
 struct ChangeNotice {
     customers: Vec<Id>,
+    collections: Vec<String>,
     reload_all: bool,
 }
 
@@ -65,10 +66,20 @@ pub struct AppState {
     pub status: RwSignal<StoreStatus>,
     /// Bumped after every change to stored data (here or in another tab).
     pub revision: RwSignal<u64>,
+    /// One counter per collection (in `store::COLLECTIONS` order), bumped
+    /// when that collection changes: pages track only what they show, so a
+    /// demo load writing customers does not make the Orders page re-read.
+    collection_revisions: [RwSignal<u64>; 8],
     /// Bumped after every change to the customer index.
     pub index_revision: RwSignal<u64>,
     /// The toasts on screen.
     pub toasts: RwSignal<Vec<Toast>>,
+    /// Demo data being loaded: (customers done, customers in all). Kept here,
+    /// not in the loader component, so loading goes on when the user leaves
+    /// the page that started it.
+    pub demo_progress: RwSignal<Option<(usize, usize)>>,
+    /// Set to stop a demo load after the current batch.
+    pub demo_cancel: RwSignal<bool>,
     next_toast: StoredValue<u64>,
 }
 
@@ -91,8 +102,11 @@ impl AppState {
             channel: StoredValue::new_local(None),
             status: RwSignal::new(StoreStatus::Opening),
             revision: RwSignal::new(0),
+            collection_revisions: std::array::from_fn(|_| RwSignal::new(0)),
             index_revision: RwSignal::new(0),
             toasts: RwSignal::new(Vec::new()),
+            demo_progress: RwSignal::new(None),
+            demo_cancel: RwSignal::new(false),
             next_toast: StoredValue::new(0),
         };
         leptos::task::spawn_local(async move {
@@ -114,9 +128,27 @@ impl AppState {
 
     /// The store, once open.
     pub fn store(&self) -> Result<Rc<IdbStore>, StoreError> {
-        self.store
-            .get_value()
-            .ok_or_else(|| StoreError::Unavailable("the database is still opening".into()))
+        self.store.get_value().ok_or(StoreError::Opening)
+    }
+
+    /// Tracks changes to one collection (call inside a resource's fetcher).
+    pub fn track(&self, collection: &str) {
+        self.revision_of(collection).track();
+    }
+
+    fn revision_of(&self, collection: &str) -> RwSignal<u64> {
+        let i = COLLECTIONS
+            .iter()
+            .position(|c| *c == collection)
+            .unwrap_or(0);
+        self.collection_revisions[i]
+    }
+
+    fn bump(&self, collections: &[&str]) {
+        for c in collections {
+            self.revision_of(c).update(|r| *r += 1);
+        }
+        self.revision.update(|r| *r += 1);
     }
 
     /// Reads the customer index.
@@ -133,7 +165,7 @@ impl AppState {
             .map(CustomerRow::from_customer);
         self.index.set_value(CustomerIndex::build(rows));
         self.index_revision.update(|r| *r += 1);
-        self.revision.update(|r| *r += 1);
+        self.bump(COLLECTIONS);
         Ok(())
     }
 
@@ -149,10 +181,8 @@ impl AppState {
             None
         };
         let changed = self.absorb(&changes);
-        self.tell_other_tabs(
-            changed,
-            changes.ops.iter().any(|op| matches!(op, Op::Clear { .. })),
-        );
+        let reload_all = changes.ops.iter().any(|op| matches!(op, Op::Clear { .. }));
+        self.tell_other_tabs(changed, changes.collections(), reload_all);
         if let Some(inverse) = inverse {
             self.toast_with_undo(changes.label.clone(), inverse);
         }
@@ -196,19 +226,21 @@ impl AppState {
         if !touched.is_empty() || changes.ops.iter().any(|op| op.collection() == "customers") {
             self.index_revision.update(|r| *r += 1);
         }
-        self.revision.update(|r| *r += 1);
+        self.bump(&changes.collections());
         touched
     }
 
-    fn tell_other_tabs(&self, customers: Vec<Id>, reload_all: bool) {
+    fn tell_other_tabs(&self, customers: Vec<Id>, collections: Vec<&str>, reload_all: bool) {
         // Past a few hundred ids, a full reload is cheaper than the message.
         let reload_all = reload_all || customers.len() > 500;
         let customers = if reload_all { Vec::new() } else { customers };
-        let text = serde_json::to_string(&ChangeNotice {
+        let collections = collections.into_iter().map(String::from).collect();
+        let notice = ChangeNotice {
             customers,
+            collections,
             reload_all,
-        })
-        .unwrap_or_default();
+        };
+        let text = serde_json::to_string(&notice).unwrap_or_default();
         self.channel.with_value(|c| {
             if let Some(channel) = c {
                 let _ = channel.post_message(&JsValue::from_str(&text));
@@ -233,6 +265,9 @@ impl AppState {
                     let result = if notice.reload_all {
                         state.reload_index().await
                     } else {
+                        let collections: Vec<&str> =
+                            notice.collections.iter().map(String::as_str).collect();
+                        state.bump(&collections);
                         state.refresh_customers(&notice.customers).await
                     };
                     if let Err(e) = result {
@@ -264,7 +299,7 @@ impl AppState {
             }
         });
         self.index_revision.update(|r| *r += 1);
-        self.revision.update(|r| *r += 1);
+        self.bump(&["customers"]);
         Ok(())
     }
 

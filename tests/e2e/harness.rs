@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 pub const MOUNT: &str = "/rapport/";
 
 /// How long a check waits for the page to reach the expected state.
-const PATIENCE: Duration = Duration::from_secs(10);
+const PATIENCE: Duration = Duration::from_secs(30);
 
 fn dist_dir() -> PathBuf {
     let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
@@ -197,17 +197,76 @@ impl Browser {
             .await
     }
 
-    /// Finds a form control by the text of its `<label>` (the label wraps it).
+    /// Finds a form control (input, select, textarea) by the text of the
+    /// `<label>` that wraps it or by its `aria-label`.
     pub async fn labelled(&self, label: &str) -> Element {
+        let l = xpath_literal(label);
         let xpath = format!(
-            "//label[.//text()[normalize-space()={}]]//input | //input[@aria-label={0}]",
-            xpath_literal(label)
+            "//label[.//text()[normalize-space()={l}]]//*[self::input or self::select or self::textarea] \
+             | //*[(self::input or self::select or self::textarea) and @aria-label={l}]"
         );
         self.wait_for(
             Locator::XPath(&xpath),
             &format!("a control labelled {label:?}"),
         )
         .await
+    }
+
+    /// Finds a button by its text or its `aria-label`.
+    pub async fn button(&self, text: &str) -> Element {
+        let t = xpath_literal(text);
+        let xpath = format!("//button[normalize-space()={t} or @aria-label={t}] | //a[contains(@class, 'button') and normalize-space()={t}]");
+        self.wait_for(Locator::XPath(&xpath), &format!("a button {text:?}"))
+            .await
+    }
+
+    /// Clears a text control and types `text` into it, as a person would.
+    pub async fn fill(&self, label: &str, text: &str) {
+        let control = self.labelled(label).await;
+        // WebDriver's clear() fires no `input` event; empty the field the way
+        // a select-all + delete would, so the app sees the change.
+        let arg = serde_json::to_value(&control).expect("element as JSON");
+        self.client
+            .execute(
+                "arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
+                vec![arg],
+            )
+            .await
+            .expect("empty the field");
+        if !text.is_empty() {
+            control.send_keys(text).await.expect("type into the field");
+        }
+    }
+
+    /// Waits until the page's text contains `text`.
+    pub async fn expect_text(&self, text: &str) {
+        let found = self
+            .wait_until(|| async {
+                let body = self.eval("return document.body.innerText").await;
+                body.as_str()
+                    .is_some_and(|b| b.contains(text))
+                    .then_some(())
+            })
+            .await;
+        if found.is_none() {
+            let body = self
+                .eval("return document.body.innerText.slice(0, 3000)")
+                .await;
+            panic!(
+                "the page never showed {text:?}; it shows:\n{}",
+                body.as_str().unwrap_or("")
+            );
+        }
+    }
+
+    /// Waits until `script` (an expression) is truthy in the page.
+    pub async fn expect_true(&self, script: &str, what: &str) {
+        let found = self
+            .wait_until(|| async {
+                (self.eval(&format!("return !!({script})")).await == true).then_some(())
+            })
+            .await;
+        assert!(found.is_some(), "timed out waiting for {what} ({script})");
     }
 
     /// Runs `script` in the page and returns its JSON result.

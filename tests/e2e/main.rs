@@ -3,5 +3,7 @@
 //! (`trunk build --release`) and chromedriver; `scripts/test` provides both.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod customers;
 mod harness;
 mod shell;
+mod tour;

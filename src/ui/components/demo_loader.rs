@@ -1,6 +1,8 @@
 //! "Load demo data": generates the seeded demo data set in batches, writing
 //! each batch in one transaction and yielding to the browser between
-//! batches, with a progress bar and Cancel.
+//! batches, with a progress bar and Cancel. The loading task and its
+//! progress live in [`AppState`], so it goes on if the user navigates away;
+//! [`DemoProgress`] shows it in the top bar.
 
 use crate::demo::{DemoConfig, DemoGenerator};
 use crate::ui::components::thousands;
@@ -10,50 +12,55 @@ use leptos::prelude::*;
 /// Customers generated (and written) per batch.
 const BATCH: usize = 500;
 
-/// The size picker, the button, and the progress while loading.
+/// Starts loading `customers` demo customers (no-op while a load runs).
+fn start_loading(state: AppState, customers: usize) {
+    if state.demo_progress.get_untracked().is_some() {
+        return;
+    }
+    let config = DemoConfig {
+        customers,
+        ..DemoConfig::default()
+    };
+    state.demo_cancel.set(false);
+    state.demo_progress.set(Some((0, config.customers)));
+    leptos::task::spawn_local(async move {
+        let mut generator = DemoGenerator::new(config, now_ms());
+        while let Some(batch) = generator.next_batch(BATCH) {
+            if state.demo_cancel.get_untracked() {
+                let done = thousands(generator.progress().0.saturating_sub(BATCH));
+                state.toast(format!("Stopped loading demo data after {done} customers"));
+                break;
+            }
+            let written = match batch.to_change_set("Loaded demo data") {
+                Ok(changes) => state.apply(changes, false).await,
+                Err(e) => Err(e),
+            };
+            if let Err(e) = written {
+                state.toast_error(e.user_message());
+                break;
+            }
+            state.demo_progress.set(Some(generator.progress()));
+            yield_to_browser().await;
+        }
+        if generator.is_finished() {
+            state.toast(format!(
+                "Loaded {} demo customers",
+                thousands(config.customers)
+            ));
+        }
+        state.demo_progress.set(None);
+    });
+}
+
+/// The size picker and the button (or the progress while loading).
 #[component]
 pub fn DemoLoader() -> impl IntoView {
     let state = expect_context::<AppState>();
     let size = RwSignal::new(DemoConfig::default().customers);
-    let progress = RwSignal::new(None::<(usize, usize)>);
-    let cancelled = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-    let load = move |_| {
-        let config = DemoConfig {
-            customers: size.get(),
-            ..DemoConfig::default()
-        };
-        cancelled.set(false);
-        error.set(None);
-        progress.set(Some((0, config.customers)));
-        leptos::task::spawn_local(async move {
-            let mut generator = DemoGenerator::new(config, now_ms());
-            while let Some(batch) = generator.next_batch(BATCH) {
-                if cancelled.get_untracked() {
-                    state.toast(format!(
-                        "Stopped: {} demo customers were loaded",
-                        thousands(generator.progress().0)
-                    ));
-                    break;
-                }
-                let written = match batch.to_change_set("Loaded demo data") {
-                    Ok(changes) => state.apply(changes, false).await,
-                    Err(e) => Err(e),
-                };
-                if let Err(e) = written {
-                    error.set(Some(e.user_message()));
-                    break;
-                }
-                progress.set(Some(generator.progress()));
-                yield_to_browser().await;
-            }
-            progress.set(None);
-        });
-    };
     view! {
         <div class="demo-loader">
             <Show
-                when=move || progress.get().is_some()
+                when=move || state.demo_progress.get().is_some()
                 fallback=move || {
                     view! {
                         <label class="field-inline">
@@ -68,22 +75,29 @@ pub fn DemoLoader() -> impl IntoView {
                                     .collect_view()}
                             </select>
                         </label>
-                        <button class="primary" on:click=load>"Load demo data"</button>
+                        <button class="primary" on:click=move |_| start_loading(state, size.get())>"Load demo data"</button>
                     }
                 }
             >
-                {move || {
-                    let (done, total) = progress.get().unwrap_or((0, 1));
-                    view! {
-                        <div class="progress-row">
-                            <progress aria-label="Loading demo data" max=total value=done></progress>
-                            <span>{format!("{} of {} customers", thousands(done), thousands(total))}</span>
-                            <button on:click=move |_| cancelled.set(true)>"Cancel"</button>
-                        </div>
-                    }
-                }}
+                <p class="muted" role="status">"Loading demo data… (progress and Cancel at the top of the page)"</p>
             </Show>
-            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         </div>
+    }
+}
+
+/// The progress of a running demo load, with Cancel; nothing otherwise.
+#[component]
+pub fn DemoProgress() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state.demo_progress.get().map(|(done, total)| {
+            view! {
+                <div class="progress-row">
+                    <progress aria-label="Loading demo data" max=total value=done></progress>
+                    <span>{format!("{} of {} demo customers", thousands(done), thousands(total))}</span>
+                    <button on:click=move |_| state.demo_cancel.set(true)>"Cancel"</button>
+                </div>
+            }
+        })
     }
 }

@@ -5,7 +5,7 @@ mod demo_loader;
 mod palette;
 mod toasts;
 
-pub use demo_loader::DemoLoader;
+pub use demo_loader::{DemoLoader, DemoProgress};
 pub use palette::CommandPalette;
 pub use toasts::Toasts;
 

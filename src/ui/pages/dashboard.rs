@@ -32,7 +32,7 @@ pub fn DashboardPage() -> impl IntoView {
         })
     });
     let recent = LocalResource::new(move || {
-        state.revision.track();
+        state.track("customers");
         async move {
             let store = state.store().ok()?;
             let list: Vec<Customer> = store.recently_updated(8).await.ok()?;

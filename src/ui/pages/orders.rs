@@ -1,15 +1,358 @@
-//! The Orders page.
+//! The Orders page: quotes, orders and contracts, newest first, filtered by
+//! status and searched by customer name or product, [`PAGE_SIZE`] rows a
+//! page; each row opens to show its line items. A quote can be converted to
+//! an order (version-checked, with Undo). Below the list, revenue by month
+//! from [`crate::analytics::sales::totals_by_month`].
+//!
+//! The store is read once per revision; filtering and paging work on that
+//! copy, so typing in the search does not touch IndexedDB.
 
-use crate::ui::components::{EmptyState, PageHeader};
+use crate::analytics::sales::{totals_by_month, MonthTotal};
+use crate::model::{date_of, Id, Order, OrderStatus, Record};
+use crate::store::{ChangeSet, Store, StoreError};
+use crate::ui::base_path::app_href;
+use crate::ui::components::{thousands, EmptyState, PageHeader};
+use crate::ui::state::{customer_name, now_ms, AppState, StoreStatus};
 use leptos::prelude::*;
+use std::collections::HashSet;
+use std::sync::Arc;
 
-/// Orders: Quotes, orders and contracts.
+/// Rows per page.
+const PAGE_SIZE: usize = 50;
+/// Months in the "Totals by month" table.
+const MONTHS: u32 = 24;
+
+/// Every live order, newest first; `None` while the database is opening.
+async fn load(state: AppState, ready: bool) -> Result<Option<Arc<Vec<Order>>>, StoreError> {
+    if !ready {
+        return Ok(None);
+    }
+    let mut orders: Vec<Order> = state
+        .store()?
+        .all::<Order>()
+        .await?
+        .into_iter()
+        .filter(|o| !o.is_deleted())
+        .collect();
+    orders.sort_by(|a, b| {
+        b.date
+            .cmp(&a.date)
+            .then(b.meta.created_at.cmp(&a.meta.created_at))
+            .then(a.meta.id.cmp(&b.meta.id))
+    });
+    Ok(Some(Arc::new(orders)))
+}
+
+/// 1234.5 → "1,234.50".
+fn money(v: f64) -> String {
+    let cents = (v.abs() * 100.0).round() as u64;
+    let sign = if v < 0.0 && cents > 0 { "-" } else { "" };
+    format!(
+        "{sign}{}.{:02}",
+        thousands((cents / 100) as usize),
+        cents % 100
+    )
+}
+
+/// Whether `haystack` contains `needle` (already lower-cased), ignoring case,
+/// without allocating for ASCII text.
+fn contains_folded(haystack: &str, needle: &str) -> bool {
+    if haystack.is_ascii() && needle.is_ascii() {
+        let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+        n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    } else {
+        haystack.to_lowercase().contains(needle)
+    }
+}
+
+/// "12.50 USD; 3.00 EUR", or "—" for none.
+fn revenue_text(revenue: &[(String, f64)]) -> String {
+    if revenue.is_empty() {
+        return "—".into();
+    }
+    revenue
+        .iter()
+        .map(|(code, sum)| format!("{} {code}", money(*sum)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Orders: quotes, orders and contracts.
 #[component]
 pub fn OrdersPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let orders = LocalResource::new(move || {
+        state.track("orders");
+        let ready = state.status.get() == StoreStatus::Ready;
+        load(state, ready)
+    });
+    let status = RwSignal::new(None::<OrderStatus>);
+    let query = RwSignal::new(String::new());
+    let page = RwSignal::new(0usize);
+    let expanded = RwSignal::new(HashSet::<Id>::new());
+    let error = RwSignal::new(None::<(String, bool)>);
+
+    let loaded = move || orders.get().and_then(Result::ok).flatten();
+    // Indices into the loaded orders that pass the filters, newest first.
+    let matching = Memo::new(move |_| {
+        let Some(all) = loaded() else {
+            return Vec::new();
+        };
+        let status = status.get();
+        let needle = query.get().trim().to_lowercase();
+        let customers: HashSet<Id> = if needle.is_empty() {
+            HashSet::new()
+        } else {
+            state.with_index(|index| {
+                index
+                    .rows()
+                    .filter(|r| contains_folded(&r.name, &needle))
+                    .map(|r| r.id)
+                    .collect()
+            })
+        };
+        all.iter()
+            .enumerate()
+            .filter(|(_, o)| status.is_none_or(|s| o.status == s))
+            .filter(|(_, o)| {
+                needle.is_empty()
+                    || customers.contains(&o.customer_id)
+                    || o.line_items
+                        .iter()
+                        .any(|l| contains_folded(&l.product, &needle))
+            })
+            .map(|(i, _)| i)
+            .collect::<Vec<usize>>()
+    });
+    let months =
+        Memo::new(move |_| loaded().map(|all| totals_by_month(&all, date_of(now_ms()), MONTHS)));
+
+    let convert = move |order: Order| {
+        let mut converted = order;
+        if let Err(e) = converted.convert_quote_to_order(now_ms()) {
+            error.set(Some((format!("Not converted: {e}."), false)));
+            return;
+        }
+        let who = customer_name(&state, &converted.customer_id);
+        let mut changes = ChangeSet::new(format!(
+            "Converted the quote of {} for {who} to an order",
+            converted.date
+        ));
+        if let Err(e) = changes.update(&converted) {
+            error.set(Some((e.user_message(), e.offers_reload())));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match state.apply(changes, true).await {
+                Ok(()) => error.set(None),
+                Err(e) => error.set(Some((e.user_message(), e.offers_reload()))),
+            }
+        });
+    };
+
+    let row = move |order: Order| {
+        let id = order.meta.id;
+        let who = customer_name(&state, &order.customer_id);
+        let date = order.date.to_string();
+        let lines_id = format!("lines-{id}");
+        let is_open = move || expanded.with(|e| e.contains(&id));
+        let toggle = move |_| {
+            expanded.update(|e| {
+                if !e.remove(&id) {
+                    e.insert(id);
+                }
+            })
+        };
+        let status_label = order.status.label();
+        let status_class = format!("badge order-{}", status_label.to_lowercase());
+        let items = order.line_items.len();
+        let total = format!("{} {}", money(order.total), order.currency);
+        let is_quote = order.status == OrderStatus::Quote;
+        let for_convert = order.clone();
+        let lines = order.line_items.clone();
+        let currency = order.currency.clone();
+        view! {
+            <tr>
+                <td>
+                    <button
+                        type="button"
+                        class="link expand"
+                        aria-expanded=move || is_open().to_string()
+                        aria-controls=lines_id.clone()
+                        aria-label=format!("Line items of the {} of {date} for {who}", status_label.to_lowercase())
+                        on:click=toggle
+                    >
+                        {move || if is_open() { "▾" } else { "▸" }}
+                    </button>
+                </td>
+                <td class="num">{date.clone()}</td>
+                <td><a href=app_href(&format!("/customers/{}", order.customer_id))>{who.clone()}</a></td>
+                <td><span class=status_class>{status_label}</span></td>
+                <td class="num">{thousands(items)}</td>
+                <td class="num">{total.clone()}</td>
+                <td>
+                    {is_quote.then(|| view! {
+                        <button
+                            type="button"
+                            aria-label=format!("Convert the quote of {date} for {who} to an order")
+                            on:click=move |_| convert(for_convert.clone())
+                        >"Convert to order"</button>
+                    })}
+                </td>
+            </tr>
+            <Show when=is_open>
+                <tr class="order-lines" id=lines_id.clone()>
+                    <td></td>
+                    <td colspan="6">
+                        <table class="line-items">
+                            <thead>
+                                <tr><th scope="col">"Product"</th><th scope="col" class="num">"Quantity"</th><th scope="col" class="num">"Unit price"</th><th scope="col" class="num">"Amount"</th></tr>
+                            </thead>
+                            <tbody>
+                                {lines.iter().map(|l| view! {
+                                    <tr>
+                                        <td>{l.product.clone()}</td>
+                                        <td class="num">{l.quantity.to_string()}</td>
+                                        <td class="num">{money(l.unit_price)}</td>
+                                        <td class="num">{money(l.amount())}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                            <tfoot>
+                                <tr><th scope="row" colspan="3">"Total"</th><td class="num">{format!("{} {}", money(order.total), currency)}</td></tr>
+                            </tfoot>
+                        </table>
+                    </td>
+                </tr>
+            </Show>
+        }
+    };
+
+    let month_row = |m: MonthTotal| {
+        view! {
+            <tr>
+                <th scope="row">{format!("{} {}", m.month.month(), m.month.year())}</th>
+                <td class="num">{thousands(m.orders)}</td>
+                <td class="num">{thousands(m.quotes)}</td>
+                <td class="num">{revenue_text(&m.revenue)}</td>
+            </tr>
+        }
+    };
+
     view! {
-        <PageHeader title="Orders" subtitle="Quotes, orders and contracts."/>
-        <EmptyState icon="▦" title="No orders yet">
-            <p>"Quotes, orders and contracts with their line items appear here, with totals by month. Orders can be imported from a transactions file."</p>
-        </EmptyState>
+        <PageHeader title="Orders" subtitle="Quotes, orders and contracts, newest first."/>
+        <Transition fallback=|| view! { <p class="muted">"Loading orders…"</p> }>
+            {move || orders.get().map(|result| match result {
+                Err(e) => view! { <p class="error" role="alert">{e.user_message()}</p> }.into_any(),
+                Ok(None) => view! { <p class="muted">"Opening the database…"</p> }.into_any(),
+                Ok(Some(all)) if all.is_empty() => view! {
+                    <EmptyState icon="▦" title="No orders yet">
+                        <p>
+                            "Quotes, orders and contracts with their line items appear here, with totals by month. "
+                            "Import them from a transactions file on "<a href=app_href("/import-export")>"Import & export"</a>
+                            ", or load the demo data on the "<a href=app_href("/")>"Dashboard"</a>"."
+                        </p>
+                    </EmptyState>
+                }.into_any(),
+                Ok(Some(all)) => view! {
+                    <section class="card" aria-labelledby="orders-list-heading">
+                        <h2 id="orders-list-heading">"Quotes, orders and contracts"</h2>
+                        <div class="toolbar">
+                            <input
+                                class="search"
+                                type="search"
+                                aria-label="Search by customer name or product"
+                                placeholder="Search by customer name or product"
+                                prop:value=move || query.get()
+                                on:input=move |ev| {
+                                    query.set(event_target_value(&ev));
+                                    page.set(0);
+                                }
+                            />
+                            <label class="field-inline">
+                                "Status"
+                                <select on:change=move |ev| {
+                                    status.set(event_target_value(&ev).parse().ok());
+                                    page.set(0);
+                                }>
+                                    <option value="" selected=move || status.get().is_none()>"All"</option>
+                                    {OrderStatus::ALL.iter().map(|s| {
+                                        let s = *s;
+                                        view! { <option value=s.label() selected=move || status.get() == Some(s)>{s.label()}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </label>
+                        </div>
+                        {move || error.get().map(|(message, offer_reload)| view! {
+                            <div class="error" role="alert">
+                                <span>{message}</span>
+                                {offer_reload.then(|| view! {
+                                    <button type="button" on:click=|_| { let _ = web_sys::window().map(|w| w.location().reload()); }>"Reload"</button>
+                                })}
+                            </div>
+                        })}
+                        {
+                            let all = all.clone();
+                            move || {
+                                let found = matching.get();
+                                let pages = found.len().div_ceil(PAGE_SIZE).max(1);
+                                let current = page.get().min(pages - 1);
+                                let start = current * PAGE_SIZE;
+                                let end = (start + PAGE_SIZE).min(found.len());
+                                if found.is_empty() {
+                                    return view! { <p class="muted" role="status">"No order matches the search and status filter."</p> }.into_any();
+                                }
+                                let rows: Vec<Order> = found[start..end].iter().map(|&i| all[i].clone()).collect();
+                                view! {
+                                    <p class="result-count" role="status">
+                                        {format!("Showing {}–{} of {}", thousands(start + 1), thousands(end), thousands(found.len()))}
+                                    </p>
+                                    <div class="table-scroll">
+                                        <table class="orders-table">
+                                            <thead>
+                                                <tr>
+                                                    <th scope="col"><span class="sr-only">"Line items"</span></th>
+                                                    <th scope="col">"Date"</th>
+                                                    <th scope="col">"Customer"</th>
+                                                    <th scope="col">"Status"</th>
+                                                    <th scope="col" class="num">"Lines"</th>
+                                                    <th scope="col" class="num">"Total"</th>
+                                                    <th scope="col"><span class="sr-only">"Actions"</span></th>
+                                                </tr>
+                                            </thead>
+                                            <tbody>{rows.into_iter().map(row).collect_view()}</tbody>
+                                        </table>
+                                    </div>
+                                    <nav class="pager" aria-label="Order pages">
+                                        <button type="button" disabled=current == 0 on:click=move |_| page.set(current.saturating_sub(1))>"Previous"</button>
+                                        <span class="muted">{format!("Page {} of {}", thousands(current + 1), thousands(pages))}</span>
+                                        <button type="button" disabled=current + 1 >= pages on:click=move |_| page.set(current + 1)>"Next"</button>
+                                    </nav>
+                                }.into_any()
+                            }
+                        }
+                    </section>
+                    <section class="card" aria-labelledby="orders-months-heading">
+                        <h2 id="orders-months-heading">"Totals by month"</h2>
+                        <p class="muted">{format!("The last {MONTHS} months. Revenue counts orders and contracts; quotes and cancelled orders are not revenue.")}</p>
+                        <div class="table-scroll">
+                            <table class="months-table">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"Month"</th>
+                                        <th scope="col" class="num">"Orders and contracts"</th>
+                                        <th scope="col" class="num">"Quotes"</th>
+                                        <th scope="col" class="num">"Revenue"</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {move || months.get().unwrap_or_default().into_iter().map(month_row).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    </section>
+                }.into_any(),
+            })}
+        </Transition>
     }
 }

@@ -1,10 +1,405 @@
-//! The Tasks page (being built).
+//! The Tasks page (`/tasks`): open tasks grouped as Overdue / Due today /
+//! Upcoming, the done ones folded away, a "done" checkbox on each (saved
+//! with a version check, undoable), and the "Add task" form with an
+//! optional customer found by name through the customer index.
+//!
+//! "Today" is the UTC date of the clock ([`now_ms`] → [`date_of`]), the same
+//! day boundary the model's [`Task::is_overdue`] and the demo data use. Each
+//! section renders at most [`SECTION_CAP`] tasks: with 100,000 customers
+//! there can be tens of thousands.
 
-use crate::ui::components::PageHeader;
+use crate::model::{date_of, iso_date, FieldErrorKind, Id, Record, Task, ValidationErrors};
+use crate::search::ListQuery;
+use crate::store::{ChangeSet, Store, StoreError};
+use crate::ui::base_path::app_href;
+use crate::ui::components::{thousands, EmptyState, PageHeader};
+use crate::ui::state::{customer_name, now_ms, AppState, StoreStatus};
 use leptos::prelude::*;
+use time::Date;
 
-/// Tasks.
+/// Tasks shown per section at most.
+const SECTION_CAP: usize = 100;
+/// Customer suggestions shown while typing a name.
+const SUGGESTIONS: usize = 8;
+
+/// The live tasks by section.
+#[derive(Clone, Default)]
+struct Sections {
+    overdue: Vec<Task>,
+    today: Vec<Task>,
+    upcoming: Vec<Task>,
+    done: Vec<Task>,
+}
+
+impl Sections {
+    fn of(tasks: Vec<Task>, today: Date) -> Sections {
+        let mut s = Sections::default();
+        for t in tasks.into_iter().filter(|t| !t.is_deleted()) {
+            if t.done {
+                s.done.push(t);
+            } else if t.due < today {
+                s.overdue.push(t);
+            } else if t.due == today {
+                s.today.push(t);
+            } else {
+                s.upcoming.push(t);
+            }
+        }
+        let by_due = |a: &Task, b: &Task| a.due.cmp(&b.due).then_with(|| a.title.cmp(&b.title));
+        s.overdue.sort_by(by_due);
+        s.today.sort_by(by_due);
+        s.upcoming.sort_by(by_due);
+        // Most recently due first: what was just finished is what one checks.
+        s.done.sort_by(|a, b| by_due(b, a));
+        s
+    }
+
+    fn is_empty(&self) -> bool {
+        self.overdue.is_empty()
+            && self.today.is_empty()
+            && self.upcoming.is_empty()
+            && self.done.is_empty()
+    }
+}
+
+async fn load(state: AppState, ready: bool) -> Result<Option<Sections>, StoreError> {
+    if !ready {
+        return Ok(None);
+    }
+    let tasks = state.store()?.all::<Task>().await?;
+    Ok(Some(Sections::of(tasks, date_of(now_ms()))))
+}
+
+/// Marks `task` done or open again (undoable); on failure the checkbox
+/// goes back to what is stored.
+fn set_done(state: AppState, mut task: Task, checkbox: web_sys::HtmlInputElement) {
+    let done = checkbox.checked();
+    leptos::task::spawn_local(async move {
+        task.set_done(done, now_ms());
+        let label = if done {
+            format!("Marked “{}” done", task.title)
+        } else {
+            format!("Reopened “{}”", task.title)
+        };
+        let mut changes = ChangeSet::new(label);
+        let result = match changes.update(&task) {
+            Ok(_) => state.apply(changes, true).await,
+            Err(e) => Err(e),
+        };
+        if let Err(e) = result {
+            checkbox.set_checked(!done);
+            state.toast_error(e.user_message());
+        }
+    });
+}
+
+/// Tasks: what is due, and the form to add more.
 #[component]
 pub fn TasksPage() -> impl IntoView {
-    view! { <PageHeader title="Tasks"/> }
+    let state = expect_context::<AppState>();
+    let sections = LocalResource::new(move || {
+        state.track("tasks");
+        let ready = state.status.get() == StoreStatus::Ready;
+        load(state, ready)
+    });
+    view! {
+        <PageHeader title="Tasks" subtitle="What is overdue, due today and coming up."/>
+        <AddTask/>
+        <Transition fallback=|| view! { <p class="muted">"Loading tasks…"</p> }>
+            {move || sections.get().map(|result| match result {
+                Err(e) => view! { <p class="error" role="alert">{e.user_message()}</p> }.into_any(),
+                Ok(None) => view! { <p class="muted">"Opening the database…"</p> }.into_any(),
+                Ok(Some(s)) if s.is_empty() => view! {
+                    <EmptyState icon="✓" title="No tasks yet">
+                        <p>"Add one with the form above — give it a title, a due date and, if it concerns someone, a customer. \
+                            Loading the demo data from the Dashboard also adds follow-up tasks for open deals."</p>
+                    </EmptyState>
+                }.into_any(),
+                Ok(Some(s)) => view! {
+                    <TaskSection title="Overdue" class="overdue" tasks=s.overdue empty="Nothing overdue."/>
+                    <TaskSection title="Due today" class="today" tasks=s.today empty="Nothing due today."/>
+                    <TaskSection title="Upcoming" class="upcoming" tasks=s.upcoming empty="Nothing coming up."/>
+                    <DoneSection tasks=s.done/>
+                }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+/// The rows of one section, capped.
+fn task_items(state: AppState, tasks: Vec<Task>) -> impl IntoView {
+    let total = tasks.len();
+    let items = tasks
+        .into_iter()
+        .take(SECTION_CAP)
+        .map(|t| {
+            let title = t.title.clone();
+            let due = t.due.to_string();
+            let done = t.done;
+            let customer = t.customer_id.map(|id| {
+                let name = customer_name(&state, &id);
+                view! { <a class="task-customer" href=app_href(&format!("/customers/{id}"))>{name}</a> }
+            });
+            let check_label = format!("Done: {title}");
+            view! {
+                <li class="task" class:done=done>
+                    <input
+                        type="checkbox"
+                        aria-label=check_label
+                        prop:checked=done
+                        on:change=move |ev| set_done(state, t.clone(), event_target(&ev))
+                    />
+                    <span class="task-title grow">{title}</span>
+                    {customer}
+                    <time class="task-due muted" datetime=due.clone()>{due.clone()}</time>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <ul class="plain-list task-list">{items}</ul>
+        {(total > SECTION_CAP).then(|| view! {
+            <p class="muted">{format!("Showing the first {SECTION_CAP} of {} tasks.", thousands(total))}</p>
+        })}
+    }
+}
+
+#[component]
+fn TaskSection(
+    title: &'static str,
+    class: &'static str,
+    tasks: Vec<Task>,
+    empty: &'static str,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let heading_id = format!("tasks-{class}");
+    let labelled_by = heading_id.clone();
+    let count = tasks.len();
+    view! {
+        <section class=format!("card task-section {class}") aria-labelledby=labelled_by>
+            <h2 id=heading_id>{title}" "<span class="badge">{thousands(count)}</span></h2>
+            {if tasks.is_empty() {
+                view! { <p class="muted">{empty}</p> }.into_any()
+            } else {
+                task_items(state, tasks).into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn DoneSection(tasks: Vec<Task>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let count = tasks.len();
+    view! {
+        <details class="card task-section done">
+            <summary>
+                <h2>"Done"" "<span class="badge">{thousands(count)}</span></h2>
+            </summary>
+            {if tasks.is_empty() {
+                view! { <p class="muted">"Nothing done yet."</p> }.into_any()
+            } else {
+                task_items(state, tasks).into_any()
+            }}
+        </details>
+    }
+}
+
+/// The "Add task" form.
+#[component]
+fn AddTask() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let title = RwSignal::new(String::new());
+    let due = RwSignal::new(iso_date::format(date_of(now_ms())));
+    let customer_text = RwSignal::new(String::new());
+    let customer = RwSignal::new(None::<(Id, String)>);
+    let errors = RwSignal::new(ValidationErrors::default());
+    let save_error = RwSignal::new(None::<String>);
+    let saving = RwSignal::new(false);
+
+    // Suggestions while a name is typed and none is picked.
+    let suggestions = Memo::new(move |_| {
+        state.index_revision.track();
+        let text = customer_text.get();
+        if text.trim().is_empty() || customer.with(|c| c.is_some()) {
+            return Vec::new();
+        }
+        state.with_index(|i| {
+            i.query(&ListQuery {
+                text,
+                ..ListQuery::default()
+            })
+            .into_iter()
+            .take(SUGGESTIONS)
+            .filter_map(|id| {
+                let row = i.get(&id)?;
+                let detail = [row.company.as_str(), row.email.as_deref().unwrap_or("")]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                Some((id, row.name.clone(), detail))
+            })
+            .collect::<Vec<_>>()
+        })
+    });
+
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if saving.get_untracked() {
+            return;
+        }
+        let mut e = ValidationErrors::default();
+        let due_text = due.get_untracked().trim().to_string();
+        let due_date = if due_text.is_empty() {
+            e.push("due", FieldErrorKind::Required);
+            None
+        } else {
+            match iso_date::parse(&due_text) {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    e.push("due", FieldErrorKind::InvalidDate(due_text.clone()));
+                    None
+                }
+            }
+        };
+        let picked = customer.get_untracked().map(|(id, _)| id);
+        if picked.is_none() && !customer_text.get_untracked().trim().is_empty() {
+            e.push(
+                "customer",
+                FieldErrorKind::Inconsistent(
+                    "pick the customer from the suggestions, or clear the field for a task about no one",
+                ),
+            );
+        }
+        let task = Task::new_v4(
+            now_ms(),
+            picked,
+            title.get_untracked().trim(),
+            due_date.unwrap_or_else(|| date_of(now_ms())),
+        );
+        if let Err(more) = task.validate() {
+            for err in more {
+                if !e.has(err.field) {
+                    e.push(err.field, err.kind);
+                }
+            }
+        }
+        if !e.is_empty() {
+            errors.set(e);
+            save_error.set(Some(
+                "Not added: please correct the fields marked below.".into(),
+            ));
+            return;
+        }
+        errors.set(ValidationErrors::default());
+        let mut changes = ChangeSet::new(format!("Added the task “{}”", task.title));
+        if let Err(err) = changes.insert(&task) {
+            save_error.set(Some(err.user_message()));
+            return;
+        }
+        saving.set(true);
+        leptos::task::spawn_local(async move {
+            let result = state.apply(changes, true).await;
+            saving.set(false);
+            match result {
+                Ok(()) => {
+                    save_error.set(None);
+                    title.set(String::new());
+                    customer_text.set(String::new());
+                    customer.set(None);
+                }
+                Err(err) => save_error.set(Some(err.user_message())),
+            }
+        });
+    };
+
+    let message = move |field: &'static str| {
+        move || {
+            errors.with(|e| {
+                e.for_field(field)
+                    .map(|k| {
+                        let text = k.to_string();
+                        let mut chars = text.chars();
+                        chars
+                            .next()
+                            .map(|c| c.to_uppercase().chain(chars).collect::<String>() + ".")
+                            .unwrap_or_default()
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        }
+    };
+    let invalid = move |field: &'static str| move || errors.with(|e| e.has(field)).to_string();
+
+    view! {
+        <form class="card form add-task" on:submit=add novalidate=true aria-labelledby="add-task-heading">
+            <h2 id="add-task-heading">"Add task"</h2>
+            <div class="form-grid">
+                <label class="field">
+                    <span class="field-label">"Title"</span>
+                    <input type="text" name="title" prop:value=move || title.get()
+                        on:input=move |ev| title.set(event_target_value(&ev))
+                        aria-invalid=invalid("title") aria-describedby="task-error-title"/>
+                    <span class="field-error" id="task-error-title" role="alert">{message("title")}</span>
+                </label>
+                <label class="field">
+                    <span class="field-label">"Due date"</span>
+                    <input type="date" name="due" prop:value=move || due.get()
+                        on:input=move |ev| due.set(event_target_value(&ev))
+                        aria-invalid=invalid("due") aria-describedby="task-error-due"/>
+                    <span class="field-error" id="task-error-due" role="alert">{message("due")}</span>
+                </label>
+                <div class="field customer-picker">
+                    <label class="field-label" for="task-customer">"Customer (optional)"</label>
+                    <input type="search" id="task-customer" name="customer" autocomplete="off"
+                        placeholder="Type a name…"
+                        prop:value=move || customer_text.get()
+                        on:input=move |ev| {
+                            let text = event_target_value(&ev);
+                            if customer.with_untracked(|c| c.as_ref().is_some_and(|(_, name)| *name != text)) {
+                                customer.set(None);
+                            }
+                            customer_text.set(text);
+                        }
+                        aria-invalid=invalid("customer")
+                        aria-describedby="task-error-customer task-customer-picked"/>
+                    <span id="task-customer-picked" class="muted task-hint" aria-live="polite">{move || {
+                        customer.get().map(|(_, name)| format!("Linked to {name}.")).unwrap_or_default()
+                    }}</span>
+                    {move || {
+                        let list = suggestions.get();
+                        (!list.is_empty()).then(|| view! {
+                            <ul class="customer-suggestions" aria-label="Matching customers">
+                                {list.into_iter().map(|(id, name, detail)| {
+                                    let label = format!("Link the task to {name}");
+                                    let picked = name.clone();
+                                    view! {
+                                        <li>
+                                            <button type="button" class="suggestion" aria-label=label
+                                                on:click=move |_| {
+                                                    customer_text.set(picked.clone());
+                                                    customer.set(Some((id, picked.clone())));
+                                                }>
+                                                <span>{name}</span>
+                                                <span class="muted task-hint">{detail}</span>
+                                            </button>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        })
+                    }}
+                    <span class="field-error" id="task-error-customer" role="alert">{message("customer")}</span>
+                </div>
+            </div>
+            {move || save_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <div class="form-actions">
+                <button class="primary" type="submit" disabled=move || saving.get()>
+                    {move || if saving.get() { "Adding…" } else { "Add task" }}
+                </button>
+            </div>
+        </form>
+    }
 }

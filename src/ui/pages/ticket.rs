@@ -1,10 +1,350 @@
-//! The Ticket page (being built).
+//! One ticket (`/tickets/:id`): subject, customer, request, opened and solved
+//! times; status, priority, satisfaction and feedback are edited in a form
+//! saved with a version check, and Solve / Reopen act at once (with Undo).
+//!
+//! The form is not replaced under the user's fingers: when the stored ticket
+//! changes (another tab, an Undo) and the form has no unsaved edits, it
+//! follows; with unsaved edits, a notice says so, and a save based on the old
+//! version is refused with a Reload offer.
 
+use super::tickets::{local_time, priority_class, status_class};
+use crate::model::{Id, Priority, Record, Ticket, TicketStatus, Timestamp};
+use crate::store::{ChangeSet, Store, StoreError};
+use crate::ui::base_path::app_href;
 use crate::ui::components::PageHeader;
+use crate::ui::state::{customer_name, now_ms, AppState, StoreStatus};
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
 
-/// Ticket.
+/// What looking the ticket up found.
+#[derive(Clone)]
+enum Lookup {
+    /// The database is still opening.
+    Opening,
+    /// No such ticket (bad id, or deleted for good).
+    Missing,
+    /// The ticket as stored.
+    Found(Ticket),
+}
+
+async fn find(state: AppState, id: Option<Id>, ready: bool) -> Result<Lookup, StoreError> {
+    if !ready {
+        return Ok(Lookup::Opening);
+    }
+    let Some(id) = id else {
+        return Ok(Lookup::Missing);
+    };
+    Ok(match state.store()?.get::<Ticket>(id).await? {
+        Some(t) => Lookup::Found(t),
+        None => Lookup::Missing,
+    })
+}
+
+/// The editable part of a ticket.
+#[derive(Clone, PartialEq)]
+struct Draft {
+    status: TicketStatus,
+    priority: Priority,
+    satisfaction: Option<u8>,
+    feedback: String,
+}
+
+impl Draft {
+    fn of(t: &Ticket) -> Draft {
+        Draft {
+            status: t.status,
+            priority: t.priority,
+            satisfaction: t.satisfaction,
+            feedback: t.feedback.clone().unwrap_or_default(),
+        }
+    }
+
+    /// `base` with this draft applied at `now`, touched exactly once (a status
+    /// change goes through `solve`/`reopen`, which touch it themselves).
+    fn apply_to(&self, base: &Ticket, now: Timestamp) -> Result<Ticket, String> {
+        let mut t = base.clone();
+        let moved = match (t.status, self.status) {
+            (from, to) if from == to => {
+                t.touch(now);
+                Ok(())
+            }
+            (_, TicketStatus::Solved) => t.solve(now),
+            (TicketStatus::Solved, to) => t.reopen(now).map(|()| t.status = to),
+            (_, to) => {
+                t.status = to;
+                t.touch(now);
+                Ok(())
+            }
+        };
+        moved.map_err(|e| format!("Not saved: {e}."))?;
+        t.priority = self.priority;
+        t.satisfaction = self.satisfaction;
+        let feedback = self.feedback.trim();
+        t.feedback = (!feedback.is_empty()).then(|| feedback.to_string());
+        Ok(t)
+    }
+}
+
+/// The labels of the satisfaction scores 1 to 5.
+const SATISFACTION: [&str; 5] = [
+    "1 — Very dissatisfied",
+    "2 — Dissatisfied",
+    "3 — Neutral",
+    "4 — Satisfied",
+    "5 — Very satisfied",
+];
+
+/// `/tickets/:id`.
 #[component]
 pub fn TicketPage() -> impl IntoView {
-    view! { <PageHeader title="Ticket"/> }
+    let state = expect_context::<AppState>();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<Id>().ok())));
+    // Loaded once per id: the view below follows later changes itself.
+    let initial = LocalResource::new(move || {
+        let id = id.get();
+        let ready = state.status.get() == StoreStatus::Ready;
+        find(state, id, ready)
+    });
+    view! {
+        <Transition fallback=|| view! { <p class="muted">"Loading the ticket…"</p> }>
+            {move || initial.get().map(|result| match result {
+                Err(e) => view! {
+                    <PageHeader title="Ticket"/>
+                    <p class="error" role="alert">{e.user_message()}</p>
+                }.into_any(),
+                Ok(Lookup::Opening) => view! {
+                    <PageHeader title="Ticket"/>
+                    <p class="muted">"Opening the database…"</p>
+                }.into_any(),
+                Ok(Lookup::Missing) => view! {
+                    <PageHeader title="Ticket not found" subtitle="The link may be wrong, or the ticket was deleted."/>
+                    <p><a href=app_href("/tickets")>"Back to tickets"</a></p>
+                }.into_any(),
+                Ok(Lookup::Found(t)) => view! { <TicketView initial=t/> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn TicketView(initial: Ticket) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = initial.meta.id;
+    let base = RwSignal::new(initial.clone());
+    let draft = RwSignal::new(Draft::of(&initial));
+    let error = RwSignal::new(None::<(String, bool)>);
+    let saving = RwSignal::new(false);
+    let dirty = Memo::new(move |_| base.with(|b| draft.with(|d| *d != Draft::of(b))));
+
+    // The stored ticket after each change anywhere; the form follows it
+    // while it has no unsaved edits.
+    let latest = LocalResource::new(move || {
+        state.track("tickets");
+        find(state, Some(id), true)
+    });
+    let changed_elsewhere = RwSignal::new(false);
+    Effect::new(move |_| {
+        let Some(Ok(Lookup::Found(stored))) = latest.get() else {
+            return;
+        };
+        if stored.meta.version <= base.with_untracked(|b| b.meta.version) {
+            return;
+        }
+        if dirty.get_untracked() {
+            changed_elsewhere.set(true);
+        } else {
+            draft.set(Draft::of(&stored));
+            base.set(stored);
+            changed_elsewhere.set(false);
+        }
+    });
+
+    let write = move |ticket: Ticket, label: String, undoable: bool| {
+        let mut changes = ChangeSet::new(label);
+        if let Err(e) = changes.update(&ticket) {
+            error.set(Some((e.user_message(), e.offers_reload())));
+            return;
+        }
+        saving.set(true);
+        leptos::task::spawn_local(async move {
+            let result = state.apply(changes, undoable).await;
+            saving.set(false);
+            match result {
+                Ok(()) => {
+                    error.set(None);
+                    if undoable {
+                        // Solve/Reopen: keep the form's other unsaved edits.
+                        let status = ticket.status;
+                        draft.update(|d| d.status = status);
+                    } else {
+                        draft.set(Draft::of(&ticket));
+                        state.toast("Saved the ticket");
+                    }
+                    base.set(ticket);
+                }
+                Err(e) => error.set(Some((e.user_message(), e.offers_reload()))),
+            }
+        });
+    };
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !dirty.get_untracked() {
+            error.set(Some((
+                "Nothing to save: no field was changed.".into(),
+                false,
+            )));
+            return;
+        }
+        let edited = draft.with_untracked(|d| base.with_untracked(|b| d.apply_to(b, now_ms())));
+        match edited {
+            Ok(t) => write(t, "Saved the ticket".into(), false),
+            Err(message) => error.set(Some((message, false))),
+        }
+    };
+    let solve_or_reopen = move |_| {
+        let mut t = base.get_untracked();
+        let (result, label) = if t.status == TicketStatus::Solved {
+            (t.reopen(now_ms()), format!("Reopened “{}”", t.subject))
+        } else {
+            (t.solve(now_ms()), format!("Solved “{}”", t.subject))
+        };
+        match result {
+            Ok(()) => write(t, label, true),
+            Err(e) => error.set(Some((format!("Not changed: {e}."), false))),
+        }
+    };
+
+    let subject = initial.subject.clone();
+    let customer = initial.customer_id;
+    let who = customer_name(&state, &customer);
+    let body = initial.body.clone();
+
+    view! {
+        <header class="page-header">
+            <div>
+                <p class="breadcrumb"><a href=app_href("/tickets")>"Tickets"</a></p>
+                <h1>{subject}</h1>
+                <p class="page-subtitle">
+                    "From "<a href=app_href(&format!("/customers/{customer}"))>{who}</a>
+                </p>
+            </div>
+            <div class="page-actions">
+                <button type="button" disabled=move || saving.get() on:click=solve_or_reopen>
+                    {move || if base.with(|b| b.status == TicketStatus::Solved) { "Reopen" } else { "Solve" }}
+                </button>
+            </div>
+        </header>
+        {move || base.with(|b| b.is_deleted()).then(|| view! { <p class="notice">"This ticket is in the trash."</p> })}
+        {move || changed_elsewhere.get().then(|| view! {
+            <p class="notice" role="status">
+                "This ticket was changed in another tab or window while you were editing. Saving your edits will be refused; reload to see the latest version."
+            </p>
+        })}
+        <div class="two-columns">
+            <section class="card" aria-labelledby="ticket-request-heading">
+                <h2 id="ticket-request-heading">"Request"</h2>
+                <p class="ticket-badges">
+                    <span class=move || base.with(|b| status_class(b.status))>{move || base.with(|b| b.status.label())}</span>
+                    " "
+                    <span class=move || base.with(|b| priority_class(b.priority))>{move || base.with(|b| b.priority.label())}</span>
+                </p>
+                {if body.trim().is_empty() {
+                    view! { <p class="muted">"The ticket has no description."</p> }.into_any()
+                } else {
+                    view! { <p class="ticket-body">{body}</p> }.into_any()
+                }}
+                <dl class="ticket-times">
+                    <dt>"Opened"</dt>
+                    <dd>{move || base.with(|b| local_time(b.opened_at))}</dd>
+                    <dt>"Solved"</dt>
+                    <dd>{move || base.with(|b| match (b.solved_at, b.resolution_hours()) {
+                        (Some(at), Some(hours)) => format!("{} (after {:.1} hours)", local_time(at), hours),
+                        _ => "Not solved yet".to_string(),
+                    })}</dd>
+                </dl>
+            </section>
+            <form class="card form ticket-form" on:submit=save novalidate=true aria-label="Ticket handling">
+                <h2>"Handling"</h2>
+                <div class="form-grid">
+                    <label class="field">
+                        <span class="field-label">"Status"</span>
+                        <select name="status" on:change=move |ev| {
+                            if let Ok(s) = event_target_value(&ev).parse() {
+                                draft.update(|d| d.status = s);
+                            }
+                        }>
+                            {TicketStatus::ALL.iter().map(|s| {
+                                let s = *s;
+                                view! { <option value=s.label() selected=move || draft.with(|d| d.status == s)>{s.label()}</option> }
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label class="field">
+                        <span class="field-label">"Priority"</span>
+                        <select name="priority" on:change=move |ev| {
+                            if let Ok(p) = event_target_value(&ev).parse() {
+                                draft.update(|d| d.priority = p);
+                            }
+                        }>
+                            {Priority::ALL.iter().map(|p| {
+                                let p = *p;
+                                view! { <option value=p.label() selected=move || draft.with(|d| d.priority == p)>{p.label()}</option> }
+                            }).collect_view()}
+                        </select>
+                    </label>
+                </div>
+                <fieldset class="rating">
+                    <legend>"Satisfaction"</legend>
+                    <label class="rating-option">
+                        <input
+                            type="radio"
+                            name="satisfaction"
+                            value=""
+                            prop:checked=move || draft.with(|d| d.satisfaction.is_none())
+                            on:change=move |_| draft.update(|d| d.satisfaction = None)
+                        />
+                        "Not rated"
+                    </label>
+                    {(1u8..=5).map(|score| view! {
+                        <label class="rating-option">
+                            <input
+                                type="radio"
+                                name="satisfaction"
+                                value=score.to_string()
+                                prop:checked=move || draft.with(|d| d.satisfaction == Some(score))
+                                on:change=move |_| draft.update(|d| d.satisfaction = Some(score))
+                            />
+                            {SATISFACTION[usize::from(score) - 1]}
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+                <label class="field">
+                    <span class="field-label">"Feedback"</span>
+                    <textarea
+                        name="feedback"
+                        rows="4"
+                        prop:value=move || draft.with(|d| d.feedback.clone())
+                        on:input=move |ev| draft.update(|d| d.feedback = event_target_value(&ev))
+                    ></textarea>
+                </label>
+                {move || error.get().map(|(message, offer_reload)| view! {
+                    <div class="error" role="alert">
+                        <span>{message}</span>
+                        {offer_reload.then(|| view! {
+                            <button type="button" on:click=|_| { let _ = web_sys::window().map(|w| w.location().reload()); }>"Reload"</button>
+                        })}
+                    </div>
+                })}
+                <div class="form-actions">
+                    <button class="primary" type="submit" disabled=move || saving.get() || !dirty.get()>"Save changes"</button>
+                    <button type="button" disabled=move || !dirty.get() on:click=move |_| {
+                        draft.set(base.with_untracked(Draft::of));
+                        error.set(None);
+                    }>"Discard changes"</button>
+                </div>
+            </form>
+        </div>
+    }
 }

@@ -1,15 +1,204 @@
-//! The Tickets page.
+//! The Tickets page: support tickets, unsolved ones first and newest first
+//! within each group, filtered by status and priority and searched by
+//! subject, [`PAGE_SIZE`] rows a page. Each subject links to the ticket's
+//! own page (`/tickets/:id`).
+//!
+//! The store is read once per revision; filtering and paging work on that
+//! copy.
 
-use crate::ui::components::{EmptyState, PageHeader};
+use crate::model::{Priority, Record, Ticket, TicketStatus, Timestamp};
+use crate::store::{Store, StoreError};
+use crate::ui::base_path::app_href;
+use crate::ui::components::{thousands, EmptyState, PageHeader};
+use crate::ui::state::{customer_name, AppState, StoreStatus};
 use leptos::prelude::*;
+use std::sync::Arc;
 
-/// Tickets: Support requests and how satisfied customers were.
+/// Rows per page.
+const PAGE_SIZE: usize = 50;
+
+/// Every live ticket, unsolved first, then newest first; `None` while the
+/// database is opening.
+async fn load(state: AppState, ready: bool) -> Result<Option<Arc<Vec<Ticket>>>, StoreError> {
+    if !ready {
+        return Ok(None);
+    }
+    let mut tickets: Vec<Ticket> = state
+        .store()?
+        .all::<Ticket>()
+        .await?
+        .into_iter()
+        .filter(|t| !t.is_deleted())
+        .collect();
+    tickets.sort_by(|a, b| {
+        let solved = |t: &Ticket| t.status == TicketStatus::Solved;
+        solved(a)
+            .cmp(&solved(b))
+            .then(b.opened_at.cmp(&a.opened_at))
+            .then(a.meta.id.cmp(&b.meta.id))
+    });
+    Ok(Some(Arc::new(tickets)))
+}
+
+/// A timestamp as the browser's local date and time.
+pub(crate) fn local_time(ts: Timestamp) -> String {
+    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ts as f64))
+        .to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED)
+        .into()
+}
+
+/// The CSS class of a status badge.
+pub(crate) fn status_class(status: TicketStatus) -> String {
+    format!("badge ticket-{}", status.label().to_lowercase())
+}
+
+/// The CSS class of a priority badge.
+pub(crate) fn priority_class(priority: Priority) -> String {
+    format!("badge priority-{}", priority.label().to_lowercase())
+}
+
+/// Tickets: support requests and how satisfied customers were.
 #[component]
 pub fn TicketsPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let tickets = LocalResource::new(move || {
+        state.track("tickets");
+        let ready = state.status.get() == StoreStatus::Ready;
+        load(state, ready)
+    });
+    let status = RwSignal::new(None::<TicketStatus>);
+    let priority = RwSignal::new(None::<Priority>);
+    let query = RwSignal::new(String::new());
+    let page = RwSignal::new(0usize);
+
+    let matching = Memo::new(move |_| {
+        let Some(all) = tickets.get().and_then(Result::ok).flatten() else {
+            return Vec::new();
+        };
+        let (status, priority) = (status.get(), priority.get());
+        let needle = query.get().trim().to_lowercase();
+        all.iter()
+            .enumerate()
+            .filter(|(_, t)| status.is_none_or(|s| t.status == s))
+            .filter(|(_, t)| priority.is_none_or(|p| t.priority == p))
+            .filter(|(_, t)| needle.is_empty() || t.subject.to_lowercase().contains(&needle))
+            .map(|(i, _)| i)
+            .collect::<Vec<usize>>()
+    });
+
+    let row = move |t: Ticket| {
+        let who = customer_name(&state, &t.customer_id);
+        let rating = t
+            .satisfaction
+            .map(|s| format!("{s} of 5"))
+            .unwrap_or_else(|| "—".into());
+        view! {
+            <tr>
+                <td><a href=app_href(&format!("/tickets/{}", t.meta.id))>{t.subject.clone()}</a></td>
+                <td><a href=app_href(&format!("/customers/{}", t.customer_id))>{who}</a></td>
+                <td><span class=status_class(t.status)>{t.status.label()}</span></td>
+                <td><span class=priority_class(t.priority)>{t.priority.label()}</span></td>
+                <td class="num">{local_time(t.opened_at)}</td>
+                <td class="num">{rating}</td>
+            </tr>
+        }
+    };
+
     view! {
-        <PageHeader title="Tickets" subtitle="Support requests and how satisfied customers were."/>
-        <EmptyState icon="✉" title="No tickets yet">
-            <p>"Support tickets appear here, filterable by status and priority, each with its satisfaction rating and feedback."</p>
-        </EmptyState>
+        <PageHeader title="Tickets" subtitle="Support requests and how satisfied customers were. Unsolved first, newest first."/>
+        <Transition fallback=|| view! { <p class="muted">"Loading tickets…"</p> }>
+            {move || tickets.get().map(|result| match result {
+                Err(e) => view! { <p class="error" role="alert">{e.user_message()}</p> }.into_any(),
+                Ok(None) => view! { <p class="muted">"Opening the database…"</p> }.into_any(),
+                Ok(Some(all)) if all.is_empty() => view! {
+                    <EmptyState icon="✉" title="No tickets yet">
+                        <p>
+                            "Support tickets appear here, filterable by status and priority, each with its satisfaction rating and feedback. "
+                            "To try it out, load the demo data on the "<a href=app_href("/")>"Dashboard"</a>"."
+                        </p>
+                    </EmptyState>
+                }.into_any(),
+                Ok(Some(all)) => view! {
+                    <div class="toolbar">
+                        <input
+                            class="search"
+                            type="search"
+                            aria-label="Search ticket subjects"
+                            placeholder="Search ticket subjects"
+                            prop:value=move || query.get()
+                            on:input=move |ev| {
+                                query.set(event_target_value(&ev));
+                                page.set(0);
+                            }
+                        />
+                        <label class="field-inline">
+                            "Status"
+                            <select on:change=move |ev| {
+                                status.set(event_target_value(&ev).parse().ok());
+                                page.set(0);
+                            }>
+                                <option value="" selected=move || status.get().is_none()>"All"</option>
+                                {TicketStatus::ALL.iter().map(|s| {
+                                    let s = *s;
+                                    view! { <option value=s.label() selected=move || status.get() == Some(s)>{s.label()}</option> }
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        <label class="field-inline">
+                            "Priority"
+                            <select on:change=move |ev| {
+                                priority.set(event_target_value(&ev).parse().ok());
+                                page.set(0);
+                            }>
+                                <option value="" selected=move || priority.get().is_none()>"All"</option>
+                                {Priority::ALL.iter().map(|p| {
+                                    let p = *p;
+                                    view! { <option value=p.label() selected=move || priority.get() == Some(p)>{p.label()}</option> }
+                                }).collect_view()}
+                            </select>
+                        </label>
+                    </div>
+                    {
+                        let all = all.clone();
+                        move || {
+                            let found = matching.get();
+                            if found.is_empty() {
+                                return view! { <p class="muted" role="status">"No ticket matches the search and filters."</p> }.into_any();
+                            }
+                            let pages = found.len().div_ceil(PAGE_SIZE);
+                            let current = page.get().min(pages - 1);
+                            let start = current * PAGE_SIZE;
+                            let end = (start + PAGE_SIZE).min(found.len());
+                            let rows: Vec<Ticket> = found[start..end].iter().map(|&i| all[i].clone()).collect();
+                            view! {
+                                <p class="result-count" role="status">
+                                    {format!("Showing {}–{} of {}", thousands(start + 1), thousands(end), thousands(found.len()))}
+                                </p>
+                                <div class="card table-card">
+                                    <table class="tickets-table">
+                                        <thead>
+                                            <tr>
+                                                <th scope="col">"Subject"</th>
+                                                <th scope="col">"Customer"</th>
+                                                <th scope="col">"Status"</th>
+                                                <th scope="col">"Priority"</th>
+                                                <th scope="col" class="num">"Opened"</th>
+                                                <th scope="col" class="num">"Satisfaction"</th>
+                                            </tr>
+                                        </thead>
+                                        <tbody>{rows.into_iter().map(row).collect_view()}</tbody>
+                                    </table>
+                                </div>
+                                <nav class="pager" aria-label="Ticket pages">
+                                    <button type="button" disabled=current == 0 on:click=move |_| page.set(current.saturating_sub(1))>"Previous"</button>
+                                    <span class="muted">{format!("Page {} of {}", thousands(current + 1), thousands(pages))}</span>
+                                    <button type="button" disabled=current + 1 >= pages on:click=move |_| page.set(current + 1)>"Next"</button>
+                                </nav>
+                            }.into_any()
+                        }
+                    }
+                }.into_any(),
+            })}
+        </Transition>
     }
 }

@@ -23,7 +23,7 @@ async fn trashed(state: AppState) -> Result<Vec<Customer>, StoreError> {
 pub fn TrashPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let list = LocalResource::new(move || {
-        state.revision.track();
+        state.track("customers");
         trashed(state)
     });
     let act = move |customer: Customer, restore: bool| {

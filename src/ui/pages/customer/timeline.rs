@@ -108,7 +108,10 @@ fn when(at: Timestamp) -> String {
 pub fn Timeline(customer: Id) -> impl IntoView {
     let state = expect_context::<AppState>();
     let entries = LocalResource::new(move || {
-        state.revision.track();
+        state.track("interactions");
+        state.track("orders");
+        state.track("deals");
+        state.track("tickets");
         load(state, customer)
     });
     let kind = RwSignal::new(InteractionKind::Note);

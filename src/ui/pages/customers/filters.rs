@@ -153,10 +153,11 @@ pub fn Toolbar(
             <span class="result-count" aria-live="polite">
                 {move || {
                     let (shown, all) = (results.with(Vec::len), total.get());
+                    let noun = if all == 1 { "customer" } else { "customers" };
                     if shown == all {
-                        format!("{} customers", thousands(all))
+                        format!("{} {noun}", thousands(all))
                     } else {
-                        format!("{} of {} customers", thousands(shown), thousands(all))
+                        format!("{} of {} {noun}", thousands(shown), thousands(all))
                     }
                 }}
             </span>

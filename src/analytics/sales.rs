@@ -1,0 +1,360 @@
+//! Sales summaries for the Pipeline and Orders pages: deals grouped into the
+//! columns of a [`Pipeline`] with their totals, and orders totalled by
+//! calendar month.
+//!
+//! Pure functions over model records (no store, no DOM), so the pages only
+//! render what these return and the arithmetic is tested natively. Trashed
+//! records are skipped here, so callers can pass what the store returns.
+
+use crate::model::{Deal, Order, OrderStatus, Pipeline, Record};
+use std::collections::BTreeMap;
+use time::{Date, Month};
+
+/// One column of the deal board: a pipeline stage, or "Other" for deals whose
+/// stage the pipeline does not know.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StageColumn {
+    /// The stage name as the pipeline spells it (or [`StageColumn::OTHER`]).
+    pub stage: String,
+    /// Whether the column is a stage of the pipeline (a deal can be moved
+    /// into it); false for the "Other" column.
+    pub in_pipeline: bool,
+    /// Whether the stage closes a deal (Won, Lost).
+    pub closed: bool,
+    /// The column's deals, soonest expected close first (deals without a
+    /// date last), then largest value first.
+    pub deals: Vec<Deal>,
+    /// Sum of the deals' values.
+    pub value: f64,
+    /// Sum of `value × probability`.
+    pub weighted: f64,
+}
+
+impl StageColumn {
+    /// The name of the column holding deals in unknown stages.
+    pub const OTHER: &'static str = "Other";
+
+    /// How many deals the column holds.
+    pub fn count(&self) -> usize {
+        self.deals.len()
+    }
+
+    fn new(stage: &str, in_pipeline: bool) -> StageColumn {
+        StageColumn {
+            stage: stage.to_string(),
+            in_pipeline,
+            closed: Pipeline::is_closed(stage),
+            deals: Vec::new(),
+            value: 0.0,
+            weighted: 0.0,
+        }
+    }
+}
+
+/// Groups the live deals that `keep` accepts into one column per stage of
+/// `pipeline`, in pipeline order, plus a last "Other" column when some deal's
+/// stage is not in the pipeline (it is left out when empty). Stage names
+/// match case-insensitively, as [`Pipeline::index_of`] does.
+///
+/// ```
+/// use rapport::analytics::sales::board;
+/// use rapport::model::{Deal, Pipeline, Uuid};
+/// let d = Deal::new(Uuid::from_u128(1), 0, Uuid::from_u128(9), "Renewal", "proposal", 100.0, 0.5);
+/// let columns = board(&[d], &Pipeline::default(), |_| true);
+/// assert_eq!(columns[2].stage, "Proposal");
+/// assert_eq!((columns[2].count(), columns[2].weighted), (1, 50.0));
+/// ```
+pub fn board(
+    deals: &[Deal],
+    pipeline: &Pipeline,
+    keep: impl Fn(&Deal) -> bool,
+) -> Vec<StageColumn> {
+    let mut columns: Vec<StageColumn> = pipeline
+        .stages
+        .iter()
+        .map(|s| StageColumn::new(s, true))
+        .collect();
+    let mut other = StageColumn::new(StageColumn::OTHER, false);
+    other.closed = false;
+    for deal in deals.iter().filter(|d| !d.is_deleted() && keep(d)) {
+        let column = match pipeline.index_of(&deal.stage) {
+            Some(i) => &mut columns[i],
+            None => &mut other,
+        };
+        column.value += deal.value;
+        column.weighted += deal.weighted_value();
+        column.deals.push(deal.clone());
+    }
+    if !other.deals.is_empty() {
+        columns.push(other);
+    }
+    for column in &mut columns {
+        column.deals.sort_by(|a, b| {
+            let close = match (a.expected_close, b.expected_close) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            };
+            close
+                .then(b.value.total_cmp(&a.value))
+                .then(a.meta.id.cmp(&b.meta.id))
+        });
+    }
+    columns
+}
+
+/// What one calendar month of orders adds up to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonthTotal {
+    /// The first day of the month.
+    pub month: Date,
+    /// Orders and contracts dated in the month (revenue statuses).
+    pub orders: usize,
+    /// Quotes dated in the month.
+    pub quotes: usize,
+    /// Revenue of the month's orders and contracts per currency code,
+    /// rounded to cents, in code order. Empty when there were none.
+    pub revenue: Vec<(String, f64)>,
+}
+
+/// The first day of the month `months_back` months before the month of `day`.
+fn month_start(day: Date, months_back: u32) -> Date {
+    let index = day.year() * 12 + (day.month() as i32 - 1) - months_back as i32;
+    let (year, month0) = (index.div_euclid(12), index.rem_euclid(12));
+    // `month0` is in 0..12, so both conversions succeed; the year stays in
+    // `Date`'s range for any realistic `months_back`.
+    let month = Month::try_from(month0 as u8 + 1).expect("month in 1..=12");
+    Date::from_calendar_date(year, month, 1).expect("first of a month is a valid date")
+}
+
+/// Totals of the `months` calendar months ending with the month of `today`,
+/// newest first; months without orders are listed with zeros so the table
+/// has no gaps. Orders dated after `today`, before the window, cancelled or
+/// trashed are left out.
+///
+/// ```
+/// use rapport::analytics::sales::totals_by_month;
+/// use rapport::model::{LineItem, Order, OrderStatus, Uuid};
+/// use time::macros::date;
+/// let o = Order::new(Uuid::from_u128(1), 0, Uuid::from_u128(2), date!(2024 - 03 - 05),
+///     OrderStatus::Order, vec![LineItem::new("Widget", 2.0, 10.0)], "USD");
+/// let months = totals_by_month(&[o], date!(2024 - 04 - 10), 2);
+/// assert_eq!(months[1].month, date!(2024 - 03 - 01));
+/// assert_eq!(months[1].revenue, vec![("USD".to_string(), 20.0)]);
+/// ```
+pub fn totals_by_month(orders: &[Order], today: Date, months: u32) -> Vec<MonthTotal> {
+    if months == 0 {
+        return Vec::new();
+    }
+    let first = month_start(today, months - 1);
+    let mut sums: Vec<(usize, usize, BTreeMap<&str, f64>)> =
+        (0..months).map(|_| (0, 0, BTreeMap::new())).collect();
+    for order in orders {
+        if order.is_deleted() || order.date < first || order.date > today {
+            continue;
+        }
+        let back = (today.year() * 12 + today.month() as i32)
+            - (order.date.year() * 12 + order.date.month() as i32);
+        let slot = &mut sums[back as usize];
+        match order.status {
+            OrderStatus::Quote => slot.1 += 1,
+            OrderStatus::Cancelled => {}
+            s if s.is_revenue() => {
+                slot.0 += 1;
+                *slot.2.entry(order.currency.as_str()).or_insert(0.0) += order.total;
+            }
+            _ => {}
+        }
+    }
+    sums.into_iter()
+        .enumerate()
+        .map(|(back, (orders, quotes, revenue))| MonthTotal {
+            month: month_start(today, back as u32),
+            orders,
+            quotes,
+            revenue: revenue
+                .into_iter()
+                .map(|(code, sum)| (code.to_string(), (sum * 100.0).round() / 100.0))
+                .collect(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{LineItem, Uuid};
+    use time::macros::date;
+
+    fn deal(n: u128, stage: &str, value: f64, probability: f64) -> Deal {
+        Deal::new(
+            Uuid::from_u128(n),
+            0,
+            Uuid::from_u128(1000),
+            format!("Deal {n}"),
+            stage,
+            value,
+            probability,
+        )
+    }
+
+    fn order(n: u128, date: Date, status: OrderStatus, amount: f64, currency: &str) -> Order {
+        Order::new(
+            Uuid::from_u128(n),
+            0,
+            Uuid::from_u128(1000),
+            date,
+            status,
+            vec![LineItem::new("Widget", 1.0, amount)],
+            currency,
+        )
+    }
+
+    #[test]
+    fn board_totals_count_value_and_weighted_value_per_stage() {
+        let deals = [
+            deal(1, "Proposal", 1000.0, 0.5),
+            deal(2, "Proposal", 300.0, 0.1),
+            deal(3, "Qualification", 50.0, 0.2),
+        ];
+        let columns = board(&deals, &Pipeline::default(), |_| true);
+        assert_eq!(
+            columns.len(),
+            6,
+            "no Other column when every stage is known"
+        );
+        let proposal = &columns[2];
+        assert_eq!((proposal.stage.as_str(), proposal.count()), ("Proposal", 2));
+        assert_eq!(proposal.value, 1300.0);
+        assert!((proposal.weighted - 530.0).abs() < 1e-9);
+        assert_eq!(columns[0].count(), 1);
+        assert!(columns[4].closed && columns[5].closed && !columns[0].closed);
+    }
+
+    #[test]
+    fn unknown_stages_go_to_a_last_other_column_that_is_not_a_stage() {
+        let deals = [deal(1, "Dreaming", 10.0, 0.5), deal(2, "won", 20.0, 1.0)];
+        let columns = board(&deals, &Pipeline::default(), |_| true);
+        let other = columns.last().unwrap();
+        assert_eq!((other.stage.as_str(), other.in_pipeline), ("Other", false));
+        assert_eq!(other.count(), 1);
+        assert_eq!(
+            columns[4].count(),
+            1,
+            "stage names match case-insensitively"
+        );
+    }
+
+    #[test]
+    fn board_skips_trashed_deals_and_those_the_filter_refuses() {
+        let mut trashed = deal(1, "Proposal", 10.0, 0.5);
+        trashed.meta.soft_delete(5);
+        let deals = [
+            trashed,
+            deal(2, "Won", 20.0, 1.0),
+            deal(3, "Proposal", 5.0, 0.5),
+        ];
+        let columns = board(&deals, &Pipeline::default(), |d| !d.is_closed());
+        let total: usize = columns.iter().map(StageColumn::count).sum();
+        assert_eq!(total, 1);
+        assert_eq!(columns[2].deals[0].meta.id, Uuid::from_u128(3));
+    }
+
+    #[test]
+    fn cards_are_ordered_by_expected_close_then_value_with_undated_last() {
+        let mut a = deal(1, "Proposal", 10.0, 0.5);
+        a.expected_close = Some(date!(2024 - 05 - 01));
+        let mut b = deal(2, "Proposal", 99.0, 0.5);
+        b.expected_close = Some(date!(2024 - 04 - 01));
+        let c = deal(3, "Proposal", 500.0, 0.5);
+        let mut d = deal(4, "Proposal", 50.0, 0.5);
+        d.expected_close = Some(date!(2024 - 05 - 01));
+        let columns = board(&[a, b, c, d], &Pipeline::default(), |_| true);
+        let ids: Vec<u128> = columns[2]
+            .deals
+            .iter()
+            .map(|d| d.meta.id.as_u128())
+            .collect();
+        assert_eq!(ids, vec![2, 4, 1, 3]);
+    }
+
+    #[test]
+    fn month_totals_count_revenue_only_for_orders_and_contracts() {
+        let orders = [
+            order(1, date!(2024 - 03 - 01), OrderStatus::Order, 100.0, "USD"),
+            order(
+                2,
+                date!(2024 - 03 - 31),
+                OrderStatus::Contract,
+                50.25,
+                "USD",
+            ),
+            order(3, date!(2024 - 03 - 15), OrderStatus::Quote, 999.0, "USD"),
+            order(
+                4,
+                date!(2024 - 03 - 15),
+                OrderStatus::Cancelled,
+                999.0,
+                "USD",
+            ),
+            order(5, date!(2024 - 03 - 20), OrderStatus::Order, 10.0, "EUR"),
+        ];
+        let months = totals_by_month(&orders, date!(2024 - 03 - 31), 1);
+        assert_eq!(months.len(), 1);
+        let march = &months[0];
+        assert_eq!(
+            (march.month, march.orders, march.quotes),
+            (date!(2024 - 03 - 01), 3, 1)
+        );
+        assert_eq!(
+            march.revenue,
+            vec![("EUR".to_string(), 10.0), ("USD".to_string(), 150.25)]
+        );
+    }
+
+    #[test]
+    fn month_window_is_newest_first_without_gaps_and_crosses_years() {
+        let orders = [
+            order(1, date!(2023 - 11 - 30), OrderStatus::Order, 7.0, "USD"),
+            order(2, date!(2024 - 02 - 01), OrderStatus::Order, 3.0, "USD"),
+        ];
+        let months = totals_by_month(&orders, date!(2024 - 02 - 10), 4);
+        let starts: Vec<Date> = months.iter().map(|m| m.month).collect();
+        assert_eq!(
+            starts,
+            vec![
+                date!(2024 - 02 - 01),
+                date!(2024 - 01 - 01),
+                date!(2023 - 12 - 01),
+                date!(2023 - 11 - 01)
+            ]
+        );
+        assert_eq!(months[0].revenue, vec![("USD".to_string(), 3.0)]);
+        assert!(months[1].revenue.is_empty() && months[1].orders == 0);
+        assert_eq!(months[3].orders, 1);
+    }
+
+    #[test]
+    fn orders_outside_the_window_or_trashed_are_left_out() {
+        let mut trashed = order(1, date!(2024 - 02 - 05), OrderStatus::Order, 5.0, "USD");
+        trashed.meta.soft_delete(1);
+        let orders = [
+            trashed,
+            order(2, date!(2024 - 02 - 11), OrderStatus::Order, 5.0, "USD"),
+            order(3, date!(2023 - 12 - 31), OrderStatus::Order, 5.0, "USD"),
+        ];
+        let months = totals_by_month(&orders, date!(2024 - 02 - 10), 2);
+        assert!(months.iter().all(|m| m.orders == 0 && m.revenue.is_empty()));
+        assert!(totals_by_month(&orders, date!(2024 - 02 - 10), 0).is_empty());
+    }
+
+    #[test]
+    fn revenue_is_rounded_to_cents_after_summing() {
+        let orders: Vec<Order> = (0..10)
+            .map(|n| order(n, date!(2024 - 01 - 02), OrderStatus::Order, 0.1, "USD"))
+            .collect();
+        let months = totals_by_month(&orders, date!(2024 - 01 - 31), 1);
+        assert_eq!(months[0].revenue, vec![("USD".to_string(), 1.0)]);
+    }
+}

@@ -1,0 +1,264 @@
+//! Customer records as a person works with them: load the demo data, add a
+//! customer (a bad email is refused next to the field), add a note, reload,
+//! edit in two tabs (the stale save is refused), delete and undo, search by
+//! part of an email.
+
+use crate::harness::Browser;
+use fantoccini::Locator;
+
+fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Loads the default demo data set from the Dashboard's welcome; returns
+/// how many customers the list then shows (the demo data puts a few in the
+/// trash).
+pub async fn load_demo_data(browser: &Browser) -> usize {
+    browser.open("").await;
+    browser.expect_heading("Dashboard").await;
+    browser
+        .button("Load demo data")
+        .await
+        .click()
+        .await
+        .expect("click Load demo data");
+    let bar = "document.querySelector('progress[aria-label=\"Loading demo data\"]')";
+    browser
+        .expect_true(&format!("!{bar}"), "the demo data to finish loading")
+        .await;
+    browser.expect_text("Loaded 2,000 demo customers").await;
+    browser
+        .link("Customers")
+        .await
+        .click()
+        .await
+        .expect("open Customers");
+    browser.expect_heading("Customers").await;
+    let count = listed_total(browser).await;
+    assert!(
+        (1_900..=2_000).contains(&count),
+        "the list shows {count} demo customers"
+    );
+    count
+}
+
+/// The total in the list's "N customers" / "M of N customers" line.
+async fn listed_total(browser: &Browser) -> usize {
+    let text = browser
+        .eval("return document.querySelector('.result-count')?.textContent ?? ''")
+        .await;
+    let text = text.as_str().unwrap_or_default().replace(',', "");
+    let numbers: Vec<usize> = text
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    *numbers
+        .last()
+        .unwrap_or_else(|| panic!("no count in {text:?}"))
+}
+
+async fn add_ada(browser: &Browser) -> String {
+    browser
+        .link("Customers")
+        .await
+        .click()
+        .await
+        .expect("open Customers");
+    browser
+        .button("New customer")
+        .await
+        .click()
+        .await
+        .expect("click New customer");
+    browser.expect_heading("New customer").await;
+    browser.fill("Given name", "Ada").await;
+    browser.fill("Family name", "Lovelace").await;
+    browser.fill("Email", "ada.lovelace@").await;
+    browser
+        .button("Add customer")
+        .await
+        .click()
+        .await
+        .expect("submit");
+    let email_error = browser
+        .wait_for(Locator::Css("#error-emails"), "the email field's error")
+        .await;
+    let message = browser
+        .wait_until(|| async {
+            let t = email_error.text().await.ok()?;
+            (!t.is_empty()).then_some(t)
+        })
+        .await
+        .expect("an error message next to the email field");
+    assert!(
+        message.contains("not a valid email"),
+        "unexpected message: {message}"
+    );
+    assert_eq!(
+        browser.eval("return location.pathname").await,
+        "/rapport/customers/new",
+        "nothing was saved"
+    );
+
+    browser.fill("Email", "ada.lovelace@example.org").await;
+    browser.fill("Company", "Analytical Engines Ltd").await;
+    browser
+        .button("Add customer")
+        .await
+        .click()
+        .await
+        .expect("submit again");
+    browser.expect_heading("Ada Lovelace").await;
+    browser
+        .eval("return location.pathname")
+        .await
+        .as_str()
+        .unwrap_or("")
+        .to_string()
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn add_a_customer_and_a_note_and_find_them_after_a_reload() {
+    let browser = Browser::start().await;
+    let demo_customers = load_demo_data(&browser).await;
+    let ada_path = add_ada(&browser).await;
+    assert!(ada_path.starts_with("/rapport/customers/"), "{ada_path}");
+
+    browser
+        .fill("Note text", "Asked for the engine's schematics")
+        .await;
+    browser
+        .button("Add to timeline")
+        .await
+        .click()
+        .await
+        .expect("add the note");
+    browser
+        .expect_text("Asked for the engine's schematics")
+        .await;
+
+    browser.client.refresh().await.expect("reload");
+    browser.expect_heading("Ada Lovelace").await;
+    browser
+        .expect_text("Asked for the engine's schematics")
+        .await;
+
+    browser
+        .link("Customers")
+        .await
+        .click()
+        .await
+        .expect("open Customers");
+    browser.fill("Search customers", "lovelace@exa").await;
+    let expected = format!("1 of {} customers", thousands(demo_customers + 1));
+    browser.expect_text(&expected).await;
+    browser.link("Ada Lovelace").await;
+    if std::env::var_os("RAPPORT_SCREENSHOTS").is_some() {
+        browser.fill("Search customers", "").await;
+        browser
+            .expect_text(&format!("{} customers", thousands(demo_customers + 1)))
+            .await;
+        let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+        browser.screenshot(&docs.join("screenshot.png")).await;
+    }
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_stale_edit_from_a_second_tab_is_refused_not_lost() {
+    let browser = Browser::start().await;
+    browser.open("").await;
+    add_ada(&browser).await;
+    let ada_url = browser
+        .eval("return location.href")
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let tab_a = browser.client.window().await.expect("this tab");
+    let tab_b = browser
+        .client
+        .new_window(true)
+        .await
+        .expect("open a tab")
+        .handle;
+
+    browser
+        .client
+        .switch_to_window(tab_b.clone())
+        .await
+        .expect("to tab B");
+    browser.client.goto(&ada_url).await.expect("open Ada in B");
+    browser.expect_heading("Ada Lovelace").await;
+    browser.fill("Job title", "Mathematician").await;
+    browser
+        .button("Save changes")
+        .await
+        .click()
+        .await
+        .expect("save in B");
+    browser.expect_text("Saved Ada Lovelace").await;
+
+    browser
+        .client
+        .switch_to_window(tab_a)
+        .await
+        .expect("back to tab A");
+    browser.fill("Job title", "Poet").await;
+    browser
+        .button("Save changes")
+        .await
+        .click()
+        .await
+        .expect("save in A");
+    browser.expect_text("changed in another tab").await;
+    browser
+        .button("Reload")
+        .await
+        .click()
+        .await
+        .expect("reload as offered");
+    browser.expect_heading("Ada Lovelace").await;
+    let job = browser
+        .labelled("Job title")
+        .await
+        .prop("value")
+        .await
+        .expect("read the field");
+    assert_eq!(
+        job.as_deref(),
+        Some("Mathematician"),
+        "tab B's save is what is stored"
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_deleted_customer_comes_back_with_undo() {
+    let browser = Browser::start().await;
+    browser.open("").await;
+    add_ada(&browser).await;
+    browser
+        .button("Move to trash")
+        .await
+        .click()
+        .await
+        .expect("delete");
+    browser.expect_heading("Customers").await;
+    browser.expect_text("Moved Ada Lovelace to the trash").await;
+    browser.button("Undo").await.click().await.expect("undo");
+    browser.expect_text("1 customer").await;
+    browser.link("Ada Lovelace").await;
+    browser.client.refresh().await.expect("reload");
+    browser.expect_heading("Customers").await;
+    browser.link("Ada Lovelace").await;
+    browser.close().await;
+}
