@@ -235,6 +235,23 @@ impl Pipeline {
         self.index_of(stage).is_some()
     }
 
+    /// The probability a deal in `stage` gets by default: open stages spread
+    /// evenly between 0 and 1 in pipeline order (4 open stages: 20 %, 40 %,
+    /// 60 %, 80 %); Won 1, Lost 0; `None` for a stage not in the pipeline.
+    pub fn default_probability(&self, stage: &str) -> Option<f64> {
+        if stage.eq_ignore_ascii_case(Pipeline::WON) {
+            return Some(1.0);
+        }
+        if stage.eq_ignore_ascii_case(Pipeline::LOST) {
+            return Some(0.0);
+        }
+        let open: Vec<&str> = self.open_stages().collect();
+        let i = open
+            .iter()
+            .position(|s| s.eq_ignore_ascii_case(stage.trim()))?;
+        Some((i + 1) as f64 / (open.len() + 1) as f64)
+    }
+
     /// Whether `stage` closes a deal ("Won" or "Lost").
     pub fn is_closed(stage: &str) -> bool {
         let s = stage.trim();
@@ -334,11 +351,21 @@ impl Deal {
         let i = pipeline
             .index_of(stage)
             .ok_or_else(|| FieldErrorKind::NotAllowed(stage.trim().to_string()))?;
+        let was_closed = Pipeline::is_closed(&self.stage);
+        let had_default = pipeline
+            .default_probability(&self.stage)
+            .is_some_and(|p| (p - self.probability).abs() < 1e-9);
         self.stage = pipeline.stages[i].clone();
         if self.stage.eq_ignore_ascii_case(Pipeline::WON) {
             self.probability = 1.0;
         } else if self.stage.eq_ignore_ascii_case(Pipeline::LOST) {
             self.probability = 0.0;
+        } else if was_closed || had_default {
+            // Reopened, or never adjusted by hand: take the new stage's
+            // default rather than keep a closed deal's 100 % or 0 %.
+            if let Some(p) = pipeline.default_probability(&self.stage) {
+                self.probability = p;
+            }
         }
         self.meta.touch(now);
         Ok(())
@@ -494,6 +521,11 @@ mod tests {
         assert!(d.validate_against(&p).unwrap_err().has("stage"));
         d.move_to("won", &p, 5).unwrap();
         assert_eq!((d.stage.as_str(), d.probability), ("Won", 1.0));
+        d.move_to("Proposal", &Pipeline::default(), 3).unwrap();
+        assert_eq!(
+            d.probability, 0.6,
+            "a reopened deal takes the stage's default, not 100 %"
+        );
         assert!(d.move_to("Dreaming", &p, 6).is_err());
     }
 }

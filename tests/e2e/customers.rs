@@ -262,3 +262,49 @@ async fn a_deleted_customer_comes_back_with_undo() {
     browser.link("Ada Lovelace").await;
     browser.close().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn another_tab_sees_a_new_customer_without_reloading() {
+    let browser = Browser::start().await;
+    browser.open("").await;
+    add_ada(&browser).await;
+    browser
+        .link("Customers")
+        .await
+        .click()
+        .await
+        .expect("open Customers");
+    browser.expect_text("1 customer").await;
+    let list_tab = browser.client.window().await.expect("this tab");
+    let other = browser
+        .client
+        .new_window(true)
+        .await
+        .expect("open a tab")
+        .handle;
+    browser
+        .client
+        .switch_to_window(other)
+        .await
+        .expect("to the other tab");
+    browser.open("customers/new").await;
+    browser.expect_heading("New customer").await;
+    browser.fill("Given name", "Grace").await;
+    browser.fill("Family name", "Hopper").await;
+    browser.fill("Email", "grace@navy.example").await;
+    browser
+        .button("Add customer")
+        .await
+        .click()
+        .await
+        .expect("add Grace");
+    browser.expect_heading("Grace Hopper").await;
+    browser
+        .client
+        .switch_to_window(list_tab)
+        .await
+        .expect("back to the list");
+    browser.expect_text("2 customers").await;
+    browser.link("Grace Hopper").await;
+    browser.close().await;
+}

@@ -19,24 +19,54 @@ async fn every_page_shows_the_demo_data() {
     load_demo_data(&browser).await;
     snap(&browser, "customers").await;
 
-    browser.link("Dashboard").await.click().await.expect("open Dashboard");
+    browser
+        .link("Dashboard")
+        .await
+        .click()
+        .await
+        .expect("open Dashboard");
     browser.expect_heading("Dashboard").await;
     browser.expect_text("Recently changed").await;
     snap(&browser, "dashboard").await;
 
-    browser.link("Pipeline").await.click().await.expect("open Pipeline");
+    browser
+        .link("Pipeline")
+        .await
+        .click()
+        .await
+        .expect("open Pipeline");
     browser.expect_heading("Pipeline").await;
     browser.expect_text("Qualification").await;
-    browser.expect_true("document.querySelectorAll('.board-cards li').length > 0", "deal cards").await;
+    browser
+        .expect_true(
+            "document.querySelectorAll('.board-cards li').length > 0",
+            "deal cards",
+        )
+        .await;
     snap(&browser, "pipeline").await;
 
-    browser.link("Orders").await.click().await.expect("open Orders");
+    browser
+        .link("Orders")
+        .await
+        .click()
+        .await
+        .expect("open Orders");
     browser.expect_heading("Orders").await;
     browser.expect_text("Totals by month").await;
-    browser.expect_true("document.querySelectorAll('.pager').length > 0", "order pages").await;
+    browser
+        .expect_true(
+            "document.querySelectorAll('.pager').length > 0",
+            "order pages",
+        )
+        .await;
     snap(&browser, "orders").await;
 
-    browser.link("Tickets").await.click().await.expect("open Tickets");
+    browser
+        .link("Tickets")
+        .await
+        .click()
+        .await
+        .expect("open Tickets");
     browser.expect_heading("Tickets").await;
     let first_ticket = browser
         .wait_for(Locator::Css("main a[href*='/tickets/']"), "a ticket link")
@@ -48,28 +78,50 @@ async fn every_page_shows_the_demo_data() {
     browser.expect_text("Handling").await;
     snap(&browser, "ticket").await;
 
-    browser.link("Campaigns").await.click().await.expect("open Campaigns");
+    browser
+        .link("Campaigns")
+        .await
+        .click()
+        .await
+        .expect("open Campaigns");
     browser.expect_heading("Campaigns").await;
     browser.expect_text("Plan a campaign").await;
     let first_campaign = browser
-        .wait_for(Locator::Css("main a[href*='/campaigns/']"), "a campaign link")
+        .wait_for(
+            Locator::Css("main a[href*='/campaigns/']"),
+            "a campaign link",
+        )
         .await;
     snap(&browser, "campaigns").await;
     first_campaign.click().await.expect("open a campaign");
     browser.expect_text("Conversion").await;
     snap(&browser, "campaign").await;
 
-    browser.link("Tasks").await.click().await.expect("open Tasks");
+    browser
+        .link("Tasks")
+        .await
+        .click()
+        .await
+        .expect("open Tasks");
     browser.expect_heading("Tasks").await;
     browser.expect_text("Add task").await;
     snap(&browser, "tasks").await;
 
-    let body = browser.client.find(Locator::Css("body")).await.expect("body");
-    body.send_keys(&format!("{}k", Key::Control)).await.expect("press Ctrl+K");
+    let body = browser
+        .client
+        .find(Locator::Css("body"))
+        .await
+        .expect("body");
+    body.send_keys(&format!("{}k", Key::Control))
+        .await
+        .expect("press Ctrl+K");
     let search = browser.labelled("Search customers and pages").await;
     search.send_keys("Settings").await.expect("type");
     snap(&browser, "palette").await;
-    search.send_keys(&Key::Enter.to_string()).await.expect("press Enter");
+    search
+        .send_keys(&Key::Enter.to_string())
+        .await
+        .expect("press Enter");
     browser.expect_heading("Settings").await;
     browser.close().await;
 }

@@ -2,6 +2,7 @@
 //! field it concerns. Used for new customers and for edits; an edit based on
 //! a version another tab has since changed is refused with a reload offer.
 
+use super::custom_fields::{self, CustomDraft, CustomFieldsEditor};
 use crate::model::{Customer, Education, FieldErrorKind, LifecycleStage, Record, ValidationErrors};
 use crate::store::ChangeSet;
 use crate::ui::base_path::app_href;
@@ -74,7 +75,11 @@ impl Draft {
     }
 
     /// The customer this draft describes, or every problem with it.
-    fn apply_to(&self, base: &Customer) -> Result<Customer, ValidationErrors> {
+    fn apply_to(
+        &self,
+        base: &Customer,
+        custom: &[CustomDraft],
+    ) -> Result<Customer, ValidationErrors> {
         let mut c = base.clone();
         let mut errors = ValidationErrors::default();
         c.given_name = self.given_name.clone();
@@ -111,6 +116,7 @@ impl Draft {
         c.owner = self.owner.clone();
         c.tags = split(&self.tags);
         c.segment = Some(self.segment.trim().to_string()).filter(|s| !s.is_empty());
+        c.custom_fields = custom_fields::parse(custom, &mut errors);
         c.normalise();
         if let Err(more) = c.validate() {
             for e in more.0 {
@@ -129,13 +135,15 @@ pub fn CustomerForm(initial: Customer, is_new: bool) -> impl IntoView {
     let navigate = use_navigate();
     let base = StoredValue::new(initial.clone());
     let draft = RwSignal::new(Draft::of(&initial));
+    let custom = RwSignal::new(custom_fields::drafts_of(&initial.custom_fields));
     let errors = RwSignal::new(ValidationErrors::default());
     let save_error = RwSignal::new(None::<(String, bool)>);
     let saving = RwSignal::new(false);
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut customer = match draft.with(|d| d.apply_to(&base.get_value())) {
+        let mut customer = match draft.with(|d| custom.with(|cf| d.apply_to(&base.get_value(), cf)))
+        {
             Ok(c) => c,
             Err(e) => {
                 errors.set(e);
@@ -253,6 +261,12 @@ pub fn CustomerForm(initial: Customer, is_new: bool) -> impl IntoView {
                 {field("owner", "Owner", "text", |d| d.owner.clone(), |d, v| d.owner = v)}
                 {field("segment", "Segment", "text", |d| d.segment.clone(), |d, v| d.segment = v)}
             </div>
+            <CustomFieldsEditor
+                fields=custom
+                message=Signal::derive(move || {
+                    errors.with(|e| e.for_field("custom_fields").map(ToString::to_string).collect::<Vec<_>>().join(" "))
+                })
+            />
             {move || save_error.get().map(|(message, offer_reload)| view! {
                 <div class="error" role="alert">
                     <span>{message}</span>

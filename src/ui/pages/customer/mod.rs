@@ -1,6 +1,7 @@
 //! One customer: the details form and the timeline; also the "new
 //! customer" page (`/customers/new`).
 
+mod custom_fields;
 mod form;
 mod timeline;
 

@@ -1,0 +1,185 @@
+//! In-browser benchmark (not a test): 100,000 customers in headless Chromium.
+//! Prints the time to write them to IndexedDB, the cold open of the app to
+//! the first rendered rows of the Customers list, and the search latency per
+//! keystroke (index query alone, and input event to updated list).
+//!
+//! Run with `scripts/bench` (release build; prints the figures).
+#![cfg(target_arch = "wasm32")]
+
+use rapport::demo::{DemoConfig, DemoGenerator};
+use rapport::model::Customer;
+use rapport::search::{CustomerIndex, CustomerRow, ListQuery};
+use rapport::store::idb::IdbStore;
+use rapport::store::{ChangeSet, Store};
+use rapport::ui::state::{sleep_ms, DATABASE_NAME};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const CUSTOMERS: usize = 100_000;
+/// Customers per transaction.
+const BATCH: usize = 5_000;
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document")
+}
+
+fn customers() -> Vec<Customer> {
+    let mut generator = DemoGenerator::new(
+        DemoConfig {
+            customers: CUSTOMERS,
+            ..DemoConfig::default()
+        },
+        1_790_000_000_000,
+    );
+    let mut all = Vec::with_capacity(CUSTOMERS);
+    while let Some(batch) = generator.next_batch(BATCH) {
+        all.extend(batch.customers);
+    }
+    all
+}
+
+/// Polls (yielding to the browser) until `done` holds; returns the time.
+async fn until(done: impl Fn() -> bool) -> f64 {
+    for _ in 0..20_000 {
+        if done() {
+            return now();
+        }
+        sleep_ms(0).await;
+    }
+    panic!("timed out");
+}
+
+fn rendered_rows() -> u32 {
+    document()
+        .query_selector_all(".grid-body .row")
+        .map(|l| l.length())
+        .unwrap_or(0)
+}
+
+fn result_count() -> String {
+    document()
+        .query_selector(".result-count")
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn customers_at_100k() {
+    let all = customers();
+
+    // 1. Write 100,000 customers, 5,000 per transaction.
+    IdbStore::delete(DATABASE_NAME).await.expect("delete");
+    let store = IdbStore::open(DATABASE_NAME).await.expect("open");
+    let encode_start = now();
+    let batches: Vec<ChangeSet> = all
+        .chunks(BATCH)
+        .map(|chunk| {
+            let mut cs = ChangeSet::new("bench");
+            for c in chunk {
+                cs.put(c).expect("valid demo customer");
+            }
+            cs
+        })
+        .collect();
+    let write_start = now();
+    for cs in &batches {
+        store.apply(cs).await.expect("write a batch");
+    }
+    let write_end = now();
+    store.close();
+    console_log!(
+        "write {CUSTOMERS} customers: {:.0} ms in IndexedDB ({:.0} customers/s), plus {:.0} ms encoding",
+        write_end - write_start,
+        CUSTOMERS as f64 / ((write_end - write_start) / 1000.0),
+        write_start - encode_start
+    );
+
+    // 2. Cold open: mount the app on /customers until rows are on screen.
+    let window = web_sys::window().expect("window");
+    window
+        .history()
+        .expect("history")
+        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/customers"))
+        .expect("navigate");
+    let open_start = now();
+    let root: web_sys::HtmlElement = document()
+        .create_element("div")
+        .expect("div")
+        .unchecked_into();
+    document()
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    let handle = leptos::mount::mount_to(root, rapport::ui::App);
+    let first_rows = until(|| rendered_rows() > 0).await;
+    console_log!(
+        "cold open to first rendered list at {CUSTOMERS}: {:.0} ms",
+        first_rows - open_start
+    );
+
+    // 3a. Search latency, index only.
+    let index = CustomerIndex::build(
+        all.iter()
+            .filter(|c| c.meta.deleted_at.is_none())
+            .map(CustomerRow::from_customer),
+    );
+    let typed = "aidan.anderson1";
+    let mut times = Vec::new();
+    for end in 1..=typed.len() {
+        let q = ListQuery {
+            text: typed[..end].to_string(),
+            ..ListQuery::default()
+        };
+        let t = now();
+        let hits = index.query(&q).len();
+        times.push((now() - t, hits));
+    }
+    let summary: Vec<String> = times
+        .iter()
+        .map(|(t, n)| format!("{t:.2} ms/{n}"))
+        .collect();
+    console_log!(
+        "index query per keystroke typing {typed:?}: {}",
+        summary.join(", ")
+    );
+
+    // 3b. Search latency in the page: input event to updated count.
+    let input: web_sys::HtmlInputElement = document()
+        .query_selector("input[aria-label='Search customers']")
+        .ok()
+        .flatten()
+        .expect("search box")
+        .unchecked_into();
+    let mut page_times = Vec::new();
+    for end in 1..=typed.len() {
+        let before = result_count();
+        input.set_value(&typed[..end]);
+        let t = now();
+        input
+            .dispatch_event(&web_sys::Event::new("input").expect("event"))
+            .expect("dispatch");
+        let seen =
+            until(|| result_count() != before || end > 1 && result_count().starts_with('1')).await;
+        page_times.push(seen - t);
+    }
+    let mean = page_times.iter().sum::<f64>() / page_times.len() as f64;
+    let worst = page_times.iter().cloned().fold(0.0, f64::max);
+    console_log!(
+        "keystroke to updated list at {CUSTOMERS}: mean {mean:.1} ms, worst {worst:.1} ms"
+    );
+    drop(handle);
+}
