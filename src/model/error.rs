@@ -66,12 +66,22 @@ pub enum FieldErrorKind {
 
 /// One problem, tied to a field.
 #[derive(Debug, Clone, PartialEq, Error)]
-#[error("{field}: {kind}")]
+#[error("{}: {kind}", field_label(.field))]
 pub struct FieldError {
     /// The field's name as in the record, e.g. `"emails"`.
     pub field: &'static str,
     /// What is wrong.
     pub kind: FieldErrorKind,
+}
+
+/// A field name as people read it: `"annual_income"` → `"Annual income"`.
+pub fn field_label(field: &str) -> String {
+    let words = field.replace('_', " ");
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Every problem found in one record (empty means valid).
@@ -198,7 +208,7 @@ mod tests {
         assert_eq!(errs.for_field("given_name").count(), 1);
         assert_eq!(
             errs.to_string(),
-            "given_name: this field is required; emails: “x” is not a valid email address"
+            "Given name: this field is required; Emails: “x” is not a valid email address"
         );
         assert!(errs.into_result().is_err());
         assert!(ValidationErrors::default().into_result().is_ok());

@@ -203,7 +203,8 @@ impl Browser {
         let l = xpath_literal(label);
         let xpath = format!(
             "//label[.//text()[normalize-space()={l}]]//*[self::input or self::select or self::textarea] \
-             | //*[(self::input or self::select or self::textarea) and @aria-label={l}]"
+             | //*[(self::input or self::select or self::textarea) and @aria-label={l}] \
+             | //*[@id = //label[normalize-space()={l}]/@for]"
         );
         self.wait_for(
             Locator::XPath(&xpath),
@@ -236,6 +237,47 @@ impl Browser {
         if !text.is_empty() {
             control.send_keys(text).await.expect("type into the field");
         }
+    }
+
+    /// Sets a control's value as a picker would (date inputs, selects) and
+    /// fires `input` and `change`.
+    pub async fn set_value(&self, label: &str, value: &str) {
+        let control = self.labelled(label).await;
+        let arg = serde_json::to_value(&control).expect("element as JSON");
+        self.client
+            .execute(
+                "const e = arguments[0]; e.value = arguments[1]; \
+                 e.dispatchEvent(new Event('input', { bubbles: true })); \
+                 e.dispatchEvent(new Event('change', { bubbles: true }));",
+                vec![arg, serde_json::Value::from(value)],
+            )
+            .await
+            .expect("set the value");
+    }
+
+    /// Scrolls an element to the middle of the window and clicks it; when a
+    /// toast is in the way, dismisses the toasts first, as a person would.
+    pub async fn press(&self, element: Element) {
+        self.eval_on(&element, "arguments[0].scrollIntoView({ block: 'center' })")
+            .await;
+        if element.clone().click().await.is_err() {
+            self.eval("document.querySelectorAll('.toast button[aria-label=Dismiss]').forEach(b => b.click())")
+                .await;
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            element
+                .click()
+                .await
+                .expect("click once the toasts are gone");
+        }
+    }
+
+    /// Runs `script` with `element` as `arguments[0]`.
+    pub async fn eval_on(&self, element: &Element, script: &str) -> serde_json::Value {
+        let arg = serde_json::to_value(element).expect("element as JSON");
+        self.client
+            .execute(script, vec![arg])
+            .await
+            .expect("run a script on an element")
     }
 
     /// Waits until the page's text contains `text`.

@@ -7,3 +7,4 @@ mod customers;
 mod harness;
 mod shell;
 mod tour;
+mod workflows;

@@ -48,6 +48,30 @@ pub fn PageHeader(
     }
 }
 
+/// A failed save, in words, with a Reload button when reloading is the way
+/// out (a conflict with another tab, a newer app version).
+#[component]
+pub fn SaveError(
+    /// The sentence and whether to offer a reload; `None` shows nothing.
+    error: RwSignal<Option<(String, bool)>>,
+) -> impl IntoView {
+    let reload = |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    };
+    move || {
+        error.get().map(|(message, offer_reload)| {
+            view! {
+                <div class="error" role="alert">
+                    <span>{message}</span>
+                    {offer_reload.then(|| view! { <button type="button" on:click=reload>"Reload"</button> })}
+                </div>
+            }
+        })
+    }
+}
+
 /// An honest "nothing here yet" panel: what the page will hold and how to
 /// get data into it.
 #[component]

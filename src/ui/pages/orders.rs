@@ -11,7 +11,7 @@ use crate::analytics::sales::{totals_by_month, MonthTotal};
 use crate::model::{date_of, Id, Order, OrderStatus, Record};
 use crate::store::{ChangeSet, Store, StoreError};
 use crate::ui::base_path::app_href;
-use crate::ui::components::{thousands, EmptyState, PageHeader};
+use crate::ui::components::{thousands, EmptyState, PageHeader, SaveError};
 use crate::ui::state::{customer_name, now_ms, AppState, StoreStatus};
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -283,14 +283,7 @@ pub fn OrdersPage() -> impl IntoView {
                                 </select>
                             </label>
                         </div>
-                        {move || error.get().map(|(message, offer_reload)| view! {
-                            <div class="error" role="alert">
-                                <span>{message}</span>
-                                {offer_reload.then(|| view! {
-                                    <button type="button" on:click=|_| { let _ = web_sys::window().map(|w| w.location().reload()); }>"Reload"</button>
-                                })}
-                            </div>
-                        })}
+                        <SaveError error=error/>
                         {
                             let all = all.clone();
                             move || {

@@ -12,7 +12,7 @@ use crate::analytics::sales::{board, StageColumn};
 use crate::model::{Deal, Pipeline, Record};
 use crate::store::{ChangeSet, Store, StoreError};
 use crate::ui::base_path::app_href;
-use crate::ui::components::{thousands, EmptyState, PageHeader};
+use crate::ui::components::{thousands, EmptyState, PageHeader, SaveError};
 use crate::ui::state::{customer_name, now_ms, AppState, StoreStatus};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -269,14 +269,7 @@ pub fn PipelinePage() -> impl IntoView {
                             "Show won and lost deals"
                         </label>
                     </div>
-                    {move || error.get().map(|(message, offer_reload)| view! {
-                        <div class="error" role="alert">
-                            <span>{message}</span>
-                            {offer_reload.then(|| view! {
-                                <button type="button" on:click=|_| { let _ = web_sys::window().map(|w| w.location().reload()); }>"Reload"</button>
-                            })}
-                        </div>
-                    })}
+                    <SaveError error=error/>
                     {move || columns.get().map(|cols| {
                         let open: Vec<&StageColumn> = cols.iter().filter(|c| !c.closed).collect();
                         let open_count: usize = open.iter().map(|c| c.count()).sum();

@@ -11,7 +11,7 @@ use super::tickets::{local_time, priority_class, status_class};
 use crate::model::{Id, Priority, Record, Ticket, TicketStatus, Timestamp};
 use crate::store::{ChangeSet, Store, StoreError};
 use crate::ui::base_path::app_href;
-use crate::ui::components::PageHeader;
+use crate::ui::components::{PageHeader, SaveError};
 use crate::ui::state::{customer_name, now_ms, AppState, StoreStatus};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -329,14 +329,7 @@ fn TicketView(initial: Ticket) -> impl IntoView {
                         on:input=move |ev| draft.update(|d| d.feedback = event_target_value(&ev))
                     ></textarea>
                 </label>
-                {move || error.get().map(|(message, offer_reload)| view! {
-                    <div class="error" role="alert">
-                        <span>{message}</span>
-                        {offer_reload.then(|| view! {
-                            <button type="button" on:click=|_| { let _ = web_sys::window().map(|w| w.location().reload()); }>"Reload"</button>
-                        })}
-                    </div>
-                })}
+                <SaveError error=error/>
                 <div class="form-actions">
                     <button class="primary" type="submit" disabled=move || saving.get() || !dirty.get()>"Save changes"</button>
                     <button type="button" disabled=move || !dirty.get() on:click=move |_| {

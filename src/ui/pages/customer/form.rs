@@ -6,6 +6,7 @@ use super::custom_fields::{self, CustomDraft, CustomFieldsEditor};
 use crate::model::{Customer, Education, FieldErrorKind, LifecycleStage, Record, ValidationErrors};
 use crate::store::ChangeSet;
 use crate::ui::base_path::app_href;
+use crate::ui::components::SaveError;
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -25,6 +26,7 @@ struct Draft {
     postal_code: String,
     country: String,
     birthday: String,
+    age: String,
     annual_income: String,
     education: String,
     lifecycle: String,
@@ -61,6 +63,7 @@ impl Draft {
             postal_code: c.address.postal_code.clone(),
             country: c.address.country.clone(),
             birthday: c.birthday.map(|d| d.to_string()).unwrap_or_default(),
+            age: c.age.map(|a| a.to_string()).unwrap_or_default(),
             annual_income: c.annual_income.map(|v| v.to_string()).unwrap_or_default(),
             education: c
                 .education
@@ -100,6 +103,22 @@ impl Draft {
             match time::Date::parse(birthday, format) {
                 Ok(d) => c.birthday = Some(d),
                 Err(_) => errors.push("birthday", FieldErrorKind::InvalidDate(birthday.into())),
+            }
+        }
+        c.age = None;
+        let age = self.age.trim();
+        if !age.is_empty() {
+            match age.parse::<f64>() {
+                Ok(a) if a.fract() == 0.0 && (0.0..=130.0).contains(&a) => c.age = Some(a as u8),
+                Ok(value) => errors.push(
+                    "age",
+                    FieldErrorKind::OutOfRange {
+                        min: 0.0,
+                        max: 130.0,
+                        value,
+                    },
+                ),
+                Err(_) => errors.push("age", FieldErrorKind::NotANumber),
             }
         }
         c.annual_income = None;
@@ -255,6 +274,7 @@ pub fn CustomerForm(initial: Customer, is_new: bool) -> impl IntoView {
                 {field("postal_code", "Postal code", "text", |d| d.postal_code.clone(), |d, v| d.postal_code = v)}
                 {field("country", "Country", "text", |d| d.country.clone(), |d, v| d.country = v)}
                 {field("birthday", "Birthday", "date", |d| d.birthday.clone(), |d, v| d.birthday = v)}
+                {field("age", "Age", "text", |d| d.age.clone(), |d, v| d.age = v)}
                 {field("annual_income", "Annual income", "text", |d| d.annual_income.clone(), |d, v| d.annual_income = v)}
                 {choice("education", "Education", Education::ALL.iter().map(|e| e.label()).collect(), |d| d.education.clone(), |d, v| d.education = v)}
                 {field("source", "Source", "text", |d| d.source.clone(), |d, v| d.source = v)}
@@ -267,14 +287,7 @@ pub fn CustomerForm(initial: Customer, is_new: bool) -> impl IntoView {
                     errors.with(|e| e.for_field("custom_fields").map(ToString::to_string).collect::<Vec<_>>().join(" "))
                 })
             />
-            {move || save_error.get().map(|(message, offer_reload)| view! {
-                <div class="error" role="alert">
-                    <span>{message}</span>
-                    {offer_reload.then(|| view! {
-                        <button type="button" on:click=|_| { let _ = web_sys::window().map(|w| w.location().reload()); }>"Reload"</button>
-                    })}
-                </div>
-            })}
+            <SaveError error=save_error/>
             <div class="form-actions">
                 <button class="primary" type="submit" disabled=move || saving.get()>
                     {if is_new { "Add customer" } else { "Save changes" }}

@@ -1,0 +1,151 @@
+//! The day-to-day work on the other pages, with the demo data: bulk-tag
+//! customers, move a deal from the keyboard, convert a quote, rate a ticket,
+//! add and finish a task, plan a campaign and record a conversion.
+
+use crate::customers::load_demo_data;
+use crate::harness::Browser;
+use fantoccini::Locator;
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_working_day_with_the_demo_data() {
+    let browser = Browser::start().await;
+    load_demo_data(&browser).await;
+
+    // Bulk: tag three customers, then find them by the tag filter.
+    for n in 1..=3 {
+        let boxes = browser
+            .client
+            .find_all(Locator::Css(".grid-body input[type=checkbox]"))
+            .await
+            .expect("rows");
+        browser.press(boxes[n].clone()).await;
+    }
+    browser.expect_text("3 selected").await;
+    browser.fill("Tag to add", "spring-fair").await;
+    browser.press(browser.button("Add tag").await).await;
+    browser
+        .expect_text("Tagged 3 customers “spring-fair”")
+        .await;
+    browser.set_value("Tag", "spring-fair").await;
+    browser.expect_text("3 of ").await;
+
+    // Pipeline: move the first open deal to Won with the keyboard controls.
+    browser.press(browser.link("Pipeline").await).await;
+    browser.expect_heading("Pipeline").await;
+    let select = browser
+        .wait_for(
+            Locator::Css("select[aria-label^='Move ']"),
+            "a stage picker",
+        )
+        .await;
+    let label = select
+        .attr("aria-label")
+        .await
+        .expect("label")
+        .unwrap_or_default();
+    let title = label
+        .trim_start_matches("Move ")
+        .trim_end_matches(" to stage")
+        .to_string();
+    browser.set_value(&label, "Won").await;
+    browser
+        .press(browser.button(&format!("Move {title}")).await)
+        .await;
+    browser
+        .expect_text(&format!("Moved “{title}” to Won"))
+        .await;
+
+    // Orders: turn a quote into an order.
+    browser.press(browser.link("Orders").await).await;
+    browser.expect_heading("Orders").await;
+    let convert = browser
+        .wait_for(
+            Locator::Css("button[aria-label^='Convert the quote']"),
+            "a quote to convert",
+        )
+        .await;
+    browser.press(convert).await;
+    browser.expect_text("to an order").await;
+
+    // Tickets: rate one 5 with feedback; the rating survives a reload.
+    browser.press(browser.link("Tickets").await).await;
+    let ticket = browser
+        .wait_for(Locator::Css("main a[href*='/tickets/']"), "a ticket")
+        .await;
+    browser.press(ticket).await;
+    browser.expect_text("Handling").await;
+    browser
+        .press(browser.labelled("5 — Very satisfied").await)
+        .await;
+    browser
+        .fill("Feedback", "Quick and friendly, thank you")
+        .await;
+    browser.press(browser.button("Save changes").await).await;
+    browser.expect_text("Saved the ticket").await;
+    browser.client.refresh().await.expect("reload");
+    browser.expect_text("Handling").await;
+    browser
+        .expect_true(
+            "document.querySelector('input[name=satisfaction][value=\"5\"]')?.checked",
+            "the rating to be kept",
+        )
+        .await;
+
+    // Tasks: add one due today, then tick it off.
+    browser.press(browser.link("Tasks").await).await;
+    browser.expect_heading("Tasks").await;
+    browser
+        .fill("Title", "Send the spring-fair invitations")
+        .await;
+    browser.press(browser.button("Add task").await).await;
+    browser
+        .expect_text("Added the task “Send the spring-fair invitations”")
+        .await;
+    browser
+        .press(
+            browser
+                .labelled("Done: Send the spring-fair invitations")
+                .await,
+        )
+        .await;
+    browser
+        .expect_true(
+            "[...document.querySelectorAll('.task.done')].some(t => t.textContent.includes('spring-fair'))",
+            "the task to show as done",
+        )
+        .await;
+
+    // Campaigns: plan one for a segment, record a conversion, see it counted.
+    browser.press(browser.link("Campaigns").await).await;
+    browser.expect_heading("Campaigns").await;
+    browser.fill("Name", "Spring fair 2026").await;
+    browser.set_value("Start date", "2026-03-01").await;
+    browser.set_value("End date", "2026-03-31").await;
+    browser.fill("Budget", "500").await;
+    let audience = browser.labelled("Audience").await;
+    let segment = browser
+        .eval_on(
+            &audience,
+            "return [...arguments[0].options].find(o => o.value.startsWith('segment:')).value",
+        )
+        .await;
+    browser
+        .set_value("Audience", segment.as_str().expect("a segment option"))
+        .await;
+    browser.press(browser.button("Plan campaign").await).await;
+    browser.expect_text("Planned “Spring fair 2026”").await;
+    browser.press(browser.link("Spring fair 2026").await).await;
+    browser.expect_heading("Spring fair 2026").await;
+    let converted = browser
+        .wait_for(
+            Locator::Css("input[aria-label$=' converted']"),
+            "a member's converted box",
+        )
+        .await;
+    browser.press(converted).await;
+    browser
+        .press(browser.button("Save responses (1 change)").await)
+        .await;
+    browser.expect_text("1 converted").await;
+    browser.close().await;
+}
