@@ -19,6 +19,7 @@
 pub mod campaign;
 pub mod contact;
 pub mod customer;
+pub mod deal;
 pub mod error;
 pub mod interaction;
 pub mod relationship;
@@ -28,10 +29,11 @@ pub mod ticket;
 pub use campaign::{Campaign, CampaignMember, CampaignStats, Channel};
 pub use contact::{normalise_emails, normalise_phones, parse_email, parse_phone, phone_digits};
 pub use customer::{Address, CustomValue, Customer, Education, LifecycleStage};
+pub use deal::{Deal, Pipeline};
 pub use error::{FieldError, FieldErrorKind, TransitionError, UnknownVariant, ValidationErrors};
 pub use interaction::{Direction, Interaction, InteractionKind, Task};
 pub use relationship::{Relationship, RelationshipKind};
-pub use sales::{Deal, LineItem, Order, OrderStatus, Pipeline};
+pub use sales::{LineItem, Order, OrderStatus};
 pub use ticket::{Priority, Ticket, TicketStatus};
 
 use rand::Rng;

@@ -110,11 +110,27 @@ impl AppState {
             next_toast: StoredValue::new(0),
         };
         leptos::task::spawn_local(async move {
+            let started = now_ms();
             match IdbStore::open(DATABASE_NAME).await {
                 Ok(store) => {
+                    let opened = now_ms();
                     state.store.set_value(Some(Rc::new(store)));
                     match state.reload_index().await {
-                        Ok(()) => state.status.set(StoreStatus::Ready),
+                        Ok(()) => {
+                            let loaded = now_ms();
+                            state.status.set(StoreStatus::Ready);
+                            // Start-up timing, for people looking at performance.
+                            web_sys::console::info_1(
+                                &format!(
+                                    "Rapport: database opened in {} ms, {} customers loaded and indexed in {} ms, first render {} ms",
+                                    opened - started,
+                                    state.with_index(CustomerIndex::len),
+                                    loaded - opened,
+                                    now_ms() - loaded
+                                )
+                                .into(),
+                            );
+                        }
                         Err(e) => state.status.set(StoreStatus::Failed(e.user_message())),
                     }
                     state.listen_to_other_tabs();

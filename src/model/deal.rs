@@ -1,0 +1,270 @@
+//! Deals moving through a configurable [`Pipeline`] of stages.
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use super::{
+    check_non_negative, check_range, impl_record, iso_date, require, FieldErrorKind, Id, Meta,
+    Timestamp, ValidationErrors,
+};
+
+/// The ordered stages deals move through; the last two close a deal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pipeline {
+    /// Stage names, in order.
+    pub stages: Vec<String>,
+}
+
+impl Default for Pipeline {
+    /// Qualification, Needs analysis, Proposal, Negotiation, Won, Lost.
+    fn default() -> Self {
+        Pipeline {
+            stages: Pipeline::DEFAULT_STAGES
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        }
+    }
+}
+
+impl Pipeline {
+    /// The default stages.
+    pub const DEFAULT_STAGES: [&'static str; 6] = [
+        "Qualification",
+        "Needs analysis",
+        "Proposal",
+        "Negotiation",
+        "Won",
+        "Lost",
+    ];
+    /// The stage name that marks a won deal.
+    pub const WON: &'static str = "Won";
+    /// The stage name that marks a lost deal.
+    pub const LOST: &'static str = "Lost";
+
+    /// The position of `stage` (case-insensitive).
+    pub fn index_of(&self, stage: &str) -> Option<usize> {
+        let stage = stage.trim();
+        self.stages
+            .iter()
+            .position(|s| s.eq_ignore_ascii_case(stage))
+    }
+
+    /// Whether `stage` is one of the stages.
+    pub fn contains(&self, stage: &str) -> bool {
+        self.index_of(stage).is_some()
+    }
+
+    /// The probability a deal in `stage` gets by default: open stages spread
+    /// evenly between 0 and 1 in pipeline order (4 open stages: 20 %, 40 %,
+    /// 60 %, 80 %); Won 1, Lost 0; `None` for a stage not in the pipeline.
+    pub fn default_probability(&self, stage: &str) -> Option<f64> {
+        if stage.eq_ignore_ascii_case(Pipeline::WON) {
+            return Some(1.0);
+        }
+        if stage.eq_ignore_ascii_case(Pipeline::LOST) {
+            return Some(0.0);
+        }
+        let open: Vec<&str> = self.open_stages().collect();
+        let i = open
+            .iter()
+            .position(|s| s.eq_ignore_ascii_case(stage.trim()))?;
+        Some((i + 1) as f64 / (open.len() + 1) as f64)
+    }
+
+    /// Whether `stage` closes a deal ("Won" or "Lost").
+    pub fn is_closed(stage: &str) -> bool {
+        let s = stage.trim();
+        s.eq_ignore_ascii_case(Self::WON) || s.eq_ignore_ascii_case(Self::LOST)
+    }
+
+    /// The stages a deal can still be in (all but Won and Lost).
+    pub fn open_stages(&self) -> impl Iterator<Item = &str> {
+        self.stages
+            .iter()
+            .map(String::as_str)
+            .filter(|s| !Pipeline::is_closed(s))
+    }
+
+    /// At least one stage, none blank, no duplicates.
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::default();
+        if self.stages.is_empty() {
+            errors.push("stages", FieldErrorKind::Required);
+        }
+        for (i, s) in self.stages.iter().enumerate() {
+            require(&mut errors, "stages", s);
+            if self.stages[..i]
+                .iter()
+                .any(|t| t.trim().eq_ignore_ascii_case(s.trim()))
+            {
+                errors.push("stages", FieldErrorKind::Duplicate(s.clone()));
+            }
+        }
+        errors.into_result()
+    }
+}
+
+/// A sale being worked on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Deal {
+    /// Id, timestamps, version, trash mark.
+    #[serde(flatten)]
+    pub meta: Meta,
+    /// The prospective buyer.
+    pub customer_id: Id,
+    /// What is being sold.
+    pub title: String,
+    /// A stage of the [`Pipeline`].
+    pub stage: String,
+    /// Expected value.
+    pub value: f64,
+    /// Chance of winning, 0 to 1.
+    pub probability: f64,
+    /// When it is expected to close.
+    #[serde(default, with = "iso_date::option")]
+    pub expected_close: Option<Date>,
+}
+
+impl_record!(Deal, "deals");
+
+impl Deal {
+    /// A new deal.
+    pub fn new(
+        id: Id,
+        now: Timestamp,
+        customer_id: Id,
+        title: impl Into<String>,
+        stage: impl Into<String>,
+        value: f64,
+        probability: f64,
+    ) -> Self {
+        Deal {
+            meta: Meta::new(id, now),
+            customer_id,
+            title: title.into(),
+            stage: stage.into(),
+            value,
+            probability,
+            expected_close: None,
+        }
+    }
+
+    /// `value × probability`.
+    pub fn weighted_value(&self) -> f64 {
+        self.value * self.probability
+    }
+
+    /// Whether the deal is won or lost.
+    pub fn is_closed(&self) -> bool {
+        Pipeline::is_closed(&self.stage)
+    }
+
+    /// Moves the deal to `stage` of `pipeline` (using the pipeline's
+    /// spelling); Won sets the probability to 1 and Lost to 0.
+    pub fn move_to(
+        &mut self,
+        stage: &str,
+        pipeline: &Pipeline,
+        now: Timestamp,
+    ) -> Result<(), FieldErrorKind> {
+        let i = pipeline
+            .index_of(stage)
+            .ok_or_else(|| FieldErrorKind::NotAllowed(stage.trim().to_string()))?;
+        let was_closed = Pipeline::is_closed(&self.stage);
+        let had_default = pipeline
+            .default_probability(&self.stage)
+            .is_some_and(|p| (p - self.probability).abs() < 1e-9);
+        self.stage = pipeline.stages[i].clone();
+        if self.stage.eq_ignore_ascii_case(Pipeline::WON) {
+            self.probability = 1.0;
+        } else if self.stage.eq_ignore_ascii_case(Pipeline::LOST) {
+            self.probability = 0.0;
+        } else if was_closed || had_default {
+            // Reopened, or never adjusted by hand: take the new stage's
+            // default rather than keep a closed deal's 100 % or 0 %.
+            if let Some(p) = pipeline.default_probability(&self.stage) {
+                self.probability = p;
+            }
+        }
+        self.meta.touch(now);
+        Ok(())
+    }
+
+    /// [`Record::validate`](super::Record::validate) plus: the stage is one of
+    /// `pipeline`'s.
+    pub fn validate_against(&self, pipeline: &Pipeline) -> Result<(), ValidationErrors> {
+        let mut errors = match super::Record::validate(self) {
+            Ok(()) => ValidationErrors::default(),
+            Err(e) => e,
+        };
+        if !self.stage.trim().is_empty() && !pipeline.contains(&self.stage) {
+            errors.push("stage", FieldErrorKind::NotAllowed(self.stage.clone()));
+        }
+        errors.into_result()
+    }
+
+    fn check(&self, errors: &mut ValidationErrors) {
+        require(errors, "title", &self.title);
+        require(errors, "stage", &self.stage);
+        check_non_negative(errors, "value", self.value);
+        check_range(errors, "probability", self.probability, 0.0, 1.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Record;
+    use uuid::Uuid;
+
+    #[test]
+    fn default_pipeline_has_six_stages_ending_won_lost() {
+        let p = Pipeline::default();
+        assert_eq!(p.stages.len(), 6);
+        assert_eq!(p.open_stages().count(), 4);
+        assert!(p.validate().is_ok());
+        let dup = Pipeline {
+            stages: vec!["A".into(), "a".into()],
+        };
+        assert!(dup.validate().is_err());
+    }
+
+    #[test]
+    fn probability_outside_zero_one_is_refused() {
+        let d = Deal::new(
+            Uuid::from_u128(3),
+            0,
+            Uuid::from_u128(2),
+            "X",
+            "Proposal",
+            10.0,
+            1.5,
+        );
+        assert!(d.validate().unwrap_err().has("probability"));
+    }
+
+    #[test]
+    fn deal_stage_must_belong_to_the_pipeline() {
+        let p = Pipeline::default();
+        let mut d = Deal::new(
+            Uuid::from_u128(3),
+            0,
+            Uuid::from_u128(2),
+            "X",
+            "Dreaming",
+            10.0,
+            0.5,
+        );
+        assert!(d.validate().is_ok());
+        assert!(d.validate_against(&p).unwrap_err().has("stage"));
+        d.move_to("won", &p, 5).unwrap();
+        assert_eq!((d.stage.as_str(), d.probability), ("Won", 1.0));
+        d.move_to("Proposal", &Pipeline::default(), 3).unwrap();
+        assert_eq!(
+            d.probability, 0.6,
+            "a reopened deal takes the stage's default, not 100 %"
+        );
+        assert!(d.move_to("Dreaming", &p, 6).is_err());
+    }
+}
