@@ -8,9 +8,28 @@ use crate::harness::Browser;
 use fantoccini::{key::Key, Locator};
 use std::path::Path;
 
+/// Screenshots the page for people to look at, and checks that every
+/// control on it has an accessible name and that it has exactly one `<h1>`.
 async fn snap(browser: &Browser, name: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     browser.screenshot(&dir.join(format!("{name}.png"))).await;
+    let unnamed = browser
+        .eval(
+            "return [...document.querySelectorAll('input, select, textarea, button')]
+                .filter(e => !(e.getAttribute('aria-label') || e.getAttribute('aria-labelledby')
+                    || (e.labels && e.labels.length) || (e.tagName === 'BUTTON' && e.textContent.trim())))
+                .map(e => e.outerHTML.slice(0, 120))",
+        )
+        .await;
+    assert_eq!(
+        unnamed,
+        serde_json::json!([]),
+        "controls without an accessible name on {name}"
+    );
+    let headings = browser
+        .eval("return document.querySelectorAll('h1').length")
+        .await;
+    assert_eq!(headings, 1, "{name} should have exactly one <h1>");
 }
 
 #[tokio::test(flavor = "current_thread")]
@@ -123,5 +142,28 @@ async fn every_page_shows_the_demo_data() {
         .await
         .expect("press Enter");
     browser.expect_heading("Settings").await;
+    snap(&browser, "settings").await;
+
+    // The same pages in the dark theme, for people to check contrast.
+    browser
+        .labelled("Dark")
+        .await
+        .click()
+        .await
+        .expect("choose dark");
+    for (link, shot) in [
+        ("Customers", "customers-dark"),
+        ("Pipeline", "pipeline-dark"),
+        ("Dashboard", "dashboard-dark"),
+    ] {
+        browser
+            .link(link)
+            .await
+            .click()
+            .await
+            .expect("open the page");
+        browser.expect_heading(link).await;
+        snap(&browser, shot).await;
+    }
     browser.close().await;
 }

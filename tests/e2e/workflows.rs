@@ -29,6 +29,24 @@ async fn a_working_day_with_the_demo_data() {
     browser.set_value("Tag", "spring-fair").await;
     browser.expect_text("3 of ").await;
 
+    // Saved views: keep this filter under a name, clear, bring it back.
+    browser
+        .fill("Name for this view", "Spring fair guests")
+        .await;
+    browser.press(browser.button("Save view").await).await;
+    browser
+        .expect_text("Saved the view “Spring fair guests”")
+        .await;
+    browser.press(browser.button("Clear filters").await).await;
+    browser
+        .expect_true(
+            "!document.querySelector('.result-count').textContent.includes(' of ')",
+            "the filter cleared",
+        )
+        .await;
+    browser.set_value("Saved views", "Spring fair guests").await;
+    browser.expect_text("3 of ").await;
+
     // Pipeline: move the first open deal to Won with the keyboard controls.
     browser.press(browser.link("Pipeline").await).await;
     browser.expect_heading("Pipeline").await;

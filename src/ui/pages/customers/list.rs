@@ -115,13 +115,14 @@ pub fn CustomerList(
                             <span class=format!("cell col-{}", label(column).to_lowercase()) role="columnheader" aria-sort=sort_state>
                                 <button class="sort" on:click=move |_| sort_by(column)>
                                     {label(column)}
-                                    <span class="sort-mark" aria-hidden="true">
-                                        {move || match sort_state() {
+                                    {move || {
+                                        let mark = match sort_state() {
                                             "ascending" => "▲",
                                             "descending" => "▼",
-                                            _ => "",
-                                        }}
-                                    </span>
+                                            _ => return None,
+                                        };
+                                        Some(view! { <span class="sort-mark" aria-hidden="true">{mark}</span> })
+                                    }}
                                 </button>
                             </span>
                         }
