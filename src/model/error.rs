@@ -112,6 +112,22 @@ impl ValidationErrors {
             .map(|e| &e.kind)
     }
 
+    /// The problems with one field as sentences to show next to it
+    /// ("“bob@” is not a valid email address."), or `""` when it is fine.
+    pub fn sentences_for(&self, field: &str) -> String {
+        self.for_field(field)
+            .map(|kind| {
+                let text = kind.to_string();
+                let mut chars = text.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect::<String>() + ".")
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// Whether any problem concerns `field`.
     pub fn has(&self, field: &str) -> bool {
         self.0.iter().any(|e| e.field == field)

@@ -72,6 +72,26 @@ pub fn SaveError(
     }
 }
 
+/// Previous / "Page n of m" / Next under a paginated table.
+#[component]
+pub fn Pager(
+    /// The current page, from 0.
+    page: RwSignal<usize>,
+    /// How many pages there are.
+    pages: usize,
+    /// The navigation's accessible name ("Order pages").
+    label: &'static str,
+) -> impl IntoView {
+    let current = page.get_untracked().min(pages.saturating_sub(1));
+    view! {
+        <nav class="pager" aria-label=label>
+            <button type="button" disabled=current == 0 on:click=move |_| page.set(current.saturating_sub(1))>"Previous"</button>
+            <span class="muted">{format!("Page {} of {}", thousands(current + 1), thousands(pages))}</span>
+            <button type="button" disabled=current + 1 >= pages on:click=move |_| page.set(current + 1)>"Next"</button>
+        </nav>
+    }
+}
+
 /// An honest "nothing here yet" panel: what the page will hold and how to
 /// get data into it.
 #[component]

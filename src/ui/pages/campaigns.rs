@@ -348,23 +348,7 @@ fn PlanForm() -> impl IntoView {
         });
     };
 
-    let message = move |field: &'static str| {
-        move || {
-            errors.with(|e| {
-                e.for_field(field)
-                    .map(|k| {
-                        let text = k.to_string();
-                        let mut chars = text.chars();
-                        chars
-                            .next()
-                            .map(|c| c.to_uppercase().chain(chars).collect::<String>() + ".")
-                            .unwrap_or_default()
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-        }
-    };
+    let message = move |field: &'static str| move || errors.with(|e| e.sentences_for(field));
     let invalid = move |field: &'static str| move || errors.with(|e| e.has(field)).to_string();
     let input = move |field: &'static str,
                       label: &'static str,

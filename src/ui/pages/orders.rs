@@ -11,7 +11,7 @@ use crate::analytics::sales::{totals_by_month, MonthTotal};
 use crate::model::{date_of, Id, Order, OrderStatus, Record};
 use crate::store::{ChangeSet, Store, StoreError};
 use crate::ui::base_path::app_href;
-use crate::ui::components::{thousands, EmptyState, PageHeader, SaveError};
+use crate::ui::components::{thousands, EmptyState, PageHeader, Pager, SaveError};
 use crate::ui::state::{customer_name, now_ms, AppState, StoreStatus};
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -316,11 +316,7 @@ pub fn OrdersPage() -> impl IntoView {
                                             <tbody>{rows.into_iter().map(row).collect_view()}</tbody>
                                         </table>
                                     </div>
-                                    <nav class="pager" aria-label="Order pages">
-                                        <button type="button" disabled=current == 0 on:click=move |_| page.set(current.saturating_sub(1))>"Previous"</button>
-                                        <span class="muted">{format!("Page {} of {}", thousands(current + 1), thousands(pages))}</span>
-                                        <button type="button" disabled=current + 1 >= pages on:click=move |_| page.set(current + 1)>"Next"</button>
-                                    </nav>
+                                    <Pager page=page pages=pages label="Order pages"/>
                                 }.into_any()
                             }
                         }

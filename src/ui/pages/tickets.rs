@@ -9,7 +9,7 @@
 use crate::model::{Priority, Record, Ticket, TicketStatus, Timestamp};
 use crate::store::{Store, StoreError};
 use crate::ui::base_path::app_href;
-use crate::ui::components::{thousands, EmptyState, PageHeader};
+use crate::ui::components::{thousands, EmptyState, PageHeader, Pager};
 use crate::ui::state::{customer_name, AppState, StoreStatus};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -189,11 +189,7 @@ pub fn TicketsPage() -> impl IntoView {
                                         <tbody>{rows.into_iter().map(row).collect_view()}</tbody>
                                     </table>
                                 </div>
-                                <nav class="pager" aria-label="Ticket pages">
-                                    <button type="button" disabled=current == 0 on:click=move |_| page.set(current.saturating_sub(1))>"Previous"</button>
-                                    <span class="muted">{format!("Page {} of {}", thousands(current + 1), thousands(pages))}</span>
-                                    <button type="button" disabled=current + 1 >= pages on:click=move |_| page.set(current + 1)>"Next"</button>
-                                </nav>
+                                <Pager page=page pages=pages label="Ticket pages"/>
                             }.into_any()
                         }
                     }

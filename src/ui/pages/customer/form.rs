@@ -216,14 +216,7 @@ pub fn CustomerForm(initial: Customer, is_new: bool) -> impl IntoView {
                       get: fn(&Draft) -> String,
                       set: fn(&mut Draft, String)| {
         let error_id = format!("error-{name}");
-        let message = move || {
-            errors.with(|e| {
-                e.for_field(name)
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-        };
+        let message = move || errors.with(|e| e.sentences_for(name));
         let invalid = move || errors.with(|e| e.has(name));
         view! {
             <label class="field">
@@ -284,7 +277,7 @@ pub fn CustomerForm(initial: Customer, is_new: bool) -> impl IntoView {
             <CustomFieldsEditor
                 fields=custom
                 message=Signal::derive(move || {
-                    errors.with(|e| e.for_field("custom_fields").map(ToString::to_string).collect::<Vec<_>>().join(" "))
+                    errors.with(|e| e.sentences_for("custom_fields"))
                 })
             />
             <SaveError error=save_error/>
