@@ -259,6 +259,42 @@ async fn a_deleted_customer_comes_back_with_undo() {
     browser.link("Ada Lovelace").await;
     browser.client.refresh().await.expect("reload");
     browser.expect_heading("Customers").await;
+
+    // Deleted again, it waits in the Trash and comes back from there.
+    browser
+        .link("Ada Lovelace")
+        .await
+        .click()
+        .await
+        .expect("open Ada");
+    browser.expect_heading("Ada Lovelace").await;
+    browser
+        .button("Move to trash")
+        .await
+        .click()
+        .await
+        .expect("delete again");
+    browser.expect_heading("Customers").await;
+    browser
+        .link("Trash")
+        .await
+        .click()
+        .await
+        .expect("open the Trash");
+    browser.expect_heading("Trash").await;
+    browser
+        .button("Restore Ada Lovelace")
+        .await
+        .click()
+        .await
+        .expect("restore");
+    browser.expect_text("The trash is empty").await;
+    browser
+        .link("Customers")
+        .await
+        .click()
+        .await
+        .expect("open Customers");
     browser.link("Ada Lovelace").await;
     browser.close().await;
 }

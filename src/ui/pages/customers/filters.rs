@@ -1,9 +1,10 @@
 //! The list's toolbar: search box, filters and saved views (kept in
 //! localStorage).
 
+use super::list::column_label;
 use crate::model::Id;
 use crate::model::LifecycleStage;
-use crate::search::{ListQuery, SavedView};
+use crate::search::{Column, ListQuery, SavedView};
 use crate::ui::components::thousands;
 use crate::ui::state::AppState;
 use gloo_storage::{LocalStorage, Storage};
@@ -148,6 +149,30 @@ pub fn Toolbar(
                 })
             />
             <CustomFieldFilter query=query/>
+            <label class="field-inline">
+                <span class="sr-only">"Sort by"</span>
+                <select
+                    aria-label="Sort by"
+                    prop:value=move || query.with(|q| format!("{:?}", q.sort.column))
+                    on:change=move |ev| {
+                        let picked = event_target_value(&ev);
+                        if let Some(column) = Column::ALL.into_iter().find(|c| format!("{c:?}") == picked) {
+                            query.update(|q| q.sort.column = column);
+                        }
+                    }
+                >
+                    {Column::ALL
+                        .into_iter()
+                        .map(|c| view! { <option value=format!("{c:?}")>{format!("Sort by {}", column_label(c).to_lowercase())}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <button
+                aria-label=move || if query.with(|q| q.sort.descending) { "Sort ascending" } else { "Sort descending" }
+                on:click=move |_| query.update(|q| q.sort.descending = !q.sort.descending)
+            >
+                {move || if query.with(|q| q.sort.descending) { "↓" } else { "↑" }}
+            </button>
         </div>
         <div class="toolbar secondary">
             <span class="result-count" aria-live="polite">

@@ -16,7 +16,8 @@ const OVERSCAN: usize = 8;
 /// Rows that fit the tallest list viewport we expect.
 const VIEWPORT_ROWS: usize = 24;
 
-fn label(column: Column) -> &'static str {
+/// The column's name as shown in the header.
+pub fn column_label(column: Column) -> &'static str {
     match column {
         Column::Name => "Name",
         Column::Email => "Email",
@@ -112,9 +113,9 @@ pub fn CustomerList(
                             })
                         };
                         view! {
-                            <span class=format!("cell col-{}", label(column).to_lowercase()) role="columnheader" aria-sort=sort_state>
+                            <span class=format!("cell col-{}", column_label(column).to_lowercase()) role="columnheader" aria-sort=sort_state>
                                 <button class="sort" on:click=move |_| sort_by(column)>
-                                    {label(column)}
+                                    {column_label(column)}
                                     {move || {
                                         let mark = match sort_state() {
                                             "ascending" => "▲",
