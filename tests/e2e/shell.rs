@@ -2,7 +2,6 @@
 //! a 404 page, the theme choice survives a reload, deep links load.
 
 use crate::harness::Browser;
-use std::path::Path;
 
 /// Link text in the navigation and the heading of the page it opens.
 const PAGES: &[(&str, &str)] = &[
@@ -98,10 +97,6 @@ async fn the_theme_choice_survives_a_reload() {
         .await
         .expect("read");
     assert_eq!(dark_checked.as_deref(), Some("true"));
-    if std::env::var_os("RAPPORT_SCREENSHOTS").is_some() {
-        let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
-        browser.screenshot(&docs.join("settings-dark.png")).await;
-    }
     browser
         .labelled("Light")
         .await
