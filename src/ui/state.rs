@@ -205,6 +205,37 @@ impl AppState {
         Ok(())
     }
 
+    /// Writes `changes` in the background (with Undo when `undoable`), for
+    /// forms and buttons: `saving` (if any) is true while it runs; on success
+    /// `error` is cleared and `on_saved` runs; on failure `error` gets the
+    /// sentence and whether to offer a reload (see `components::SaveError`).
+    pub fn save(
+        &self,
+        changes: ChangeSet,
+        undoable: bool,
+        error: RwSignal<Option<(String, bool)>>,
+        saving: Option<RwSignal<bool>>,
+        on_saved: impl FnOnce() + 'static,
+    ) {
+        let state = *self;
+        if let Some(s) = saving {
+            s.set(true);
+        }
+        leptos::task::spawn_local(async move {
+            let result = state.apply(changes, undoable).await;
+            if let Some(s) = saving {
+                s.set(false);
+            }
+            match result {
+                Ok(()) => {
+                    error.set(None);
+                    on_saved();
+                }
+                Err(e) => error.set(Some((e.user_message(), e.offers_reload()))),
+            }
+        });
+    }
+
     /// Applies a write's effect on the customer index; returns the customers
     /// it touched.
     fn absorb(&self, changes: &ChangeSet) -> Vec<Id> {

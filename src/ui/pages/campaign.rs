@@ -17,7 +17,7 @@ use crate::model::{date_of, Campaign, Id, Order, Record};
 use crate::search::ListQuery;
 use crate::store::{ChangeSet, Store, StoreError};
 use crate::ui::base_path::app_href;
-use crate::ui::components::thousands;
+use crate::ui::components::{thousands, SaveError};
 use crate::ui::state::{customer_name, now_ms, AppState, StoreStatus};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -357,7 +357,7 @@ fn Responses(
     };
 
     let saving = RwSignal::new(false);
-    let save_error = RwSignal::new(None::<String>);
+    let save_error = RwSignal::new(None::<(String, bool)>);
     let save = move |_| {
         let edits = draft.get_untracked();
         if edits.is_empty() || saving.get_untracked() {
@@ -380,20 +380,11 @@ fn Responses(
             updated.name
         ));
         if let Err(e) = changes.update(&updated) {
-            save_error.set(Some(e.user_message()));
+            save_error.set(Some((e.user_message(), false)));
             return;
         }
-        saving.set(true);
-        leptos::task::spawn_local(async move {
-            let result = state.apply(changes, true).await;
-            saving.set(false);
-            match result {
-                Ok(()) => {
-                    save_error.set(None);
-                    draft.set(HashMap::new());
-                }
-                Err(e) => save_error.set(Some(e.user_message())),
-            }
+        state.save(changes, true, save_error, Some(saving), move || {
+            draft.set(HashMap::new())
         });
     };
     let pending = move || draft.with(HashMap::len);
@@ -454,7 +445,7 @@ fn Responses(
                             }}
                         </button>
                     </div>
-                    {move || save_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                    <SaveError error=save_error/>
                     <div class="campaign-table-wrap">
                         <table class="campaign-table responses">
                             <caption class="sr-only">"Campaign members and their responses"</caption>

@@ -14,7 +14,7 @@ use crate::model::{
 use crate::search::{Filter, ListQuery, SavedView};
 use crate::store::{ChangeSet, Store, StoreError};
 use crate::ui::base_path::app_href;
-use crate::ui::components::{thousands, EmptyState, PageHeader};
+use crate::ui::components::{thousands, EmptyState, PageHeader, SaveError};
 use crate::ui::state::{now_ms, AppState, StoreStatus};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -271,7 +271,7 @@ fn PlanForm() -> impl IntoView {
     let views = StoredValue::new(views);
     let draft = RwSignal::new(Draft::fresh());
     let errors = RwSignal::new(ValidationErrors::default());
-    let save_error = RwSignal::new(None::<String>);
+    let save_error = RwSignal::new(None::<(String, bool)>);
     let saving = RwSignal::new(false);
 
     let segments = Memo::new(move |_| {
@@ -308,9 +308,10 @@ fn PlanForm() -> impl IntoView {
                     );
                 }
                 errors.set(e);
-                save_error.set(Some(
+                save_error.set(Some((
                     "Not saved: please correct the fields marked below.".into(),
-                ));
+                    false,
+                )));
                 return;
             }
         };
@@ -331,20 +332,11 @@ fn PlanForm() -> impl IntoView {
             thousands(campaign.members.len())
         ));
         if let Err(e) = changes.insert(&campaign) {
-            save_error.set(Some(e.user_message()));
+            save_error.set(Some((e.user_message(), false)));
             return;
         }
-        saving.set(true);
-        leptos::task::spawn_local(async move {
-            let result = state.apply(changes, true).await;
-            saving.set(false);
-            match result {
-                Ok(()) => {
-                    save_error.set(None);
-                    draft.set(Draft::fresh());
-                }
-                Err(e) => save_error.set(Some(e.user_message())),
-            }
+        state.save(changes, true, save_error, Some(saving), move || {
+            draft.set(Draft::fresh())
         });
     };
 
@@ -433,7 +425,7 @@ fn PlanForm() -> impl IntoView {
                     Some(n) => format!("Reaches {} customers.", thousands(n)),
                 }}
             </p>
-            {move || save_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <SaveError error=save_error/>
             <div class="form-actions">
                 <button class="primary" type="submit" disabled=move || saving.get()>
                     {move || if saving.get() { "Saving…" } else { "Plan campaign" }}

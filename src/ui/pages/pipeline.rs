@@ -108,12 +108,7 @@ pub fn PipelinePage() -> impl IntoView {
             error.set(Some((e.user_message(), e.offers_reload())));
             return;
         }
-        leptos::task::spawn_local(async move {
-            match state.apply(changes, true).await {
-                Ok(()) => error.set(None),
-                Err(e) => error.set(Some((e.user_message(), e.offers_reload()))),
-            }
-        });
+        state.save(changes, true, error, None, || ());
     };
 
     let card = move |deal: Deal| {

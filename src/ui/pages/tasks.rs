@@ -12,7 +12,7 @@ use crate::model::{date_of, iso_date, FieldErrorKind, Id, Record, Task, Validati
 use crate::search::ListQuery;
 use crate::store::{ChangeSet, Store, StoreError};
 use crate::ui::base_path::app_href;
-use crate::ui::components::{thousands, EmptyState, PageHeader};
+use crate::ui::components::{thousands, EmptyState, PageHeader, SaveError};
 use crate::ui::state::{customer_name, now_ms, AppState, StoreStatus};
 use leptos::prelude::*;
 use time::Date;
@@ -214,7 +214,7 @@ fn AddTask() -> impl IntoView {
     let customer_text = RwSignal::new(String::new());
     let customer = RwSignal::new(None::<(Id, String)>);
     let errors = RwSignal::new(ValidationErrors::default());
-    let save_error = RwSignal::new(None::<String>);
+    let save_error = RwSignal::new(None::<(String, bool)>);
     let saving = RwSignal::new(false);
 
     // Suggestions while a name is typed and none is picked.
@@ -287,30 +287,22 @@ fn AddTask() -> impl IntoView {
         }
         if !e.is_empty() {
             errors.set(e);
-            save_error.set(Some(
+            save_error.set(Some((
                 "Not added: please correct the fields marked below.".into(),
-            ));
+                false,
+            )));
             return;
         }
         errors.set(ValidationErrors::default());
         let mut changes = ChangeSet::new(format!("Added the task “{}”", task.title));
         if let Err(err) = changes.insert(&task) {
-            save_error.set(Some(err.user_message()));
+            save_error.set(Some((err.user_message(), false)));
             return;
         }
-        saving.set(true);
-        leptos::task::spawn_local(async move {
-            let result = state.apply(changes, true).await;
-            saving.set(false);
-            match result {
-                Ok(()) => {
-                    save_error.set(None);
-                    title.set(String::new());
-                    customer_text.set(String::new());
-                    customer.set(None);
-                }
-                Err(err) => save_error.set(Some(err.user_message())),
-            }
+        state.save(changes, true, save_error, Some(saving), move || {
+            title.set(String::new());
+            customer_text.set(String::new());
+            customer.set(None);
         });
     };
 
@@ -378,7 +370,7 @@ fn AddTask() -> impl IntoView {
                     <span class="field-error" id="task-error-customer" role="alert">{message("customer")}</span>
                 </div>
             </div>
-            {move || save_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <SaveError error=save_error/>
             <div class="form-actions">
                 <button class="primary" type="submit" disabled=move || saving.get()>
                     {move || if saving.get() { "Adding…" } else { "Add task" }}

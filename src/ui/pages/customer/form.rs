@@ -191,22 +191,13 @@ pub fn CustomerForm(initial: Customer, is_new: bool) -> impl IntoView {
                 return;
             }
         }
-        saving.set(true);
         let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            let result = state.apply(changes, false).await;
-            saving.set(false);
-            match result {
-                Ok(()) => {
-                    save_error.set(None);
-                    state.toast(format!("Saved {}", customer.display_name()));
-                    base.set_value(customer.clone());
-                    if is_new {
-                        navigate(&format!("/customers/{}", customer.id()), Default::default());
-                    }
-                }
-                Err(e) => save_error.set(Some((e.user_message(), e.offers_reload()))),
+        state.save(changes, false, save_error, Some(saving), move || {
+            state.toast(format!("Saved {}", customer.display_name()));
+            if is_new {
+                navigate(&format!("/customers/{}", customer.id()), Default::default());
             }
+            base.set_value(customer);
         });
     };
 
