@@ -12,7 +12,9 @@
 //! waiting for each and awaits the commit — many records per transaction,
 //! which is what makes bulk loads fast.
 
-use super::schema::{self, IndexSpec, Step, SCHEMA_VERSION};
+mod upgrade;
+
+use super::schema::SCHEMA_VERSION;
 use super::{ChangeSet, CustomerLookup, Envelope, Op, Store, StoreError, Stored};
 use crate::model::Id;
 use idb::{CursorDirection, Database, Factory, Query, TransactionMode, TransactionResult};
@@ -43,11 +45,11 @@ impl IdbStore {
         request.on_upgrade_needed(move |event| {
             let raw: web_sys::IdbVersionChangeEvent = event.into();
             let old = raw.old_version() as u32;
-            if let Err(e) = upgrade(&raw, old, version) {
+            if let Err(e) = upgrade::upgrade(&raw, old, version) {
                 web_sys::console::error_1(
                     &format!("Rapport: database upgrade failed: {e:?}").into(),
                 );
-                if let Some(txn) = upgrade_transaction(&raw) {
+                if let Some(txn) = upgrade::upgrade_transaction(&raw) {
                     let _ = txn.abort();
                 }
             }
@@ -341,7 +343,7 @@ fn to_js_all<'a>(envelopes: impl Iterator<Item = &'a Envelope>) -> Result<Array,
 }
 
 /// One envelope as a JS object.
-fn to_js(envelope: &Envelope) -> Result<JsValue, StoreError> {
+pub(super) fn to_js(envelope: &Envelope) -> Result<JsValue, StoreError> {
     Ok(to_js_all(std::iter::once(envelope))?.get(0))
 }
 
@@ -355,90 +357,9 @@ fn from_js_all(values: &JsValue) -> Result<Vec<Envelope>, StoreError> {
 }
 
 /// One stored object back into an envelope.
-fn from_js(value: &JsValue) -> Result<Envelope, StoreError> {
+pub(super) fn from_js(value: &JsValue) -> Result<Envelope, StoreError> {
     let one = Array::of1(value);
     from_js_all(&one)?
         .pop()
         .ok_or_else(|| StoreError::Backend("empty read".into()))
-}
-
-fn upgrade_transaction(event: &web_sys::IdbVersionChangeEvent) -> Option<web_sys::IdbTransaction> {
-    event
-        .target()?
-        .dyn_into::<web_sys::IdbOpenDbRequest>()
-        .ok()?
-        .transaction()
-}
-
-/// Runs the migrations from `old` to `new` inside the upgrade transaction.
-fn upgrade(event: &web_sys::IdbVersionChangeEvent, old: u32, new: u32) -> Result<(), JsValue> {
-    let request: web_sys::IdbOpenDbRequest = event.target().ok_or("no target")?.dyn_into()?;
-    let db: web_sys::IdbDatabase = request.result()?.dyn_into()?;
-    let txn = request.transaction().ok_or("no upgrade transaction")?;
-    for migration in schema::migrations_between(old, new) {
-        for step in migration.steps {
-            match *step {
-                Step::CreateStore(name) => {
-                    let params = web_sys::IdbObjectStoreParameters::new();
-                    params.set_key_path(&JsValue::from_str("id"));
-                    db.create_object_store_with_optional_parameters(name, &params)?;
-                }
-                Step::CreateIndex(IndexSpec {
-                    store,
-                    name,
-                    key_path,
-                    multi_entry,
-                }) => {
-                    let params = web_sys::IdbIndexParameters::new();
-                    params.set_multi_entry(multi_entry);
-                    let key: JsValue = match key_path {
-                        [single] => JsValue::from_str(single),
-                        many => many
-                            .iter()
-                            .map(|k| JsValue::from_str(k))
-                            .collect::<Array>()
-                            .into(),
-                    };
-                    txn.object_store(store)?
-                        .create_index_with_str_sequence_and_optional_parameters(
-                            name, &key, &params,
-                        )?;
-                }
-                Step::Reindex(store) => reindex(&txn, store)?,
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Rewrites every envelope of `store` from its JSON, inside the upgrade
-/// transaction (which stays open while these requests are pending).
-fn reindex(txn: &web_sys::IdbTransaction, store_name: &'static str) -> Result<(), JsValue> {
-    let store = txn.object_store(store_name)?;
-    let request = store.get_all()?;
-    let request_for_result = request.clone();
-    let on_success = Closure::once_into_js(move || {
-        let Ok(values) = request_for_result.result() else {
-            return;
-        };
-        for value in Array::from(&values).iter() {
-            let rebuilt = from_js(&value).and_then(|e| Envelope::rebuild(store_name, &e.json));
-            match rebuilt {
-                Ok(envelope) => {
-                    if let Ok(object) = to_js(&envelope) {
-                        let _ = store.put(&object);
-                    }
-                }
-                Err(e) => {
-                    web_sys::console::error_1(
-                        &format!("Rapport: reindexing {store_name}: {e}").into(),
-                    );
-                    let _ = request_for_result.transaction().map(|t| t.abort());
-                    return;
-                }
-            }
-        }
-    });
-    request.set_onsuccess(Some(on_success.unchecked_ref()));
-    Ok(())
 }
