@@ -166,25 +166,16 @@ fn TicketView(initial: Ticket) -> impl IntoView {
             error.set(Some((e.user_message(), e.offers_reload())));
             return;
         }
-        saving.set(true);
-        leptos::task::spawn_local(async move {
-            let result = state.apply(changes, undoable).await;
-            saving.set(false);
-            match result {
-                Ok(()) => {
-                    error.set(None);
-                    if undoable {
-                        // Solve/Reopen: keep the form's other unsaved edits.
-                        let status = ticket.status;
-                        draft.update(|d| d.status = status);
-                    } else {
-                        draft.set(Draft::of(&ticket));
-                        state.toast("Saved the ticket");
-                    }
-                    base.set(ticket);
-                }
-                Err(e) => error.set(Some((e.user_message(), e.offers_reload()))),
+        state.save(changes, undoable, error, Some(saving), move || {
+            if undoable {
+                // Solve/Reopen: keep the form's other unsaved edits.
+                let status = ticket.status;
+                draft.update(|d| d.status = status);
+            } else {
+                draft.set(Draft::of(&ticket));
+                state.toast("Saved the ticket");
             }
+            base.set(ticket);
         });
     };
 

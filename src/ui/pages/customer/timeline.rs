@@ -6,6 +6,7 @@ use crate::model::{
     Ticket, Timestamp,
 };
 use crate::store::{ChangeSet, Store, StoreError};
+use crate::ui::components::SaveError;
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
 
@@ -117,12 +118,15 @@ pub fn Timeline(customer: Id) -> impl IntoView {
     let kind = RwSignal::new(InteractionKind::Note);
     let subject = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<(String, bool)>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = body.get().trim().to_string();
         if text.is_empty() {
-            error.set(Some("Write something first: the note is empty.".into()));
+            error.set(Some((
+                "Write something first: the note is empty.".into(),
+                false,
+            )));
             return;
         }
         let now = now_ms();
@@ -142,18 +146,12 @@ pub fn Timeline(customer: Id) -> impl IntoView {
         );
         let mut changes = ChangeSet::new(format!("Added a {}", kind.get().label().to_lowercase()));
         if let Err(e) = changes.insert(&record) {
-            error.set(Some(e.user_message()));
+            error.set(Some((e.user_message(), false)));
             return;
         }
-        leptos::task::spawn_local(async move {
-            match state.apply(changes, true).await {
-                Ok(()) => {
-                    body.set(String::new());
-                    subject.set(String::new());
-                    error.set(None);
-                }
-                Err(e) => error.set(Some(e.user_message())),
-            }
+        state.save(changes, true, error, None, move || {
+            body.set(String::new());
+            subject.set(String::new());
         });
     };
     let kind_button = move |k: InteractionKind, text: &'static str| {
@@ -175,7 +173,7 @@ pub fn Timeline(customer: Id) -> impl IntoView {
                 </div>
                 <input type="text" aria-label="Subject" placeholder="Subject (optional)" prop:value=move || subject.get() on:input=move |ev| subject.set(event_target_value(&ev))/>
                 <textarea aria-label="Note text" placeholder="What happened?" rows="3" prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
-                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                <SaveError error=error/>
                 <button class="primary" type="submit">"Add to timeline"</button>
             </form>
             <Transition fallback=|| view! { <p class="muted">"Loading the timeline…"</p> }>
