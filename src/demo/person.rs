@@ -446,7 +446,10 @@ impl DemoGenerator {
                     weighted(rng, &[0.35, 0.25, 0.25, 0.15])
                 };
                 deal.stage = self.pipeline.stages[stage].clone();
-                deal.probability = [0.1, 0.25, 0.5, 0.75][stage];
+                deal.probability = self
+                    .pipeline
+                    .default_probability(&deal.stage)
+                    .unwrap_or(0.5);
                 deal.meta.created_at = (now - rng.gen_range(1..90) * DAY_MS).max(created);
                 deal.meta.updated_at = deal.meta.created_at;
                 deal.expected_close = Some(date_of(now + rng.gen_range(7..90) * DAY_MS));
