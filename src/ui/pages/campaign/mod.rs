@@ -14,16 +14,16 @@ use std::collections::{HashMap, HashSet};
 use super::campaigns::{money, percent, phase};
 use crate::analytics::campaigns::{evaluate, CampaignEvaluation};
 use crate::model::{date_of, Campaign, Id, Order, Record};
-use crate::search::ListQuery;
-use crate::store::{ChangeSet, Store, StoreError};
+use crate::store::{Store, StoreError};
 use crate::ui::base_path::app_href;
-use crate::ui::components::{thousands, SaveError};
-use crate::ui::state::{customer_name, now_ms, AppState, StoreStatus};
+use crate::ui::components::thousands;
+use crate::ui::state::{now_ms, AppState, StoreStatus};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use responses::{Response, Responses};
 
-/// Members shown per page of the response table.
-const PAGE_SIZE: usize = 50;
+mod responses;
+
 /// Up to this many converted members, their orders are read one customer at
 /// a time through the `by_customer` index; above it, one pass over every
 /// order is cheaper.
@@ -38,14 +38,6 @@ enum Loaded {
     Missing,
     /// The campaign.
     Found(Campaign),
-}
-
-/// One member's recorded response.
-#[derive(Clone, Copy, PartialEq, Eq, Default)]
-struct Response {
-    opened: bool,
-    clicked: bool,
-    converted: bool,
 }
 
 async fn load(state: AppState, id: Option<Id>, ready: bool) -> Result<Loaded, StoreError> {
@@ -264,232 +256,6 @@ fn Evaluation(
                 }
             }}
             <p class="muted evaluation-footnote">"Based on saved responses; unsaved ticks below are not counted yet."</p>
-        </section>
-    }
-}
-
-#[component]
-fn Responses(
-    campaign: Campaign,
-    search: RwSignal<String>,
-    page: RwSignal<usize>,
-    draft: RwSignal<HashMap<Id, Response>>,
-) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let stored: HashMap<Id, Response> = campaign
-        .members
-        .iter()
-        .map(|m| {
-            (
-                m.customer_id,
-                Response {
-                    opened: m.opened,
-                    clicked: m.clicked,
-                    converted: m.converted,
-                },
-            )
-        })
-        .collect();
-    let member_count = campaign.members.len();
-    let stored = StoredValue::new(stored);
-    let campaign = StoredValue::new(campaign);
-    // Drop draft entries that now match what is saved (e.g. after another
-    // tab saved the same ticks).
-    draft.update_untracked(|d| d.retain(|id, r| stored.with_value(|s| s.get(id) != Some(r))));
-
-    // Members matching the search, in name order (via the index's cached
-    // ranking); members whose customer is gone come last when not searching.
-    let matches = Memo::new(move |_| {
-        state.index_revision.track();
-        let text = search.get();
-        stored.with_value(|members| {
-            let mut ids: Vec<Id> = state.with_index(|i| {
-                i.query(&ListQuery {
-                    text: text.clone(),
-                    ..ListQuery::default()
-                })
-                .into_iter()
-                .filter(|id| members.contains_key(id))
-                .collect()
-            });
-            if text.trim().is_empty() && ids.len() < members.len() {
-                let shown: HashSet<Id> = ids.iter().copied().collect();
-                campaign.with_value(|c| {
-                    ids.extend(
-                        c.members
-                            .iter()
-                            .map(|m| m.customer_id)
-                            .filter(|id| !shown.contains(id)),
-                    )
-                });
-            }
-            ids
-        })
-    });
-    let pages = move || matches.with(Vec::len).div_ceil(PAGE_SIZE).max(1);
-    let current_page = move || page.get().min(pages() - 1);
-    let rows = move || {
-        let p = current_page();
-        matches.with(|ids| {
-            ids.iter()
-                .skip(p * PAGE_SIZE)
-                .take(PAGE_SIZE)
-                .copied()
-                .collect::<Vec<_>>()
-        })
-    };
-    let response_of = move |id: Id| {
-        draft
-            .with(|d| d.get(&id).copied())
-            .unwrap_or_else(|| stored.with_value(|s| s.get(&id).copied().unwrap_or_default()))
-    };
-    let set = move |id: Id, change: fn(&mut Response, bool), value: bool| {
-        let mut r = response_of(id);
-        change(&mut r, value);
-        let saved = stored.with_value(|s| s.get(&id).copied().unwrap_or_default());
-        draft.update(|d| {
-            if r == saved {
-                d.remove(&id);
-            } else {
-                d.insert(id, r);
-            }
-        });
-    };
-
-    let saving = RwSignal::new(false);
-    let save_error = RwSignal::new(None::<(String, bool)>);
-    let save = move |_| {
-        let edits = draft.get_untracked();
-        if edits.is_empty() || saving.get_untracked() {
-            return;
-        }
-        let mut updated = campaign.get_value();
-        for m in &mut updated.members {
-            if let Some(r) = edits.get(&m.customer_id) {
-                m.opened = r.opened;
-                m.clicked = r.clicked;
-                m.converted = r.converted;
-            }
-        }
-        updated.touch(now_ms());
-        let n = edits.len();
-        let mut changes = ChangeSet::new(format!(
-            "Saved the responses of {} {} to “{}”",
-            thousands(n),
-            if n == 1 { "member" } else { "members" },
-            updated.name
-        ));
-        if let Err(e) = changes.update(&updated) {
-            save_error.set(Some((e.user_message(), false)));
-            return;
-        }
-        state.save(changes, true, save_error, Some(saving), move || {
-            draft.set(HashMap::new())
-        });
-    };
-    let pending = move || draft.with(HashMap::len);
-
-    let check = move |id: Id,
-                      name: String,
-                      what: &'static str,
-                      get: fn(&Response) -> bool,
-                      change: fn(&mut Response, bool)| {
-        view! {
-            <td class="check">
-                <input
-                    type="checkbox"
-                    aria-label=format!("{name} {what}")
-                    prop:checked=move || get(&response_of(id))
-                    on:change=move |ev| set(id, change, event_target_checked(&ev))
-                />
-            </td>
-        }
-    };
-
-    view! {
-        <section class="card" aria-labelledby="responses-heading">
-            <h2 id="responses-heading">"Responses"</h2>
-            {if member_count == 0 {
-                view! { <p class="muted">"No members: this campaign reached nobody. Plan a campaign with an audience from the Campaigns page."</p> }.into_any()
-            } else {
-                view! {
-                    <div class="toolbar">
-                        <input
-                            class="search"
-                            type="search"
-                            aria-label="Search members by name"
-                            placeholder="Search members by name…"
-                            prop:value=move || search.get()
-                            on:input=move |ev| {
-                                search.set(event_target_value(&ev));
-                                page.set(0);
-                            }
-                        />
-                        <span class="result-count" aria-live="polite">{move || {
-                            let n = matches.with(Vec::len);
-                            if n == member_count {
-                                format!("{} members", thousands(member_count))
-                            } else {
-                                format!("{} of {} members", thousands(n), thousands(member_count))
-                            }
-                        }}</span>
-                        <button type="button" on:click=move |_| draft.set(HashMap::new()) disabled=move || pending() == 0>
-                            "Discard changes"
-                        </button>
-                        <button class="primary" type="button" on:click=save disabled=move || pending() == 0 || saving.get()>
-                            {move || match (saving.get(), pending()) {
-                                (true, _) => "Saving…".to_string(),
-                                (false, 0) => "Save responses".to_string(),
-                                (false, 1) => "Save responses (1 change)".to_string(),
-                                (false, n) => format!("Save responses ({} changes)", thousands(n)),
-                            }}
-                        </button>
-                    </div>
-                    <SaveError error=save_error/>
-                    <div class="campaign-table-wrap">
-                        <table class="campaign-table responses">
-                            <caption class="sr-only">"Campaign members and their responses"</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Customer"</th>
-                                    <th scope="col" class="check">"Opened"</th>
-                                    <th scope="col" class="check">"Clicked"</th>
-                                    <th scope="col" class="check">"Converted"</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {move || {
-                                    let ids = rows();
-                                    if ids.is_empty() {
-                                        return view! {
-                                            <tr><td colspan="4" class="muted">"No member matches this search."</td></tr>
-                                        }.into_any();
-                                    }
-                                    ids.into_iter().map(|id| {
-                                        let name = customer_name(&state, &id);
-                                        let changed = move || draft.with(|d| d.contains_key(&id));
-                                        view! {
-                                            <tr class:changed=changed>
-                                                <td><a href=app_href(&format!("/customers/{id}"))>{name.clone()}</a></td>
-                                                {check(id, name.clone(), "opened", |r| r.opened, |r, v| r.opened = v)}
-                                                {check(id, name.clone(), "clicked", |r| r.clicked, |r, v| r.clicked = v)}
-                                                {check(id, name, "converted", |r| r.converted, |r, v| r.converted = v)}
-                                            </tr>
-                                        }
-                                    }).collect_view().into_any()
-                                }}
-                            </tbody>
-                        </table>
-                    </div>
-                    <nav class="campaign-pager" aria-label="Member pages">
-                        <button type="button" aria-label="Previous page" disabled=move || current_page() == 0
-                            on:click=move |_| page.set(current_page().saturating_sub(1))>"‹ Previous"</button>
-                        <span aria-live="polite">{move || format!("Page {} of {}", current_page() + 1, thousands(pages()))}</span>
-                        <button type="button" aria-label="Next page" disabled=move || current_page() + 1 >= pages()
-                            on:click=move |_| page.set(current_page() + 1)>"Next ›"</button>
-                    </nav>
-                }.into_any()
-            }}
         </section>
     }
 }
