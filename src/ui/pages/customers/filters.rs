@@ -12,7 +12,8 @@ use leptos::prelude::*;
 
 const VIEWS_KEY: &str = "rapport.saved-views";
 
-fn load_views() -> Vec<SavedView> {
+/// The saved views of the Customers list (also offered as campaign audiences).
+pub fn load_views() -> Vec<SavedView> {
     LocalStorage::get(VIEWS_KEY).unwrap_or_default()
 }
 

@@ -5,6 +5,8 @@
 
 mod bulk;
 mod filters;
+
+pub use filters::load_views;
 mod list;
 
 use crate::search::ListQuery;

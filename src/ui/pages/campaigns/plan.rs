@@ -1,150 +1,18 @@
-//! The Campaigns page (`/campaigns`): every campaign with its funnel at a
-//! glance, and the "Plan a campaign" form.
-//!
-//! The audience of a new campaign is a saved view of the Customers list (read
-//! from localStorage, the key `customers/filters.rs` writes) or a segment,
-//! resolved through the in-memory customer index, so its size shows before
-//! saving. Responses are recorded and the campaign evaluated on its own page
-//! (`campaign.rs`). Also holds the number formatting both pages share.
+//! The "Plan a campaign" form: name, channel, dates, budget and an audience
+//! (all customers, a saved view of the Customers list, or a segment) whose
+//! size shows before saving; each problem is shown next to its field.
 
 use crate::model::{
     date_of, iso_date, Campaign, CampaignMember, Channel, FieldErrorKind, Record, Uuid,
     ValidationErrors, DAY_MS,
 };
 use crate::search::{Filter, ListQuery, SavedView};
-use crate::store::{ChangeSet, Store, StoreError};
-use crate::ui::base_path::app_href;
-use crate::ui::components::{thousands, EmptyState, PageHeader, SaveError};
-use crate::ui::state::{now_ms, AppState, StoreStatus};
-use gloo_storage::{LocalStorage, Storage};
+use crate::store::ChangeSet;
+use crate::ui::components::{thousands, SaveError};
+use crate::ui::pages::customers::load_views;
+use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
 use time::Date;
-
-/// Where the Customers list keeps its saved views.
-const VIEWS_KEY: &str = "rapport.saved-views";
-/// Campaigns listed at most (newest first); more is a sign of imported junk.
-const LIST_CAP: usize = 500;
-
-/// `0.1234` → `"12.3%"`; `None` → `"—"`.
-pub(super) fn percent(x: Option<f64>) -> String {
-    x.map_or_else(|| "—".into(), |x| format!("{:.1}%", x * 100.0))
-}
-
-/// `12345.6` → `"12,345.60"`.
-pub(super) fn money(x: f64) -> String {
-    if !x.is_finite() {
-        return "—".into();
-    }
-    let cents = (x.abs() * 100.0).round() as u128;
-    let whole = usize::try_from(cents / 100).unwrap_or(usize::MAX);
-    let sign = if x < 0.0 && cents > 0 { "-" } else { "" };
-    format!("{sign}{}.{:02}", thousands(whole), cents % 100)
-}
-
-/// Where a campaign stands on `today`.
-pub(super) fn phase(c: &Campaign, today: Date) -> (&'static str, &'static str) {
-    if today < c.start {
-        ("Planned", "planned")
-    } else if today > c.end {
-        ("Ended", "ended")
-    } else {
-        ("Running", "running")
-    }
-}
-
-/// The live campaigns, newest start first; `None` while the store opens.
-async fn load(state: AppState, ready: bool) -> Result<Option<Vec<Campaign>>, StoreError> {
-    if !ready {
-        return Ok(None);
-    }
-    let mut list: Vec<Campaign> = state
-        .store()?
-        .all::<Campaign>()
-        .await?
-        .into_iter()
-        .filter(|c| !c.is_deleted())
-        .collect();
-    list.sort_by(|a, b| b.start.cmp(&a.start).then_with(|| a.name.cmp(&b.name)));
-    Ok(Some(list))
-}
-
-/// Campaigns: the list and the plan form.
-#[component]
-pub fn CampaignsPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let campaigns = LocalResource::new(move || {
-        state.track("campaigns");
-        let ready = state.status.get() == StoreStatus::Ready;
-        load(state, ready)
-    });
-    view! {
-        <PageHeader title="Campaigns" subtitle="Plan campaigns and measure what they brought in."/>
-        <PlanForm/>
-        <Transition fallback=|| view! { <p class="muted">"Loading campaigns…"</p> }>
-            {move || campaigns.get().map(|result| match result {
-                Err(e) => view! { <p class="error" role="alert">{e.user_message()}</p> }.into_any(),
-                Ok(None) => view! { <p class="muted">"Opening the database…"</p> }.into_any(),
-                Ok(Some(list)) if list.is_empty() => view! {
-                    <EmptyState icon="✦" title="No campaigns yet">
-                        <p>"Plan one with the form above: pick a saved view of the Customers list or a segment as its audience. \
-                            Then record who opened, clicked and converted, and see its conversion rate, cost per conversion and revenue. \
-                            Loading the demo data from the Dashboard also adds a few past campaigns."</p>
-                    </EmptyState>
-                }.into_any(),
-                Ok(Some(list)) => view! { <CampaignTable list/> }.into_any(),
-            })}
-        </Transition>
-    }
-}
-
-#[component]
-fn CampaignTable(list: Vec<Campaign>) -> impl IntoView {
-    let today = date_of(now_ms());
-    let total = list.len();
-    view! {
-        <section class="card" aria-labelledby="campaign-list-heading">
-            <h2 id="campaign-list-heading">{format!("All campaigns ({})", thousands(total))}</h2>
-            <div class="campaign-table-wrap">
-                <table class="campaign-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Name"</th>
-                            <th scope="col">"Channel"</th>
-                            <th scope="col">"Dates"</th>
-                            <th scope="col" class="num">"Budget"</th>
-                            <th scope="col" class="num">"Members"</th>
-                            <th scope="col" class="num">"Conversion rate"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {list.into_iter().take(LIST_CAP).map(|c| {
-                            let stats = c.stats();
-                            let (phase_label, phase_class) = phase(&c, today);
-                            let rate = (stats.members > 0).then(|| stats.conversion_rate());
-                            view! {
-                                <tr>
-                                    <td>
-                                        <a href=app_href(&format!("/campaigns/{}", c.id()))>{c.name.clone()}</a>
-                                        " "
-                                        <span class=format!("badge phase-{phase_class}")>{phase_label}</span>
-                                    </td>
-                                    <td>{c.channel.label()}</td>
-                                    <td class="nowrap">{format!("{} – {}", c.start, c.end)}</td>
-                                    <td class="num">{money(c.budget)}</td>
-                                    <td class="num">{thousands(stats.members)}</td>
-                                    <td class="num">{percent(rate)}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-            {(total > LIST_CAP).then(|| view! {
-                <p class="muted">{format!("Showing the {LIST_CAP} newest of {} campaigns.", thousands(total))}</p>
-            })}
-        </section>
-    }
-}
 
 /// What the plan form holds, one string per input.
 #[derive(Clone, PartialEq)]
@@ -265,9 +133,9 @@ fn build(draft: &Draft, now: i64) -> Result<Campaign, ValidationErrors> {
 }
 
 #[component]
-fn PlanForm() -> impl IntoView {
+pub(super) fn PlanForm() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let views: Vec<SavedView> = LocalStorage::get(VIEWS_KEY).unwrap_or_default();
+    let views: Vec<SavedView> = load_views();
     let views = StoredValue::new(views);
     let draft = RwSignal::new(Draft::fresh());
     let errors = RwSignal::new(ValidationErrors::default());
