@@ -54,7 +54,7 @@ pub fn DashboardPage() -> impl IntoView {
                 <EmptyState icon="◧" title="Welcome to Rapport">
                     <p>"Your CRM is empty. Everything you add stays in this browser. Load a realistic demo data set — customers with orders, notes, tickets, deals and campaigns, in English and Chinese — to look around, or add your first customer."</p>
                     <DemoLoader/>
-                    <p><a href=app_href("/customers/new")>"Add a customer"</a>" · "<a href=app_href("/import-export")>"Import a CSV"</a></p>
+                    <p><a href=app_href("/customers/new")>"Add a customer"</a></p>
                 </EmptyState>
             }
         >

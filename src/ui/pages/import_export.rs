@@ -8,8 +8,8 @@ use leptos::prelude::*;
 pub fn ImportExportPage() -> impl IntoView {
     view! {
         <PageHeader title="Import & export" subtitle="Bring customers in from any CRM's CSV; take everything out."/>
-        <EmptyState icon="⇅" title="Import and backup">
-            <p>"Import a CSV exported from HubSpot, Salesforce, Google Contacts or Outlook, export your customers as CSV, or save a full backup of everything as JSON."</p>
+        <EmptyState icon="⇅" title="Import and backup are not available yet">
+            <p>"Importing a CSV exported from HubSpot, Salesforce, Google Contacts or Outlook, exporting customers as CSV and saving a full JSON backup are being built. Until then your records live only in this browser's storage: use the same browser profile, and do not clear its site data."</p>
         </EmptyState>
     }
 }

@@ -244,8 +244,7 @@ pub fn OrdersPage() -> impl IntoView {
                     <EmptyState icon="▦" title="No orders yet">
                         <p>
                             "Quotes, orders and contracts with their line items appear here, with totals by month. "
-                            "Import them from a transactions file on "<a href=app_href("/import-export")>"Import & export"</a>
-                            ", or load the demo data on the "<a href=app_href("/")>"Dashboard"</a>"."
+                            "Load the demo data on the "<a href=app_href("/")>"Dashboard"</a>" to see them."
                         </p>
                     </EmptyState>
                 }.into_any(),

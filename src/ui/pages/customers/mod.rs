@@ -42,7 +42,7 @@ pub fn CustomersPage() -> impl IntoView {
                 view! {
                     <EmptyState icon="☺" title="No customers yet">
                         <p>
-                            "Add your first customer, import a CSV from your old CRM on the Import & export page, or load demo data to try Rapport."
+                            "Add your first customer with New customer, or load demo data to try Rapport."
                         </p>
                         <DemoLoader/>
                     </EmptyState>
