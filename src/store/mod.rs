@@ -13,6 +13,7 @@
 //! - [`contract`] is the conformance suite both implementations must pass.
 //! - [`undo`] turns a change set into its inverse, for Undo toasts.
 
+pub mod cascade;
 mod change;
 pub mod contract;
 mod error;

@@ -422,10 +422,10 @@ fn request_persistence() {
     }
 }
 
-/// Lets resources depend on the customer from its id in the index (for
-/// names in lists of child records).
+/// A customer's display name from the in-memory index, for lists of their
+/// orders, tickets and deals; the index holds live customers only.
 pub fn customer_name(state: &AppState, id: &Id) -> String {
     state
         .with_index(|i| i.get(id).map(|r| r.name.clone()))
-        .unwrap_or_else(|| "(deleted customer)".into())
+        .unwrap_or_else(|| "(customer deleted or in the trash)".into())
 }

@@ -1,6 +1,7 @@
 //! The Trash: customers moved to the trash, to restore or delete for good.
 
 use crate::model::{date_of, Customer, Record};
+use crate::store::cascade::purge_customer;
 use crate::store::{ChangeSet, Store, StoreError};
 use crate::ui::components::{EmptyState, PageHeader};
 use crate::ui::state::{now_ms, AppState};
@@ -39,8 +40,18 @@ pub fn TrashPage() -> impl IntoView {
                     return;
                 }
             } else {
-                changes = ChangeSet::new(format!("Deleted {name} for good"));
-                changes.purge::<Customer>(customer.id());
+                let label = format!("Deleted {name} and their history for good");
+                let built = match state.store() {
+                    Ok(store) => purge_customer(&*store, customer.id(), label).await,
+                    Err(e) => Err(e),
+                };
+                changes = match built {
+                    Ok(c) => c,
+                    Err(e) => {
+                        state.toast_error(e.user_message());
+                        return;
+                    }
+                };
             }
             if let Err(e) = state.apply(changes, true).await {
                 state.toast_error(e.user_message());
