@@ -24,23 +24,13 @@ fn thousands(n: usize) -> String {
 pub async fn load_demo_data(browser: &Browser) -> usize {
     browser.open("").await;
     browser.expect_heading("Dashboard").await;
-    browser
-        .button("Load demo data")
-        .await
-        .click()
-        .await
-        .expect("click Load demo data");
+    browser.click_button("Load demo data").await;
     let bar = "document.querySelector('progress[aria-label=\"Loading demo data\"]')";
     browser
         .expect_true(&format!("!{bar}"), "the demo data to finish loading")
         .await;
     browser.expect_text("Loaded 2,000 demo customers").await;
-    browser
-        .link("Customers")
-        .await
-        .click()
-        .await
-        .expect("open Customers");
+    browser.click_link("Customers").await;
     browser.expect_heading("Customers").await;
     let count = listed_total(browser).await;
     assert!(
@@ -66,28 +56,13 @@ async fn listed_total(browser: &Browser) -> usize {
 }
 
 async fn add_ada(browser: &Browser) -> String {
-    browser
-        .link("Customers")
-        .await
-        .click()
-        .await
-        .expect("open Customers");
-    browser
-        .button("New customer")
-        .await
-        .click()
-        .await
-        .expect("click New customer");
+    browser.click_link("Customers").await;
+    browser.click_button("New customer").await;
     browser.expect_heading("New customer").await;
     browser.fill("Given name", "Ada").await;
     browser.fill("Family name", "Lovelace").await;
     browser.fill("Email", "ada.lovelace@").await;
-    browser
-        .button("Add customer")
-        .await
-        .click()
-        .await
-        .expect("submit");
+    browser.click_button("Add customer").await;
     let email_error = browser
         .wait_for(Locator::Css("#error-emails"), "the email field's error")
         .await;
@@ -110,12 +85,7 @@ async fn add_ada(browser: &Browser) -> String {
 
     browser.fill("Email", "ada.lovelace@example.org").await;
     browser.fill("Company", "Analytical Engines Ltd").await;
-    browser
-        .button("Add customer")
-        .await
-        .click()
-        .await
-        .expect("submit again");
+    browser.click_button("Add customer").await;
     browser.expect_heading("Ada Lovelace").await;
     browser
         .eval("return location.pathname")
@@ -135,12 +105,7 @@ async fn add_a_customer_and_a_note_and_find_them_after_a_reload() {
     browser
         .fill("Note text", "Asked for the engine's schematics")
         .await;
-    browser
-        .button("Add to timeline")
-        .await
-        .click()
-        .await
-        .expect("add the note");
+    browser.click_button("Add to timeline").await;
     browser
         .expect_text("Asked for the engine's schematics")
         .await;
@@ -151,12 +116,7 @@ async fn add_a_customer_and_a_note_and_find_them_after_a_reload() {
         .expect_text("Asked for the engine's schematics")
         .await;
 
-    browser
-        .link("Customers")
-        .await
-        .click()
-        .await
-        .expect("open Customers");
+    browser.click_link("Customers").await;
     browser.fill("Search customers", "lovelace@exa").await;
     let expected = format!("1 of {} customers", thousands(demo_customers + 1));
     browser.expect_text(&expected).await;
@@ -199,12 +159,7 @@ async fn a_stale_edit_from_a_second_tab_is_refused_not_lost() {
     browser.client.goto(&ada_url).await.expect("open Ada in B");
     browser.expect_heading("Ada Lovelace").await;
     browser.fill("Job title", "Mathematician").await;
-    browser
-        .button("Save changes")
-        .await
-        .click()
-        .await
-        .expect("save in B");
+    browser.click_button("Save changes").await;
     browser.expect_text("Saved Ada Lovelace").await;
 
     browser
@@ -213,19 +168,9 @@ async fn a_stale_edit_from_a_second_tab_is_refused_not_lost() {
         .await
         .expect("back to tab A");
     browser.fill("Job title", "Poet").await;
-    browser
-        .button("Save changes")
-        .await
-        .click()
-        .await
-        .expect("save in A");
+    browser.click_button("Save changes").await;
     browser.expect_text("changed in another tab").await;
-    browser
-        .button("Reload")
-        .await
-        .click()
-        .await
-        .expect("reload as offered");
+    browser.click_button("Reload").await;
     browser.expect_heading("Ada Lovelace").await;
     let job = browser
         .labelled("Job title")
@@ -246,55 +191,25 @@ async fn a_deleted_customer_comes_back_with_undo() {
     let browser = Browser::start().await;
     browser.open("").await;
     add_ada(&browser).await;
-    browser
-        .button("Move to trash")
-        .await
-        .click()
-        .await
-        .expect("delete");
+    browser.click_button("Move to trash").await;
     browser.expect_heading("Customers").await;
     browser.expect_text("Moved Ada Lovelace to the trash").await;
-    browser.button("Undo").await.click().await.expect("undo");
+    browser.click_button("Undo").await;
     browser.expect_text("1 customer").await;
     browser.link("Ada Lovelace").await;
     browser.client.refresh().await.expect("reload");
     browser.expect_heading("Customers").await;
 
     // Deleted again, it waits in the Trash and comes back from there.
-    browser
-        .link("Ada Lovelace")
-        .await
-        .click()
-        .await
-        .expect("open Ada");
+    browser.click_link("Ada Lovelace").await;
     browser.expect_heading("Ada Lovelace").await;
-    browser
-        .button("Move to trash")
-        .await
-        .click()
-        .await
-        .expect("delete again");
+    browser.click_button("Move to trash").await;
     browser.expect_heading("Customers").await;
-    browser
-        .link("Trash")
-        .await
-        .click()
-        .await
-        .expect("open the Trash");
+    browser.click_link("Trash").await;
     browser.expect_heading("Trash").await;
-    browser
-        .button("Restore Ada Lovelace")
-        .await
-        .click()
-        .await
-        .expect("restore");
+    browser.click_button("Restore Ada Lovelace").await;
     browser.expect_text("The trash is empty").await;
-    browser
-        .link("Customers")
-        .await
-        .click()
-        .await
-        .expect("open Customers");
+    browser.click_link("Customers").await;
     browser.link("Ada Lovelace").await;
     browser.close().await;
 }
@@ -304,12 +219,7 @@ async fn another_tab_sees_a_new_customer_without_reloading() {
     let browser = Browser::start().await;
     browser.open("").await;
     add_ada(&browser).await;
-    browser
-        .link("Customers")
-        .await
-        .click()
-        .await
-        .expect("open Customers");
+    browser.click_link("Customers").await;
     browser.expect_text("1 customer").await;
     let list_tab = browser.client.window().await.expect("this tab");
     let other = browser
@@ -328,12 +238,7 @@ async fn another_tab_sees_a_new_customer_without_reloading() {
     browser.fill("Given name", "Grace").await;
     browser.fill("Family name", "Hopper").await;
     browser.fill("Email", "grace@navy.example").await;
-    browser
-        .button("Add customer")
-        .await
-        .click()
-        .await
-        .expect("add Grace");
+    browser.click_button("Add customer").await;
     browser.expect_heading("Grace Hopper").await;
     browser
         .client

@@ -271,6 +271,16 @@ impl Browser {
         }
     }
 
+    /// Clicks the link with this text (see [`Browser::press`]).
+    pub async fn click_link(&self, text: &str) {
+        self.press(self.link(text).await).await;
+    }
+
+    /// Clicks the button with this text or `aria-label` (see [`Browser::press`]).
+    pub async fn click_button(&self, text: &str) {
+        self.press(self.button(text).await).await;
+    }
+
     /// Runs `script` with `element` as `arguments[0]`.
     pub async fn eval_on(&self, element: &Element, script: &str) -> serde_json::Value {
         let arg = serde_json::to_value(element).expect("element as JSON");

@@ -22,12 +22,7 @@ async fn every_page_opens_from_its_navigation_link() {
     browser.open("").await;
     browser.expect_heading("Dashboard").await;
     for (link, heading) in PAGES {
-        browser
-            .link(link)
-            .await
-            .click()
-            .await
-            .expect("click the link");
+        browser.click_link(link).await;
         browser.expect_heading(heading).await;
         let current = browser.eval("return location.pathname").await;
         assert!(
@@ -54,12 +49,7 @@ async fn deep_links_and_unknown_addresses_load_from_the_sub_path() {
     browser.expect_heading("Dashboard").await;
     browser.open("no-such-page").await;
     browser.expect_heading("Page not found").await;
-    browser
-        .link("Back to the dashboard")
-        .await
-        .click()
-        .await
-        .expect("click");
+    browser.click_link("Back to the dashboard").await;
     browser.expect_heading("Dashboard").await;
     browser.close().await;
 }
@@ -68,12 +58,7 @@ async fn deep_links_and_unknown_addresses_load_from_the_sub_path() {
 async fn the_theme_choice_survives_a_reload() {
     let browser = Browser::start().await;
     browser.open("").await;
-    browser
-        .link("Settings")
-        .await
-        .click()
-        .await
-        .expect("open settings");
+    browser.click_link("Settings").await;
     browser.expect_heading("Settings").await;
     browser
         .labelled("Dark")

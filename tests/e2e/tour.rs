@@ -38,22 +38,12 @@ async fn every_page_shows_the_demo_data() {
     load_demo_data(&browser).await;
     snap(&browser, "customers").await;
 
-    browser
-        .link("Dashboard")
-        .await
-        .click()
-        .await
-        .expect("open Dashboard");
+    browser.click_link("Dashboard").await;
     browser.expect_heading("Dashboard").await;
     browser.expect_text("Recently changed").await;
     snap(&browser, "dashboard").await;
 
-    browser
-        .link("Pipeline")
-        .await
-        .click()
-        .await
-        .expect("open Pipeline");
+    browser.click_link("Pipeline").await;
     browser.expect_heading("Pipeline").await;
     browser.expect_text("Qualification").await;
     browser
@@ -64,12 +54,7 @@ async fn every_page_shows_the_demo_data() {
         .await;
     snap(&browser, "pipeline").await;
 
-    browser
-        .link("Orders")
-        .await
-        .click()
-        .await
-        .expect("open Orders");
+    browser.click_link("Orders").await;
     browser.expect_heading("Orders").await;
     browser.expect_text("Totals by month").await;
     browser
@@ -80,12 +65,7 @@ async fn every_page_shows_the_demo_data() {
         .await;
     snap(&browser, "orders").await;
 
-    browser
-        .link("Tickets")
-        .await
-        .click()
-        .await
-        .expect("open Tickets");
+    browser.click_link("Tickets").await;
     browser.expect_heading("Tickets").await;
     let first_ticket = browser
         .wait_for(Locator::Css("main a[href*='/tickets/']"), "a ticket link")
@@ -97,12 +77,7 @@ async fn every_page_shows_the_demo_data() {
     browser.expect_text("Handling").await;
     snap(&browser, "ticket").await;
 
-    browser
-        .link("Campaigns")
-        .await
-        .click()
-        .await
-        .expect("open Campaigns");
+    browser.click_link("Campaigns").await;
     browser.expect_heading("Campaigns").await;
     browser.expect_text("Plan a campaign").await;
     let first_campaign = browser
@@ -116,12 +91,7 @@ async fn every_page_shows_the_demo_data() {
     browser.expect_text("Conversion").await;
     snap(&browser, "campaign").await;
 
-    browser
-        .link("Tasks")
-        .await
-        .click()
-        .await
-        .expect("open Tasks");
+    browser.click_link("Tasks").await;
     browser.expect_heading("Tasks").await;
     browser.expect_text("Add task").await;
     snap(&browser, "tasks").await;
@@ -156,12 +126,7 @@ async fn every_page_shows_the_demo_data() {
         ("Pipeline", "pipeline-dark"),
         ("Dashboard", "dashboard-dark"),
     ] {
-        browser
-            .link(link)
-            .await
-            .click()
-            .await
-            .expect("open the page");
+        browser.click_link(link).await;
         browser.expect_heading(link).await;
         snap(&browser, shot).await;
     }

@@ -22,7 +22,7 @@ async fn a_working_day_with_the_demo_data() {
     }
     browser.expect_text("3 selected").await;
     browser.fill("Tag to add", "spring-fair").await;
-    browser.press(browser.button("Add tag").await).await;
+    browser.click_button("Add tag").await;
     browser
         .expect_text("Tagged 3 customers “spring-fair”")
         .await;
@@ -33,11 +33,11 @@ async fn a_working_day_with_the_demo_data() {
     browser
         .fill("Name for this view", "Spring fair guests")
         .await;
-    browser.press(browser.button("Save view").await).await;
+    browser.click_button("Save view").await;
     browser
         .expect_text("Saved the view “Spring fair guests”")
         .await;
-    browser.press(browser.button("Clear filters").await).await;
+    browser.click_button("Clear filters").await;
     browser
         .expect_true(
             "!document.querySelector('.result-count').textContent.includes(' of ')",
@@ -48,7 +48,7 @@ async fn a_working_day_with_the_demo_data() {
     browser.expect_text("3 of ").await;
 
     // Pipeline: move the first open deal to Won with the keyboard controls.
-    browser.press(browser.link("Pipeline").await).await;
+    browser.click_link("Pipeline").await;
     browser.expect_heading("Pipeline").await;
     let select = browser
         .wait_for(
@@ -74,7 +74,7 @@ async fn a_working_day_with_the_demo_data() {
         .await;
 
     // Orders: turn a quote into an order.
-    browser.press(browser.link("Orders").await).await;
+    browser.click_link("Orders").await;
     browser.expect_heading("Orders").await;
     let convert = browser
         .wait_for(
@@ -86,7 +86,7 @@ async fn a_working_day_with_the_demo_data() {
     browser.expect_text("to an order").await;
 
     // Tickets: rate one 5 with feedback; the rating survives a reload.
-    browser.press(browser.link("Tickets").await).await;
+    browser.click_link("Tickets").await;
     let ticket = browser
         .wait_for(Locator::Css("main a[href*='/tickets/']"), "a ticket")
         .await;
@@ -98,7 +98,7 @@ async fn a_working_day_with_the_demo_data() {
     browser
         .fill("Feedback", "Quick and friendly, thank you")
         .await;
-    browser.press(browser.button("Save changes").await).await;
+    browser.click_button("Save changes").await;
     browser.expect_text("Saved the ticket").await;
     browser.client.refresh().await.expect("reload");
     browser.expect_text("Handling").await;
@@ -110,12 +110,12 @@ async fn a_working_day_with_the_demo_data() {
         .await;
 
     // Tasks: add one due today, then tick it off.
-    browser.press(browser.link("Tasks").await).await;
+    browser.click_link("Tasks").await;
     browser.expect_heading("Tasks").await;
     browser
         .fill("Title", "Send the spring-fair invitations")
         .await;
-    browser.press(browser.button("Add task").await).await;
+    browser.click_button("Add task").await;
     browser
         .expect_text("Added the task “Send the spring-fair invitations”")
         .await;
@@ -134,7 +134,7 @@ async fn a_working_day_with_the_demo_data() {
         .await;
 
     // Campaigns: plan one for a segment, record a conversion, see it counted.
-    browser.press(browser.link("Campaigns").await).await;
+    browser.click_link("Campaigns").await;
     browser.expect_heading("Campaigns").await;
     browser.fill("Name", "Spring fair 2026").await;
     browser.set_value("Start date", "2026-03-01").await;
@@ -150,9 +150,9 @@ async fn a_working_day_with_the_demo_data() {
     browser
         .set_value("Audience", segment.as_str().expect("a segment option"))
         .await;
-    browser.press(browser.button("Plan campaign").await).await;
+    browser.click_button("Plan campaign").await;
     browser.expect_text("Planned “Spring fair 2026”").await;
-    browser.press(browser.link("Spring fair 2026").await).await;
+    browser.click_link("Spring fair 2026").await;
     browser.expect_heading("Spring fair 2026").await;
     let converted = browser
         .wait_for(
