@@ -20,41 +20,11 @@ mod native {
     use std::hint::black_box;
 
     use criterion::{criterion_group, Criterion};
-    use rapport::model::{LifecycleStage, Uuid};
+    use rapport::search::synthetic::synthetic_row;
     use rapport::search::{Column, CustomerIndex, CustomerRow, ListQuery, Sort};
 
-    const GIVEN: [&str; 8] = [
-        "Ada", "Alan", "Grace", "Linus", "Barbara", "Ken", "Margaret", "Donald",
-    ];
-    const FAMILY: [&str; 8] = [
-        "Lovelace", "Turing", "Hopper", "Torvalds", "Liskov", "Thompson", "Hamilton", "Knuth",
-    ];
-
     fn synthetic(n: u32) -> CustomerRow {
-        let (g, f) = (GIVEN[(n % 8) as usize], FAMILY[(n / 8 % 8) as usize]);
-        CustomerRow {
-            id: Uuid::from_u128(n as u128),
-            name: format!("{g} {f}"),
-            email: Some(format!(
-                "{}.{}{n}@example{}.com",
-                g.to_lowercase(),
-                f.to_lowercase(),
-                n % 50
-            )),
-            other_emails: Vec::new(),
-            company: ["Acme Widgets", "Globex", "Initech Systems"][(n % 3) as usize].to_string(),
-            phone: Some(format!("+1555{n:07}")),
-            other_phones: Vec::new(),
-            city: format!("City {}", n % 300),
-            country: ["France", "China", "Brazil"][(n % 3) as usize].to_string(),
-            stage: LifecycleStage::ALL[(n % 6) as usize],
-            segment: (!n.is_multiple_of(4)).then(|| format!("Segment {}", n % 4)),
-            tags: Vec::new(),
-            created_at: 1_700_000_000_000 - n as i64 * 1_000,
-            updated_at: 1_700_000_000_000,
-            likelihood: Some((n % 100) as f64 / 100.0),
-            custom: Vec::new(),
-        }
+        synthetic_row(n, 1_700_000_000_000)
     }
 
     fn bench_search(c: &mut Criterion) {

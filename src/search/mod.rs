@@ -43,6 +43,8 @@
 
 mod query;
 mod row;
+#[doc(hidden)]
+pub mod synthetic;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
