@@ -110,23 +110,49 @@ pub struct Browser {
 
 impl Browser {
     /// Starts chromedriver on a free port and a fresh headless Chromium.
+    ///
+    /// Two cores running several browsers at once occasionally lose a race:
+    /// the free port is taken by someone else before chromedriver binds it,
+    /// or chromedriver resets the first session request. Each attempt gets a
+    /// fresh port and driver; the third failure is reported.
     pub async fn start() -> Browser {
+        let mut last_error = String::new();
+        for _attempt in 0..3 {
+            match Self::try_start().await {
+                Ok(browser) => return browser,
+                Err(error) => last_error = error,
+            }
+        }
+        panic!("open a Chromium session: {last_error}");
+    }
+
+    async fn try_start() -> Result<Browser, String> {
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
-            .expect("find a free port")
+            .map_err(|e| format!("find a free port: {e}"))?
             .port();
-        let driver = Command::new("chromedriver")
+        let mut driver = Command::new("chromedriver")
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .expect("start chromedriver (scripts/setup installs it)");
+        let profile = std::env::temp_dir().join(format!("rapport-e2e-{port}"));
+        let give_up = |driver: &mut Child, why: String| {
+            let _ = driver.kill();
+            let _ = driver.wait();
+            Err(why)
+        };
         let deadline = Instant::now() + PATIENCE;
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "chromedriver did not start");
+        while !driver_ready(port) {
+            if Instant::now() > deadline || driver.try_wait().ok().flatten().is_some() {
+                return give_up(
+                    &mut driver,
+                    format!("chromedriver on port {port} never got ready"),
+                );
+            }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        let profile = std::env::temp_dir().join(format!("rapport-e2e-{port}"));
         let _ = std::fs::remove_dir_all(&profile);
         let args = [
             "--headless=new",
@@ -149,15 +175,17 @@ impl Browser {
             "goog:chromeOptions".into(),
             serde_json::json!({ "binary": "/usr/bin/chromium", "args": args }),
         );
-        let client = ClientBuilder::new(HttpConnector::new())
+        match ClientBuilder::new(HttpConnector::new())
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
-            .expect("open a Chromium session");
-        Browser {
-            client,
-            driver,
-            profile,
+        {
+            Ok(client) => Ok(Browser {
+                client,
+                driver,
+                profile,
+            }),
+            Err(error) => give_up(&mut driver, format!("{error:?}")),
         }
     }
 
@@ -377,6 +405,23 @@ impl Drop for Browser {
         let _ = self.driver.wait();
         let _ = std::fs::remove_dir_all(&self.profile);
     }
+}
+
+/// Whether the chromedriver on `port` answers `GET /status` with
+/// `"ready": true` (a bare TCP connect can reach whoever else took the port).
+fn driver_ready(port: u16) -> bool {
+    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+    let request =
+        format!("GET /status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+    if stream.write_all(request.as_bytes()).is_err() {
+        return false;
+    }
+    let mut reply = String::new();
+    let _ = std::io::Read::read_to_string(&mut stream, &mut reply);
+    reply.replace(' ', "").contains("\"ready\":true")
 }
 
 fn xpath_literal(s: &str) -> String {
