@@ -4,4 +4,5 @@
 //! natively against reference values and benchmarked with `cargo bench`.
 
 pub mod campaigns;
+pub mod ml;
 pub mod sales;

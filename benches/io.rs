@@ -1,0 +1,3 @@
+//! Benchmarks (placeholder until the module lands).
+
+fn main() {}
