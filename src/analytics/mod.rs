@@ -4,5 +4,6 @@
 //! natively against reference values and benchmarked with `cargo bench`.
 
 pub mod campaigns;
+pub mod dashboard;
 pub mod ml;
 pub mod sales;

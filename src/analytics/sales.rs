@@ -119,7 +119,7 @@ pub struct MonthTotal {
 }
 
 /// The first day of the month `months_back` months before the month of `day`.
-fn month_start(day: Date, months_back: u32) -> Date {
+pub(crate) fn month_start(day: Date, months_back: u32) -> Date {
     let index = day.year() * 12 + (day.month() as i32 - 1) - months_back as i32;
     let (year, month0) = (index.div_euclid(12), index.rem_euclid(12));
     // `month0` is in 0..12, so both conversions succeed; the year stays in
