@@ -1,2 +1,0 @@
-//! The versioned JSON backup of every collection and the settings, and
-//! restoring it (replace or merge).
