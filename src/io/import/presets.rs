@@ -1,0 +1,591 @@
+//! Presets: the column layouts of other CRMs' contact exports (HubSpot,
+//! Salesforce contacts and leads, Google Contacts old and new, Outlook) and
+//! of Rapport's own customer export ([`RAPPORT_COLUMNS`], which
+//! `io::export` writes), so that a file from any of them maps itself. The
+//! layouts follow the vendors' documented columns (see `REFERENCE.md`).
+
+use super::mapping::{compact, Target};
+
+/// The columns of Rapport's customer CSV export, in order; the export
+/// writes exactly these, then one column per custom field (named after the
+/// field). Lists (emails, phones, tags) are joined with
+/// [`RAPPORT_LIST_SEPARATOR`], dates are `YYYY-MM-DD`, lifecycle stage and
+/// education are their labels, "ID" is the Rapport record id (imported as
+/// the external id), "Created"/"Updated" are ISO timestamps (not imported).
+pub const RAPPORT_COLUMNS: &[&str] = &[
+    "ID",
+    "First name",
+    "Last name",
+    "Emails",
+    "Phones",
+    "Company",
+    "Job title",
+    "Street",
+    "City",
+    "Region",
+    "Postal code",
+    "Country",
+    "Birthday",
+    "Age",
+    "Annual income",
+    "Education",
+    "Lifecycle stage",
+    "Source",
+    "Owner",
+    "Tags",
+    "Segment",
+    "Created",
+    "Updated",
+];
+
+/// How Rapport's export joins several values in one cell.
+pub const RAPPORT_LIST_SEPARATOR: &str = "; ";
+
+/// A known export layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Preset {
+    /// HubSpot contacts export (property labels as headers).
+    HubSpot,
+    /// Salesforce Contact or Lead export (API field names).
+    Salesforce,
+    /// Google Contacts, the older "Google CSV" layout.
+    GoogleLegacy,
+    /// Google Contacts, the current layout.
+    GoogleCurrent,
+    /// Outlook contacts export.
+    Outlook,
+    /// Rapport's own customer export.
+    Rapport,
+}
+
+impl Preset {
+    /// Every preset.
+    pub const ALL: &'static [Preset] = &[
+        Preset::HubSpot,
+        Preset::Salesforce,
+        Preset::GoogleLegacy,
+        Preset::GoogleCurrent,
+        Preset::Outlook,
+        Preset::Rapport,
+    ];
+
+    /// The name to show ("Recognised: HubSpot contacts export").
+    pub fn name(self) -> &'static str {
+        match self {
+            Preset::HubSpot => "HubSpot contacts",
+            Preset::Salesforce => "Salesforce contacts or leads",
+            Preset::GoogleLegacy => "Google Contacts (Google CSV)",
+            Preset::GoogleCurrent => "Google Contacts",
+            Preset::Outlook => "Outlook contacts",
+            Preset::Rapport => "Rapport customers",
+        }
+    }
+
+    fn def(self) -> &'static Def {
+        match self {
+            Preset::HubSpot => &HUBSPOT,
+            Preset::Salesforce => &SALESFORCE,
+            Preset::GoogleLegacy => &GOOGLE_LEGACY,
+            Preset::GoogleCurrent => &GOOGLE_CURRENT,
+            Preset::Outlook => &OUTLOOK,
+            Preset::Rapport => &RAPPORT,
+        }
+    }
+}
+
+/// Where a preset column goes: a fixed target or a named custom field.
+#[derive(Clone, Copy)]
+enum To {
+    T(Fixed),
+    Custom(&'static str),
+    Ignore,
+}
+
+/// The fixed targets presets use (a `Copy` mirror of [`Target`]).
+#[derive(Clone, Copy)]
+enum Fixed {
+    Given,
+    Family,
+    Full,
+    Email,
+    Phone,
+    Company,
+    Job,
+    Street,
+    City,
+    Region,
+    Postal,
+    Country,
+    Birthday,
+    Age,
+    Income,
+    Education,
+    Lifecycle,
+    Source,
+    Owner,
+    Tags,
+    Segment,
+    External,
+}
+
+struct Def {
+    /// Lower-cased header names with their targets.
+    columns: &'static [(&'static str, To)],
+    /// Columns only this layout has; one must be present to recognise it.
+    signature: &'static [&'static str],
+    /// Google's numbered columns ("E-mail 2 - Value").
+    numbered: bool,
+}
+
+use Fixed::*;
+use To::{Custom as C, Ignore as I, T};
+
+const ADDRESS_1: [(&str, To); 9] = [
+    ("address 1 - formatted", I),
+    ("address 1 - street", T(Street)),
+    ("address 1 - city", T(City)),
+    ("address 1 - po box", C("PO box")),
+    ("address 1 - region", T(Region)),
+    ("address 1 - postal code", T(Postal)),
+    ("address 1 - country", T(Country)),
+    ("address 1 - extended address", C("Extended address")),
+    ("address 1 - type", I),
+];
+
+static HUBSPOT: Def = Def {
+    columns: &[
+        ("first name", T(Given)),
+        ("last name", T(Family)),
+        ("email", T(Email)),
+        ("phone number", T(Phone)),
+        ("mobile phone number", T(Phone)),
+        ("job title", T(Job)),
+        ("company name", T(Company)),
+        ("website url", C("Website")),
+        ("street address", T(Street)),
+        ("city", T(City)),
+        ("state/region", T(Region)),
+        ("country/region", T(Country)),
+        ("postal code", T(Postal)),
+        ("zip code", T(Postal)),
+        ("zip", T(Postal)),
+        ("lifecycle stage", T(Lifecycle)),
+        ("lead status", C("Lead status")),
+        ("contact owner", T(Owner)),
+        ("original source", T(Source)),
+        ("record id", T(External)),
+        ("contact id", T(External)),
+    ],
+    signature: &[
+        "phone number",
+        "mobile phone number",
+        "company name",
+        "lifecycle stage",
+        "lead status",
+        "contact owner",
+        "state/region",
+        "country/region",
+        "original source",
+        "record id",
+        "contact id",
+        "create date",
+    ],
+    numbered: false,
+};
+
+static SALESFORCE: Def = Def {
+    columns: &[
+        ("id", T(External)),
+        ("salutation", C("Salutation")),
+        ("firstname", T(Given)),
+        ("lastname", T(Family)),
+        ("name", T(Full)),
+        ("title", T(Job)),
+        ("department", C("Department")),
+        ("email", T(Email)),
+        ("phone", T(Phone)),
+        ("mobilephone", T(Phone)),
+        ("homephone", T(Phone)),
+        ("otherphone", T(Phone)),
+        ("fax", C("Fax")),
+        ("mailingstreet", T(Street)),
+        ("mailingcity", T(City)),
+        ("mailingstate", T(Region)),
+        ("mailingpostalcode", T(Postal)),
+        ("mailingcountry", T(Country)),
+        ("street", T(Street)),
+        ("city", T(City)),
+        ("state", T(Region)),
+        ("postalcode", T(Postal)),
+        ("country", T(Country)),
+        ("company", T(Company)),
+        ("status", C("Lead status")),
+        ("leadsource", T(Source)),
+        ("birthdate", T(Birthday)),
+        ("ownerid", T(Owner)),
+        ("description", C("Description")),
+        ("accountid", C("Salesforce account ID")),
+        ("industry", C("Industry")),
+        ("rating", C("Rating")),
+        ("annualrevenue", C("Company annual revenue")),
+        ("numberofemployees", C("Number of employees")),
+        ("createddate", I),
+        ("lastmodifieddate", I),
+        ("isdeleted", I),
+    ],
+    signature: &[
+        "firstname",
+        "lastname",
+        "mailingstreet",
+        "mailingcity",
+        "mailingstate",
+        "mailingpostalcode",
+        "mailingcountry",
+        "mobilephone",
+        "leadsource",
+        "ownerid",
+        "accountid",
+        "isconverted",
+        "postalcode",
+    ],
+    numbered: false,
+};
+
+static GOOGLE_LEGACY: Def = Def {
+    columns: &[
+        ("name", T(Full)),
+        ("given name", T(Given)),
+        ("additional name", C("Middle name")),
+        ("family name", T(Family)),
+        ("yomi name", I),
+        ("given name yomi", I),
+        ("additional name yomi", I),
+        ("family name yomi", I),
+        ("name prefix", C("Name prefix")),
+        ("name suffix", C("Name suffix")),
+        ("initials", I),
+        ("nickname", C("Nickname")),
+        ("short name", I),
+        ("maiden name", C("Maiden name")),
+        ("birthday", T(Birthday)),
+        ("gender", C("Gender")),
+        ("notes", C("Notes")),
+        ("photo", I),
+        ("group membership", T(Tags)),
+        ("organization 1 - type", I),
+        ("organization 1 - name", T(Company)),
+        ("organization 1 - yomi name", I),
+        ("organization 1 - title", T(Job)),
+        ("organization 1 - department", C("Department")),
+        ADDRESS_1[0],
+        ADDRESS_1[1],
+        ADDRESS_1[2],
+        ADDRESS_1[3],
+        ADDRESS_1[4],
+        ADDRESS_1[5],
+        ADDRESS_1[6],
+        ADDRESS_1[7],
+        ADDRESS_1[8],
+    ],
+    signature: &[
+        "given name",
+        "family name",
+        "additional name",
+        "group membership",
+        "organization 1 - name",
+        "organization 1 - title",
+        "e-mail 1 - type",
+        "phone 1 - type",
+    ],
+    numbered: true,
+};
+
+static GOOGLE_CURRENT: Def = Def {
+    columns: &[
+        ("first name", T(Given)),
+        ("middle name", C("Middle name")),
+        ("last name", T(Family)),
+        ("phonetic first name", I),
+        ("phonetic middle name", I),
+        ("phonetic last name", I),
+        ("name prefix", C("Name prefix")),
+        ("name suffix", C("Name suffix")),
+        ("nickname", C("Nickname")),
+        ("file as", I),
+        ("organization name", T(Company)),
+        ("organization title", T(Job)),
+        ("organization department", C("Department")),
+        ("birthday", T(Birthday)),
+        ("notes", C("Notes")),
+        ("photo", I),
+        ("labels", T(Tags)),
+        ADDRESS_1[0],
+        ADDRESS_1[1],
+        ADDRESS_1[2],
+        ADDRESS_1[3],
+        ADDRESS_1[4],
+        ADDRESS_1[5],
+        ADDRESS_1[6],
+        ADDRESS_1[7],
+        ("address 1 - label", I),
+    ],
+    signature: &[
+        "organization name",
+        "organization title",
+        "organization department",
+        "labels",
+        "file as",
+        "e-mail 1 - label",
+        "phone 1 - label",
+        "phonetic first name",
+    ],
+    numbered: true,
+};
+
+static OUTLOOK: Def = Def {
+    columns: &[
+        ("title", C("Salutation")),
+        ("first name", T(Given)),
+        ("middle name", C("Middle name")),
+        ("last name", T(Family)),
+        ("suffix", C("Name suffix")),
+        ("company", T(Company)),
+        ("department", C("Department")),
+        ("job title", T(Job)),
+        ("business street", T(Street)),
+        ("business city", T(City)),
+        ("business state", T(Region)),
+        ("business postal code", T(Postal)),
+        ("business country/region", T(Country)),
+        ("business country", T(Country)),
+        ("business fax", C("Fax")),
+        ("business phone", T(Phone)),
+        ("business phone 2", T(Phone)),
+        ("mobile phone", T(Phone)),
+        ("home phone", T(Phone)),
+        ("home phone 2", T(Phone)),
+        ("birthday", T(Birthday)),
+        ("e-mail address", T(Email)),
+        ("e-mail type", I),
+        ("e-mail display name", I),
+        ("e-mail 2 address", T(Email)),
+        ("e-mail 2 type", I),
+        ("e-mail 2 display name", I),
+        ("e-mail 3 address", T(Email)),
+        ("e-mail 3 type", I),
+        ("e-mail 3 display name", I),
+        ("notes", C("Notes")),
+        ("web page", C("Website")),
+        ("categories", T(Tags)),
+    ],
+    signature: &[
+        "e-mail address",
+        "e-mail 2 address",
+        "e-mail display name",
+        "business phone",
+        "business street",
+        "business city",
+        "business state",
+        "business postal code",
+        "business country/region",
+        "business country",
+        "web page",
+        "categories",
+    ],
+    numbered: false,
+};
+
+static RAPPORT: Def = Def {
+    columns: &[
+        ("id", T(External)),
+        ("first name", T(Given)),
+        ("last name", T(Family)),
+        ("emails", T(Email)),
+        ("phones", T(Phone)),
+        ("company", T(Company)),
+        ("job title", T(Job)),
+        ("street", T(Street)),
+        ("city", T(City)),
+        ("region", T(Region)),
+        ("postal code", T(Postal)),
+        ("country", T(Country)),
+        ("birthday", T(Birthday)),
+        ("age", T(Age)),
+        ("annual income", T(Income)),
+        ("education", T(Education)),
+        ("lifecycle stage", T(Lifecycle)),
+        ("source", T(Source)),
+        ("owner", T(Owner)),
+        ("tags", T(Tags)),
+        ("segment", T(Segment)),
+        ("created", I),
+        ("updated", I),
+    ],
+    signature: &[
+        "emails",
+        "phones",
+        "annual income",
+        "education",
+        "segment",
+        "region",
+    ],
+    numbered: false,
+};
+
+/// A header name as presets list it: trimmed, lower-case, single spaces.
+fn loose(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn lookup(def: &Def, name: &str) -> Option<To> {
+    let key = loose(name);
+    if let Some((_, to)) = def.columns.iter().find(|(n, _)| *n == key) {
+        return Some(*to);
+    }
+    def.numbered.then(|| numbered(&key)).flatten()
+}
+
+/// Google's numbered columns: "E-mail 2 - Value" is an email, "Phone 1 -
+/// Type" and other labels are dropped, "Website 1 - Value" a custom field.
+fn numbered(key: &str) -> Option<To> {
+    let compacted = compact(key);
+    let letters: String = compacted.chars().filter(|c| !c.is_ascii_digit()).collect();
+    if letters.len() == compacted.len() {
+        return None;
+    }
+    Some(match letters.as_str() {
+        "emailvalue" => T(Email),
+        "phonevalue" => T(Phone),
+        "websitevalue" => C("Website"),
+        l if l.ends_with("type") || l.ends_with("label") || l.ends_with("formatted") => I,
+        _ => return None,
+    })
+}
+
+/// The preset a header most likely comes from: among presets with at least
+/// one of their own signature columns and two known columns, the one that
+/// knows the most columns.
+pub(crate) fn detect_preset(header: &[String]) -> Option<Preset> {
+    let mut best: Option<(usize, usize, Preset)> = None;
+    for &preset in Preset::ALL {
+        let def = preset.def();
+        let known = header.iter().filter(|h| lookup(def, h).is_some()).count();
+        let signed = header
+            .iter()
+            .filter(|h| def.signature.contains(&loose(h).as_str()))
+            .count();
+        if signed == 0 || known < 2 {
+            continue;
+        }
+        if best.is_none_or(|(k, s, _)| (known, signed) > (k, s)) {
+            best = Some((known, signed, preset));
+        }
+    }
+    best.map(|(_, _, p)| p)
+}
+
+/// Where `preset` puts the column `name`, if it lists it.
+pub(crate) fn preset_target(preset: Preset, name: &str) -> Option<Target> {
+    Some(match lookup(preset.def(), name)? {
+        To::Ignore => Target::Ignore,
+        To::Custom(name) => Target::Custom(name.to_string()),
+        To::T(f) => match f {
+            Given => Target::GivenName,
+            Family => Target::FamilyName,
+            Full => Target::FullName,
+            Email => Target::Email,
+            Phone => Target::Phone,
+            Company => Target::Company,
+            Job => Target::JobTitle,
+            Street => Target::Street,
+            City => Target::City,
+            Region => Target::Region,
+            Postal => Target::PostalCode,
+            Country => Target::Country,
+            Birthday => Target::Birthday,
+            Age => Target::Age,
+            Income => Target::AnnualIncome,
+            Education => Target::Education,
+            Lifecycle => Target::Lifecycle,
+            Source => Target::Source,
+            Owner => Target::Owner,
+            Tags => Target::Tags,
+            Segment => Target::Segment,
+            External => Target::ExternalId,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn detect(names: &[&str]) -> Option<Preset> {
+        detect_preset(&names.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn each_layout_is_recognised_from_a_few_of_its_columns() {
+        assert_eq!(
+            detect(&[
+                "First Name",
+                "Last Name",
+                "Email",
+                "Phone Number",
+                "Lifecycle Stage"
+            ]),
+            Some(Preset::HubSpot)
+        );
+        assert_eq!(
+            detect(&["Id", "FirstName", "LastName", "Email", "Company", "Status"]),
+            Some(Preset::Salesforce)
+        );
+        assert_eq!(
+            detect(&["Name", "Given Name", "Family Name", "E-mail 1 - Value"]),
+            Some(Preset::GoogleLegacy)
+        );
+        assert_eq!(
+            detect(&[
+                "First Name",
+                "Last Name",
+                "Organization Name",
+                "E-mail 1 - Value"
+            ]),
+            Some(Preset::GoogleCurrent)
+        );
+        assert_eq!(
+            detect(&[
+                "First Name",
+                "Last Name",
+                "E-mail Address",
+                "Business Phone"
+            ]),
+            Some(Preset::Outlook)
+        );
+        let rapport: Vec<&str> = RAPPORT_COLUMNS.to_vec();
+        assert_eq!(detect(&rapport), Some(Preset::Rapport));
+        assert_eq!(detect(&["First name", "Email"]), None);
+    }
+
+    #[test]
+    fn google_numbered_columns_map_by_pattern() {
+        let t = |n| preset_target(Preset::GoogleCurrent, n);
+        assert_eq!(t("E-mail 3 - Value"), Some(Target::Email));
+        assert_eq!(t("Phone 2 - Label"), Some(Target::Ignore));
+        assert_eq!(
+            t("Website 1 - Value"),
+            Some(Target::Custom("Website".into()))
+        );
+        assert_eq!(t("Relation 1 - Value"), None);
+    }
+
+    #[test]
+    fn every_rapport_column_is_known_to_its_preset() {
+        for c in RAPPORT_COLUMNS {
+            assert!(preset_target(Preset::Rapport, c).is_some(), "{c}");
+        }
+    }
+}

@@ -1,0 +1,560 @@
+//! [`CsvReader`]: a push parser. The page reads a `File` slice by slice and
+//! [`feed`](CsvReader::feed)s the bytes; the reader decodes them
+//! (`encoding_rs`), splits records (`csv-core`: quotes, doubled quotes,
+//! newlines inside quotes, `\r\n` / `\n` / `\r`), and hands out complete
+//! rows through [`take_rows`](CsvReader::take_rows). Only the first
+//! [`SAMPLE_BYTES`] and the record being read are ever held, so the page can
+//! yield between slices and never needs the file as one string.
+//!
+//! Line numbers are physical lines, 1-based, counting the header as line 1
+//! and every line break inside a quoted cell; a small scanner next to
+//! `csv-core` keeps them (and notices a quote that is never closed, which
+//! `csv-core` silently accepts).
+
+use std::collections::VecDeque;
+
+use encoding_rs::{Decoder, Encoding};
+
+use super::detect::{sniff_delimiter, sniff_encoding, Delimiter, Detected, SAMPLE_BYTES};
+use super::ImportError;
+
+/// One data row as read: its cells (untrimmed) and where it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceRow {
+    /// The physical line (1-based, the header is line 1) the row starts on.
+    pub line: usize,
+    /// The cells, in column order.
+    pub cells: Vec<String>,
+}
+
+/// How to read a file. `Default` guesses everything: encoding, delimiter,
+/// and whether the first row is a header (it is, unless every cell in it is
+/// a number or a date); up to 1,000 columns and 4 MB per row.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    /// Force an encoding instead of guessing.
+    pub encoding: Option<&'static Encoding>,
+    /// Force a delimiter instead of guessing.
+    pub delimiter: Option<Delimiter>,
+    /// Whether the first row is a header; `None` guesses.
+    pub has_header: Option<bool>,
+    /// The most columns a file may have.
+    pub max_columns: usize,
+    /// The longest row, in bytes of text.
+    pub max_row_bytes: usize,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            encoding: None,
+            delimiter: None,
+            has_header: None,
+            max_columns: 1000,
+            max_row_bytes: 4 << 20,
+        }
+    }
+}
+
+/// The push-based reader; see the module docs.
+///
+/// ```
+/// use rapport::io::import::{CsvReader, ReadOptions};
+/// let mut r = CsvReader::new(ReadOptions::default());
+/// r.feed(b"Name;Email\r\nAda;ada@example.com\n\"Lovelace,\nAda\";x").unwrap();
+/// r.finish().unwrap();
+/// assert_eq!(r.header().unwrap(), ["Name", "Email"]);
+/// let rows = r.take_rows();
+/// assert_eq!((rows[1].line, rows[1].cells[0].as_str()), (3, "Lovelace,\nAda"));
+/// ```
+pub struct CsvReader {
+    opts: ReadOptions,
+    /// Raw bytes held until the encoding is decided.
+    pending: Vec<u8>,
+    detected: Option<Detected>,
+    decoder: Option<Decoder>,
+    parser: Option<csv_core::Reader>,
+    /// The current record's cell bytes and cell end offsets.
+    out: Vec<u8>,
+    out_len: usize,
+    ends: Vec<usize>,
+    ends_len: usize,
+    /// Whitespace mode: the unfinished last line.
+    partial: String,
+    scan: Scanner,
+    header: Option<Vec<String>>,
+    header_decided: bool,
+    rows: Vec<SourceRow>,
+    data_rows: usize,
+    replaced: bool,
+    finished: bool,
+}
+
+impl CsvReader {
+    /// A reader that has seen nothing yet.
+    pub fn new(opts: ReadOptions) -> CsvReader {
+        CsvReader {
+            opts,
+            pending: Vec::new(),
+            detected: None,
+            decoder: None,
+            parser: None,
+            out: vec![0; 4096],
+            out_len: 0,
+            ends: vec![0; 64],
+            ends_len: 0,
+            partial: String::new(),
+            scan: Scanner::new(Some(b',')),
+            header: None,
+            header_decided: false,
+            rows: Vec::new(),
+            data_rows: 0,
+            replaced: false,
+            finished: false,
+        }
+    }
+
+    /// Reads the next slice of the file. Errors are final: stop reading.
+    pub fn feed(&mut self, bytes: &[u8]) -> Result<(), ImportError> {
+        if self.finished {
+            return Err(ImportError::Finished);
+        }
+        if self.detected.is_none() {
+            self.pending.extend_from_slice(bytes);
+            if self.pending.len() >= SAMPLE_BYTES {
+                self.start(false)?;
+            }
+            return Ok(());
+        }
+        self.decode(bytes, false)
+    }
+
+    /// Ends the file: reads the last row and checks that the file held any.
+    pub fn finish(&mut self) -> Result<(), ImportError> {
+        if self.finished {
+            return Err(ImportError::Finished);
+        }
+        self.finished = true;
+        if self.detected.is_none() {
+            if self.pending.is_empty() {
+                return Err(ImportError::Empty);
+            }
+            self.start(true)?;
+        } else {
+            self.decode(&[], true)?;
+        }
+        if self.scan.in_quotes() {
+            return Err(ImportError::UnterminatedQuote {
+                line: self.scan.quote_line,
+            });
+        }
+        if self.parser.is_some() {
+            self.parse(&[])?;
+        } else {
+            let rest = std::mem::take(&mut self.partial);
+            self.split_words(&rest, true)?;
+        }
+        match (&self.header, self.data_rows) {
+            (None, 0) => Err(ImportError::Empty),
+            (Some(_), 0) => Err(ImportError::NoRows),
+            _ => Ok(()),
+        }
+    }
+
+    /// The encoding and delimiter, once decided (after 64 KB or `finish`).
+    pub fn detected(&self) -> Option<Detected> {
+        self.detected
+    }
+
+    /// The header row (trimmed), once read; `None` for a file without one.
+    pub fn header(&self) -> Option<&[String]> {
+        self.header.as_deref()
+    }
+
+    /// Whether the first row has been read, so `header` is final.
+    pub fn header_known(&self) -> bool {
+        self.header_decided
+    }
+
+    /// The rows read since the last call. Rows whose every cell is blank are
+    /// left out.
+    pub fn take_rows(&mut self) -> Vec<SourceRow> {
+        std::mem::take(&mut self.rows)
+    }
+
+    /// Data rows read so far (blank rows not counted).
+    pub fn rows_read(&self) -> usize {
+        self.data_rows
+    }
+
+    /// Whether some bytes were not valid in the detected encoding and were
+    /// replaced by `�` (worth a warning: the encoding may be wrong).
+    pub fn had_invalid_bytes(&self) -> bool {
+        self.replaced
+    }
+
+    /// Decides encoding and delimiter from the held sample, then reads it.
+    fn start(&mut self, is_final: bool) -> Result<(), ImportError> {
+        let sample = std::mem::take(&mut self.pending);
+        let (encoding, bom) = match self.opts.encoding {
+            Some(e) => (e, Encoding::for_bom(&sample).map_or(0, |(_, n)| n)),
+            None => sniff_encoding(&sample, is_final)?,
+        };
+        let mut decoder = encoding.new_decoder_without_bom_handling();
+        let mut text = String::with_capacity(
+            decoder
+                .max_utf8_buffer_length(sample.len())
+                .unwrap_or(sample.len() * 3),
+        );
+        let (_, _, replaced) = decoder.decode_to_string(&sample[bom..], &mut text, is_final);
+        self.replaced |= replaced;
+        let delimiter = self
+            .opts
+            .delimiter
+            .unwrap_or_else(|| sniff_delimiter(&text, is_final));
+        self.detected = Some(Detected {
+            encoding: encoding.name(),
+            bom: bom > 0,
+            delimiter,
+        });
+        if !is_final {
+            self.decoder = Some(decoder);
+        }
+        match delimiter.byte() {
+            Some(byte) => {
+                self.parser = Some(csv_core::ReaderBuilder::new().delimiter(byte).build());
+                self.scan = Scanner::new(Some(byte));
+            }
+            None => self.scan = Scanner::new(None),
+        }
+        self.text(&text, is_final)
+    }
+
+    fn decode(&mut self, bytes: &[u8], last: bool) -> Result<(), ImportError> {
+        // Taken out, and put back unless told `last` (it must not be used
+        // again after that).
+        let Some(mut decoder) = self.decoder.take() else {
+            return Ok(());
+        };
+        let mut text = String::with_capacity(
+            decoder
+                .max_utf8_buffer_length(bytes.len())
+                .unwrap_or(bytes.len() * 3 + 16),
+        );
+        let (_, _, replaced) = decoder.decode_to_string(bytes, &mut text, last);
+        self.replaced |= replaced;
+        if !last {
+            self.decoder = Some(decoder);
+        }
+        self.text(&text, last)
+    }
+
+    fn text(&mut self, text: &str, last: bool) -> Result<(), ImportError> {
+        if self.parser.is_some() {
+            self.parse(text.as_bytes())
+        } else {
+            self.partial.push_str(text);
+            let lines = std::mem::take(&mut self.partial);
+            let cut = if last {
+                lines.len()
+            } else {
+                lines.rfind(['\n', '\r']).map_or(0, |i| i + 1)
+            };
+            self.partial = lines[cut..].to_string();
+            if self.partial.len() > self.opts.max_row_bytes {
+                return Err(self.too_long());
+            }
+            self.split_words(&lines[..cut], last)
+        }
+    }
+
+    /// Whitespace mode: each line is a row, words are cells.
+    fn split_words(&mut self, lines: &str, _last: bool) -> Result<(), ImportError> {
+        let mut rest = lines;
+        while !rest.is_empty() {
+            let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+            let (line, tail) = rest.split_at(end);
+            let line_no = self.scan.line;
+            self.scan
+                .scan(&rest.as_bytes()[..(end + 1).min(rest.len())]);
+            rest = if tail.is_empty() { tail } else { &tail[1..] };
+            if line.trim().is_empty() {
+                continue;
+            }
+            let cells = line.split_whitespace().map(str::to_string).collect();
+            self.record(cells, line_no)?;
+        }
+        Ok(())
+    }
+
+    /// Delimited mode: runs `csv-core` over decoded text (or, with empty
+    /// input, flushes the last record).
+    fn parse(&mut self, mut input: &[u8]) -> Result<(), ImportError> {
+        let at_end = input.is_empty();
+        loop {
+            let Some(parser) = self.parser.as_mut() else {
+                return Ok(());
+            };
+            let (result, nin, nout, nend) = parser.read_record(
+                input,
+                &mut self.out[self.out_len..],
+                &mut self.ends[self.ends_len..],
+            );
+            self.scan.scan(&input[..nin]);
+            input = &input[nin..];
+            self.out_len += nout;
+            self.ends_len += nend;
+            use csv_core::ReadRecordResult as R;
+            match result {
+                R::InputEmpty if at_end => continue,
+                R::InputEmpty | R::End => return Ok(()),
+                R::OutputFull => {
+                    if self.out.len() >= self.opts.max_row_bytes {
+                        return Err(self.too_long());
+                    }
+                    self.out.resize(self.out.len() * 2, 0);
+                }
+                R::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
+                R::Record => {
+                    let mut cells = Vec::with_capacity(self.ends_len);
+                    let mut start = 0;
+                    for &end in &self.ends[..self.ends_len] {
+                        cells.push(String::from_utf8_lossy(&self.out[start..end]).into_owned());
+                        start = end;
+                    }
+                    self.out_len = 0;
+                    self.ends_len = 0;
+                    let line = self.scan.starts.pop_front().unwrap_or(self.scan.line);
+                    self.record(cells, line)?;
+                }
+            }
+        }
+    }
+
+    fn too_long(&self) -> ImportError {
+        if self.scan.in_quotes() {
+            ImportError::UnterminatedQuote {
+                line: self.scan.quote_line,
+            }
+        } else {
+            ImportError::RowTooLong {
+                line: self.scan.starts.front().copied().unwrap_or(self.scan.line),
+                max_mb: self.opts.max_row_bytes >> 20,
+            }
+        }
+    }
+
+    fn record(&mut self, mut cells: Vec<String>, line: usize) -> Result<(), ImportError> {
+        if !self.header_decided {
+            self.header_decided = true;
+            if cells.len() > self.opts.max_columns {
+                return Err(ImportError::TooManyColumns {
+                    found: cells.len(),
+                    max: self.opts.max_columns,
+                });
+            }
+            let is_header = self
+                .opts
+                .has_header
+                .unwrap_or_else(|| !cells.iter().all(|c| looks_like_data(c)));
+            if is_header {
+                for c in &mut cells {
+                    *c = c.trim_start_matches('\u{feff}').trim().to_string();
+                }
+                check_unique(&cells)?;
+                self.header = Some(cells);
+                return Ok(());
+            }
+        }
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            return Ok(());
+        }
+        self.data_rows += 1;
+        self.rows.push(SourceRow { line, cells });
+        Ok(())
+    }
+}
+
+/// Whether a first-row cell looks like data rather than a column name: a
+/// number, a date, or empty.
+fn looks_like_data(cell: &str) -> bool {
+    let c = cell.trim();
+    c.is_empty()
+        || c.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'+' | b'/' | b'$'))
+}
+
+/// Refuses a header that names a column twice (ignoring case and spaces;
+/// blank names may repeat).
+fn check_unique(header: &[String]) -> Result<(), ImportError> {
+    let mut seen: std::collections::HashMap<String, usize> = Default::default();
+    for (i, name) in header.iter().enumerate() {
+        let key: String = name
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if key.is_empty() {
+            continue;
+        }
+        if let Some(&first) = seen.get(&key) {
+            return Err(ImportError::DuplicateHeader {
+                name: header[first].clone(),
+                first: first + 1,
+                second: i + 1,
+            });
+        }
+        seen.insert(key, i);
+    }
+    Ok(())
+}
+
+/// Follows the bytes `csv-core` consumed to keep physical line numbers, the
+/// line each record starts on, and whether a quoted cell is open (the same
+/// state machine as `csv-core`'s, reduced to what those need).
+struct Scanner {
+    /// `None`: whitespace mode, lines only (no quoting).
+    delimiter: Option<u8>,
+    /// The current line, 1-based.
+    line: usize,
+    prev_cr: bool,
+    state: State,
+    /// Where the open quote (if any) started.
+    quote_line: usize,
+    /// Start lines of records begun but not yet returned by `csv-core`.
+    starts: VecDeque<usize>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    StartRecord,
+    StartField,
+    Unquoted,
+    Quoted,
+    QuoteInQuoted,
+}
+
+impl Scanner {
+    fn new(delimiter: Option<u8>) -> Scanner {
+        Scanner {
+            delimiter,
+            line: 1,
+            prev_cr: false,
+            state: State::StartRecord,
+            quote_line: 0,
+            starts: VecDeque::new(),
+        }
+    }
+
+    fn in_quotes(&self) -> bool {
+        self.state == State::Quoted
+    }
+
+    fn scan(&mut self, bytes: &[u8]) {
+        let Some(delimiter) = self.delimiter else {
+            for &b in bytes {
+                self.count_line(b);
+            }
+            return;
+        };
+        for &b in bytes {
+            let newline = b == b'\n' || b == b'\r';
+            if self.state == State::StartRecord && !newline {
+                self.starts.push_back(self.line);
+                self.state = State::StartField;
+            }
+            self.state = match (self.state, b) {
+                (State::StartRecord, _) => State::StartRecord,
+                (State::Quoted, b'"') => State::QuoteInQuoted,
+                (State::Quoted, _) => State::Quoted,
+                (State::StartField, b'"') => {
+                    self.quote_line = self.line;
+                    State::Quoted
+                }
+                (State::QuoteInQuoted, b'"') => State::Quoted,
+                (_, b'\n' | b'\r') => State::StartRecord,
+                (_, d) if d == delimiter => State::StartField,
+                _ => State::Unquoted,
+            };
+            self.count_line(b);
+        }
+    }
+
+    fn count_line(&mut self, b: u8) {
+        if b == b'\r' || (b == b'\n' && !self.prev_cr) {
+            self.line += 1;
+        }
+        self.prev_cr = b == b'\r';
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(
+        bytes: &[u8],
+        chunk: usize,
+    ) -> Result<(Option<Vec<String>>, Vec<SourceRow>), ImportError> {
+        let mut r = CsvReader::new(ReadOptions::default());
+        let mut rows = Vec::new();
+        for part in bytes.chunks(chunk.max(1)) {
+            r.feed(part)?;
+            rows.extend(r.take_rows());
+        }
+        r.finish()?;
+        rows.extend(r.take_rows());
+        Ok((r.header().map(<[String]>::to_vec), rows))
+    }
+
+    #[test]
+    fn quoted_newlines_doubled_quotes_and_mixed_endings_keep_line_numbers() {
+        let text = b"a,b\r\n1,\"x\"\"y\"\n\"two\r\nlines\",3\r4,5\n\n6,7";
+        for chunk in [1, 2, 3, 7, 1000] {
+            let (header, rows) = read_all(text, chunk).unwrap();
+            assert_eq!(header.unwrap(), ["a", "b"]);
+            let got: Vec<(usize, Vec<&str>)> = rows
+                .iter()
+                .map(|r| (r.line, r.cells.iter().map(String::as_str).collect()))
+                .collect();
+            assert_eq!(
+                got,
+                vec![
+                    (2, vec!["1", "x\"y"]),
+                    (3, vec!["two\r\nlines", "3"]),
+                    (5, vec!["4", "5"]),
+                    (7, vec!["6", "7"]),
+                ],
+                "chunk {chunk}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_unclosed_quote_names_its_line() {
+        let err = read_all(b"a,b\n1,2\n3,\"oops\n4,5\n", 3).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Line 3 has an opening quote that is never closed."
+        );
+    }
+
+    #[test]
+    fn whitespace_files_without_header_are_rows_of_words() {
+        let (header, rows) =
+            read_all(b"00001 19970101  1  11.77\r\n00002 19970112 2 20.00", 5).unwrap();
+        assert!(header.is_none());
+        assert_eq!(rows[1].cells, ["00002", "19970112", "2", "20.00"]);
+        assert_eq!((rows[0].line, rows[1].line), (1, 2));
+    }
+
+    #[test]
+    fn a_header_with_a_repeated_name_is_refused() {
+        let err = read_all(b"Email,Name,email \n", 100).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "The header has two columns named “Email” (columns 1 and 3). \
+             Rename one of them and import the file again."
+        );
+    }
+}
