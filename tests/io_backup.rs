@@ -416,3 +416,30 @@ fn time_a_100k_customer_backup() {
     eprintln!("plan + apply replace: {:?}", t.elapsed());
     assert_eq!(backup.record_count(), records);
 }
+
+#[test]
+fn awkward_floats_survive_backup_and_restore() {
+    let awkward = [
+        0.1 + 0.2,
+        1.0 / 3.0,
+        123_456.789_012_345_67,
+        2.225_073_858_507_201_4e-308,
+        9_007_199_254_740_993.0,
+        1e300 / 7.0,
+        0.000_001_234_567_890_123_4,
+    ];
+    let mut c = customer(1, "Ann", NOW, 1);
+    c.annual_income = Some(awkward[0]);
+    for (i, x) in awkward.iter().enumerate() {
+        c.custom_fields
+            .insert(format!("f{i}"), rapport::model::CustomValue::Number(*x));
+    }
+    let store = store_with(&[c.clone()]);
+    let first = backup_of(&store);
+    let backup = parse_backup(&first).unwrap();
+    wipe(&store);
+    run_ready(restore(&store, &backup, RestoreMode::Replace)).unwrap();
+    let back: Customer = run_ready(store.get(c.id())).unwrap().unwrap();
+    assert_eq!(back, c, "bit-identical floats");
+    assert_eq!(backup_of(&store), first);
+}
