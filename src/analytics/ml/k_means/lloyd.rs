@@ -1,0 +1,205 @@
+//! The fast k-means engine: the same update as `linfa_clustering::KMeans`
+//! (m_k-means, see [`super`]) on a column-major copy of the data, so the
+//! distance loop runs over contiguous memory for a block of points at a
+//! time and the compiler vectorises it.
+//!
+//! Hand-written because it is hot and measured (`benches/analytics.rs`):
+//! linfa allocates the new centroid matrix and walks rows through ndarray
+//! views, and with its `rayon` feature it spreads the assignment over
+//! threads natively, which a browser worker does not have. The summation
+//! order of the centroid update is linfa's (rows in order, then the old
+//! centroid, then one division), so given the same labels both give the
+//! same centroids bit for bit; distances are summed feature by feature
+//! (linfa's ndarray sum unrolls differently), which can only matter for a
+//! point exactly half-way between two centroids.
+
+use ndarray::ArrayView2;
+use rand::Rng;
+
+/// Points per block of the assignment step (fits in L1 with the distances).
+const BLOCK: usize = 256;
+
+/// The data, column by column: `data[j * n + i]` is feature `j` of point `i`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Columns {
+    /// Number of points.
+    pub n: usize,
+    /// Number of features.
+    pub d: usize,
+    /// The values, column-major.
+    pub data: Vec<f64>,
+}
+
+impl Columns {
+    /// A column-major copy of a `n × d` matrix.
+    pub fn from_rows(x: ArrayView2<f64>) -> Columns {
+        let (n, d) = x.dim();
+        let mut data = Vec::with_capacity(n * d);
+        for col in x.columns() {
+            data.extend(col.iter());
+        }
+        Columns { n, d, data }
+    }
+
+    fn col(&self, j: usize) -> &[f64] {
+        &self.data[j * self.n..(j + 1) * self.n]
+    }
+}
+
+/// Nearest centroid (first on ties) and squared distance of every point.
+/// `centroids` is `k × d`, row-major.
+pub fn assign(x: &Columns, centroids: &[f64], labels: &mut [usize], dists: &mut [f64]) {
+    let (n, d) = (x.n, x.d);
+    let k = centroids.len() / d.max(1);
+    let mut best = [0.0f64; BLOCK];
+    let mut lab = [0usize; BLOCK];
+    let mut dist = [0.0f64; BLOCK];
+    for start in (0..n).step_by(BLOCK) {
+        let m = BLOCK.min(n - start);
+        for c in 0..k {
+            let dist = &mut dist[..m];
+            dist.fill(0.0);
+            for j in 0..d {
+                let cj = centroids[c * d + j];
+                let col = &x.data[j * n + start..j * n + start + m];
+                for (s, &v) in dist.iter_mut().zip(col) {
+                    let e = v - cj;
+                    *s += e * e;
+                }
+            }
+            if c == 0 {
+                best[..m].copy_from_slice(dist);
+                lab[..m].fill(0);
+            } else {
+                for ((b, l), &s) in best[..m].iter_mut().zip(&mut lab[..m]).zip(dist.iter()) {
+                    if s < *b {
+                        *b = s;
+                        *l = c;
+                    }
+                }
+            }
+        }
+        labels[start..start + m].copy_from_slice(&lab[..m]);
+        dists[start..start + m].copy_from_slice(&best[..m]);
+    }
+}
+
+/// linfa's m_k-means update: each new centroid is the mean of its points
+/// *and the old centroid* (counted as one more point), so no cluster ever
+/// empties. Writes into `new` (`k × d`).
+pub fn update(x: &Columns, labels: &[usize], old: &[f64], new: &mut [f64], counts: &mut [f64]) {
+    let d = x.d;
+    new.fill(0.0);
+    counts.fill(1.0);
+    for &l in labels {
+        counts[l] += 1.0;
+    }
+    for j in 0..d {
+        for (&v, &l) in x.col(j).iter().zip(labels) {
+            new[l * d + j] += v;
+        }
+    }
+    for (c, count) in counts.iter().enumerate() {
+        for j in 0..d {
+            let s = new[c * d + j] + old[c * d + j];
+            new[c * d + j] = s / count;
+        }
+    }
+}
+
+/// One finished run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    /// Final centroids, `k × d` row-major.
+    pub centroids: Vec<f64>,
+    /// Nearest final centroid of every point.
+    pub labels: Vec<usize>,
+    /// Sum of squared distances to the nearest final centroid.
+    pub inertia: f64,
+    /// Update steps taken.
+    pub iterations: usize,
+}
+
+/// Iterates from `centroids` until they move less than `tolerance` or
+/// `max_iter` updates were made, then assigns every point to its nearest
+/// final centroid. `on_iteration(i)` runs after update `i`; returning
+/// `false` stops and yields `None`.
+pub fn run(
+    x: &Columns,
+    mut centroids: Vec<f64>,
+    max_iter: usize,
+    tolerance: f64,
+    on_iteration: &mut dyn FnMut(usize) -> bool,
+) -> Option<Run> {
+    let k = centroids.len() / x.d.max(1);
+    let mut labels = vec![0; x.n];
+    let mut dists = vec![0.0; x.n];
+    let mut new = vec![0.0; centroids.len()];
+    let mut counts = vec![0.0; k];
+    let mut iterations = 0;
+    loop {
+        assign(x, &centroids, &mut labels, &mut dists);
+        update(x, &labels, &centroids, &mut new, &mut counts);
+        let shift: f64 = centroids
+            .iter()
+            .zip(&new)
+            .map(|(a, b)| (a - b) * (a - b))
+            .sum::<f64>()
+            .sqrt();
+        std::mem::swap(&mut centroids, &mut new);
+        iterations += 1;
+        if !on_iteration(iterations) {
+            return None;
+        }
+        if shift < tolerance || iterations >= max_iter {
+            break;
+        }
+    }
+    assign(x, &centroids, &mut labels, &mut dists);
+    Some(Run {
+        centroids,
+        labels,
+        inertia: dists.iter().sum(),
+        iterations,
+    })
+}
+
+/// k-means++ starting centroids (`k × d`): the first point uniformly, each
+/// next one with probability proportional to its squared distance from the
+/// nearest centroid so far.
+pub fn plus_plus(x: &Columns, k: usize, rng: &mut impl Rng) -> Vec<f64> {
+    let (n, d) = (x.n, x.d);
+    let mut centroids = Vec::with_capacity(k * d);
+    let mut pick = rng.gen_range(0..n);
+    let mut nearest = vec![f64::INFINITY; n];
+    for c in 0..k {
+        centroids.extend((0..d).map(|j| x.data[j * n + pick]));
+        if c + 1 == k {
+            break;
+        }
+        let mut total = 0.0;
+        for (i, best) in nearest.iter_mut().enumerate() {
+            let s: f64 = (0..d)
+                .map(|j| {
+                    let e = x.data[j * n + i] - centroids[c * d + j];
+                    e * e
+                })
+                .sum();
+            *best = best.min(s);
+            total += *best;
+        }
+        pick = if total > 0.0 {
+            let mut target = rng.gen::<f64>() * total;
+            nearest
+                .iter()
+                .position(|&w| {
+                    target -= w;
+                    target < 0.0
+                })
+                .unwrap_or(n - 1)
+        } else {
+            rng.gen_range(0..n)
+        };
+    }
+    centroids
+}
