@@ -64,6 +64,7 @@ impl Envelope {
             "tickets" => again::<Ticket>(json),
             "campaigns" => again::<Campaign>(json),
             "relationships" => again::<Relationship>(json),
+            "imports" => again::<ImportBatch>(json),
             other => Err(StoreError::Backend(format!("unknown collection {other}"))),
         }
     }

@@ -1,7 +1,8 @@
 //! What each record type contributes to the indexes.
 
 use crate::model::{
-    Campaign, Customer, Deal, Id, Interaction, Order, Record, Relationship, Task, Ticket,
+    Campaign, Customer, Deal, Id, ImportBatch, Interaction, Order, Record, Relationship, Task,
+    Ticket,
 };
 
 /// The index keys of one record. Empty lists leave the record out of that
@@ -62,6 +63,13 @@ impl Stored for Relationship {
             customers: vec![self.from, self.to],
             ..IndexKeys::default()
         }
+    }
+}
+
+/// An import batch belongs to no customer and has no index but `by_updated`.
+impl Stored for ImportBatch {
+    fn index_keys(&self) -> IndexKeys {
+        IndexKeys::default()
     }
 }
 

@@ -126,4 +126,5 @@ pub const COLLECTIONS: &[&str] = &[
     "tickets",
     "campaigns",
     "relationships",
+    "imports",
 ];

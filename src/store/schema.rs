@@ -96,6 +96,14 @@ pub const MIGRATIONS: &[Migration] = &[
             index("relationships", "by_updated", &["updated_at", "id"], false),
         ],
     },
+    Migration {
+        version: 3,
+        summary: "import batches (one record per import, for reverting it as a whole)",
+        steps: &[
+            Step::CreateStore("imports"),
+            index("imports", "by_updated", &["updated_at", "id"], false),
+        ],
+    },
 ];
 
 /// The schema version this build writes.

@@ -6,40 +6,23 @@
 
 use super::mapping::{compact, Target};
 
-/// The columns of Rapport's customer CSV export, in order; the export
-/// writes exactly these, then one column per custom field (named after the
-/// field). Lists (emails, phones, tags) are joined with
-/// [`RAPPORT_LIST_SEPARATOR`], dates are `YYYY-MM-DD`, lifecycle stage and
-/// education are their labels, "ID" is the Rapport record id (imported as
-/// the external id), "Created"/"Updated" are ISO timestamps (not imported).
-pub const RAPPORT_COLUMNS: &[&str] = &[
-    "ID",
-    "First name",
-    "Last name",
-    "Emails",
-    "Phones",
-    "Company",
-    "Job title",
-    "Street",
-    "City",
-    "Region",
-    "Postal code",
-    "Country",
-    "Birthday",
-    "Age",
-    "Annual income",
-    "Education",
-    "Lifecycle stage",
-    "Source",
-    "Owner",
-    "Tags",
-    "Segment",
-    "Created",
-    "Updated",
-];
+/// The columns of Rapport's customer CSV export, in order: the export
+/// writes exactly these, then one `Custom: <name>` column per custom field.
+/// Lists (emails, phones, tags) are joined with [`RAPPORT_LIST_SEPARATOR`],
+/// dates are `YYYY-MM-DD`, lifecycle stage and education are their labels;
+/// "Id" (the Rapport record id) is imported as the external id,
+/// "Created"/"Updated" are not imported.
+///
+/// One list for both directions: the export (which landed first) defines
+/// it as `io::export::CUSTOMER_COLUMNS`, and this is that constant.
+pub const RAPPORT_COLUMNS: &[&str] = crate::io::export::CUSTOMER_COLUMNS;
 
-/// How Rapport's export joins several values in one cell.
-pub const RAPPORT_LIST_SEPARATOR: &str = "; ";
+/// How Rapport's export joins several values in one cell (`" ::: "`, as
+/// Google Contacts does); the importer splits on it in any file.
+pub const RAPPORT_LIST_SEPARATOR: &str = crate::io::export::MULTI_VALUE_SEPARATOR;
+
+/// The header prefix of a custom-field column in Rapport's export.
+const RAPPORT_CUSTOM_PREFIX: &str = "custom: ";
 
 /// A known export layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -398,8 +381,8 @@ static OUTLOOK: Def = Def {
 static RAPPORT: Def = Def {
     columns: &[
         ("id", T(External)),
-        ("first name", T(Given)),
-        ("last name", T(Family)),
+        ("given name", T(Given)),
+        ("family name", T(Family)),
         ("emails", T(Email)),
         ("phones", T(Phone)),
         ("company", T(Company)),
@@ -444,6 +427,9 @@ fn lookup(def: &Def, name: &str) -> Option<To> {
     let key = loose(name);
     if let Some((_, to)) = def.columns.iter().find(|(n, _)| *n == key) {
         return Some(*to);
+    }
+    if std::ptr::eq(def, &RAPPORT) && key.starts_with(RAPPORT_CUSTOM_PREFIX) {
+        return Some(To::Custom(""));
     }
     def.numbered.then(|| numbered(&key)).flatten()
 }
@@ -491,6 +477,11 @@ pub(crate) fn detect_preset(header: &[String]) -> Option<Preset> {
 pub(crate) fn preset_target(preset: Preset, name: &str) -> Option<Target> {
     Some(match lookup(preset.def(), name)? {
         To::Ignore => Target::Ignore,
+        // Rapport's `Custom: <name>` columns: the name as written.
+        To::Custom("") => {
+            let name = name.trim();
+            Target::Custom(name[RAPPORT_CUSTOM_PREFIX.len().min(name.len())..].trim().to_string())
+        }
         To::Custom(name) => Target::Custom(name.to_string()),
         To::T(f) => match f {
             Given => Target::GivenName,
@@ -587,5 +578,9 @@ mod tests {
         for c in RAPPORT_COLUMNS {
             assert!(preset_target(Preset::Rapport, c).is_some(), "{c}");
         }
+        assert_eq!(
+            preset_target(Preset::Rapport, "Custom: Plan"),
+            Some(Target::Custom("Plan".into()))
+        );
     }
 }
