@@ -374,3 +374,140 @@ fn feature_table_from_model_records_counts_orders_tickets_and_deals_and_leaves_g
     assert_eq!(back.column(Feature::Age)[0], 40.0);
     assert!(back.column(Feature::Age)[1].is_nan());
 }
+
+#[test]
+fn pca_explained_variance_and_ratio_match_sklearn() {
+    let f = fixture();
+    let r = &f.reference["pca"];
+    let x = scaled(&f);
+    let p = rapport::analytics::ml::pca::project_2d(x.view()).unwrap();
+    assert_all_rel(
+        &p.explained_variance,
+        &floats(&r["explained_variance"]),
+        1e-6,
+        "variance",
+    );
+    assert_all_rel(
+        &p.explained_variance_ratio,
+        &floats(&r["explained_variance_ratio"]),
+        1e-6,
+        "ratio",
+    );
+    for (a, e) in p.components.iter().zip(matrix(&r["components"])) {
+        for (a, e) in a.iter().zip(e) {
+            assert!((a - e).abs() < 1e-5, "loading {a} vs {e}");
+        }
+    }
+    for (a, e) in p.points.iter().zip(matrix(&r["first_rows"])) {
+        assert!(
+            (a[0] - e[0]).abs() < 1e-5 && (a[1] - e[1]).abs() < 1e-5,
+            "{a:?} vs {e:?}"
+        );
+    }
+}
+
+#[test]
+fn segment_profiles_match_pandas_groupby_mean_skipping_missing_income() {
+    use rapport::analytics::ml::segment::profiles;
+    let f = fixture();
+    let r = &f.reference;
+    let labels = usizes(&r["kmeans"]["labels"]);
+    let rows: Vec<usize> = (0..300).collect();
+    let p = profiles(&f.table, &rows, &labels, 4);
+    let sizes: Vec<usize> = p.iter().map(|s| s.size).collect();
+    assert_eq!(sizes, usizes(&r["profile"]["sizes"]));
+    for (seg, expected) in p.iter().zip(matrix(&r["profile"]["means"])) {
+        let got: Vec<f64> = FEATURES
+            .iter()
+            .map(|f| seg.means[f.index()].unwrap())
+            .collect();
+        assert_all_rel(&got, &expected, 1e-12, "profile mean");
+        assert_eq!(seg.means[Feature::Education.index()], None);
+    }
+}
+
+fn same_partition(a: &[usize], b: &[usize]) -> bool {
+    let mut map = std::collections::HashMap::new();
+    a.iter()
+        .zip(b)
+        .all(|(x, y)| *map.entry(*x).or_insert(*y) == *y)
+        && map.values().collect::<std::collections::HashSet<_>>().len() == map.len()
+}
+
+#[test]
+fn automatic_k_picks_the_four_groups_by_silhouette_and_reports_every_k() {
+    use rapport::analytics::ml::segment::{segment, KChoice, SegmentRequest};
+    let f = fixture();
+    let r = &f.reference["kmeans"];
+    let request = SegmentRequest {
+        features: FEATURES.to_vec(),
+        ..SegmentRequest::default()
+    };
+    let mut steps = Vec::new();
+    let s = segment(&f.table, &request, &mut |p| {
+        steps.push(p);
+        true
+    })
+    .unwrap();
+    assert_eq!(s.k, 4);
+    assert_eq!(
+        s.k_scores.iter().map(|k| k.k).collect::<Vec<_>>(),
+        (2..=10).collect::<Vec<_>>()
+    );
+    assert!(same_partition(&s.labels, &usizes(&r["labels"])));
+    assert_rel(s.inertia, r["inertia"].as_f64().unwrap(), 1e-6, "inertia");
+    assert_rel(
+        s.silhouette.unwrap().score,
+        r["silhouette"].as_f64().unwrap(),
+        1e-6,
+        "silhouette",
+    );
+    let sizes: Vec<usize> = s.profiles.iter().map(|p| p.size).collect();
+    assert!(
+        sizes.windows(2).all(|w| w[0] >= w[1]),
+        "largest first: {sizes:?}"
+    );
+    assert_eq!(s.missing.imputed[0].missing, 22);
+    assert_eq!(s.projection.points.len(), 300);
+    assert!(
+        steps
+            .iter()
+            .filter(|p| p.stage == rapport::analytics::ml::Stage::ChoosingK)
+            .count()
+            == 9
+    );
+    let json = serde_json::to_string(&s).unwrap();
+    let back: rapport::analytics::ml::segment::Segmentation = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.labels, s.labels);
+
+    let fixed = SegmentRequest {
+        k: KChoice::Fixed(4),
+        ..request
+    };
+    let again = segment(&f.table, &fixed, &mut no_progress).unwrap();
+    assert_eq!(again.labels, s.labels);
+}
+
+#[test]
+fn too_few_complete_customers_for_k_is_a_sentence() {
+    use rapport::analytics::ml::segment::{segment, KChoice, SegmentRequest};
+    let ids = (0..3).map(Uuid::from_u128).collect();
+    let table = FeatureTable::from_columns(ids, vec![vec![30.0, 40.0, 50.0]]);
+    let request = SegmentRequest {
+        features: vec![Feature::Age],
+        k: KChoice::Fixed(5),
+        ..SegmentRequest::default()
+    };
+    let err = segment(&table, &request, &mut no_progress).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Too few customers with complete data (3) for 5 segments."
+    );
+    let none = SegmentRequest::default();
+    assert_eq!(
+        segment(&table, &none, &mut no_progress)
+            .unwrap_err()
+            .to_string(),
+        "Choose at least one feature."
+    );
+}

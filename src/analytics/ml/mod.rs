@@ -23,7 +23,9 @@
 pub mod error;
 pub mod features;
 pub mod k_means;
+pub mod pca;
 pub mod prepare;
+pub mod segment;
 pub mod silhouette;
 
 pub use error::MlError;
