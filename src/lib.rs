@@ -8,6 +8,7 @@
 //!   an in-memory implementation and (wasm only) the IndexedDB one.
 //! - [`io`]: CSV import/export and JSON backup.
 //! - [`analytics`]: pure functions from model data to result structs.
+//! - [`jobs`]: analyses run in a Web Worker with progress and cancel.
 //! - [`charts`]: drawing functions generic over `plotters`' `DrawingBackend`.
 //! - `ui` (wasm only): Leptos components, pages and routing.
 //!
@@ -17,6 +18,7 @@ pub mod analytics;
 pub mod charts;
 pub mod demo;
 pub mod io;
+pub mod jobs;
 pub mod model;
 pub mod search;
 pub mod store;

@@ -32,6 +32,13 @@ pub(super) fn caption_font(theme: &ChartTheme) -> TextStyle<'static> {
         .color(&theme.text)
 }
 
+/// A cartesian chart over the coordinate types `X` and `Y` describe.
+type Cartesian<'a, DB, X, Y> = ChartContext<
+    'a,
+    DB,
+    Cartesian2d<<X as AsRangedCoord>::CoordDescType, <Y as AsRangedCoord>::CoordDescType>,
+>;
+
 /// Fills the area with the theme's background and builds a titled
 /// cartesian chart over `x` × `y`.
 pub(super) fn cartesian<'a, DB, X, Y>(
@@ -41,7 +48,7 @@ pub(super) fn cartesian<'a, DB, X, Y>(
     x: X,
     y: Y,
     y_label_width: f64,
-) -> Result<ChartContext<'a, DB, Cartesian2d<X::CoordDescType, Y::CoordDescType>>, ChartError>
+) -> Result<Cartesian<'a, DB, X, Y>, ChartError>
 where
     DB: DrawingBackend,
     X: AsRangedCoord,

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod base_path;
 pub mod components;
+pub mod files;
 pub mod pages;
 pub mod state;
 pub mod theme;

@@ -69,7 +69,7 @@ pub struct AppState {
     /// One counter per collection (in `store::COLLECTIONS` order), bumped
     /// when that collection changes: pages track only what they show, so a
     /// demo load writing customers does not make the Orders page re-read.
-    collection_revisions: [RwSignal<u64>; 8],
+    collection_revisions: [RwSignal<u64>; COLLECTIONS.len()],
     /// Bumped after every change to the customer index.
     pub index_revision: RwSignal<u64>,
     /// The toasts on screen.

@@ -407,6 +407,29 @@ impl Drop for Browser {
     }
 }
 
+impl Browser {
+    /// Waits until at least `count` chart canvases on the page hold a drawn
+    /// chart: pixels of more than one colour besides the background.
+    pub async fn expect_drawn_charts(&self, count: usize) {
+        let script = format!(
+            "(() => [...document.querySelectorAll('figure.chart canvas')].filter(c => {{
+                if (c.width < 50 || c.height < 50) return false;
+                const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                const bg = [d[0], d[1], d[2]].join();
+                const colours = new Set();
+                for (let i = 0; i < d.length; i += 4 * 7) {{
+                    const px = [d[i], d[i + 1], d[i + 2]].join();
+                    if (px !== bg) colours.add(px);
+                    if (colours.size > 3) return true;
+                }}
+                return false;
+            }}).length >= {count})()"
+        );
+        self.expect_true(&script, &format!("{count} drawn charts"))
+            .await;
+    }
+}
+
 /// Whether the chromedriver on `port` answers `GET /status` with
 /// `"ready": true` (a bare TCP connect can reach whoever else took the port).
 fn driver_ready(port: u16) -> bool {

@@ -41,6 +41,8 @@ async fn every_page_shows_the_demo_data() {
     browser.click_link("Dashboard").await;
     browser.expect_heading("Dashboard").await;
     browser.expect_text("Recently changed").await;
+    browser.expect_text("Repeat-purchase rate").await;
+    browser.expect_drawn_charts(6).await;
     snap(&browser, "dashboard").await;
 
     browser.click_link("Pipeline").await;

@@ -1,10 +1,12 @@
 //! Building blocks shared by pages: the page header, the empty state panel,
 //! the demo-data loader and the toasts.
 
+mod chart;
 mod demo_loader;
 mod palette;
 mod toasts;
 
+pub use chart::{Chart, ChartSpec};
 pub use demo_loader::{DemoLoader, DemoProgress};
 pub use palette::CommandPalette;
 pub use toasts::Toasts;

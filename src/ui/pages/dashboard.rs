@@ -1,16 +1,106 @@
-//! The Dashboard: headline figures from the customer index and the most
-//! recently changed customers; on an empty store, the welcome with "Load
-//! demo data". (Charts of revenue, pipeline and support come with the
-//! analytics work.)
+//! The Dashboard: headline figures and charts of customers, revenue, the
+//! pipeline, support and campaigns, and the most recently changed
+//! customers; on an empty store, the welcome with "Load demo data". Charts
+//! whose data is missing say so instead of showing an empty canvas.
 
-use crate::model::{date_of, Customer, LifecycleStage, Record, DAY_MS};
+use super::dashboard_charts as charts;
+use crate::analytics::dashboard::{summarise, Dashboard, Sources};
+use crate::model::{date_of, Campaign, Customer, Deal, Order, Pipeline, Record, Ticket, DAY_MS};
 use crate::store::Store;
 use crate::ui::base_path::app_href;
-use crate::ui::components::{thousands, DemoLoader, EmptyState, PageHeader};
+use crate::ui::components::{thousands, Chart, ChartSpec, DemoLoader, EmptyState, PageHeader};
 use crate::ui::state::{now_ms, AppState, StoreStatus};
 use leptos::prelude::*;
 
-/// Dashboard: KPIs and recent activity, or the welcome.
+/// Reads what the Dashboard summarises and summarises it.
+async fn load(state: AppState) -> Result<Dashboard, String> {
+    let store = state.store().map_err(|e| e.user_message())?;
+    let orders: Vec<Order> = store.all().await.map_err(|e| e.user_message())?;
+    let deals: Vec<Deal> = store.all().await.map_err(|e| e.user_message())?;
+    let tickets: Vec<Ticket> = store.all().await.map_err(|e| e.user_message())?;
+    let campaigns: Vec<Campaign> = store.all().await.map_err(|e| e.user_message())?;
+    let created: Vec<i64> = state.with_index(|index| index.rows().map(|r| r.created_at).collect());
+    Ok(summarise(
+        Sources {
+            customers_created: &created,
+            orders: &orders,
+            deals: &deals,
+            pipeline: &Pipeline::default(),
+            tickets: &tickets,
+            campaigns: &campaigns,
+        },
+        date_of(now_ms()),
+    ))
+}
+
+fn money(v: f64) -> String {
+    let whole = thousands(v.abs().round() as usize);
+    if v < 0.0 {
+        format!("-{whole}")
+    } else {
+        whole
+    }
+}
+
+/// A KPI card.
+#[component]
+fn Kpi(label: &'static str, #[prop(into)] value: Signal<String>) -> impl IntoView {
+    view! {
+        <div class="kpi"><span class="kpi-label">{label}</span><span class="kpi-value">{value}</span></div>
+    }
+}
+
+/// A chart card, or its empty-state sentence when `has_data` is false.
+#[component]
+fn ChartCard(spec: ChartSpec, has_data: bool, empty: &'static str) -> impl IntoView {
+    view! {
+        <section class="card chart-card">
+            {if has_data {
+                view! { <Chart spec=Signal::stored(spec)/> }.into_any()
+            } else {
+                view! {
+                    <h2 class="chart-empty-title">{spec.title().to_string()}</h2>
+                    <p class="muted chart-empty">{empty}</p>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+fn chart_grid(d: Dashboard) -> impl IntoView {
+    let has_orders = d.revenue_total() > 0.0;
+    let has_deals = d.pipeline.iter().any(|(_, _, n)| *n > 0);
+    let has_tickets = d.tickets_opened.iter().any(|m| m.value > 0);
+    let has_ratings = d.satisfaction.iter().any(|m| m.value.is_some());
+    let has_costs = d
+        .campaign_costs
+        .iter()
+        .any(|c| c.cost_per_customer.is_some());
+    let other = d.other_currency_orders;
+    view! {
+        <div class="kpis">
+            <Kpi label="Revenue, 12 months" value=format!("{} {}", money(d.revenue_total()), d.currency.clone().unwrap_or_default())/>
+            <Kpi label="Open pipeline" value=money(d.open_pipeline_value)/>
+            <Kpi label="Open tickets" value=thousands(d.open_tickets)/>
+            <Kpi label="Average satisfaction" value=d.average_satisfaction.map_or("–".to_string(), |s| format!("{s:.2} / 5"))/>
+            <Kpi label="Repeat-purchase rate" value=d.repeat_purchase_rate().map_or("–".to_string(), |r| format!("{:.0} %", r * 100.0))/>
+        </div>
+        {(other > 0).then(|| view! {
+            <p class="muted small">{format!("{} orders in other currencies are not in the revenue figures.", thousands(other))}</p>
+        })}
+        <div class="chart-grid">
+            <ChartCard spec=charts::new_customers(&d) has_data=d.new_customers.iter().any(|m| m.value > 0) empty="No customer was added in the last twelve months."/>
+            <ChartCard spec=charts::revenue(&d) has_data=has_orders empty="No orders in the last twelve months. Revenue appears here once orders are recorded."/>
+            <ChartCard spec=charts::pipeline(&d) has_data=has_deals empty="No deals yet. Add deals on a customer's page to see the pipeline."/>
+            <ChartCard spec=charts::tickets(&d) has_data=has_tickets empty="No tickets in the last twelve months."/>
+            <ChartCard spec=charts::satisfaction(&d) has_data=has_ratings empty="No solved ticket has a satisfaction rating yet."/>
+            <ChartCard spec=charts::acquisition_cost(&d) has_data=has_costs empty="No campaign with a budget has converted anyone yet, so there is no acquisition cost to show."/>
+        </div>
+    }
+}
+
+/// Dashboard: KPIs, charts and recent activity, or the welcome.
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -18,18 +108,16 @@ pub fn DashboardPage() -> impl IntoView {
         state.index_revision.track();
         let month_ago = now_ms() - 30 * DAY_MS;
         state.with_index(|index| {
-            let mut by_stage = [0usize; 6];
-            let mut new_this_month = 0;
-            for row in index.rows() {
-                if let Some(i) = LifecycleStage::ALL.iter().position(|s| *s == row.stage) {
-                    by_stage[i] += 1;
-                }
-                if row.created_at >= month_ago {
-                    new_this_month += 1;
-                }
-            }
-            (index.len(), new_this_month, by_stage)
+            let new = index.rows().filter(|r| r.created_at >= month_ago).count();
+            (index.len(), new)
         })
+    });
+    let figures = LocalResource::new(move || {
+        state.index_revision.track();
+        for c in ["orders", "deals", "tickets", "campaigns"] {
+            state.track(c);
+        }
+        load(state)
     });
     let recent = LocalResource::new(move || {
         state.track("customers");
@@ -59,12 +147,15 @@ pub fn DashboardPage() -> impl IntoView {
             }
         >
             <div class="kpis">
-                <div class="kpi"><span class="kpi-label">"Customers"</span><span class="kpi-value">{move || thousands(stats.with(|s| s.0))}</span></div>
-                <div class="kpi"><span class="kpi-label">"New in the last 30 days"</span><span class="kpi-value">{move || thousands(stats.with(|s| s.1))}</span></div>
-                {LifecycleStage::ALL.iter().enumerate().filter(|(_, s)| matches!(s, LifecycleStage::Lead | LifecycleStage::Customer | LifecycleStage::Churned)).map(|(i, s)| view! {
-                    <div class="kpi"><span class="kpi-label">{s.label()}</span><span class="kpi-value">{move || thousands(stats.with(|st| st.2[i]))}</span></div>
-                }).collect_view()}
+                <Kpi label="Customers" value=Signal::derive(move || thousands(stats.with(|s| s.0)))/>
+                <Kpi label="New in the last 30 days" value=Signal::derive(move || thousands(stats.with(|s| s.1)))/>
             </div>
+            <Transition fallback=|| view! { <p class="muted">"Adding up orders, deals and tickets…"</p> }>
+                {move || figures.get().map(|result| match result {
+                    Ok(d) => chart_grid(d).into_any(),
+                    Err(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
+                })}
+            </Transition>
             <section class="card">
                 <h2>"Recently changed"</h2>
                 <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>

@@ -7,6 +7,7 @@ mod campaigns;
 mod customer;
 mod customers;
 mod dashboard;
+mod dashboard_charts;
 mod import_export;
 mod not_found;
 mod orders;

@@ -9,12 +9,30 @@ mod filters;
 pub use filters::load_views;
 mod list;
 
+use crate::io::export::customers_csv;
+use crate::model::{Customer, Id};
 use crate::search::ListQuery;
+use crate::store::Store;
 use crate::ui::base_path::app_href;
 use crate::ui::components::{DemoLoader, EmptyState, PageHeader};
+use crate::ui::pages::import_export::download_csv;
 use crate::ui::state::{AppState, StoreStatus};
 use leptos::prelude::*;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+
+/// Downloads the customers `ids` (the list's current view, in its order)
+/// as CSV.
+async fn export_customers(state: AppState, ids: Vec<Id>) -> Result<(), String> {
+    let store = state.store().map_err(|e| e.user_message())?;
+    let position: HashMap<Id, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let all: Vec<Customer> = store.all().await.map_err(|e| e.user_message())?;
+    let mut chosen: Vec<Customer> = all
+        .into_iter()
+        .filter(|c| position.contains_key(&c.meta.id))
+        .collect();
+    chosen.sort_by_key(|c| position[&c.meta.id]);
+    download_csv("customers", &customers_csv(&chosen))
+}
 
 /// Customers: the list with its toolbar.
 #[component]
@@ -31,9 +49,18 @@ pub fn CustomersPage() -> impl IntoView {
         state.with_index(|i| i.len())
     });
     let ready = move || state.status.get() == StoreStatus::Ready;
+    let export_view = move |_| {
+        let ids = results.get_untracked();
+        leptos::task::spawn_local(async move {
+            if let Err(e) = export_customers(state, ids).await {
+                state.toast_error(e);
+            }
+        });
+    };
 
     view! {
         <PageHeader title="Customers" subtitle="Everyone you do business with.">
+            <button type="button" on:click=export_view aria-label="Export the customers in this view as CSV">"Export view"</button>
             <a class="button primary" href=app_href("/customers/new")>"New customer"</a>
         </PageHeader>
         <Show

@@ -1,0 +1,214 @@
+//! The page's side of a job: start the app's wasm module in a dedicated
+//! worker, send it one [`Request`], relay its progress, and resolve with its
+//! result. One worker per job, so cancelling is `terminate()` and no job
+//! can leave state behind for the next.
+
+use super::{Reply, Request};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, MessageEvent, Url, Worker, WorkerOptions, WorkerType};
+
+/// Why a job produced no result.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum JobError {
+    /// The person cancelled it.
+    #[error("The analysis was cancelled.")]
+    Cancelled,
+    /// The job ran and reported a failure (the sentence is for people).
+    #[error("{0}")]
+    Failed(String),
+    /// The worker could not be started or crashed.
+    #[error(
+        "The background worker could not run the analysis ({0}). Reload the page and try again."
+    )]
+    Worker(String),
+}
+
+/// The URLs of the app's JavaScript glue and wasm binary, from the
+/// `modulepreload` and `preload` links Trunk writes into `index.html`.
+fn module_urls() -> Result<(String, String), JobError> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JobError::Worker("no document".into()))?;
+    let href = |selector: &str| -> Option<String> {
+        let links = document.query_selector_all(selector).ok()?;
+        (0..links.length())
+            .filter_map(|i| links.item(i))
+            .filter_map(|node| node.dyn_into::<web_sys::HtmlLinkElement>().ok())
+            .map(|link| link.href())
+            .find(|href| !href.contains("/snippets/"))
+    };
+    let glue = href("link[rel=modulepreload]")
+        .ok_or_else(|| JobError::Worker("the page does not name its script".into()))?;
+    let wasm = href("link[rel=preload][type='application/wasm']")
+        .ok_or_else(|| JobError::Worker("the page does not name its wasm module".into()))?;
+    Ok((glue, wasm))
+}
+
+fn worker_script(glue: &str, wasm: &str) -> String {
+    format!(
+        "import init, {{ rapport_worker_main }} from {glue:?};\n\
+         await init({{ module_or_path: {wasm:?} }});\n\
+         rapport_worker_main();\n"
+    )
+}
+
+fn js_error(value: JsValue) -> JobError {
+    JobError::Worker(
+        value
+            .as_string()
+            .or_else(|| value.dyn_ref::<js_sys::Error>().map(|e| e.message().into()))
+            .unwrap_or_else(|| format!("{value:?}")),
+    )
+}
+
+/// A job running in its own worker.
+pub struct Job {
+    worker: Worker,
+    outcome: js_sys::Promise,
+    settle: Rc<RefCell<Option<(js_sys::Function, js_sys::Function)>>>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
+}
+
+/// Cancels a running job from anywhere (a button's handler, say).
+#[derive(Clone)]
+pub struct Canceller {
+    worker: Worker,
+    settle: Rc<RefCell<Option<(js_sys::Function, js_sys::Function)>>>,
+}
+
+impl Canceller {
+    /// Stops the worker at once; the job's result is [`JobError::Cancelled`].
+    pub fn cancel(&self) {
+        self.worker.terminate();
+        if let Some((_, reject)) = self.settle.borrow_mut().take() {
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("cancelled"));
+        }
+    }
+}
+
+impl Job {
+    /// Starts `job` with `input` (JSON) against the database `database`;
+    /// `on_progress` gets each `(fraction done, note)`.
+    pub fn start(
+        job: &str,
+        input: String,
+        database: &str,
+        mut on_progress: impl FnMut(f64, String) + 'static,
+    ) -> Result<Job, JobError> {
+        let (glue, wasm) = module_urls()?;
+        let parts = js_sys::Array::of1(&JsValue::from_str(&worker_script(&glue, &wasm)));
+        let bag = BlobPropertyBag::new();
+        bag.set_type("text/javascript");
+        let blob = Blob::new_with_str_sequence_and_options(&parts, &bag).map_err(js_error)?;
+        let url = Url::create_object_url_with_blob(&blob).map_err(js_error)?;
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = Worker::new_with_options(&url, &options).map_err(js_error)?;
+        let _ = Url::revoke_object_url(&url);
+
+        let settle: Rc<RefCell<Option<(js_sys::Function, js_sys::Function)>>> = Rc::default();
+        let slot = settle.clone();
+        let outcome = js_sys::Promise::new(&mut |resolve, reject| {
+            *slot.borrow_mut() = Some((resolve, reject));
+        });
+        let request = serde_json::to_string(&Request {
+            id: 1,
+            job: job.to_string(),
+            input,
+            database: database.to_string(),
+        })
+        .map_err(|e| JobError::Worker(e.to_string()))?;
+
+        let (for_message, sender) = (settle.clone(), worker.clone());
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let Some(reply) = event
+                .data()
+                .as_string()
+                .and_then(|t| serde_json::from_str::<Reply>(&t).ok())
+            else {
+                return;
+            };
+            let finish = |ok: bool, value: String| {
+                if let Some((resolve, reject)) = for_message.borrow_mut().take() {
+                    let f = if ok { resolve } else { reject };
+                    let _ = f.call1(&JsValue::NULL, &JsValue::from_str(&value));
+                }
+            };
+            match reply {
+                Reply::Ready => {
+                    let _ = sender.post_message(&JsValue::from_str(&request));
+                }
+                Reply::Progress { done, note, .. } => on_progress(done, note),
+                Reply::Done { output, .. } => finish(true, output),
+                Reply::Failed { message, .. } => finish(false, format!("failed:{message}")),
+            }
+        });
+        let for_error = settle.clone();
+        let on_error =
+            Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
+                event.prevent_default();
+                if let Some((_, reject)) = for_error.borrow_mut().take() {
+                    let _ = reject.call1(
+                        &JsValue::NULL,
+                        &JsValue::from_str(&format!("crashed:{}", event.message())),
+                    );
+                }
+            });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(Job {
+            worker,
+            outcome,
+            settle,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+
+    /// A handle that cancels this job.
+    pub fn canceller(&self) -> Canceller {
+        Canceller {
+            worker: self.worker.clone(),
+            settle: self.settle.clone(),
+        }
+    }
+
+    /// Waits for the result (JSON text); the worker ends either way.
+    pub async fn finish(self) -> Result<String, JobError> {
+        let result = JsFuture::from(self.outcome.clone()).await;
+        self.worker.terminate();
+        match result {
+            Ok(value) => Ok(value.as_string().unwrap_or_default()),
+            Err(value) => {
+                let text = value.as_string().unwrap_or_default();
+                Err(if text == "cancelled" {
+                    JobError::Cancelled
+                } else if let Some(message) = text.strip_prefix("failed:") {
+                    JobError::Failed(message.to_string())
+                } else {
+                    JobError::Worker(text.strip_prefix("crashed:").unwrap_or(&text).to_string())
+                })
+            }
+        }
+    }
+}
+
+/// Runs `job` to completion and decodes its result.
+pub async fn run<T: for<'de> serde::Deserialize<'de>>(
+    job: &str,
+    input: &impl serde::Serialize,
+    database: &str,
+    on_progress: impl FnMut(f64, String) + 'static,
+    on_start: impl FnOnce(Canceller),
+) -> Result<T, JobError> {
+    let input = serde_json::to_string(input).map_err(|e| JobError::Worker(e.to_string()))?;
+    let job = Job::start(job, input, database, on_progress)?;
+    on_start(job.canceller());
+    let output = job.finish().await?;
+    serde_json::from_str(&output).map_err(|e| JobError::Worker(e.to_string()))
+}

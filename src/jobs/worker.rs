@@ -1,0 +1,76 @@
+//! The worker's side: answers [`Request`]s posted by the page with progress
+//! and a result. Started by the script `client.rs` builds, which loads the
+//! app's own wasm module inside a dedicated worker.
+
+use super::{run_pure, Reply, Request};
+use crate::store::idb::IdbStore;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
+    if let Ok(text) = serde_json::to_string(reply) {
+        let _ = scope.post_message(&JsValue::from_str(&text));
+    }
+}
+
+/// Installs the message handler and tells the page the worker is ready.
+/// Called by the worker script after the module has loaded.
+#[wasm_bindgen]
+pub fn rapport_worker_main() {
+    console_error_panic_hook::set_once();
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let handler_scope = scope.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let Some(text) = event.data().as_string() else {
+            return;
+        };
+        let Ok(request) = serde_json::from_str::<Request>(&text) else {
+            return;
+        };
+        let scope = handler_scope.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let reply = match answer(&request, &scope).await {
+                Ok(output) => Reply::Done {
+                    id: request.id,
+                    output,
+                },
+                Err(message) => Reply::Failed {
+                    id: request.id,
+                    message,
+                },
+            };
+            post(&scope, &reply);
+        });
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker does.
+    on_message.forget();
+    post(&scope, &Reply::Ready);
+}
+
+async fn answer(request: &Request, scope: &DedicatedWorkerGlobalScope) -> Result<String, String> {
+    let id = request.id;
+    let mut progress = |done: f64, note: &str| {
+        post(
+            scope,
+            &Reply::Progress {
+                id,
+                done,
+                note: note.to_string(),
+            },
+        )
+    };
+    if let Some(result) = run_pure(&request.job, &request.input, &mut progress) {
+        return result;
+    }
+    let store = IdbStore::open(&request.database)
+        .await
+        .map_err(|e| e.user_message())?;
+    let now = js_sys::Date::now() as i64;
+    let result = super::analyses::run(&store, &request.job, &request.input, now, &mut progress)
+        .await
+        .unwrap_or_else(|| Err(format!("There is no analysis called “{}”.", request.job)));
+    store.close();
+    result
+}

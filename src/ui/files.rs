@@ -1,0 +1,73 @@
+//! Files in and out of the browser: reading a picked or dropped `File` in
+//! slices (so a 50 MB file never sits in memory as one string and the page
+//! stays responsive between slices), and offering text as a download.
+
+use crate::ui::state::yield_to_browser;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Url};
+
+/// How many bytes are read per slice.
+pub const SLICE_BYTES: f64 = 1024.0 * 1024.0;
+
+/// Reads `file` slice by slice, calling `on_slice(bytes, fraction read)`;
+/// stops early (returning `Ok(false)`) when `on_slice` returns false.
+pub async fn read_slices(
+    file: &File,
+    mut on_slice: impl FnMut(&[u8], f64) -> bool,
+) -> Result<bool, String> {
+    let size = file.size();
+    let mut start = 0.0;
+    while start < size {
+        let end = (start + SLICE_BYTES).min(size);
+        let blob = file
+            .slice_with_f64_and_f64(start, end)
+            .map_err(|_| "The browser could not read the file.".to_string())?;
+        let buffer = JsFuture::from(blob.array_buffer()).await.map_err(|_| {
+            "The browser could not read the file (was it moved or deleted?).".to_string()
+        })?;
+        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        if !on_slice(&bytes, end / size) {
+            return Ok(false);
+        }
+        start = end;
+        yield_to_browser().await;
+    }
+    Ok(true)
+}
+
+/// Reads the whole of a (small) file as bytes.
+pub async fn read_all(file: &File) -> Result<Vec<u8>, String> {
+    let mut all = Vec::with_capacity(file.size() as usize);
+    read_slices(file, |bytes, _| {
+        all.extend_from_slice(bytes);
+        true
+    })
+    .await?;
+    Ok(all)
+}
+
+/// Offers `text` as a download named `name`.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let bag = BlobPropertyBag::new();
+    bag.set_type(mime);
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &bag)
+        .map_err(|_| "The browser could not prepare the download.".to_string())?;
+    let url = Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "The browser could not prepare the download.".to_string())?;
+    let link = leptos::prelude::document()
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<HtmlAnchorElement>().ok())
+        .ok_or_else(|| "The browser could not start the download.".to_string())?;
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // Let the download start before the address goes.
+    leptos::task::spawn_local(async move {
+        crate::ui::state::sleep_ms(60_000).await;
+        let _ = Url::revoke_object_url(&url);
+    });
+    Ok(())
+}
