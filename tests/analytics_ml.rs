@@ -511,3 +511,87 @@ fn too_few_complete_customers_for_k_is_a_sentence() {
         "Choose at least one feature."
     );
 }
+
+/// Rows of the reference's fixed split (every 4th row is a test row).
+fn split_rows(f: &Fixture) -> (Vec<usize>, Vec<usize>) {
+    let test = usizes(&f.reference["split"]["test"]);
+    let train = (0..300).filter(|i| !test.contains(i)).collect();
+    (train, test)
+}
+
+fn imputed(f: &Fixture) -> Array2<f64> {
+    prepare::prepare(&f.table, &FEATURES, &MissingHandling::default(), |_| true)
+        .unwrap()
+        .x
+}
+
+fn linear_matches_sklearn(engine: Engine) {
+    use rapport::analytics::ml::linear::{fit_linear, regression_metrics};
+    let f = fixture();
+    let r = &f.reference["linear"];
+    let x = imputed(&f);
+    let (train, test) = split_rows(&f);
+    let y_train: Vec<f64> = train.iter().map(|&i| f.y_num[i]).collect();
+    let y_test: Vec<f64> = test.iter().map(|&i| f.y_num[i]).collect();
+    let fit = fit_linear(
+        x.select(ndarray::Axis(0), &train).view(),
+        ndarray::ArrayView1::from(&y_train),
+        engine,
+    )
+    .unwrap();
+    assert_all_rel(&fit.coefficients, &floats(&r["coef"]), 1e-6, "coef");
+    assert_rel(
+        fit.intercept,
+        r["intercept"].as_f64().unwrap(),
+        1e-6,
+        "intercept",
+    );
+    let m = regression_metrics(
+        &y_test,
+        &fit.predict(x.select(ndarray::Axis(0), &test).view()),
+    );
+    assert_rel(m.r2, r["r2"].as_f64().unwrap(), 1e-6, "r2");
+    assert_rel(m.mse, r["mse"].as_f64().unwrap(), 1e-6, "mse");
+    assert_rel(m.mae, r["mae"].as_f64().unwrap(), 1e-6, "mae");
+}
+
+#[test]
+fn fast_linear_regression_matches_sklearn_coefficients_and_r2() {
+    linear_matches_sklearn(Engine::Fast);
+}
+
+#[test]
+fn linfa_linear_regression_matches_sklearn_coefficients_and_r2() {
+    linear_matches_sklearn(Engine::Linfa);
+}
+
+#[test]
+fn linear_regression_report_holds_out_a_seeded_quarter_and_refuses_the_target_as_feature() {
+    use rapport::analytics::ml::linear::{linear_regression, LinearRequest};
+    let f = fixture();
+    let mut columns = f.table.columns.clone();
+    columns[Feature::Satisfaction.index()] = f.y_num.clone();
+    let table = FeatureTable::from_columns(f.table.customer_ids.clone(), columns);
+    let request = LinearRequest {
+        target: Feature::Satisfaction,
+        features: FEATURES.to_vec(),
+        ..LinearRequest::default()
+    };
+    let a = linear_regression(&table, &request, &mut no_progress).unwrap();
+    assert_eq!((a.train_rows, a.test_rows, a.points.len()), (225, 75, 75));
+    assert!(a.test.r2 > 0.9, "{}", a.test.r2);
+    assert_eq!(
+        a,
+        linear_regression(&table, &request, &mut no_progress).unwrap()
+    );
+    let bad = LinearRequest {
+        features: vec![Feature::Satisfaction],
+        ..request
+    };
+    assert_eq!(
+        linear_regression(&table, &bad, &mut no_progress)
+            .unwrap_err()
+            .to_string(),
+        "satisfaction is the target, so it cannot also be a feature."
+    );
+}

@@ -20,13 +20,16 @@
 //! work with [`MlError::Cancelled`]. No DOM, no clock, no threads: the same
 //! code runs natively (tests, benches) and in wasm32.
 
+pub mod cholesky;
 pub mod error;
 pub mod features;
 pub mod k_means;
+pub mod linear;
 pub mod pca;
 pub mod prepare;
 pub mod segment;
 pub mod silhouette;
+pub mod split;
 
 pub use error::MlError;
 pub use features::{CrmData, Feature, FeatureTable};
@@ -57,6 +60,23 @@ pub struct Progress {
     pub done: usize,
     /// Units in the step (an upper bound for iterations).
     pub total: usize,
+}
+
+/// Which implementation fits a model. Both are tested against the same
+/// scikit-learn reference values; `Fast` is the default because it is the
+/// one measured fast enough for the browser (see `benches/analytics.rs`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Engine {
+    /// Hand-written for small `d` and large `n`: k-means in
+    /// [`k_means::lloyd`] (reports iterations, cancellable between them),
+    /// least squares by normal equations, logistic regression by Newton's
+    /// method.
+    #[default]
+    Fast,
+    /// The linfa crates: `linfa-clustering` k-means (no iteration count),
+    /// `linfa-linear` QR least squares, `linfa-logistic` L-BFGS.
+    Linfa,
 }
 
 /// A hook that never cancels, for callers that do not report progress.

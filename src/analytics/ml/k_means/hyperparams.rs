@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analytics::ml::error::{MlError, Result};
+use crate::analytics::ml::Engine;
 
 /// Where the centroids start.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -15,20 +16,6 @@ pub enum KMeansInit {
     /// Given centroids, `k` rows of the (standardised) feature space; used
     /// to compare with scikit-learn's `KMeans(init=centroids)`.
     Precomputed(Vec<Vec<f64>>),
-}
-
-/// Which implementation runs the iterations. Both run the same update (see
-/// [`super`]) and agree to rounding; tests check they give the same labels.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Engine {
-    /// The flat, column-wise loop in [`super::lloyd`] (default; reports
-    /// iterations and progress, cancellable between iterations).
-    #[default]
-    Fast,
-    /// `linfa_clustering::KMeans` (no iteration count, not cancellable
-    /// within a run).
-    Linfa,
 }
 
 /// K-means settings.

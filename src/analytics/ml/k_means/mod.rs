@@ -1,6 +1,6 @@
 //! K-means clustering of standardised features.
 //!
-//! Both engines ([`Engine`]) run linfa's variant of Lloyd's algorithm,
+//! Both engines ([`Engine`]: [`lloyd`] or `linfa_clustering::KMeans`) run linfa's variant of Lloyd's algorithm,
 //! *m_k-means*: the update step averages each cluster's points together with
 //! its old centroid, so clusters never empty. Its fixed points are exactly
 //! Lloyd's (a centroid equal to its cluster's mean stays put), so run to
@@ -16,7 +16,8 @@
 pub mod hyperparams;
 pub mod lloyd;
 
-pub use hyperparams::{Engine, KMeansInit, KMeansParams};
+pub use super::Engine;
+pub use hyperparams::{KMeansInit, KMeansParams};
 
 use linfa::prelude::*;
 use linfa::DatasetBase;
