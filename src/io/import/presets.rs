@@ -480,7 +480,11 @@ pub(crate) fn preset_target(preset: Preset, name: &str) -> Option<Target> {
         // Rapport's `Custom: <name>` columns: the name as written.
         To::Custom("") => {
             let name = name.trim();
-            Target::Custom(name[RAPPORT_CUSTOM_PREFIX.len().min(name.len())..].trim().to_string())
+            Target::Custom(
+                name[RAPPORT_CUSTOM_PREFIX.len().min(name.len())..]
+                    .trim()
+                    .to_string(),
+            )
         }
         To::Custom(name) => Target::Custom(name.to_string()),
         To::T(f) => match f {

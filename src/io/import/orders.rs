@@ -1,0 +1,440 @@
+//! [`OrdersImport`]: a transactions file (customer key, date, quantity,
+//! amount, optionally product and order number) as [`Order`]s, linked to
+//! customers by their external id (the custom field
+//! [`EXTERNAL_ID_FIELD`]); a key no customer has yet gets a new customer
+//! "Customer <key>". Reads delimited files with a header (e.g. the UCI
+//! Online Retail layout `InvoiceNo, StockCode, Description, Quantity,
+//! InvoiceDate, UnitPrice, CustomerID`) and whitespace-separated files
+//! without one, like the CDNOW purchase log `00001 19970101 1 11.77`
+//! (`customer_id YYYYMMDD number_of_items dollar_value`). Rows with the same
+//! order number become line items of one order.
+
+use std::collections::HashMap;
+
+use rand::SeedableRng;
+use rand_xoshiro::Xoshiro256PlusPlus;
+
+use super::cells::{parse_date, parse_number, DateCell};
+use super::mapping::compact;
+use super::patch::sentence;
+use super::{ImportError, RowIssue, SourceRow, EXTERNAL_ID_FIELD};
+use crate::model::{
+    new_id, CustomValue, Customer, Id, ImportBatch, ImportCounts, ImportKind, LifecycleStage,
+    LineItem, Order, OrderStatus, Record, RecordRef, Timestamp,
+};
+use crate::store::ChangeSet;
+
+/// Where a column of an orders file goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OrderTarget {
+    /// The customer's id in the source system (required).
+    CustomerKey,
+    /// The order date, `YYYYMMDD` or `YYYY-MM-DD` (required).
+    Date,
+    /// Number of items (1 when not mapped).
+    Quantity,
+    /// The row's total amount (this or the unit price is required).
+    Amount,
+    /// The price of one item.
+    UnitPrice,
+    /// Product name.
+    Product,
+    /// Order / invoice number: rows sharing one form one order.
+    OrderId,
+    /// Not imported.
+    Ignore,
+}
+
+impl OrderTarget {
+    /// Every target, for a `<select>`.
+    pub const ALL: &'static [OrderTarget] = &[
+        OrderTarget::CustomerKey,
+        OrderTarget::Date,
+        OrderTarget::Quantity,
+        OrderTarget::Amount,
+        OrderTarget::UnitPrice,
+        OrderTarget::Product,
+        OrderTarget::OrderId,
+        OrderTarget::Ignore,
+    ];
+
+    /// What a user reads in the `<select>`.
+    pub fn label(self) -> &'static str {
+        match self {
+            OrderTarget::CustomerKey => "Customer ID",
+            OrderTarget::Date => "Date",
+            OrderTarget::Quantity => "Quantity",
+            OrderTarget::Amount => "Amount (row total)",
+            OrderTarget::UnitPrice => "Unit price",
+            OrderTarget::Product => "Product",
+            OrderTarget::OrderId => "Order number",
+            OrderTarget::Ignore => "Do not import",
+        }
+    }
+}
+
+/// One target per column.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OrderMapping {
+    /// `targets[i]` is where column `i` goes.
+    pub targets: Vec<OrderTarget>,
+}
+
+impl OrderMapping {
+    fn column(&self, t: OrderTarget) -> Option<usize> {
+        self.targets.iter().position(|&x| x == t)
+    }
+}
+
+/// Maps an orders file: by header names when it has a header, else by
+/// position as in the CDNOW log (customer, date, quantity, amount; with
+/// three columns customer, date, amount; a fifth is the product).
+pub fn auto_map_orders(header: Option<&[String]>, columns: usize) -> OrderMapping {
+    use OrderTarget::*;
+    let targets = match header {
+        Some(names) => names
+            .iter()
+            .map(|n| match compact(n).as_str() {
+                "customerid" | "customer" | "customerkey" | "customernumber" | "clientid"
+                | "contactid" | "externalid" | "userid" | "accountid" => CustomerKey,
+                "date" | "orderdate" | "transactiondate" | "purchasedate" | "invoicedate"
+                | "day" => Date,
+                "quantity" | "qty" | "items" | "numberofitems" | "units" | "count" => Quantity,
+                "amount" | "total" | "dollarvalue" | "value" | "revenue" | "sales"
+                | "linetotal" | "ordertotal" => Amount,
+                "unitprice" | "price" | "itemprice" => UnitPrice,
+                "product" | "productname" | "item" | "description" | "sku" | "stockcode" => Product,
+                "orderid" | "ordernumber" | "invoice" | "invoiceno" | "invoicenumber"
+                | "transactionid" => OrderId,
+                _ => Ignore,
+            })
+            .collect(),
+        None => {
+            let lead: &[OrderTarget] = match columns {
+                3 => &[CustomerKey, Date, Amount],
+                _ => &[CustomerKey, Date, Quantity, Amount, Product],
+            };
+            (0..columns)
+                .map(|i| lead.get(i).copied().unwrap_or(Ignore))
+                .collect()
+        }
+    };
+    OrderMapping { targets }
+}
+
+/// Settings of an orders import. `Default`: currency "USD", product name
+/// "Purchase" for rows without one.
+#[derive(Debug, Clone)]
+pub struct OrderOptions {
+    /// ISO 4217 code of the amounts.
+    pub currency: String,
+    /// The product name of rows that give none.
+    pub default_product: String,
+}
+
+impl Default for OrderOptions {
+    fn default() -> Self {
+        OrderOptions {
+            currency: "USD".into(),
+            default_product: "Purchase".into(),
+        }
+    }
+}
+
+/// The orders import in progress; see the module docs.
+pub struct OrdersImport {
+    header: Vec<String>,
+    mapping: OrderMapping,
+    options: OrderOptions,
+    now: Timestamp,
+    rng: Xoshiro256PlusPlus,
+    /// External id → customer id (stored customers, then new ones).
+    customers: HashMap<String, Id>,
+    new_customers: Vec<Customer>,
+    orders: Vec<Order>,
+    by_order_id: HashMap<String, usize>,
+    issues: Vec<RowIssue>,
+    counts: ImportCounts,
+}
+
+impl OrdersImport {
+    /// Starts an import with this mapping (`header`: the file's header, if
+    /// it has one, for naming columns in the report) against the stored
+    /// customers. Refused when the customer, date or amount (or unit
+    /// price) has no column.
+    pub fn new(
+        header: Option<Vec<String>>,
+        mapping: OrderMapping,
+        existing: &[Customer],
+        options: OrderOptions,
+        now: Timestamp,
+    ) -> Result<OrdersImport, ImportError> {
+        for (t, what) in [
+            (OrderTarget::CustomerKey, "Customer ID"),
+            (OrderTarget::Date, "Date"),
+        ] {
+            if mapping.column(t).is_none() {
+                return Err(ImportError::MissingColumn { what });
+            }
+        }
+        if mapping.column(OrderTarget::Amount).is_none()
+            && mapping.column(OrderTarget::UnitPrice).is_none()
+        {
+            return Err(ImportError::MissingColumn {
+                what: "Amount (row total)",
+            });
+        }
+        let header = header.unwrap_or_else(|| {
+            (1..=mapping.targets.len())
+                .map(|i| format!("Column {i}"))
+                .collect()
+        });
+        let mut customers = HashMap::new();
+        for c in existing.iter().filter(|c| !c.is_deleted()) {
+            let key = match c.custom_fields.get(EXTERNAL_ID_FIELD) {
+                Some(CustomValue::Text(s) | CustomValue::Choice(s)) => s.trim().to_string(),
+                Some(CustomValue::Number(n)) => n.to_string(),
+                _ => continue,
+            };
+            customers.entry(key).or_insert(c.id());
+        }
+        let seed = u64::from_le_bytes(
+            uuid::Uuid::new_v4().as_bytes()[..8]
+                .try_into()
+                .unwrap_or_default(),
+        );
+        Ok(OrdersImport {
+            header,
+            mapping,
+            options,
+            now,
+            rng: Xoshiro256PlusPlus::seed_from_u64(seed),
+            customers,
+            new_customers: Vec::new(),
+            orders: Vec::new(),
+            by_order_id: HashMap::new(),
+            issues: Vec::new(),
+            counts: ImportCounts::default(),
+        })
+    }
+
+    /// Draws new ids from a seeded generator instead (tests, benches).
+    pub fn with_seed(mut self, seed: u64) -> OrdersImport {
+        self.rng = Xoshiro256PlusPlus::seed_from_u64(seed);
+        self
+    }
+
+    /// Reads more rows; call once per slice of the file.
+    pub fn add_rows(&mut self, rows: Vec<SourceRow>) {
+        for row in rows {
+            self.counts.rows += 1;
+            if let Err(issue) = self.add_row(&row) {
+                self.counts.invalid += 1;
+                self.issues.push(issue);
+            }
+        }
+    }
+
+    fn add_row(&mut self, row: &SourceRow) -> Result<(), RowIssue> {
+        let line = row.line;
+        if row.cells.len() != self.mapping.targets.len() {
+            return Err(RowIssue::skip(
+                line,
+                "",
+                format!(
+                    "This row has {} values but the file has {} columns; skipped.",
+                    row.cells.len(),
+                    self.mapping.targets.len()
+                ),
+            ));
+        }
+        let cell = |t| {
+            self.mapping
+                .column(t)
+                .map(|i| (self.header[i].as_str(), row.cells[i].trim()))
+        };
+        let Some((_, key)) = cell(OrderTarget::CustomerKey).filter(|(_, k)| !k.is_empty()) else {
+            let column = cell(OrderTarget::CustomerKey).map_or("", |(c, _)| c);
+            return Err(RowIssue::skip(line, column, "The customer ID is missing."));
+        };
+        let (date_column, date_text) = cell(OrderTarget::Date).unwrap_or(("", ""));
+        let DateCell::Date(date) = parse_date(date_text) else {
+            return Err(RowIssue::skip(
+                line,
+                date_column,
+                format!("“{date_text}” is not a date (write it as YYYYMMDD or YYYY-MM-DD)."),
+            ));
+        };
+        let number = |t: OrderTarget, what: &str| -> Result<Option<f64>, RowIssue> {
+            match cell(t) {
+                None | Some((_, "")) => Ok(None),
+                Some((column, text)) => parse_number(text).map(Some).ok_or_else(|| {
+                    RowIssue::skip(line, column, format!("“{text}” is not a number ({what})."))
+                }),
+            }
+        };
+        let quantity = number(OrderTarget::Quantity, "quantity")?.unwrap_or(1.0);
+        let unit_price = match (
+            number(OrderTarget::UnitPrice, "unit price")?,
+            number(OrderTarget::Amount, "amount")?,
+        ) {
+            (Some(p), _) => p,
+            (None, Some(a)) if quantity != 0.0 => a / quantity,
+            (None, Some(_)) => 0.0,
+            (None, None) => {
+                let column = cell(OrderTarget::Amount)
+                    .or(cell(OrderTarget::UnitPrice))
+                    .map_or("", |(c, _)| c);
+                return Err(RowIssue::skip(line, column, "The amount is missing."));
+            }
+        };
+        let product = cell(OrderTarget::Product)
+            .map(|(_, p)| p)
+            .filter(|p| !p.is_empty())
+            .unwrap_or(&self.options.default_product)
+            .to_string();
+        let item = LineItem::new(product, quantity, unit_price);
+        let order_id = cell(OrderTarget::OrderId)
+            .map(|(_, o)| o.to_string())
+            .filter(|o| !o.is_empty());
+        let known = self.customers.get(key).copied();
+        let existing = order_id
+            .as_ref()
+            .and_then(|o| self.by_order_id.get(o).copied());
+        let mut order = match existing {
+            Some(i) if Some(self.orders[i].customer_id) != known => {
+                return Err(RowIssue::skip(
+                    line,
+                    "",
+                    "This order number was used for another customer on an earlier line; skipped.",
+                ))
+            }
+            Some(i) => {
+                let mut o = self.orders[i].clone();
+                o.line_items.push(item);
+                o.recompute_total();
+                o
+            }
+            None => {
+                // The customer is filled in once the row is known to be valid,
+                // so a bad row does not create one.
+                let mut o = Order::new(
+                    new_id(&mut self.rng),
+                    self.now,
+                    known.unwrap_or(Id::nil()),
+                    date,
+                    OrderStatus::Order,
+                    vec![item],
+                    self.options.currency.clone(),
+                );
+                o.external_id.clone_from(&order_id);
+                o
+            }
+        };
+        if let Some(e) = order.validate().err().and_then(|e| e.0.into_iter().next()) {
+            let column = match e.field {
+                "line_items" => cell(OrderTarget::Quantity).or(cell(OrderTarget::Amount)),
+                "total" => cell(OrderTarget::Amount),
+                _ => None,
+            }
+            .map_or("", |(c, _)| c);
+            return Err(RowIssue::skip(line, column, sentence(&e.kind.to_string())));
+        }
+        match existing {
+            Some(i) => self.orders[i] = order,
+            None => {
+                order.customer_id = self.customer_for(key);
+                if let Some(o) = order_id {
+                    self.by_order_id.insert(o, self.orders.len());
+                }
+                self.orders.push(order);
+            }
+        }
+        Ok(())
+    }
+
+    /// The customer with this external id, planning a new one if needed.
+    fn customer_for(&mut self, key: &str) -> Id {
+        if let Some(&id) = self.customers.get(key) {
+            return id;
+        }
+        let mut c = Customer::new(new_id(&mut self.rng), self.now);
+        c.given_name = format!("Customer {key}");
+        c.lifecycle = LifecycleStage::Customer;
+        c.source = "Import".into();
+        c.custom_fields
+            .insert(EXTERNAL_ID_FIELD.into(), CustomValue::Text(key.to_string()));
+        let id = c.id();
+        self.customers.insert(key.to_string(), id);
+        self.new_customers.push(c);
+        id
+    }
+
+    /// The first `n` orders as they will be stored.
+    pub fn preview(&self, n: usize) -> &[Order] {
+        &self.orders[..n.min(self.orders.len())]
+    }
+
+    /// The customers that will be created for keys no customer has.
+    pub fn new_customers(&self) -> &[Customer] {
+        &self.new_customers
+    }
+
+    /// Every problem found so far, in file order.
+    pub fn issues(&self) -> &[RowIssue] {
+        &self.issues
+    }
+
+    /// How the rows read so far will be used (`created`: orders).
+    pub fn summary(&self) -> ImportCounts {
+        ImportCounts {
+            created: self.orders.len(),
+            customers_created: self.new_customers.len(),
+            ..self.counts
+        }
+    }
+
+    /// One change set with the new customers, the orders and the
+    /// [`ImportBatch`] that records them.
+    pub fn into_change_set(
+        mut self,
+        label: &str,
+        file_name: &str,
+    ) -> Result<(ChangeSet, ImportBatch), ImportError> {
+        let counts = self.summary();
+        if counts.rows == 0 {
+            return Err(ImportError::NoRows);
+        }
+        if self.orders.is_empty() {
+            return Err(ImportError::NothingToImport {
+                rows: counts.rows,
+                invalid: counts.invalid,
+                duplicates: 0,
+            });
+        }
+        let mut batch =
+            ImportBatch::new(new_id(&mut self.rng), self.now, ImportKind::Orders, label);
+        batch.file_name = file_name.to_string();
+        batch.counts = counts;
+        let mut changes = ChangeSet::new(label);
+        changes
+            .ops
+            .reserve(self.new_customers.len() + self.orders.len() + 1);
+        for c in &self.new_customers {
+            changes.insert(c)?;
+            batch.created.push(RecordRef {
+                collection: Customer::COLLECTION.into(),
+                id: c.id(),
+            });
+        }
+        for o in &self.orders {
+            changes.insert(o)?;
+            batch.created.push(RecordRef {
+                collection: Order::COLLECTION.into(),
+                id: o.id(),
+            });
+        }
+        changes.insert(&batch)?;
+        Ok((changes, batch))
+    }
+}

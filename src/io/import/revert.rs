@@ -1,0 +1,102 @@
+//! Reverting an import as a whole, long after its Undo toast is gone
+//! (EspoCRM's "Revert import"): the records it created are purged (with
+//! whatever was attached to a created customer since, as deleting a
+//! customer for good does), the records it updated get their previous
+//! content back, and the [`ImportBatch`] is marked reverted — one
+//! [`ChangeSet`], so the store commits it in one transaction.
+
+use std::collections::HashSet;
+
+use super::ImportError;
+use crate::model::{Id, ImportBatch, Record, Timestamp};
+use crate::store::cascade::purge_customer;
+use crate::store::{ChangeSet, Envelope, Op, Store, StoreError, COLLECTIONS};
+
+/// The change set that reverts import `batch` at `now`; apply it with the
+/// store's `apply` (or `apply_with_undo`, so the revert itself can be
+/// undone).
+///
+/// A record the import updated is restored to its content from before the
+/// import even if it was edited since (its current version is the expected
+/// one, so an edit in another tab between this read and the apply makes
+/// the revert fail with a conflict rather than be lost); one that was
+/// deleted for good since stays deleted. Refused for an import that is not
+/// stored or was already reverted.
+pub async fn revert<S: Store>(
+    store: &S,
+    batch: Id,
+    now: Timestamp,
+) -> Result<ChangeSet, ImportError> {
+    let mut record: ImportBatch = store.get(batch).await?.ok_or(ImportError::BatchNotFound)?;
+    if record.is_reverted() {
+        return Err(ImportError::AlreadyReverted);
+    }
+    let mut changes = ChangeSet::new(format!("Revert: {}", record.label));
+    let mut purged: HashSet<(&'static str, Id)> = HashSet::new();
+    let mut push = |changes: &mut ChangeSet, op: Op| {
+        if let Op::Purge { collection, id } = op {
+            if purged.insert((collection, id)) {
+                changes.ops.push(op);
+            }
+        }
+    };
+    for created in &record.created {
+        let collection = collection_name(&created.collection)?;
+        if collection == "customers" {
+            for op in purge_customer(store, created.id, "").await?.ops {
+                push(&mut changes, op);
+            }
+        } else {
+            push(
+                &mut changes,
+                Op::Purge {
+                    collection,
+                    id: created.id,
+                },
+            );
+        }
+    }
+    for prior in &record.updated {
+        let collection = collection_name(&prior.collection)?;
+        let Some(current) = store.envelope(collection, prior.id).await? else {
+            continue;
+        };
+        let envelope = restored(collection, &prior.json, &current, now)?;
+        changes.ops.push(Op::Put {
+            collection,
+            envelope,
+            expected: Some(current.version),
+        });
+    }
+    record.reverted_at = Some(now);
+    record.touch(now);
+    changes.update(&record)?;
+    Ok(changes)
+}
+
+/// The store's name for a collection named in a batch.
+fn collection_name(name: &str) -> Result<&'static str, StoreError> {
+    COLLECTIONS
+        .iter()
+        .copied()
+        .find(|c| *c == name)
+        .ok_or_else(|| StoreError::Backend(format!("unknown collection {name}")))
+}
+
+/// `json` (the record before the import) as the version after `current`.
+fn restored(
+    collection: &'static str,
+    json: &str,
+    current: &Envelope,
+    now: Timestamp,
+) -> Result<Envelope, StoreError> {
+    let corrupt = |e: serde_json::Error| StoreError::Corrupt {
+        collection,
+        id: current.id,
+        reason: e.to_string(),
+    };
+    let mut value: serde_json::Value = serde_json::from_str(json).map_err(corrupt)?;
+    value["version"] = (current.version + 1).into();
+    value["updated_at"] = current.updated_at.max(now).into();
+    Envelope::rebuild(collection, &value.to_string())
+}
