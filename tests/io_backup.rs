@@ -30,7 +30,7 @@ fn run_ready<F: Future>(future: F) -> F::Output {
 fn demo_store(customers: usize) -> MemStore {
     let store = MemStore::new();
     let mut g = DemoGenerator::new(DemoConfig { seed: 7, customers }, NOW);
-    while let Some(batch) = g.next_batch(500) {
+    while let Some(batch) = g.next_batch(20_000) {
         run_ready(store.apply(&batch.to_change_set("demo").unwrap())).unwrap();
     }
     store
@@ -371,7 +371,7 @@ fn bad_records_unknown_collections_and_duplicates_are_named() {
     check_refused(
         &minimal(r#""customers":[1]"#),
         "Record 1 of customers in this backup could not be read \
-         (invalid type: integer `1`, expected struct Customer). Nothing was changed.",
+         (invalid type: integer `1`, expected struct Customer at line 1 column 101). Nothing was changed.",
     );
     assert!(matches!(
         parse_backup(r#"{"format":"rapport-backup","schema_version":1}"#),

@@ -1,17 +1,25 @@
 //! Reading a backup file: every check runs before the caller writes
 //! anything.
+//!
+//! Three passes over the text: a syntax check that keeps nothing (so a
+//! cut-off file is told apart from a foreign one), the header, then the
+//! body, whose records are decoded straight into their types and envelopes
+//! by [`DeserializeSeed`]s — no `serde_json::Value` tree of the whole file,
+//! which for 100,000 customers would take gigabytes.
 
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
+use std::fmt;
 
-use serde::de::IgnoredAny;
-use serde::Deserialize;
+use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 use serde_json::error::Category;
 use serde_json::Value;
 
-use super::records::{collection_name, envelope_of, Source};
+use super::records::{collection_name, decode};
 use super::{Backup, BackupError, BACKUP_FORMAT, BACKUP_VERSION};
-use crate::model::Timestamp;
 use crate::store::schema::SCHEMA_VERSION;
+use crate::store::Envelope;
 
 /// The fields that say what the file is; everything else is skipped.
 #[derive(Deserialize)]
@@ -24,21 +32,11 @@ struct Header {
     schema_version: Option<Value>,
 }
 
-/// The content, read once the header is known to be ours.
-#[derive(Deserialize)]
-struct Body {
-    #[serde(default)]
-    settings: BTreeMap<String, Value>,
-    #[serde(default)]
-    collections: BTreeMap<String, Vec<Value>>,
-}
-
 /// [`parse_backup`] for raw file bytes: bytes that are not UTF-8 are
 /// [`BackupError::NotJson`].
 pub fn parse_backup_bytes(bytes: &[u8]) -> Result<Backup, BackupError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => parse_backup(text),
-        Err(_) if bytes.iter().all(u8::is_ascii_whitespace) => Err(BackupError::Empty),
         Err(_) => Err(BackupError::NotJson),
     }
 }
@@ -55,13 +53,13 @@ pub fn parse_backup(text: &str) -> Result<Backup, BackupError> {
     if text.trim().is_empty() {
         return Err(BackupError::Empty);
     }
-    // Syntax first, cheaply, so a cut-off file is told apart from a foreign one.
     if let Err(e) = serde_json::from_str::<IgnoredAny>(text) {
         return Err(match e.classify() {
             Category::Eof => BackupError::Truncated,
             _ => BackupError::NotJson,
         });
     }
+    // Valid JSON that starts with `{` is an object.
     if !text.trim_start().starts_with('{') {
         return Err(BackupError::NotABackup);
     }
@@ -71,17 +69,13 @@ pub fn parse_backup(text: &str) -> Result<Backup, BackupError> {
     }
     let version = check_version(header.version, "backup format", BACKUP_VERSION)?;
     let schema_version = check_version(header.schema_version, "schema", SCHEMA_VERSION)?;
-    let body: Body = serde_json::from_str(text).map_err(|e| BackupError::Damaged(e.to_string()))?;
 
-    let mut collections = BTreeMap::new();
-    for (name, values) in &body.collections {
-        let collection =
-            collection_name(name).ok_or_else(|| BackupError::UnknownCollection(name.clone()))?;
-        let mut envelopes = values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| envelope_of(collection, i + 1, Source::Value(v), true))
-            .collect::<Result<Vec<_>, _>>()?;
+    let ctx = Ctx::default();
+    let mut de = serde_json::Deserializer::from_str(text);
+    let (settings, mut collections) = BodySeed(&ctx)
+        .deserialize(&mut de)
+        .map_err(|e| ctx.error(e))?;
+    for (&collection, envelopes) in collections.iter_mut() {
         envelopes.sort_by_key(|e| e.id);
         if let Some(pair) = envelopes.windows(2).find(|w| w[0].id == w[1].id) {
             return Err(BackupError::DuplicateId {
@@ -89,17 +83,15 @@ pub fn parse_backup(text: &str) -> Result<Backup, BackupError> {
                 id: pair[0].id,
             });
         }
-        collections.insert(collection, envelopes);
     }
     for &name in crate::store::COLLECTIONS {
         collections.entry(name).or_default();
     }
-    let as_of: Option<Timestamp> = super::write::newest_update(collections.values().flatten());
     Ok(Backup {
         version,
         schema_version,
-        as_of,
-        settings: body.settings,
+        as_of: super::write::newest_update(collections.values().flatten()),
+        settings,
         collections,
     })
 }
@@ -122,4 +114,139 @@ fn check_version(
         });
     }
     u32::try_from(found).map_err(|_| BackupError::Damaged(format!("bad {what} version")))
+}
+
+/// Where the body decoder is, and the first problem it met that is not a
+/// decoder error (serde can only carry a message out).
+#[derive(Default)]
+struct Ctx {
+    failure: RefCell<Option<BackupError>>,
+    at: Cell<Option<(&'static str, usize)>>,
+}
+
+impl Ctx {
+    fn fail<E: serde::de::Error>(&self, error: BackupError) -> E {
+        let message = error.to_string();
+        self.failure.borrow_mut().get_or_insert(error);
+        E::custom(message)
+    }
+
+    /// The error to report for a failed body decode.
+    fn error(&self, e: serde_json::Error) -> BackupError {
+        if let Some(failure) = self.failure.take() {
+            return failure;
+        }
+        match self.at.get() {
+            Some((collection, number)) => BackupError::BadRecord {
+                collection,
+                number,
+                reason: e.to_string(),
+            },
+            None => BackupError::Damaged(e.to_string()),
+        }
+    }
+}
+
+type Settings = BTreeMap<String, Value>;
+type Collections = BTreeMap<&'static str, Vec<Envelope>>;
+
+/// The top-level object: `settings` and `collections`; the rest skipped.
+struct BodySeed<'c>(&'c Ctx);
+
+impl<'de> DeserializeSeed<'de> for BodySeed<'_> {
+    type Value = (Settings, Collections);
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for BodySeed<'_> {
+    type Value = (Settings, Collections);
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a backup object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let (mut settings, mut collections) = (Settings::new(), Collections::new());
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "settings" => settings = map.next_value()?,
+                "collections" => collections = map.next_value_seed(CollectionsSeed(self.0))?,
+                _ => drop(map.next_value::<IgnoredAny>()?),
+            }
+        }
+        Ok((settings, collections))
+    }
+}
+
+/// `"collections": { "<name>": [record, …], … }`.
+struct CollectionsSeed<'c>(&'c Ctx);
+
+impl<'de> DeserializeSeed<'de> for CollectionsSeed<'_> {
+    type Value = Collections;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Collections, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for CollectionsSeed<'_> {
+    type Value = Collections;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object of collections")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Collections, A::Error> {
+        let mut out = Collections::new();
+        while let Some(name) = map.next_key::<String>()? {
+            let Some(collection) = collection_name(&name) else {
+                return Err(self.0.fail(BackupError::UnknownCollection(name)));
+            };
+            if out.contains_key(collection) {
+                let twice = format!("it lists {collection} twice");
+                return Err(self.0.fail(BackupError::Damaged(twice)));
+            }
+            let records = map.next_value_seed(RecordsSeed(self.0, collection))?;
+            out.insert(collection, records);
+        }
+        Ok(out)
+    }
+}
+
+/// One collection's array of records.
+struct RecordsSeed<'c>(&'c Ctx, &'static str);
+
+impl<'de> DeserializeSeed<'de> for RecordsSeed<'_> {
+    type Value = Vec<Envelope>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<Envelope>, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RecordsSeed<'_> {
+    type Value = Vec<Envelope>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "a list of {} records", self.1)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Envelope>, A::Error> {
+        let RecordsSeed(ctx, collection) = self;
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        loop {
+            ctx.at.set(Some((collection, out.len() + 1)));
+            match seq.next_element_seed(RecordSeed(ctx, collection, out.len() + 1))? {
+                Some(envelope) => out.push(envelope),
+                None => break,
+            }
+        }
+        ctx.at.set(None);
+        Ok(out)
+    }
+}
+
+/// One record, decoded, validated and wrapped.
+struct RecordSeed<'c>(&'c Ctx, &'static str, usize);
+
+impl<'de> DeserializeSeed<'de> for RecordSeed<'_> {
+    type Value = Envelope;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Envelope, D::Error> {
+        let RecordSeed(ctx, collection, number) = self;
+        decode(collection, number, d)?.map_err(|e| ctx.fail(e))
+    }
 }

@@ -1,90 +1,86 @@
 //! Turning one record's JSON into a stored [`Envelope`], typed by its
 //! collection, so a backup is checked record by record before anything is
 //! written and every record is written the way this build writes it.
+//!
+//! Collections without a type here (one added to `COLLECTIONS` later) fall
+//! back to `Envelope::rebuild`, which decodes but does not validate.
 
+use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 use super::BackupError;
 use crate::model::{Campaign, Customer, Deal, Interaction, Order, Relationship, Task, Ticket};
-use crate::store::{Envelope, Stored, COLLECTIONS};
+use crate::store::{Envelope, StoreError, Stored, COLLECTIONS};
 
 /// The `&'static` name of a collection in [`COLLECTIONS`], if it is one.
 pub(super) fn collection_name(name: &str) -> Option<&'static str> {
     COLLECTIONS.iter().copied().find(|c| *c == name)
 }
 
-/// Where a record's JSON comes from: a parsed backup, or a stored envelope.
-#[derive(Clone, Copy)]
-pub(super) enum Source<'a> {
-    /// A record in a parsed backup file.
-    Value(&'a Value),
-    /// A stored envelope's JSON text.
-    Text(&'a str),
-}
-
-/// A function that decodes one collection's records.
-type Decode = fn(&'static str, usize, Source<'_>, bool) -> Result<Envelope, BackupError>;
-
-/// Decodes record `number` (from 1) of `collection` and builds its envelope;
-/// with `validate`, the record must also pass `Record::validate`.
-///
-/// Collections this function has no type for (one added to `COLLECTIONS`
-/// later) fall back to `Envelope::rebuild`, which decodes but does not
-/// validate.
-pub(super) fn envelope_of(
-    collection: &'static str,
-    number: usize,
-    source: Source<'_>,
-    validate: bool,
-) -> Result<Envelope, BackupError> {
-    let typed: Decode = match collection {
-        "customers" => typed::<Customer>,
-        "interactions" => typed::<Interaction>,
-        "tasks" => typed::<Task>,
-        "orders" => typed::<Order>,
-        "deals" => typed::<Deal>,
-        "tickets" => typed::<Ticket>,
-        "campaigns" => typed::<Campaign>,
-        "relationships" => typed::<Relationship>,
-        _ => {
-            let text = match source {
-                Source::Value(v) => v.to_string(),
-                Source::Text(t) => t.to_string(),
-            };
-            return Envelope::rebuild(collection, &text).map_err(|e| BackupError::BadRecord {
-                collection,
-                number,
-                reason: e.to_string(),
-            });
+/// Calls `$f::<RecordType>(args)` for the collection, or `$fallback`.
+macro_rules! by_collection {
+    ($collection:expr, $f:ident($($arg:expr),*), $fallback:expr) => {
+        match $collection {
+            "customers" => $f::<Customer, _>($($arg),*),
+            "interactions" => $f::<Interaction, _>($($arg),*),
+            "tasks" => $f::<Task, _>($($arg),*),
+            "orders" => $f::<Order, _>($($arg),*),
+            "deals" => $f::<Deal, _>($($arg),*),
+            "tickets" => $f::<Ticket, _>($($arg),*),
+            "campaigns" => $f::<Campaign, _>($($arg),*),
+            "relationships" => $f::<Relationship, _>($($arg),*),
+            _ => $fallback,
         }
     };
-    typed(collection, number, source, validate)
 }
 
-fn typed<R: Stored>(
+/// Re-encodes a stored record's JSON as this build writes it (decoded with
+/// today's defaults, not validated). For making a backup.
+pub(super) fn canonical(collection: &'static str, json: &str) -> Result<Envelope, StoreError> {
+    fn again<R: Stored, T: AsRef<str>>(json: T) -> Result<Envelope, StoreError> {
+        let record: R =
+            serde_json::from_str(json.as_ref()).map_err(|e| StoreError::Backend(e.to_string()))?;
+        Envelope::of(&record)
+    }
+    by_collection!(collection, again(json), Envelope::rebuild(collection, json))
+}
+
+/// Decodes record `number` (from 1) of `collection` straight from the
+/// file, validates it and builds its envelope. The outer error is the
+/// decoder's; the inner one a record that decoded but is not acceptable.
+pub(super) fn decode<'de, D: Deserializer<'de>>(
     collection: &'static str,
     number: usize,
-    source: Source<'_>,
-    validate: bool,
-) -> Result<Envelope, BackupError> {
-    let bad = |reason: String| BackupError::BadRecord {
-        collection,
-        number,
-        reason,
-    };
-    let record: R = match source {
-        Source::Value(v) => R::deserialize(v),
-        Source::Text(t) => serde_json::from_str(t),
-    }
-    .map_err(|e| bad(e.to_string()))?;
-    if validate {
-        record
-            .validate()
-            .map_err(|errors| BackupError::InvalidRecord {
+    d: D,
+) -> Result<Result<Envelope, BackupError>, D::Error> {
+    fn typed<'de, R: Stored, D: Deserializer<'de>>(
+        collection: &'static str,
+        number: usize,
+        d: D,
+    ) -> Result<Result<Envelope, BackupError>, D::Error> {
+        let record = R::deserialize(d)?;
+        if let Err(errors) = record.validate() {
+            return Ok(Err(BackupError::InvalidRecord {
                 collection,
                 number,
                 errors,
-            })?;
+            }));
+        }
+        Ok(Envelope::of(&record).map_err(|e| bad(collection, number, e)))
     }
-    Envelope::of(&record).map_err(|e| bad(e.to_string()))
+    by_collection!(
+        collection,
+        typed(collection, number, d),
+        Value::deserialize(d).map(|v| {
+            Envelope::rebuild(collection, &v.to_string()).map_err(|e| bad(collection, number, e))
+        })
+    )
+}
+
+fn bad(collection: &'static str, number: usize, e: StoreError) -> BackupError {
+    BackupError::BadRecord {
+        collection,
+        number,
+        reason: e.to_string(),
+    }
 }

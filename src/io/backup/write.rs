@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use super::records::{envelope_of, Source};
+use super::records::canonical;
 use super::{BackupError, BACKUP_FORMAT, BACKUP_VERSION};
 use crate::model::Timestamp;
 use crate::store::schema::SCHEMA_VERSION;
@@ -31,16 +31,13 @@ pub async fn create_backup<S: Store>(
     for &name in COLLECTIONS {
         let stored = store.envelopes(name).await?;
         let mut envelopes = Vec::with_capacity(stored.len());
-        for (i, env) in stored.iter().enumerate() {
-            let canonical =
-                envelope_of(name, i + 1, Source::Text(&env.json), false).map_err(|e| {
-                    StoreError::Corrupt {
-                        collection: name,
-                        id: env.id,
-                        reason: e.to_string(),
-                    }
-                })?;
-            envelopes.push(canonical);
+        for env in &stored {
+            let again = canonical(name, &env.json).map_err(|e| StoreError::Corrupt {
+                collection: name,
+                id: env.id,
+                reason: e.to_string(),
+            })?;
+            envelopes.push(again);
         }
         envelopes.sort_by_key(|e| e.id);
         collections.push((name, envelopes));
