@@ -595,3 +595,98 @@ fn linear_regression_report_holds_out_a_seeded_quarter_and_refuses_the_target_as
         "satisfaction is the target, so it cannot also be a feature."
     );
 }
+
+fn logistic_matches_sklearn(engine: Engine) {
+    use rapport::analytics::ml::logistic::fit_logistic;
+    use rapport::analytics::ml::roc::roc;
+    let f = fixture();
+    let r = &f.reference["logistic"];
+    let x = imputed(&f);
+    let (train, test) = split_rows(&f);
+    let scaler = StandardScaler::fit(x.select(ndarray::Axis(0), &train).view());
+    let xs = scaler.transform(x.view());
+    let y_train: Vec<bool> = train.iter().map(|&i| f.y_bin[i]).collect();
+    let c = r["C"].as_f64().unwrap();
+    let fit = fit_logistic(
+        xs.select(ndarray::Axis(0), &train).view(),
+        &y_train,
+        c,
+        engine,
+        &mut no_progress,
+    )
+    .unwrap();
+    let probs = fit.probabilities(xs.view());
+    let expected = floats(&r["proba"]);
+    let worst = probs
+        .iter()
+        .zip(&expected)
+        .map(|(a, b)| (a - b).abs())
+        .fold(0.0, f64::max);
+    assert!(
+        worst < 1e-3,
+        "{engine:?}: largest probability difference {worst:e}"
+    );
+    let test_probs: Vec<f64> = test.iter().map(|&i| probs[i]).collect();
+    let test_y: Vec<bool> = test.iter().map(|&i| f.y_bin[i]).collect();
+    let auc = roc(&test_probs, &test_y).1.unwrap();
+    let want = r["auc_test"].as_f64().unwrap();
+    assert_eq!(format!("{auc:.3}"), format!("{want:.3}"));
+    assert!((auc - want).abs() < 1e-9, "{auc} vs {want}");
+    assert_all_rel(&fit.coefficients, &floats(&r["coef"]), 1e-4, "coef");
+}
+
+#[test]
+fn fast_logistic_regression_with_alpha_one_over_c_matches_sklearn_probabilities_and_auc() {
+    logistic_matches_sklearn(Engine::Fast);
+}
+
+#[test]
+fn linfa_logistic_regression_with_alpha_one_over_c_matches_sklearn_probabilities_and_auc() {
+    logistic_matches_sklearn(Engine::Linfa);
+}
+
+#[test]
+fn propensity_report_scores_every_customer_and_refuses_a_leaking_feature_or_one_class() {
+    use rapport::analytics::ml::logistic::{logistic_regression, BinaryTarget, LogisticRequest};
+    let f = fixture();
+    let mut table = f.table.clone();
+    table.bought_recently = f.y_bin.clone();
+    let request = LogisticRequest {
+        target: BinaryTarget::BoughtRecently,
+        features: FEATURES.to_vec(),
+        ..LogisticRequest::default()
+    };
+    let report = logistic_regression(&table, &request, &mut no_progress).unwrap();
+    assert_eq!(report.probabilities.len(), 300);
+    assert_eq!(report.probabilities.iter().filter(|p| p.test).count(), 75);
+    assert!(report.auc.unwrap() > 0.7);
+    let c = report.test.confusion;
+    assert_eq!(
+        c.true_positive + c.false_positive + c.true_negative + c.false_negative,
+        75
+    );
+    let json = serde_json::to_string(&report).unwrap();
+    let back: rapport::analytics::ml::logistic::LogisticReport =
+        serde_json::from_str(&json).unwrap();
+    assert_eq!(back.probabilities.len(), 300);
+    assert_eq!(back.test.confusion, report.test.confusion);
+
+    let leaking = LogisticRequest {
+        features: vec![Feature::Age, Feature::DaysSinceLastOrder],
+        ..request.clone()
+    };
+    assert_eq!(
+        logistic_regression(&table, &leaking, &mut no_progress).unwrap_err().to_string(),
+        "days since last order gives away whether bought in the last 90 days; leave it out of the features."
+    );
+    let churn = LogisticRequest {
+        target: BinaryTarget::Churned,
+        ..request
+    };
+    assert_eq!(
+        logistic_regression(&table, &churn, &mut no_progress)
+            .unwrap_err()
+            .to_string(),
+        "The target has only one class in the training data."
+    );
+}
