@@ -103,7 +103,7 @@ pub fn auto_map_orders(header: Option<&[String]>, columns: usize) -> OrderMappin
                 "amount" | "total" | "dollarvalue" | "value" | "revenue" | "sales"
                 | "linetotal" | "ordertotal" => Amount,
                 "unitprice" | "price" | "itemprice" => UnitPrice,
-                "product" | "productname" | "item" | "description" | "sku" | "stockcode" => Product,
+                "product" | "productname" | "item" | "description" => Product,
                 "orderid" | "ordernumber" | "invoice" | "invoiceno" | "invoicenumber"
                 | "transactionid" => OrderId,
                 _ => Ignore,
@@ -274,6 +274,17 @@ impl OrdersImport {
             }
         };
         let quantity = number(OrderTarget::Quantity, "quantity")?.unwrap_or(1.0);
+        if quantity <= 0.0 {
+            let column = cell(OrderTarget::Quantity).map_or("", |(c, _)| c);
+            return Err(RowIssue::skip(
+                line,
+                column,
+                format!(
+                    "The quantity is {quantity}; only purchases (more than 0 items) are imported, \
+                     not returns."
+                ),
+            ));
+        }
         let unit_price = match (
             number(OrderTarget::UnitPrice, "unit price")?,
             number(OrderTarget::Amount, "amount")?,

@@ -55,6 +55,14 @@ pub(crate) fn read_row(
     let mut p = Patch::default();
     for (i, (target, raw)) in mapping.targets.iter().zip(cells).enumerate() {
         let cell = unneutralise(raw.trim()).trim();
+        // A line break inside a quoted cell is kept as "\n" whatever the file used.
+        let unified;
+        let cell = if cell.contains('\r') {
+            unified = cell.replace("\r\n", "\n").replace('\r', "\n");
+            unified.as_str()
+        } else {
+            cell
+        };
         if cell.is_empty() || *target == Target::Ignore {
             continue;
         }
