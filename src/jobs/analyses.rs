@@ -1,21 +1,23 @@
 //! The jobs that read the store: each decodes its request, loads what it
 //! needs through the [`Store`] contract, runs an analysis from
-//! [`crate::analytics`] and encodes the result. Generic over the store, so
-//! they are tested natively on a `MemStore` and run in the worker on
-//! IndexedDB.
+//! [`crate::analytics::ml`] and encodes a result small enough to cross to
+//! the page quickly (charts get at most a few thousand points; per-customer
+//! results are written by the job itself or sent compactly). Generic over
+//! the store, so they are tested natively on a `MemStore` and run in the
+//! worker on IndexedDB.
 
-use super::{encode, ProgressFn};
-use crate::model::{Customer, Record, Timestamp};
-use crate::store::Store;
+use super::{encode, parse, ProgressFn};
+use crate::analytics::ml::segment::{segment, KScore, SegmentProfile, SegmentRequest};
+use crate::analytics::ml::{
+    prepare::{missing_report, MissingSummary},
+    CrmData, Feature, FeatureTable, Progress, Stage,
+};
+use crate::model::{Customer, Deal, Order, Record, Ticket, Timestamp};
+use crate::store::{ChangeSet, Store};
 use serde::{Deserialize, Serialize};
 
-/// Output of `census`: how many live customers there are, a cheap check that
-/// the worker reaches the page's data.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct Census {
-    /// Live (not trashed) customers.
-    pub customers: usize,
-}
+/// At most this many points per segment go into the projection chart.
+pub const POINTS_PER_SEGMENT: usize = 2_000;
 
 /// Runs store job `job`; `None` when there is no such job.
 pub async fn run<S: Store>(
@@ -25,18 +27,203 @@ pub async fn run<S: Store>(
     now: Timestamp,
     progress: ProgressFn<'_>,
 ) -> Option<Result<String, String>> {
-    let _ = (input, now);
-    match job {
-        "census" => Some(census(store, progress).await),
-        _ => None,
+    Some(match job {
+        "missing" => missing(store, input, now, progress).await,
+        "segment" => segment_job(store, input, now, progress).await,
+        "save_segments" => save_segments(store, input, now, progress).await,
+        _ => return None,
+    })
+}
+
+/// Reads customers, orders, tickets and deals and builds the feature table.
+pub async fn feature_table<S: Store>(
+    store: &S,
+    now: Timestamp,
+    progress: ProgressFn<'_>,
+) -> Result<(Vec<Customer>, FeatureTable), String> {
+    let fail = |e: crate::store::StoreError| e.user_message();
+    progress(0.0, "Reading customers");
+    let customers: Vec<Customer> = store.all().await.map_err(fail)?;
+    let customers: Vec<Customer> = customers.into_iter().filter(|c| !c.is_deleted()).collect();
+    progress(0.05, "Reading orders");
+    let orders: Vec<Order> = store.all().await.map_err(fail)?;
+    progress(0.1, "Reading tickets and deals");
+    let tickets: Vec<Ticket> = store.all().await.map_err(fail)?;
+    let deals: Vec<Deal> = store.all().await.map_err(fail)?;
+    progress(0.15, "Computing features");
+    let table = FeatureTable::build(
+        CrmData {
+            customers: &customers,
+            orders: &orders,
+            tickets: &tickets,
+            deals: &deals,
+        },
+        now,
+    );
+    Ok((customers, table))
+}
+
+/// Input of `missing`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MissingInput {
+    /// The features to count missing values of.
+    pub features: Vec<Feature>,
+}
+
+async fn missing<S: Store>(
+    store: &S,
+    input: &str,
+    now: Timestamp,
+    progress: ProgressFn<'_>,
+) -> Result<String, String> {
+    let input: MissingInput = parse(input)?;
+    let (_, table) = feature_table(store, now, progress).await?;
+    encode(&missing_report(&table, &input.features))
+}
+
+/// Maps the analysis's progress onto the 0.2..1 part of the bar.
+fn relay(progress: ProgressFn<'_>) -> impl FnMut(Progress) -> bool + '_ {
+    move |p: Progress| {
+        let within = if p.total == 0 {
+            0.0
+        } else {
+            p.done as f64 / p.total as f64
+        };
+        let note = match p.stage {
+            Stage::ChoosingK => {
+                format!("Trying k = {} ({} of {})", p.done + 2, p.done + 1, p.total)
+            }
+            Stage::Clustering => format!("k-means iteration {}", p.done),
+            Stage::Silhouette => "Scoring the segments".to_string(),
+            Stage::Fitting => format!("Fitting, iteration {}", p.done),
+        };
+        progress(0.2 + 0.8 * within.clamp(0.0, 1.0), &note);
+        true
     }
 }
 
-async fn census<S: Store>(store: &S, progress: ProgressFn<'_>) -> Result<String, String> {
-    progress(0.0, "Reading customers");
-    let customers: Vec<Customer> = store.all().await.map_err(|e| e.user_message())?;
-    progress(1.0, "Counted");
-    encode(&Census {
-        customers: customers.iter().filter(|c| !c.is_deleted()).count(),
+/// What the Segments page shows: everything but the per-customer labels,
+/// with the projection sampled.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SegmentSummary {
+    /// The features used.
+    pub features: Vec<Feature>,
+    /// Customers segmented.
+    pub customers: usize,
+    /// Segments.
+    pub k: usize,
+    /// What happened to missing values.
+    pub missing: MissingSummary,
+    /// Sum of squared distances to the centroids (standardised units).
+    pub inertia: f64,
+    /// Mean silhouette of the chosen k, if computed.
+    pub silhouette: Option<f64>,
+    /// Whether the silhouette was computed on a sample.
+    pub silhouette_sampled: bool,
+    /// Silhouette and inertia per k tried.
+    pub k_scores: Vec<KScore>,
+    /// Size and feature means per segment.
+    pub profiles: Vec<SegmentProfile>,
+    /// Share of the variance on each of the two projection axes.
+    pub explained_variance_ratio: Vec<f64>,
+    /// Projection points per segment (sampled evenly).
+    pub points: Vec<Vec<(f64, f64)>>,
+}
+
+async fn segment_job<S: Store>(
+    store: &S,
+    input: &str,
+    now: Timestamp,
+    progress: ProgressFn<'_>,
+) -> Result<String, String> {
+    let request: SegmentRequest = parse(input)?;
+    let (_, table) = feature_table(store, now, progress).await?;
+    let result = segment(&table, &request, &mut relay(progress)).map_err(|e| e.to_string())?;
+    let mut points: Vec<Vec<(f64, f64)>> = vec![Vec::new(); result.k];
+    let sizes: Vec<usize> = (0..result.k)
+        .map(|s| result.labels.iter().filter(|l| **l == s).count())
+        .collect();
+    let mut seen = vec![0usize; result.k];
+    for (label, point) in result.labels.iter().zip(&result.projection.points) {
+        let step = sizes[*label].div_ceil(POINTS_PER_SEGMENT).max(1);
+        if seen[*label].is_multiple_of(step) {
+            points[*label].push((point[0], point[1]));
+        }
+        seen[*label] += 1;
+    }
+    encode(&SegmentSummary {
+        features: result.features.clone(),
+        customers: result.labels.len(),
+        k: result.k,
+        missing: result.missing.clone(),
+        inertia: result.inertia,
+        silhouette: result.silhouette.as_ref().map(|s| s.score),
+        silhouette_sampled: result.silhouette.as_ref().is_some_and(|s| s.sampled),
+        k_scores: result.k_scores.clone(),
+        profiles: result.profiles.clone(),
+        explained_variance_ratio: result.projection.explained_variance_ratio.clone(),
+        points,
     })
 }
+
+/// Input of `save_segments`: the same request as the segmentation shown
+/// (it is seeded, so it gives the same segments again) and a name per
+/// segment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SaveSegmentsInput {
+    /// The segmentation request.
+    pub request: SegmentRequest,
+    /// Segment names, by segment number.
+    pub names: Vec<String>,
+}
+
+/// Output of `save_segments`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct SavedSegments {
+    /// Customers whose segment changed.
+    pub changed: usize,
+    /// Customers segmented.
+    pub segmented: usize,
+}
+
+async fn save_segments<S: Store>(
+    store: &S,
+    input: &str,
+    now: Timestamp,
+    progress: ProgressFn<'_>,
+) -> Result<String, String> {
+    let input: SaveSegmentsInput = parse(input)?;
+    let (customers, table) = feature_table(store, now, progress).await?;
+    let result =
+        segment(&table, &input.request, &mut relay(progress)).map_err(|e| e.to_string())?;
+    if input.names.len() != result.k || input.names.iter().any(|n| n.trim().is_empty()) {
+        return Err("Give every segment a name before saving.".into());
+    }
+    let by_id: std::collections::HashMap<_, _> = customers.iter().map(|c| (c.meta.id, c)).collect();
+    let mut changes = ChangeSet::new(format!("Saved {} segments onto customers", result.k));
+    let mut changed = 0;
+    for (id, label) in result.customer_ids.iter().zip(&result.labels) {
+        let Some(customer) = by_id.get(id) else {
+            continue;
+        };
+        let name = input.names[*label].trim().to_string();
+        if customer.segment.as_deref() == Some(name.as_str()) {
+            continue;
+        }
+        let mut updated = (*customer).clone();
+        updated.segment = Some(name);
+        updated.touch(now);
+        changes.update(&updated).map_err(|e| e.user_message())?;
+        changed += 1;
+    }
+    progress(0.95, "Saving");
+    store.apply(&changes).await.map_err(|e| e.user_message())?;
+    encode(&SavedSegments {
+        changed,
+        segmented: result.labels.len(),
+    })
+}
+
+#[cfg(test)]
+#[path = "analyses_tests.rs"]
+mod tests;

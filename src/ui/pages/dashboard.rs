@@ -33,6 +33,18 @@ async fn load(state: AppState) -> Result<Dashboard, String> {
     ))
 }
 
+fn revenue_label(d: &Dashboard) -> &'static str {
+    // Labels are static; the currency is one of the common few or shown
+    // in the chart's axis caption.
+    match d.currency.as_deref() {
+        Some("USD") => "Revenue, 12 months (USD)",
+        Some("EUR") => "Revenue, 12 months (EUR)",
+        Some("GBP") => "Revenue, 12 months (GBP)",
+        Some("CNY") => "Revenue, 12 months (CNY)",
+        _ => "Revenue, 12 months",
+    }
+}
+
 fn money(v: f64) -> String {
     let whole = thousands(v.abs().round() as usize);
     if v < 0.0 {
@@ -68,7 +80,7 @@ fn ChartCard(spec: ChartSpec, has_data: bool, empty: &'static str) -> impl IntoV
     }
 }
 
-fn chart_grid(d: Dashboard) -> impl IntoView {
+fn chart_grid(d: Dashboard, stats: Memo<(usize, usize)>) -> impl IntoView {
     let has_orders = d.revenue_total() > 0.0;
     let has_deals = d.pipeline.iter().any(|(_, _, n)| *n > 0);
     let has_tickets = d.tickets_opened.iter().any(|m| m.value > 0);
@@ -80,7 +92,9 @@ fn chart_grid(d: Dashboard) -> impl IntoView {
     let other = d.other_currency_orders;
     view! {
         <div class="kpis">
-            <Kpi label="Revenue, 12 months" value=format!("{} {}", money(d.revenue_total()), d.currency.clone().unwrap_or_default())/>
+            <Kpi label="Customers" value=Signal::derive(move || thousands(stats.with(|s| s.0)))/>
+            <Kpi label="New in the last 30 days" value=Signal::derive(move || thousands(stats.with(|s| s.1)))/>
+            <Kpi label=revenue_label(&d) value=money(d.revenue_total())/>
             <Kpi label="Open pipeline" value=money(d.open_pipeline_value)/>
             <Kpi label="Open tickets" value=thousands(d.open_tickets)/>
             <Kpi label="Average satisfaction" value=d.average_satisfaction.map_or("–".to_string(), |s| format!("{s:.2} / 5"))/>
@@ -146,13 +160,9 @@ pub fn DashboardPage() -> impl IntoView {
                 </EmptyState>
             }
         >
-            <div class="kpis">
-                <Kpi label="Customers" value=Signal::derive(move || thousands(stats.with(|s| s.0)))/>
-                <Kpi label="New in the last 30 days" value=Signal::derive(move || thousands(stats.with(|s| s.1)))/>
-            </div>
             <Transition fallback=|| view! { <p class="muted">"Adding up orders, deals and tickets…"</p> }>
                 {move || figures.get().map(|result| match result {
-                    Ok(d) => chart_grid(d).into_any(),
+                    Ok(d) => chart_grid(d, stats).into_any(),
                     Err(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
                 })}
             </Transition>

@@ -1,0 +1,94 @@
+//! Running an analysis from a page: start a job in the worker, show its
+//! progress with Cancel, and hand its decoded result to the page. The page
+//! thread only posts a request and receives a small result.
+
+use crate::jobs::client::{self, Canceller, JobError};
+use crate::ui::state::DATABASE_NAME;
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// The state of one kind of job on a page (one run at a time; starting a
+/// new run cancels the previous one).
+#[derive(Clone, Copy)]
+pub struct JobState {
+    /// Whether a run is under way.
+    pub running: RwSignal<bool>,
+    /// Fraction done and what it is doing.
+    pub progress: RwSignal<(f64, String)>,
+    /// The last run's failure, as a sentence.
+    pub error: RwSignal<Option<String>>,
+    canceller: StoredValue<Option<Canceller>, LocalStorage>,
+}
+
+impl JobState {
+    /// A job state with nothing running.
+    pub fn new() -> JobState {
+        JobState {
+            running: RwSignal::new(false),
+            progress: RwSignal::new((0.0, String::new())),
+            error: RwSignal::new(None),
+            canceller: StoredValue::new_local(None),
+        }
+    }
+
+    /// Starts `job` with `input`; `on_done` gets the decoded result.
+    pub fn run<T: DeserializeOwned + 'static>(
+        self,
+        job: &'static str,
+        input: impl Serialize + 'static,
+        on_done: impl FnOnce(T) + 'static,
+    ) {
+        self.cancel();
+        self.running.set(true);
+        self.error.set(None);
+        self.progress
+            .set((0.0, "Starting the background worker".into()));
+        leptos::task::spawn_local(async move {
+            let progress = self.progress;
+            let result = client::run::<T>(
+                job,
+                &input,
+                DATABASE_NAME,
+                move |done, note| progress.set((done, note)),
+                move |canceller| self.canceller.set_value(Some(canceller)),
+            )
+            .await;
+            self.canceller.set_value(None);
+            match result {
+                Ok(output) => on_done(output),
+                Err(JobError::Cancelled) => {}
+                Err(e) => self.error.set(Some(e.to_string())),
+            }
+            self.running.set(false);
+        });
+    }
+
+    /// Stops the running job, if any.
+    pub fn cancel(self) {
+        if let Some(canceller) = self.canceller.get_value() {
+            canceller.cancel();
+            self.canceller.set_value(None);
+        }
+        self.running.set(false);
+    }
+}
+
+/// The progress bar with Cancel while `job` runs, and its error after.
+#[component]
+pub fn JobProgress(job: JobState, label: &'static str) -> impl IntoView {
+    view! {
+        <Show when=move || job.running.get()>
+            <div class="progress-row" role="status">
+                <progress
+                    max="1"
+                    value=move || job.progress.get().0.to_string()
+                    aria-label=label
+                ></progress>
+                <span class="muted">{move || job.progress.get().1}</span>
+                <button type="button" on:click=move |_| job.cancel()>"Cancel"</button>
+            </div>
+        </Show>
+        {move || job.error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+    }
+}
