@@ -690,3 +690,67 @@ fn propensity_report_scores_every_customer_and_refuses_a_leaking_feature_or_one_
         "The target has only one class in the training data."
     );
 }
+
+#[test]
+fn decision_tree_separates_the_separable_classes_like_sklearn() {
+    use rapport::analytics::ml::tree::Tree;
+    let f = fixture();
+    let r = &f.reference["tree"];
+    let x = imputed(&f);
+    let (train, test) = split_rows(&f);
+    let y_train: Vec<usize> = train.iter().map(|&i| f.y_cls[i]).collect();
+    let y_test: Vec<usize> = test.iter().map(|&i| f.y_cls[i]).collect();
+    let tree = Tree::fit(x.select(ndarray::Axis(0), &train).view(), &y_train, 3, 1).unwrap();
+    let accuracy = |rows: &[usize], y: &[usize]| {
+        let p = tree.predict(x.select(ndarray::Axis(0), rows).view());
+        p.iter().zip(y).filter(|(a, b)| a == b).count() as f64 / y.len() as f64
+    };
+    assert_eq!(
+        accuracy(&train, &y_train),
+        r["train_accuracy"].as_f64().unwrap()
+    );
+    assert_eq!(
+        accuracy(&test, &y_test),
+        r["test_accuracy"].as_f64().unwrap()
+    );
+}
+
+#[test]
+fn lifecycle_tree_report_reads_as_rules_with_counts_and_a_confusion_matrix() {
+    use rapport::analytics::ml::tree::{decision_tree, TreeRequest};
+    use rapport::model::LifecycleStage;
+    let f = fixture();
+    let mut table = f.table.clone();
+    let stage = [
+        LifecycleStage::Lead,
+        LifecycleStage::Customer,
+        LifecycleStage::Churned,
+    ];
+    table.lifecycle = f.y_cls.iter().map(|&c| stage[c]).collect();
+    let request = TreeRequest {
+        features: FEATURES.to_vec(),
+        ..TreeRequest::default()
+    };
+    let report = decision_tree(&table, &request, &mut no_progress).unwrap();
+    assert_eq!(report.confusion.labels, ["Lead", "Customer", "Churned"]);
+    let total: usize = report.confusion.counts.iter().flatten().sum();
+    assert_eq!(total, report.test_rows);
+    assert!(report.accuracy > 0.95, "{}", report.accuracy);
+    assert_eq!(
+        report.rules.iter().map(|r| r.customers).sum::<usize>(),
+        report.train_rows
+    );
+    let first = &report.rules[0];
+    assert!(first.text.starts_with("if "), "{}", first.text);
+    assert!(first.text.contains("days as customer"), "{}", first.text);
+    assert!(
+        first
+            .text
+            .ends_with(&format!("({} customers, 100 %)", first.customers)),
+        "{}",
+        first.text
+    );
+    for rule in &report.rules {
+        println!("{}", rule.text);
+    }
+}

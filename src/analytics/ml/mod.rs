@@ -29,9 +29,11 @@ pub mod logistic;
 pub mod pca;
 pub mod prepare;
 pub mod roc;
+pub mod rules;
 pub mod segment;
 pub mod silhouette;
 pub mod split;
+pub mod tree;
 
 pub use error::MlError;
 pub use features::{CrmData, Feature, FeatureTable};
