@@ -9,7 +9,9 @@ use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 use super::BackupError;
-use crate::model::{Campaign, Customer, Deal, Interaction, Order, Relationship, Task, Ticket};
+use crate::model::{
+    Campaign, Customer, Deal, ImportBatch, Interaction, Order, Relationship, Task, Ticket,
+};
 use crate::store::{Envelope, StoreError, Stored, COLLECTIONS};
 
 /// The `&'static` name of a collection in [`COLLECTIONS`], if it is one.
@@ -29,6 +31,7 @@ macro_rules! by_collection {
             "tickets" => $f::<Ticket, _>($($arg),*),
             "campaigns" => $f::<Campaign, _>($($arg),*),
             "relationships" => $f::<Relationship, _>($($arg),*),
+            "imports" => $f::<ImportBatch, _>($($arg),*),
             _ => $fallback,
         }
     };
