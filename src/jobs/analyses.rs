@@ -31,7 +31,7 @@ pub async fn run<S: Store>(
         "missing" => missing(store, input, now, progress).await,
         "segment" => segment_job(store, input, now, progress).await,
         "save_segments" => save_segments(store, input, now, progress).await,
-        _ => return None,
+        _ => return super::predict::run(store, job, input, now, progress).await,
     })
 }
 
@@ -82,7 +82,7 @@ async fn missing<S: Store>(
 }
 
 /// Maps the analysis's progress onto the 0.2..1 part of the bar.
-fn relay(progress: ProgressFn<'_>) -> impl FnMut(Progress) -> bool + '_ {
+pub(super) fn relay(progress: ProgressFn<'_>) -> impl FnMut(Progress) -> bool + '_ {
     move |p: Progress| {
         let within = if p.total == 0 {
             0.0
@@ -226,4 +226,4 @@ async fn save_segments<S: Store>(
 
 #[cfg(test)]
 #[path = "analyses_tests.rs"]
-mod tests;
+pub(super) mod tests;

@@ -7,17 +7,17 @@ use std::future::Future;
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
-const NOW: i64 = 1_750_000_000_000;
+pub(crate) const NOW: i64 = 1_750_000_000_000;
 
 /// Runs a future that never waits (MemStore's futures are ready at once).
-fn run_ready<F: Future>(future: F) -> F::Output {
+pub(crate) fn run_ready<F: Future>(future: F) -> F::Output {
     match pin!(future).poll(&mut Context::from_waker(Waker::noop())) {
         Poll::Ready(out) => out,
         Poll::Pending => panic!("MemStore futures complete without waiting"),
     }
 }
 
-fn demo_store(customers: usize) -> MemStore {
+pub(crate) fn demo_store(customers: usize) -> MemStore {
     let store = MemStore::new();
     let mut g = DemoGenerator::new(DemoConfig { seed: 3, customers }, NOW);
     while let Some(batch) = g.next_batch(500) {

@@ -16,6 +16,7 @@
 pub mod analyses;
 #[cfg(target_arch = "wasm32")]
 pub mod client;
+pub mod predict;
 #[cfg(target_arch = "wasm32")]
 pub mod worker;
 

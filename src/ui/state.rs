@@ -179,10 +179,40 @@ impl AppState {
             .iter()
             .filter(|c| !c.is_deleted())
             .map(CustomerRow::from_customer);
-        self.index.set_value(CustomerIndex::build(rows));
+        // Propensity scores live only in the index: carry them over.
+        let scores: Vec<(Id, f64)> = self.with_index(|index| {
+            index
+                .rows()
+                .filter_map(|r| r.likelihood.map(|l| (r.id, l)))
+                .collect()
+        });
+        let mut index = CustomerIndex::build(rows);
+        for (id, likelihood) in scores {
+            index.set_likelihood(&id, Some(likelihood));
+        }
+        self.index.set_value(index);
         self.index_revision.update(|r| *r += 1);
         self.bump(COLLECTIONS);
         Ok(())
+    }
+
+    /// Shows `scores` (customer → probability) in the Customers list's
+    /// Likelihood column, replacing the previous model's.
+    pub fn set_likelihoods(&self, scores: &[(Id, f32)]) {
+        self.index.update_value(|index| {
+            let old: Vec<Id> = index
+                .rows()
+                .filter(|r| r.likelihood.is_some())
+                .map(|r| r.id)
+                .collect();
+            for id in old {
+                index.set_likelihood(&id, None);
+            }
+            for (id, p) in scores {
+                index.set_likelihood(id, Some(f64::from(*p)));
+            }
+        });
+        self.index_revision.update(|r| *r += 1);
     }
 
     /// Writes `changes` in one transaction. With `undoable`, a toast offers

@@ -3,6 +3,7 @@
 //! (`trunk build --release`) and chromedriver; `scripts/test` provides both.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod analytics;
 mod customers;
 mod harness;
 mod shell;

@@ -22,7 +22,7 @@ const DEFAULT_FEATURES: [Feature; 6] = [
     Feature::Tickets,
 ];
 
-fn capitalised(text: &str) -> String {
+pub(super) fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()
@@ -30,7 +30,7 @@ fn capitalised(text: &str) -> String {
         .unwrap_or_default()
 }
 
-fn number(v: f64) -> String {
+pub(super) fn number(v: f64) -> String {
     if v.abs() >= 100.0 {
         thousands(v.round().abs() as usize)
     } else {

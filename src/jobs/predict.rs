@@ -1,0 +1,177 @@
+//! The prediction jobs: linear regression, propensity (logistic regression)
+//! and decision trees over the customer feature table, with results trimmed
+//! for the page — chart points sampled, and the per-customer propensity
+//! sent as compact `(id, probability)` pairs for the Customers list.
+
+use super::analyses::{feature_table, relay};
+use super::{encode, parse, ProgressFn};
+use crate::analytics::ml::linear::{linear_regression, LinearReport, LinearRequest};
+use crate::analytics::ml::logistic::{logistic_regression, LogisticReport, LogisticRequest};
+use crate::analytics::ml::tree::{decision_tree, TreeRequest};
+use crate::model::{Id, Timestamp};
+use crate::store::Store;
+use serde::{Deserialize, Serialize};
+
+/// At most this many held-out customers go into the regression charts.
+pub const MAX_CHART_POINTS: usize = 3_000;
+
+/// Runs prediction job `job`; `None` when there is no such job.
+pub async fn run<S: Store>(
+    store: &S,
+    job: &str,
+    input: &str,
+    now: Timestamp,
+    progress: ProgressFn<'_>,
+) -> Option<Result<String, String>> {
+    Some(match job {
+        "linear" => linear(store, input, now, progress).await,
+        "propensity" => propensity(store, input, now, progress).await,
+        "tree" => tree(store, input, now, progress).await,
+        _ => return None,
+    })
+}
+
+fn thin<T>(items: &mut Vec<T>, at_most: usize) {
+    let step = items.len().div_ceil(at_most).max(1);
+    if step > 1 {
+        let mut i = 0;
+        items.retain(|_| {
+            i += 1;
+            (i - 1) % step == 0
+        });
+    }
+}
+
+async fn linear<S: Store>(
+    store: &S,
+    input: &str,
+    now: Timestamp,
+    progress: ProgressFn<'_>,
+) -> Result<String, String> {
+    let request: LinearRequest = parse(input)?;
+    let (_, table) = feature_table(store, now, progress).await?;
+    let mut report: LinearReport =
+        linear_regression(&table, &request, &mut relay(progress)).map_err(|e| e.to_string())?;
+    thin(&mut report.points, MAX_CHART_POINTS);
+    encode(&report)
+}
+
+/// Output of `propensity`: the report without its per-customer list, and
+/// every modelled customer's probability.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Propensity {
+    /// The model's report (`probabilities` emptied).
+    pub report: LogisticReport,
+    /// `(customer, P(yes))` for every modelled customer.
+    pub scores: Vec<(Id, f32)>,
+}
+
+async fn propensity<S: Store>(
+    store: &S,
+    input: &str,
+    now: Timestamp,
+    progress: ProgressFn<'_>,
+) -> Result<String, String> {
+    let request: LogisticRequest = parse(input)?;
+    let (_, table) = feature_table(store, now, progress).await?;
+    let mut report =
+        logistic_regression(&table, &request, &mut relay(progress)).map_err(|e| e.to_string())?;
+    let scores = std::mem::take(&mut report.probabilities)
+        .into_iter()
+        .map(|p| (p.customer_id, p.probability as f32))
+        .collect();
+    encode(&Propensity { report, scores })
+}
+
+async fn tree<S: Store>(
+    store: &S,
+    input: &str,
+    now: Timestamp,
+    progress: ProgressFn<'_>,
+) -> Result<String, String> {
+    let request: TreeRequest = parse(input)?;
+    let (_, table) = feature_table(store, now, progress).await?;
+    let report =
+        decision_tree(&table, &request, &mut relay(progress)).map_err(|e| e.to_string())?;
+    encode(&report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analytics::ml::logistic::BinaryTarget;
+    use crate::analytics::ml::tree::TreeReport;
+    use crate::analytics::ml::Feature;
+    use crate::jobs::analyses::tests::{demo_store, run_ready, NOW};
+
+    fn run_job(job: &str, input: String) -> String {
+        let store = demo_store(400);
+        run_ready(run(&store, job, &input, NOW, &mut |_, _| {}))
+            .expect("a known job")
+            .expect("the job succeeds")
+    }
+
+    const FEATURES: [Feature; 4] = [
+        Feature::Age,
+        Feature::Income,
+        Feature::Orders,
+        Feature::Tickets,
+    ];
+
+    #[test]
+    fn linear_regression_of_total_spent_reports_test_metrics_and_points() {
+        let request = LinearRequest {
+            features: FEATURES.to_vec(),
+            ..LinearRequest::default()
+        };
+        let report: LinearReport =
+            serde_json::from_str(&run_job("linear", serde_json::to_string(&request).unwrap()))
+                .unwrap();
+        assert_eq!(report.coefficients.len(), 4);
+        assert_eq!(report.points.len(), report.test_rows.min(MAX_CHART_POINTS));
+        assert!(report.test.r2.is_finite());
+    }
+
+    #[test]
+    fn propensity_scores_every_modelled_customer_between_zero_and_one() {
+        let request = LogisticRequest {
+            target: BinaryTarget::BoughtRecently,
+            features: vec![Feature::Orders, Feature::TenureDays, Feature::Tickets],
+            ..LogisticRequest::default()
+        };
+        let out: Propensity = serde_json::from_str(&run_job(
+            "propensity",
+            serde_json::to_string(&request).unwrap(),
+        ))
+        .unwrap();
+        assert!(out.report.probabilities.is_empty());
+        assert_eq!(
+            out.scores.len(),
+            out.report.train_rows + out.report.test_rows
+        );
+        assert!(out.scores.iter().all(|(_, p)| (0.0..=1.0).contains(p)));
+        assert!(!out.report.roc.is_empty());
+    }
+
+    #[test]
+    fn a_tree_for_the_lifecycle_stage_gives_rules_and_a_square_confusion_matrix() {
+        let request = TreeRequest {
+            features: FEATURES.to_vec(),
+            ..TreeRequest::default()
+        };
+        let report: TreeReport =
+            serde_json::from_str(&run_job("tree", serde_json::to_string(&request).unwrap()))
+                .unwrap();
+        assert!(!report.rules.is_empty());
+        let n = report.confusion.labels.len();
+        assert!(report.confusion.counts.iter().all(|row| row.len() == n));
+    }
+
+    #[test]
+    fn thinning_keeps_an_even_sample_no_larger_than_asked() {
+        let mut v: Vec<u32> = (0..10_000).collect();
+        thin(&mut v, 3_000);
+        assert!(v.len() <= 3_000 && v.len() > 2_000);
+        assert_eq!(v[1] - v[0], v[2] - v[1]);
+    }
+}

@@ -1,0 +1,345 @@
+//! Analytics → Predict: a numeric target by linear regression, a yes/no
+//! target by logistic regression (propensity, shown as the Customers
+//! list's Likelihood column), or a category by a decision tree — each with
+//! a held-out test part, honest metrics, charts and an explanation of what
+//! drives the prediction.
+
+use super::job::{JobProgress, JobState};
+use super::segments::{capitalised, number, FeaturePicker, MissingChoice};
+use crate::analytics::ml::linear::{LinearReport, LinearRequest};
+use crate::analytics::ml::logistic::{BinaryTarget, LogisticRequest};
+use crate::analytics::ml::tree::{ClassTarget, TreeReport, TreeRequest};
+use crate::analytics::ml::{Feature, MissingHandling, MissingPolicy, MissingReport};
+use crate::charts::{LineChart, ScatterChart, Series};
+use crate::jobs::analyses::MissingInput;
+use crate::jobs::predict::Propensity;
+use crate::ui::components::{thousands, Chart, ChartSpec};
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+/// Which kind of model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Model {
+    Linear,
+    Propensity,
+    Tree,
+}
+
+/// A model's result.
+#[derive(Debug, Clone)]
+enum Outcome {
+    Linear(LinearReport),
+    Propensity(Propensity),
+    Tree(TreeReport),
+}
+
+fn percent(v: Option<f64>) -> String {
+    v.map_or("–".into(), |v| format!("{:.1} %", v * 100.0))
+}
+
+/// The Predict panel.
+#[component]
+pub fn PredictPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let model = RwSignal::new(Model::Propensity);
+    let numeric_target = RwSignal::new(Feature::TotalSpent);
+    let binary_target = RwSignal::new(BinaryTarget::BoughtRecently);
+    let class_target = RwSignal::new(ClassTarget::Lifecycle);
+    let features = RwSignal::new(vec![
+        Feature::Age,
+        Feature::Income,
+        Feature::TenureDays,
+        Feature::Orders,
+        Feature::Tickets,
+    ]);
+    let policy = RwSignal::new(MissingPolicy::Impute);
+    let threshold = RwSignal::new(0.5_f64);
+    let report = RwSignal::new(None::<MissingReport>);
+    let counting = JobState::new();
+    let fitting = JobState::new();
+    let outcome = RwSignal::new(None::<Outcome>);
+
+    Effect::new(move |_| {
+        let chosen = features.get();
+        state.revision.track();
+        report.set(None);
+        counting.run(
+            "missing",
+            MissingInput { features: chosen },
+            move |r: MissingReport| report.set(Some(r)),
+        );
+    });
+    on_cleanup(move || {
+        counting.cancel();
+        fitting.cancel();
+    });
+
+    let fit = move |_| {
+        let chosen = features.get_untracked();
+        let missing = MissingHandling::all(policy.get_untracked());
+        outcome.set(None);
+        match model.get_untracked() {
+            Model::Linear => {
+                let request = LinearRequest {
+                    target: numeric_target.get_untracked(),
+                    features: chosen,
+                    missing,
+                    ..LinearRequest::default()
+                };
+                fitting.run("linear", request, move |r: LinearReport| {
+                    outcome.set(Some(Outcome::Linear(r)))
+                });
+            }
+            Model::Propensity => {
+                let request = LogisticRequest {
+                    target: binary_target.get_untracked(),
+                    features: chosen,
+                    missing,
+                    threshold: threshold.get_untracked(),
+                    ..LogisticRequest::default()
+                };
+                fitting.run("propensity", request, move |r: Propensity| {
+                    state.set_likelihoods(&r.scores);
+                    state.toast(format!("Likelihood scores for {} customers are in the Customers list — sort by Likelihood.", thousands(r.scores.len())));
+                    outcome.set(Some(Outcome::Propensity(r)));
+                });
+            }
+            Model::Tree => {
+                let request = TreeRequest {
+                    target: class_target.get_untracked(),
+                    features: chosen,
+                    missing,
+                    ..TreeRequest::default()
+                };
+                fitting.run("tree", request, move |r: TreeReport| {
+                    outcome.set(Some(Outcome::Tree(r)))
+                });
+            }
+        }
+    };
+
+    let target_select = move || {
+        match model.get() {
+        Model::Linear => view! {
+            <select aria-label="Target" on:change=move |ev| {
+                let i: usize = event_target_value(&ev).parse().unwrap_or(0);
+                numeric_target.set(Feature::ALL[i.min(Feature::ALL.len() - 1)]);
+            }>
+                {Feature::ALL.iter().enumerate().map(|(i, f)| view! {
+                    <option value=i.to_string() selected=*f == numeric_target.get_untracked()>{capitalised(f.label())}</option>
+                }).collect_view()}
+            </select>
+        }.into_any(),
+        Model::Propensity => view! {
+            <select aria-label="Target" on:change=move |ev| {
+                let i: usize = event_target_value(&ev).parse().unwrap_or(0);
+                binary_target.set(BinaryTarget::ALL[i.min(BinaryTarget::ALL.len() - 1)]);
+            }>
+                {BinaryTarget::ALL.iter().enumerate().map(|(i, t)| view! {
+                    <option value=i.to_string() selected=*t == binary_target.get_untracked()>{format!("Will the customer: {}?", t.label())}</option>
+                }).collect_view()}
+            </select>
+        }.into_any(),
+        Model::Tree => view! {
+            <select aria-label="Target" on:change=move |ev| class_target.set(if event_target_value(&ev) == "segment" { ClassTarget::Segment } else { ClassTarget::Lifecycle })>
+                <option value="lifecycle" selected=move || class_target.get() == ClassTarget::Lifecycle>"Lifecycle stage"</option>
+                <option value="segment" selected=move || class_target.get() == ClassTarget::Segment>"Segment"</option>
+            </select>
+        }.into_any(),
+    }
+    };
+
+    view! {
+        <section class="card">
+            <h2>"Predict"</h2>
+            <p class="muted">"Fit on three quarters of your customers, tested on the quarter it has not seen. Computed in a background worker on this device."</p>
+            <fieldset class="choices">
+                <legend>"Model"</legend>
+                <label><input type="radio" name="model" checked=move || model.get() == Model::Propensity on:change=move |_| model.set(Model::Propensity)/>" Propensity (logistic regression): how likely is a yes?"</label>
+                <label><input type="radio" name="model" checked=move || model.get() == Model::Linear on:change=move |_| model.set(Model::Linear)/>" A number (linear regression)"</label>
+                <label><input type="radio" name="model" checked=move || model.get() == Model::Tree on:change=move |_| model.set(Model::Tree)/>" A category (decision tree)"</label>
+            </fieldset>
+            <div class="toolbar">
+                <label class="field-inline">"Target " {target_select}</label>
+                <Show when=move || model.get() == Model::Propensity>
+                    <label class="field-inline">
+                        "Threshold "
+                        <input type="number" min="0.05" max="0.95" step="0.05" aria-label="Threshold"
+                            prop:value=move || threshold.get().to_string()
+                            on:change=move |ev| threshold.set(event_target_value(&ev).parse::<f64>().unwrap_or(0.5).clamp(0.01, 0.99))/>
+                    </label>
+                </Show>
+            </div>
+            <FeaturePicker chosen=features legend="Predict from"/>
+            <MissingChoice report=report policy=policy/>
+            <div class="toolbar">
+                <button type="button" class="primary" on:click=fit disabled=move || fitting.running.get() || features.with(Vec::is_empty)>"Fit model"</button>
+            </div>
+            <JobProgress job=fitting label="Model fitting progress"/>
+        </section>
+        {move || outcome.get().map(|o| match o {
+            Outcome::Linear(r) => linear_view(r).into_any(),
+            Outcome::Propensity(r) => propensity_view(r).into_any(),
+            Outcome::Tree(r) => tree_view(r).into_any(),
+        })}
+    }
+}
+
+fn linear_view(r: LinearReport) -> impl IntoView {
+    let target = capitalised(r.target.label());
+    let actual_vs_predicted = ChartSpec::Scatter(ScatterChart {
+        title: "Predicted against actual (test customers)".into(),
+        x_label: format!("Actual {}", r.target.label()),
+        y_label: format!("Predicted {}", r.target.label()),
+        groups: vec![Series::new(
+            "Customers",
+            r.points.iter().map(|p| (p.actual, p.predicted)).collect(),
+        )],
+        reference: {
+            let lo = r
+                .points
+                .iter()
+                .map(|p| p.actual.min(p.predicted))
+                .fold(f64::INFINITY, f64::min);
+            let hi = r
+                .points
+                .iter()
+                .map(|p| p.actual.max(p.predicted))
+                .fold(f64::NEG_INFINITY, f64::max);
+            lo.is_finite().then_some(((lo, lo), (hi, hi)))
+        },
+    });
+    let residuals = ChartSpec::Scatter(ScatterChart {
+        title: "Residuals (actual − predicted)".into(),
+        x_label: format!("Predicted {}", r.target.label()),
+        y_label: "Residual".into(),
+        groups: vec![Series::new(
+            "Customers",
+            r.points
+                .iter()
+                .map(|p| (p.predicted, p.actual - p.predicted))
+                .collect(),
+        )],
+        reference: {
+            let lo = r
+                .points
+                .iter()
+                .map(|p| p.predicted)
+                .fold(f64::INFINITY, f64::min);
+            let hi = r
+                .points
+                .iter()
+                .map(|p| p.predicted)
+                .fold(f64::NEG_INFINITY, f64::max);
+            lo.is_finite().then_some(((lo, 0.0), (hi, 0.0)))
+        },
+    });
+    view! {
+        <section class="card">
+            <h2>{format!("{target}: linear regression")}</h2>
+            <div class="kpis">
+                <div class="kpi"><span class="kpi-label">"R² (test)"</span><span class="kpi-value">{format!("{:.3}", r.test.r2)}</span></div>
+                <div class="kpi"><span class="kpi-label">"Mean absolute error"</span><span class="kpi-value">{number(r.test.mae)}</span></div>
+                <div class="kpi"><span class="kpi-label">"Mean squared error"</span><span class="kpi-value">{number(r.test.mse)}</span></div>
+                <div class="kpi"><span class="kpi-label">"Customers (train / test)"</span><span class="kpi-value">{format!("{} / {}", thousands(r.train_rows), thousands(r.test_rows))}</span></div>
+            </div>
+            <table class="data">
+                <caption>{format!("Coefficients (intercept {})", number(r.intercept))}</caption>
+                <thead><tr><th scope="col">"Feature"</th><th scope="col" class="num">"Per unit"</th><th scope="col" class="num">"Standardised"</th></tr></thead>
+                <tbody>
+                    {r.coefficients.iter().map(|c| view! {
+                        <tr><td>{capitalised(c.feature.label())}</td><td class="num">{format!("{:.4}", c.raw)}</td><td class="num">{format!("{:.3}", c.standardised)}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <div class="chart-grid">
+                <div class="chart-card"><Chart spec=Signal::stored(actual_vs_predicted)/></div>
+                <div class="chart-card"><Chart spec=Signal::stored(residuals)/></div>
+            </div>
+        </section>
+    }
+}
+
+fn propensity_view(p: Propensity) -> impl IntoView {
+    let r = p.report;
+    let roc = ChartSpec::Lines(LineChart {
+        title: format!(
+            "ROC curve (AUC {})",
+            r.auc.map_or("–".into(), |a| format!("{a:.3}"))
+        ),
+        x_label: "False positive rate".into(),
+        y_label: "True positive rate".into(),
+        series: vec![Series::new(
+            "Model",
+            r.roc.iter().map(|p| (p.fpr, p.tpr)).collect(),
+        )],
+        reference: Some(((0.0, 0.0), (1.0, 1.0))),
+        y_range: Some((0.0, 1.0)),
+        ..Default::default()
+    });
+    let mut drivers = r.coefficients.clone();
+    drivers.sort_by(|a, b| b.per_sd.abs().total_cmp(&a.per_sd.abs()));
+    view! {
+        <section class="card">
+            <h2>{format!("Propensity: {}", r.target.label())}</h2>
+            <div class="kpis">
+                <div class="kpi"><span class="kpi-label">"AUC (test)"</span><span class="kpi-value">{r.auc.map_or("–".into(), |a| format!("{a:.3}"))}</span></div>
+                <div class="kpi"><span class="kpi-label">{format!("Accuracy at {:.2}", r.test.threshold)}</span><span class="kpi-value">{percent(Some(r.test.accuracy))}</span></div>
+                <div class="kpi"><span class="kpi-label">"Precision"</span><span class="kpi-value">{percent(r.test.precision)}</span></div>
+                <div class="kpi"><span class="kpi-label">"Recall"</span><span class="kpi-value">{percent(r.test.recall)}</span></div>
+                <div class="kpi"><span class="kpi-label">"Base rate"</span><span class="kpi-value">{percent(Some(r.base_rate))}</span></div>
+            </div>
+            <div class="chart-grid">
+                <div class="chart-card"><Chart spec=Signal::stored(roc)/></div>
+                <div>
+                    <table class="data">
+                        <caption>"What drives the score (strongest first)"</caption>
+                        <thead><tr><th scope="col">"Feature"</th><th scope="col" class="num">"Odds × per SD"</th><th scope="col">"Effect"</th></tr></thead>
+                        <tbody>
+                            {drivers.iter().map(|c| view! {
+                                <tr>
+                                    <td>{capitalised(c.feature.label())}</td>
+                                    <td class="num">{format!("{:.2}", c.odds_ratio_per_sd)}</td>
+                                    <td>{if c.per_sd > 0.0 { "raises the likelihood" } else { "lowers the likelihood" }}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    <p class="muted small">{format!("Trained on {} customers, tested on {}. Every modelled customer's probability is now in the Customers list's Likelihood column.", thousands(r.train_rows), thousands(r.test_rows))}</p>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+fn tree_view(r: TreeReport) -> impl IntoView {
+    let labels = r.confusion.labels.clone();
+    view! {
+        <section class="card">
+            <h2>"Decision tree"</h2>
+            <div class="kpis">
+                <div class="kpi"><span class="kpi-label">"Accuracy (test)"</span><span class="kpi-value">{percent(Some(r.accuracy))}</span></div>
+                <div class="kpi"><span class="kpi-label">"Accuracy (train)"</span><span class="kpi-value">{percent(Some(r.train_accuracy))}</span></div>
+                <div class="kpi"><span class="kpi-label">"Customers (train / test)"</span><span class="kpi-value">{format!("{} / {}", thousands(r.train_rows), thousands(r.test_rows))}</span></div>
+            </div>
+            <div class="table-scroll">
+                <table class="data confusion">
+                    <caption>"Confusion matrix (rows: actual, columns: predicted)"</caption>
+                    <thead><tr><th scope="col">"Actual ↓ / predicted →"</th>{labels.iter().map(|l| view! { <th scope="col" class="num">{l.clone()}</th> }).collect_view()}</tr></thead>
+                    <tbody>
+                        {r.confusion.counts.iter().enumerate().map(|(i, row)| view! {
+                            <tr>
+                                <th scope="row">{labels.get(i).cloned().unwrap_or_default()}</th>
+                                {row.iter().enumerate().map(|(j, n)| view! { <td class=if i == j { "num diagonal" } else { "num" }>{thousands(*n)}</td> }).collect_view()}
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <h3>"Rules"</h3>
+            <ol class="rules">
+                {r.rules.iter().map(|rule| view! { <li><code>{rule.text.clone()}</code></li> }).collect_view()}
+            </ol>
+        </section>
+    }
+}
