@@ -4,12 +4,17 @@
 
 mod backup;
 mod export;
+mod history;
+mod import;
+mod import_views;
 
 pub use export::download_csv;
 
 use crate::ui::components::PageHeader;
 use backup::BackupCard;
 use export::ExportCard;
+use history::PastImports;
+use import::ImportCard;
 use leptos::prelude::*;
 
 /// Import & export.
@@ -17,6 +22,8 @@ use leptos::prelude::*;
 pub fn ImportExportPage() -> impl IntoView {
     view! {
         <PageHeader title="Import & export" subtitle="Bring customers in from any CRM's CSV; take everything out."/>
+        <ImportCard/>
+        <PastImports/>
         <ExportCard/>
         <BackupCard/>
     }

@@ -1,0 +1,430 @@
+//! The import card's flow: pick or drop a file → the columns as read, with
+//! the recognised layout and a mapping to correct → a check of every row
+//! (streamed slice by slice, with progress and Cancel) → the preview, the
+//! counts and the problems (downloadable) → one write, recorded so it can be
+//! reverted. Nothing is written before the last step, so a bad file or a
+//! cancel leaves the data as it was.
+
+use super::import_views::{CheckedView, MappingView};
+use crate::io::import::{
+    auto_map, auto_map_orders, CsvReader, CustomerImport, Detected, DuplicatePolicy, ImportError,
+    Mapping, OrderMapping, OrderOptions, OrdersImport, Preset, ReadOptions, SourceRow,
+};
+use crate::model::{Customer, ImportBatch, ImportCounts};
+use crate::store::{ChangeSet, Store};
+use crate::ui::components::thousands;
+use crate::ui::files::read_slices;
+use crate::ui::state::{now_ms, AppState};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::File;
+
+/// Customers or transactions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A contacts file.
+    Customers,
+    /// A transactions file.
+    Orders,
+}
+
+/// What the first slice of the file showed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sniffed {
+    /// The file's name.
+    pub name: String,
+    /// Its size in bytes.
+    pub size: f64,
+    /// Encoding and delimiter.
+    pub detected: Option<Detected>,
+    /// The header, if the file has one.
+    pub header: Option<Vec<String>>,
+    /// Columns (of the header, else of the first row).
+    pub columns: usize,
+    /// The first rows.
+    pub sample: Vec<SourceRow>,
+    /// The layout recognised (customers).
+    pub preset: Option<Preset>,
+}
+
+/// A checked import, ready to write.
+pub enum Checked {
+    /// Customers.
+    Customers(CustomerImport),
+    /// Orders.
+    Orders(OrdersImport),
+}
+
+impl Checked {
+    /// The counts.
+    pub fn summary(&self) -> ImportCounts {
+        match self {
+            Checked::Customers(i) => i.summary(),
+            Checked::Orders(i) => i.summary(),
+        }
+    }
+
+    /// The problems found.
+    pub fn issues(&self) -> &[crate::io::import::RowIssue] {
+        match self {
+            Checked::Customers(i) => i.issues(),
+            Checked::Orders(i) => i.issues(),
+        }
+    }
+
+    fn into_change_set(
+        self,
+        label: &str,
+        file: &str,
+    ) -> Result<(ChangeSet, ImportBatch), ImportError> {
+        match self {
+            Checked::Customers(i) => i.into_change_set(label, file),
+            Checked::Orders(i) => i.into_change_set(label, file),
+        }
+    }
+}
+
+/// The step the card is at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Waiting for a file.
+    Choose,
+    /// Showing the columns and their mapping.
+    Mapping,
+    /// Reading and checking every row.
+    Checking,
+    /// Showing the result of the check.
+    Checked,
+    /// Writing.
+    Saving,
+}
+
+/// Everything the import card's views share.
+#[derive(Clone, Copy)]
+pub struct ImportFlow {
+    /// The step.
+    pub step: RwSignal<Step>,
+    /// Customers or orders.
+    pub kind: RwSignal<Kind>,
+    /// The first slice's findings.
+    pub sniffed: RwSignal<Option<Sniffed>>,
+    /// Column mapping for customers.
+    pub mapping: RwSignal<Mapping>,
+    /// Column mapping for orders.
+    pub order_mapping: RwSignal<OrderMapping>,
+    /// What to do with duplicates.
+    pub policy: RwSignal<DuplicatePolicy>,
+    /// Currency of an orders file.
+    pub currency: RwSignal<String>,
+    /// Fraction of the file checked.
+    pub progress: RwSignal<f64>,
+    /// Set to stop the check.
+    pub cancel: RwSignal<bool>,
+    /// The last failure, as a sentence.
+    pub error: RwSignal<Option<String>>,
+    /// The picked file.
+    pub file: StoredValue<Option<File>, LocalStorage>,
+    /// The checked import.
+    pub checked: StoredValue<Option<Checked>, LocalStorage>,
+    /// Bumped when `checked` changes.
+    pub checked_revision: RwSignal<u64>,
+}
+
+impl ImportFlow {
+    fn new() -> ImportFlow {
+        ImportFlow {
+            step: RwSignal::new(Step::Choose),
+            kind: RwSignal::new(Kind::Customers),
+            sniffed: RwSignal::new(None),
+            mapping: RwSignal::new(Mapping::default()),
+            order_mapping: RwSignal::new(OrderMapping::default()),
+            policy: RwSignal::new(DuplicatePolicy::Skip),
+            currency: RwSignal::new("USD".into()),
+            progress: RwSignal::new(0.0),
+            cancel: RwSignal::new(false),
+            error: RwSignal::new(None),
+            file: StoredValue::new_local(None),
+            checked: StoredValue::new_local(None),
+            checked_revision: RwSignal::new(0),
+        }
+    }
+
+    /// Back to the start, forgetting the file.
+    pub fn reset(self) {
+        self.step.set(Step::Choose);
+        self.sniffed.set(None);
+        self.file.set_value(None);
+        self.checked.set_value(None);
+        self.checked_revision.update(|r| *r += 1);
+        self.progress.set(0.0);
+    }
+
+    /// Reads the first slice of `file`: its layout, header and first rows.
+    pub fn pick(self, file: File) {
+        self.error.set(None);
+        self.reset();
+        leptos::task::spawn_local(async move {
+            match sniff(&file).await {
+                Ok(sniffed) => {
+                    if let Some(header) = &sniffed.header {
+                        let (_, mapping) = auto_map(header);
+                        self.mapping.set(mapping);
+                    }
+                    self.order_mapping
+                        .set(auto_map_orders(sniffed.header.as_deref(), sniffed.columns));
+                    self.sniffed.set(Some(sniffed));
+                    self.file.set_value(Some(file));
+                    self.step.set(Step::Mapping);
+                }
+                Err(e) => self.error.set(Some(format!("{}: {e}", file.name()))),
+            }
+        });
+    }
+
+    /// Reads and checks every row against the stored customers.
+    pub fn check(self, state: AppState) {
+        let Some(file) = self.file.get_value() else {
+            return;
+        };
+        self.error.set(None);
+        self.cancel.set(false);
+        self.progress.set(0.0);
+        self.step.set(Step::Checking);
+        leptos::task::spawn_local(async move {
+            match self.check_file(state, &file).await {
+                Ok(Some(checked)) => {
+                    self.checked.set_value(Some(checked));
+                    self.checked_revision.update(|r| *r += 1);
+                    self.step.set(Step::Checked);
+                }
+                Ok(None) => self.step.set(Step::Mapping),
+                Err(e) => {
+                    self.error.set(Some(e));
+                    self.step.set(Step::Mapping);
+                }
+            }
+        });
+    }
+
+    async fn check_file(self, state: AppState, file: &File) -> Result<Option<Checked>, String> {
+        let store = state.store().map_err(|e| e.user_message())?;
+        let existing: Vec<Customer> = store.all().await.map_err(|e| e.user_message())?;
+        let now = now_ms();
+        let sniffed = self.sniffed.get_untracked().ok_or("Choose a file first.")?;
+        let mut checked = match self.kind.get_untracked() {
+            Kind::Customers => {
+                let header = sniffed.header.clone().ok_or(
+                    "This file has no header row, so its columns cannot be matched to customer fields.",
+                )?;
+                Checked::Customers(CustomerImport::new(
+                    header,
+                    self.mapping.get_untracked(),
+                    existing,
+                    self.policy.get_untracked(),
+                    now,
+                ))
+            }
+            Kind::Orders => {
+                let options = OrderOptions {
+                    currency: self.currency.get_untracked().trim().to_uppercase(),
+                    ..OrderOptions::default()
+                };
+                Checked::Orders(
+                    OrdersImport::new(
+                        sniffed.header.clone(),
+                        self.order_mapping.get_untracked(),
+                        &existing,
+                        options,
+                        now,
+                    )
+                    .map_err(|e| e.to_string())?,
+                )
+            }
+        };
+        let mut reader = CsvReader::new(ReadOptions::default());
+        let mut failure: Option<ImportError> = None;
+        let cancel = self.cancel;
+        let progress = self.progress;
+        let finished = read_slices(file, |bytes, done| {
+            if cancel.get_untracked() {
+                return false;
+            }
+            if let Err(e) = reader.feed(bytes) {
+                failure = Some(e);
+                return false;
+            }
+            let rows = reader.take_rows();
+            match &mut checked {
+                Checked::Customers(i) => i.add_rows(rows),
+                Checked::Orders(i) => i.add_rows(rows),
+            }
+            progress.set(done);
+            true
+        })
+        .await?;
+        if let Some(e) = failure {
+            return Err(e.to_string());
+        }
+        if !finished {
+            return Ok(None);
+        }
+        reader.finish().map_err(|e| e.to_string())?;
+        let rows = reader.take_rows();
+        match &mut checked {
+            Checked::Customers(i) => i.add_rows(rows),
+            Checked::Orders(i) => i.add_rows(rows),
+        }
+        Ok(Some(checked))
+    }
+
+    /// Writes the checked import in one transaction.
+    pub fn save(self, state: AppState) {
+        let Some(checked) = self.checked.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        let name = self
+            .sniffed
+            .get_untracked()
+            .map(|s| s.name)
+            .unwrap_or_default();
+        self.step.set(Step::Saving);
+        leptos::task::spawn_local(async move {
+            let result = async {
+                let counts = checked.summary();
+                let (changes, _) = checked
+                    .into_change_set(&format!("Import of {name}"), &name)
+                    .map_err(|e| e.to_string())?;
+                state
+                    .apply(changes, false)
+                    .await
+                    .map_err(|e| e.user_message())?;
+                state.reload_index().await.map_err(|e| e.user_message())?;
+                Ok::<_, String>(counts)
+            }
+            .await;
+            match result {
+                Ok(counts) => {
+                    state.toast(format!(
+                        "Imported {}: {} new, {} updated. You can revert it under Past imports.",
+                        name,
+                        thousands(counts.created + counts.customers_created),
+                        thousands(counts.updated)
+                    ));
+                    self.reset();
+                }
+                Err(e) => {
+                    self.error.set(Some(e));
+                    self.step.set(Step::Mapping);
+                }
+            }
+        });
+    }
+}
+
+/// Reads up to the first slice: layout, header and a few rows.
+async fn sniff(file: &File) -> Result<Sniffed, String> {
+    let mut reader = CsvReader::new(ReadOptions::default());
+    let mut failure = None;
+    let mut first = true;
+    let whole = read_slices(file, |bytes, _| {
+        if !first {
+            return false;
+        }
+        first = false;
+        if let Err(e) = reader.feed(bytes) {
+            failure = Some(e);
+        }
+        true
+    })
+    .await?;
+    if let Some(e) = failure {
+        return Err(e.to_string());
+    }
+    if whole || file.size() <= crate::ui::files::SLICE_BYTES {
+        reader.finish().map_err(|e| e.to_string())?;
+    }
+    let sample: Vec<SourceRow> = reader.take_rows().into_iter().take(5).collect();
+    let header = reader.header().map(<[String]>::to_vec);
+    let columns = header
+        .as_ref()
+        .map(Vec::len)
+        .or_else(|| sample.first().map(|r| r.cells.len()))
+        .unwrap_or(0);
+    let preset = header.as_ref().and_then(|h| auto_map(h).0);
+    Ok(Sniffed {
+        name: file.name(),
+        size: file.size(),
+        detected: reader.detected(),
+        header,
+        columns,
+        sample,
+        preset,
+    })
+}
+
+fn first_file(files: Option<web_sys::FileList>) -> Option<File> {
+    files.and_then(|f| f.get(0))
+}
+
+/// The import card.
+#[component]
+pub fn ImportCard() -> impl IntoView {
+    let flow = ImportFlow::new();
+    let over = RwSignal::new(false);
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = ev.target().expect("target").unchecked_into();
+        if let Some(file) = first_file(input.files()) {
+            input.set_value("");
+            flow.pick(file);
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        over.set(false);
+        if let Some(file) = first_file(ev.data_transfer().and_then(|d| d.files())) {
+            flow.pick(file);
+        }
+    };
+    view! {
+        <section class="card">
+            <h2>"Import from a CSV file"</h2>
+            <fieldset class="choices">
+                <legend>"What does the file hold?"</legend>
+                <label><input type="radio" name="import-kind" checked=move || flow.kind.get() == Kind::Customers on:change=move |_| { flow.kind.set(Kind::Customers); flow.reset(); }/>" Customers or contacts (HubSpot, Salesforce, Google, Outlook, Rapport, or any CSV)"</label>
+                <label><input type="radio" name="import-kind" checked=move || flow.kind.get() == Kind::Orders on:change=move |_| { flow.kind.set(Kind::Orders); flow.reset(); }/>" Orders or transactions (customer id, date, quantity, amount — also space-separated logs)"</label>
+            </fieldset>
+            <Show when=move || flow.step.get() == Step::Choose>
+                <div
+                    class=move || if over.get() { "drop-zone over" } else { "drop-zone" }
+                    on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); over.set(true); }
+                    on:dragleave=move |_| over.set(false)
+                    on:drop=on_drop
+                >
+                    <p>"Drop a CSV file here, or"</p>
+                    <label class="button primary file-button">
+                        "Choose a file…"
+                        <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" class="sr-only" aria-label="CSV file to import" on:change=on_pick/>
+                    </label>
+                    <p class="small">"UTF-8, UTF-16, Windows-1252 or GBK; comma, semicolon, tab or spaces. No row limit."</p>
+                </div>
+            </Show>
+            {move || flow.error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <Show when=move || flow.step.get() == Step::Mapping>
+                <MappingView flow=flow/>
+            </Show>
+            <Show when=move || flow.step.get() == Step::Checking>
+                <div class="progress-row" role="status">
+                    <progress max="1" value=move || flow.progress.get().to_string() aria-label="Checking the file"></progress>
+                    <span class="muted">{move || format!("Checking every row… {:.0} %", flow.progress.get() * 100.0)}</span>
+                    <button type="button" on:click=move |_| flow.cancel.set(true)>"Cancel"</button>
+                </div>
+            </Show>
+            <Show when=move || flow.step.get() == Step::Checked>
+                <CheckedView flow=flow/>
+            </Show>
+            <Show when=move || flow.step.get() == Step::Saving>
+                <p class="muted" role="status">"Saving in one transaction…"</p>
+            </Show>
+        </section>
+    }
+}
