@@ -6,6 +6,7 @@
 mod analytics;
 mod customers;
 mod harness;
+mod import;
 mod shell;
 mod tour;
 mod workflows;

@@ -1,0 +1,108 @@
+//! Import as a person does it: pick a HubSpot export on the Import & export
+//! page, see it recognised, check it, import it, find the customers in the
+//! list (also after a reload), then revert the import; a binary file is
+//! refused with a sentence and changes nothing; a CDNOW-style transaction
+//! log becomes orders and customers.
+
+use crate::harness::Browser;
+use std::path::Path;
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// Hands `file` to the page's file input, as the file picker would.
+async fn choose_file(browser: &Browser, file: &str) {
+    let input = browser.labelled("CSV file to import").await;
+    input
+        .send_keys(&fixture(file))
+        .await
+        .expect("choose the file");
+}
+
+async fn customer_count(browser: &Browser) -> String {
+    browser.click_link("Customers").await;
+    browser.expect_heading("Customers").await;
+    browser
+        .eval("return document.querySelector('.result-count')?.textContent ?? document.querySelector('main').textContent.slice(0, 200)")
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn import_a_hubspot_export_find_the_customers_then_revert_it() {
+    let browser = Browser::start().await;
+    browser.open("import-export").await;
+    browser.expect_heading("Import & export").await;
+
+    choose_file(&browser, "binary.csv").await;
+    browser.expect_text("binary.csv:").await;
+
+    choose_file(&browser, "hubspot.csv").await;
+    browser
+        .expect_text("Recognised as a HubSpot contacts export")
+        .await;
+    browser.click_button("Check the file").await;
+    browser.expect_text("Rows read").await;
+    browser.expect_text("Lovelace").await;
+    browser.click_button("Import").await;
+    browser.expect_text("Imported hubspot.csv").await;
+
+    browser.click_link("Customers").await;
+    browser.expect_heading("Customers").await;
+    browser.fill("Search customers", "Lovelace").await;
+    browser.expect_text("Analytical Engines").await;
+    browser.client.refresh().await.expect("reload");
+    browser.expect_heading("Customers").await;
+    browser.fill("Search customers", "Hopper").await;
+    browser.expect_text("US Navy").await;
+
+    browser.click_link("Import & export").await;
+    browser.expect_text("Import of hubspot.csv").await;
+    browser.click_button("Revert Import of hubspot.csv").await;
+    browser
+        .expect_text("Revert: Import of hubspot.csv: done.")
+        .await;
+    let after = customer_count(&browser).await;
+    assert!(
+        after.contains("No customers yet") || after.starts_with('0'),
+        "{after}"
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_whitespace_separated_transaction_log_becomes_orders() {
+    let browser = Browser::start().await;
+    browser.open("import-export").await;
+    browser.expect_heading("Import & export").await;
+    browser
+        .labelled("Orders or transactions (customer id, date, quantity, amount — also space-separated logs)")
+        .await
+        .click()
+        .await
+        .expect("choose orders");
+    choose_file(&browser, "cdnow.txt").await;
+    browser.expect_text("spaces-separated").await;
+    browser.click_button("Check the file").await;
+    browser
+        .expect_text("The first orders as they will be stored")
+        .await;
+    browser.click_button("Import").await;
+    browser.expect_text("Imported cdnow.txt").await;
+    browser.click_link("Orders").await;
+    browser.expect_heading("Orders").await;
+    browser
+        .expect_true(
+            "document.querySelectorAll('main table tbody tr').length > 0",
+            "imported orders",
+        )
+        .await;
+    browser.close().await;
+}
