@@ -1,3 +1,120 @@
-//! Benchmarks (placeholder until the module lands).
+//! Benchmarks of `analytics::ml` at 100,000 customers: one k-means
+//! iteration (100,000 × 8, k = 5) in both engines, linear and logistic
+//! regression fits (100,000 × 8) in both engines, a silhouette on the
+//! 2,000-row sample, and the feature-table build from model records.
+//!
+//! The browser has one thread per worker, so `RAYON_NUM_THREADS` is set to
+//! 1 (linfa-clustering's assignment step uses rayon natively) unless the
+//! caller set it. `cargo bench` uses the release profile (`opt-level =
+//! "z"`, like the wasm build); `CARGO_PROFILE_BENCH_OPT_LEVEL=3` shows what
+//! speed optimisation would add.
 
+#![allow(missing_docs)] // criterion_group! generates undocumented items
+
+// Criterion is native-only; on wasm32 (clippy --all-targets) this is empty.
+#[cfg(target_arch = "wasm32")]
 fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    if std::env::var_os("RAYON_NUM_THREADS").is_none() {
+        std::env::set_var("RAYON_NUM_THREADS", "1");
+    }
+    native::benches();
+    criterion::Criterion::default()
+        .configure_from_args()
+        .final_summary();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::hint::black_box;
+    use std::time::Duration;
+
+    use criterion::{criterion_group, Criterion};
+    use ndarray::ArrayView1;
+    use rapport::analytics::ml::k_means::lloyd::{self, Columns};
+    use rapport::analytics::ml::k_means::{self, Engine, KMeansInit, KMeansParams};
+    use rapport::analytics::ml::linear::fit_linear;
+    use rapport::analytics::ml::logistic::fit_logistic;
+    use rapport::analytics::ml::silhouette::{silhouette, SilhouetteParams};
+    use rapport::analytics::ml::{no_progress, synthetic, CrmData, FeatureTable};
+
+    const N: usize = 100_000;
+    const NOW: i64 = 1_700_000_000_000;
+    /// Iterations per timed k-means run (per-iteration time = time / this).
+    const ITERS: usize = 10;
+
+    fn bench_ml(c: &mut Criterion) {
+        let (x, y, yes) = synthetic::blobs(N, 8, 5, 1);
+        let start: Vec<Vec<f64>> = (0..5).map(|r| x.row(r * 1000).to_vec()).collect();
+
+        let mut g = c.benchmark_group("ml 100k");
+        g.sample_size(10).measurement_time(Duration::from_secs(4));
+
+        let cols = Columns::from_rows(x.view());
+        let flat = start.concat();
+        let (mut labels, mut dists) = (vec![0; N], vec![0.0; N]);
+        let (mut new, mut counts) = (vec![0.0; flat.len()], vec![0.0; 5]);
+        g.bench_function("kmeans fast: 1 iteration (assign + update)", |b| {
+            b.iter(|| {
+                lloyd::assign(&cols, black_box(&flat), &mut labels, &mut dists);
+                lloyd::update(&cols, &labels, &flat, &mut new, &mut counts);
+            })
+        });
+        g.bench_function("kmeans fast: assignment step", |b| {
+            b.iter(|| lloyd::assign(&cols, black_box(&flat), &mut labels, &mut dists))
+        });
+        g.bench_function("kmeans fast: update step", |b| {
+            b.iter(|| lloyd::update(&cols, black_box(&labels), &flat, &mut new, &mut counts))
+        });
+        for engine in [Engine::Fast, Engine::Linfa] {
+            let params = KMeansParams {
+                init: KMeansInit::Precomputed(start.clone()),
+                max_iter: ITERS,
+                tolerance: 1e-300,
+                engine,
+                ..KMeansParams::new(5)
+            };
+            g.bench_function(format!("kmeans {engine:?}: fit, {ITERS} iterations"), |b| {
+                b.iter(|| k_means::fit(black_box(x.view()), &params, &mut no_progress).unwrap())
+            });
+        }
+        for engine in [Engine::Fast, Engine::Linfa] {
+            g.bench_function(format!("linear {engine:?}: fit"), |b| {
+                b.iter(|| fit_linear(black_box(x.view()), ArrayView1::from(&y), engine).unwrap())
+            });
+        }
+        for engine in [Engine::Fast, Engine::Linfa] {
+            g.bench_function(format!("logistic {engine:?}: fit, C = 1"), |b| {
+                b.iter(|| {
+                    fit_logistic(black_box(x.view()), &yes, 1.0, engine, &mut no_progress).unwrap()
+                })
+            });
+        }
+        let fit = k_means::fit(x.view(), &KMeansParams::new(5), &mut no_progress).unwrap();
+        g.bench_function("silhouette: 2,000-row sample", |b| {
+            b.iter(|| {
+                silhouette(
+                    x.view(),
+                    black_box(&fit.labels),
+                    &SilhouetteParams::default(),
+                )
+            })
+        });
+
+        let (customers, orders, tickets, deals) = synthetic::crm(N, NOW, 2);
+        let data = CrmData {
+            customers: &customers,
+            orders: &orders,
+            tickets: &tickets,
+            deals: &deals,
+        };
+        g.bench_function("feature table: build", |b| {
+            b.iter(|| FeatureTable::build(black_box(data), NOW))
+        });
+        g.finish();
+    }
+
+    criterion_group!(benches, bench_ml);
+}

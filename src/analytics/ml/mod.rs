@@ -33,6 +33,7 @@ pub mod rules;
 pub mod segment;
 pub mod silhouette;
 pub mod split;
+pub mod synthetic;
 pub mod tree;
 
 pub use error::MlError;

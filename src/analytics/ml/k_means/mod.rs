@@ -60,18 +60,33 @@ pub fn fit(
 ) -> Result<KMeansFit> {
     let (n, d) = x.dim();
     params.check(n, d)?;
-    let (centroids, iterations) = match params.engine {
-        Engine::Fast => fit_fast(x, params, progress)?,
-        Engine::Linfa => (fit_linfa(x, params, progress)?, None),
-    };
-    Ok(finish(x, centroids, iterations))
+    match params.engine {
+        Engine::Fast => {
+            let run = fit_fast(x, params, progress)?;
+            Ok(from_run(
+                d,
+                run.centroids,
+                run.labels,
+                run.inertia,
+                Some(run.iterations),
+            ))
+        }
+        Engine::Linfa => {
+            let centroids = fit_linfa(x, params, progress)?;
+            let cols = Columns::from_rows(x);
+            let mut labels = vec![0; n];
+            let mut dists = vec![0.0; n];
+            lloyd::assign(&cols, &centroids, &mut labels, &mut dists);
+            Ok(from_run(d, centroids, labels, dists.iter().sum(), None))
+        }
+    }
 }
 
 fn fit_fast(
     x: ArrayView2<f64>,
     params: &KMeansParams,
     progress: &mut dyn FnMut(Progress) -> bool,
-) -> Result<(Vec<f64>, Option<usize>)> {
+) -> Result<lloyd::Run> {
     let cols = Columns::from_rows(x);
     let mut rng = Xoshiro256Plus::seed_from_u64(params.seed);
     let mut best: Option<lloyd::Run> = None;
@@ -98,8 +113,7 @@ fn fit_fast(
         }
     }
     // `runs >= 1` (checked), so a best run exists.
-    let best = best.expect("at least one k-means start");
-    Ok((best.centroids, Some(best.iterations)))
+    Ok(best.expect("at least one k-means start"))
 }
 
 fn fit_linfa(
@@ -138,15 +152,15 @@ fn fit_linfa(
     Ok(model.centroids().iter().copied().collect())
 }
 
-/// Labels, sizes and inertia from the final centroids (the same last
-/// assignment step for both engines).
-fn finish(x: ArrayView2<f64>, centroids: Vec<f64>, iterations: Option<usize>) -> KMeansFit {
-    let cols = Columns::from_rows(x);
-    let d = cols.d;
+/// The result from final centroids (`k × d` row-major) and labels.
+fn from_run(
+    d: usize,
+    centroids: Vec<f64>,
+    labels: Vec<usize>,
+    inertia: f64,
+    iterations: Option<usize>,
+) -> KMeansFit {
     let k = centroids.len() / d;
-    let mut labels = vec![0; cols.n];
-    let mut dists = vec![0.0; cols.n];
-    lloyd::assign(&cols, &centroids, &mut labels, &mut dists);
     let mut sizes = vec![0; k];
     for &l in &labels {
         sizes[l] += 1;
@@ -156,7 +170,7 @@ fn finish(x: ArrayView2<f64>, centroids: Vec<f64>, iterations: Option<usize>) ->
         centroids: centroids.chunks(d).map(<[f64]>::to_vec).collect(),
         labels,
         sizes,
-        inertia: dists.iter().sum(),
+        inertia,
         iterations,
     }
 }
