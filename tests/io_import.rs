@@ -535,7 +535,7 @@ fn a_rapport_export_imports_back_to_the_same_fields() {
     assert_eq!((wang.display_name().as_str(), wang.age), ("王伟", Some(44)));
 
     // And what the export writes today reads back the same.
-    let csv = rapport::io::export::customers_csv(&[ann.clone()]);
+    let csv = rapport::io::export::customers_csv(std::slice::from_ref(&ann));
     let store = MemStore::new();
     let done = import_customers(&store, csv.as_bytes(), DuplicatePolicy::Create).unwrap();
     assert_eq!(done.preset, Some(Preset::Rapport));

@@ -35,7 +35,7 @@ pub(crate) fn parse_date(cell: &str) -> DateCell {
         };
     }
     let numbers: Vec<&str> = s
-        .split(|c: char| c == 'T' || c == ' ')
+        .split(['T', ' '])
         .next()
         .unwrap_or(s)
         .split(['-', '/', '.'])
@@ -122,7 +122,15 @@ pub(crate) fn parse_number(cell: &str) -> Option<f64> {
 /// The values of a list cell: split on ` ::: ` (Google, Rapport) and `;`
 /// (Outlook), trimmed, blanks dropped.
 pub(crate) fn split_list(cell: &str) -> impl Iterator<Item = &str> {
-    cell.split(" ::: ")
+    // Most cells hold one value: skip building a substring searcher.
+    let (many, one) = if cell.as_bytes().contains(&b':') {
+        (Some(cell.split(" ::: ")), None)
+    } else {
+        (None, Some(cell))
+    };
+    many.into_iter()
+        .flatten()
+        .chain(one)
         .flat_map(|part| part.split(';'))
         .map(str::trim)
         .filter(|s| !s.is_empty())
@@ -130,6 +138,9 @@ pub(crate) fn split_list(cell: &str) -> impl Iterator<Item = &str> {
 
 /// The first value of a cell that may hold several (` ::: `).
 pub(crate) fn first_value(cell: &str) -> &str {
+    if !cell.as_bytes().contains(&b':') {
+        return cell.trim();
+    }
     cell.split(" ::: ")
         .map(str::trim)
         .find(|s| !s.is_empty())

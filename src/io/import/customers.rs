@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use rand::SeedableRng;
 use rand_xoshiro::Xoshiro256PlusPlus;
 
-use super::patch::{read_row, sentence};
+use super::patch::{read_row, sentence, Labels};
 use super::{ImportError, Mapping, RowIssue, SourceRow, Target};
 use crate::model::error::field_label;
 use crate::model::{
@@ -82,6 +82,7 @@ pub struct CustomerImport {
     new_by_phone: HashMap<String, usize>,
     issues: Vec<RowIssue>,
     counts: ImportCounts,
+    labels: Labels,
 }
 
 /// Where a row's duplicate is.
@@ -133,6 +134,7 @@ impl CustomerImport {
             new_by_phone: HashMap::new(),
             issues: Vec::new(),
             counts: ImportCounts::default(),
+            labels: Labels::default(),
         }
     }
 
@@ -174,6 +176,7 @@ impl CustomerImport {
         }
         let first_issue = self.issues.len();
         let patch = read_row(
+            &mut self.labels,
             &self.header,
             &self.mapping,
             line,
@@ -240,7 +243,9 @@ impl CustomerImport {
                     ));
                     return;
                 }
-                self.index_new(plan, &merged);
+                if self.plans[plan].before.is_none() {
+                    self.index_new(plan, &merged);
+                }
                 self.plans[plan].after = merged;
             }
         }
@@ -292,20 +297,18 @@ impl CustomerImport {
     }
 
     fn plan_new(&mut self, row: usize, customer: Customer) {
+        let plan = self.plans.len();
+        self.index_new(plan, &customer);
         self.plans.push(Plan {
             row,
             before: None,
             after: customer,
         });
-        let plan = self.plans.len() - 1;
-        let after = self.plans[plan].after.clone();
-        self.index_new(plan, &after);
     }
 
+    /// Indexes the emails and phones of a new customer's plan (updates of
+    /// stored customers are found through the stored customer).
     fn index_new(&mut self, plan: usize, c: &Customer) {
-        if self.plans[plan].before.is_some() {
-            return;
-        }
         for e in &c.emails {
             self.new_by_email.entry(e.clone()).or_insert(plan);
         }

@@ -1,23 +1,51 @@
-//! CSV import: decoding, delimiter detection, column mapping with presets
-//! for other CRMs, per-row validation, duplicates, orders files, revert.
+//! CSV import: the non-UI half of the Import page. Pure Rust over `model`
+//! types; nothing here touches the DOM or the store except [`revert`], which
+//! reads through the `Store` trait.
+//!
+//! How the page drives it, one slice of the `File` at a time:
+//!
+//! 1. [`CsvReader`]: `feed` bytes as they are read (the first 64 KB decide the
+//!    encoding — UTF-8/16 by BOM, else UTF-8, GBK or Windows-1252 — and the
+//!    delimiter); `take_rows` after each slice; `finish` at the end. Its
+//!    [`ImportError`]s are whole-file problems, with sentences for the user.
+//! 2. [`auto_map`] on the header: a recognised [`Preset`] (HubSpot,
+//!    Salesforce, Google old and new, Outlook, Rapport's own export, whose
+//!    columns are [`RAPPORT_COLUMNS`]) and a [`Mapping`] of one [`Target`]
+//!    per column that the user may change.
+//! 3. [`CustomerImport`]: `add_rows` per slice (so the page can yield), then
+//!    `preview`, `issues` (a [`RowIssue`] per problem, [`report_csv`] to
+//!    download), `summary`, and `into_change_set`: one `ChangeSet` holding
+//!    every new or updated customer and the [`ImportBatch`] that records
+//!    them. Rows with errors are left out whole; duplicates of stored
+//!    customers (by email, else phone) follow the [`DuplicatePolicy`].
+//! 4. Orders files go through [`auto_map_orders`] and [`OrdersImport`] the
+//!    same way; customers are found (or created) by the custom field
+//!    [`EXTERNAL_ID_FIELD`].
+//! 5. Later, [`revert`] builds the change set that undoes one import.
+//!
+//! [`ImportBatch`]: crate::model::ImportBatch
 
 mod cells;
 mod customers;
 mod detect;
 mod error;
 mod mapping;
+mod order_mapping;
 mod orders;
 mod patch;
 mod presets;
 mod read;
 mod report;
 mod revert;
+mod scan;
+mod tables;
 
 pub use customers::{CustomerImport, DuplicatePolicy, PreviewRow, RowAction};
 pub use detect::{Delimiter, Detected, SAMPLE_BYTES};
 pub use error::ImportError;
 pub use mapping::{auto_map, Mapping, Target};
-pub use orders::{auto_map_orders, OrderMapping, OrderOptions, OrderTarget, OrdersImport};
+pub use order_mapping::{auto_map_orders, OrderMapping, OrderOptions, OrderTarget};
+pub use orders::OrdersImport;
 pub use presets::{Preset, RAPPORT_COLUMNS, RAPPORT_LIST_SEPARATOR};
 pub use read::{CsvReader, ReadOptions, SourceRow};
 pub use report::{report_csv, RowIssue};

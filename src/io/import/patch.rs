@@ -4,7 +4,7 @@
 //! to an existing customer is the "Update" duplicate policy (imported
 //! non-empty fields win, lists are merged).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use time::Date;
 
@@ -43,9 +43,38 @@ pub(crate) struct Patch {
     pub custom: BTreeMap<String, String>,
 }
 
+/// Parsed enum cells by their text: a file repeats a handful of stage and
+/// education labels, and parsing one costs a dozen allocations.
+#[derive(Default)]
+pub(crate) struct Labels {
+    stages: HashMap<String, Option<LifecycleStage>>,
+    education: HashMap<String, Result<Education, String>>,
+}
+
+impl Labels {
+    fn stage(&mut self, cell: &str) -> Option<LifecycleStage> {
+        if let Some(s) = self.stages.get(cell) {
+            return *s;
+        }
+        let parsed = cell.parse().ok();
+        self.stages.insert(cell.to_string(), parsed);
+        parsed
+    }
+
+    fn education(&mut self, cell: &str) -> Result<Education, String> {
+        if let Some(e) = self.education.get(cell) {
+            return e.clone();
+        }
+        let parsed = cell.parse::<Education>().map_err(|e| e.to_string());
+        self.education.insert(cell.to_string(), parsed.clone());
+        parsed
+    }
+}
+
 /// Reads a row's cells into a patch; problems go to `issues` (a skipping
 /// issue means the row must not be imported).
 pub(crate) fn read_row(
+    labels: &mut Labels,
     header: &[String],
     mapping: &Mapping,
     line: usize,
@@ -121,17 +150,17 @@ pub(crate) fn read_row(
                 Some(_) => bad(format!("“{cell}” is negative; an income cannot be.")),
                 None => bad(format!("“{cell}” is not a number.")),
             },
-            Target::Education => match cell.parse::<Education>() {
+            Target::Education => match labels.education(cell) {
                 Ok(e) => p.education = Some(e),
                 Err(e) => bad(format!(
                     "{} (choose one of: {}).",
-                    sentence(&e.to_string()).trim_end_matches('.'),
-                    labels(Education::ALL.iter().map(|e| e.label()))
+                    sentence(&e).trim_end_matches('.'),
+                    join_labels(Education::ALL.iter().map(|e| e.label()))
                 )),
             },
-            Target::Lifecycle => match cell.parse::<LifecycleStage>() {
-                Ok(s) => p.lifecycle = Some(s),
-                Err(_) => {
+            Target::Lifecycle => match labels.stage(cell) {
+                Some(s) => p.lifecycle = Some(s),
+                None => {
                     p.custom
                         .insert(IMPORTED_STAGE_FIELD.into(), cell.to_string());
                     issues.push(RowIssue::note(
@@ -201,7 +230,7 @@ pub(crate) fn sentence(text: &str) -> String {
     s
 }
 
-fn labels<'a>(labels: impl Iterator<Item = &'a str>) -> String {
+fn join_labels<'a>(labels: impl Iterator<Item = &'a str>) -> String {
     labels.collect::<Vec<_>>().join(", ")
 }
 

@@ -11,11 +11,10 @@
 //! `csv-core` keeps them (and notices a quote that is never closed, which
 //! `csv-core` silently accepts).
 
-use std::collections::VecDeque;
-
 use encoding_rs::{Decoder, Encoding};
 
 use super::detect::{sniff_delimiter, sniff_encoding, Delimiter, Detected, SAMPLE_BYTES};
+use super::scan::Scanner;
 use super::ImportError;
 
 /// One data row as read: its cells (untrimmed) and where it starts.
@@ -409,152 +408,6 @@ fn check_unique(header: &[String]) -> Result<(), ImportError> {
     Ok(())
 }
 
-/// Follows the bytes `csv-core` consumed to keep physical line numbers, the
-/// line each record starts on, and whether a quoted cell is open (the same
-/// state machine as `csv-core`'s, reduced to what those need).
-struct Scanner {
-    /// `None`: whitespace mode, lines only (no quoting).
-    delimiter: Option<u8>,
-    /// The current line, 1-based.
-    line: usize,
-    prev_cr: bool,
-    state: State,
-    /// Where the open quote (if any) started.
-    quote_line: usize,
-    /// Start lines of records begun but not yet returned by `csv-core`.
-    starts: VecDeque<usize>,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum State {
-    StartRecord,
-    StartField,
-    Unquoted,
-    Quoted,
-    QuoteInQuoted,
-}
-
-impl Scanner {
-    fn new(delimiter: Option<u8>) -> Scanner {
-        Scanner {
-            delimiter,
-            line: 1,
-            prev_cr: false,
-            state: State::StartRecord,
-            quote_line: 0,
-            starts: VecDeque::new(),
-        }
-    }
-
-    fn in_quotes(&self) -> bool {
-        self.state == State::Quoted
-    }
-
-    fn scan(&mut self, bytes: &[u8]) {
-        let Some(delimiter) = self.delimiter else {
-            for &b in bytes {
-                self.count_line(b);
-            }
-            return;
-        };
-        for &b in bytes {
-            let newline = b == b'\n' || b == b'\r';
-            if self.state == State::StartRecord && !newline {
-                self.starts.push_back(self.line);
-                self.state = State::StartField;
-            }
-            self.state = match (self.state, b) {
-                (State::StartRecord, _) => State::StartRecord,
-                (State::Quoted, b'"') => State::QuoteInQuoted,
-                (State::Quoted, _) => State::Quoted,
-                (State::StartField, b'"') => {
-                    self.quote_line = self.line;
-                    State::Quoted
-                }
-                (State::QuoteInQuoted, b'"') => State::Quoted,
-                (_, b'\n' | b'\r') => State::StartRecord,
-                (_, d) if d == delimiter => State::StartField,
-                _ => State::Unquoted,
-            };
-            self.count_line(b);
-        }
-    }
-
-    fn count_line(&mut self, b: u8) {
-        if b == b'\r' || (b == b'\n' && !self.prev_cr) {
-            self.line += 1;
-        }
-        self.prev_cr = b == b'\r';
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn read_all(
-        bytes: &[u8],
-        chunk: usize,
-    ) -> Result<(Option<Vec<String>>, Vec<SourceRow>), ImportError> {
-        let mut r = CsvReader::new(ReadOptions::default());
-        let mut rows = Vec::new();
-        for part in bytes.chunks(chunk.max(1)) {
-            r.feed(part)?;
-            rows.extend(r.take_rows());
-        }
-        r.finish()?;
-        rows.extend(r.take_rows());
-        Ok((r.header().map(<[String]>::to_vec), rows))
-    }
-
-    #[test]
-    fn quoted_newlines_doubled_quotes_and_mixed_endings_keep_line_numbers() {
-        let text = b"a,b\r\n1,\"x\"\"y\"\n\"two\r\nlines\",3\r4,5\n\n6,7";
-        for chunk in [1, 2, 3, 7, 1000] {
-            let (header, rows) = read_all(text, chunk).unwrap();
-            assert_eq!(header.unwrap(), ["a", "b"]);
-            let got: Vec<(usize, Vec<&str>)> = rows
-                .iter()
-                .map(|r| (r.line, r.cells.iter().map(String::as_str).collect()))
-                .collect();
-            assert_eq!(
-                got,
-                vec![
-                    (2, vec!["1", "x\"y"]),
-                    (3, vec!["two\r\nlines", "3"]),
-                    (5, vec!["4", "5"]),
-                    (7, vec!["6", "7"]),
-                ],
-                "chunk {chunk}"
-            );
-        }
-    }
-
-    #[test]
-    fn an_unclosed_quote_names_its_line() {
-        let err = read_all(b"a,b\n1,2\n3,\"oops\n4,5\n", 3).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "Line 3 has an opening quote that is never closed."
-        );
-    }
-
-    #[test]
-    fn whitespace_files_without_header_are_rows_of_words() {
-        let (header, rows) =
-            read_all(b"00001 19970101  1  11.77\r\n00002 19970112 2 20.00", 5).unwrap();
-        assert!(header.is_none());
-        assert_eq!(rows[1].cells, ["00002", "19970112", "2", "20.00"]);
-        assert_eq!((rows[0].line, rows[1].line), (1, 2));
-    }
-
-    #[test]
-    fn a_header_with_a_repeated_name_is_refused() {
-        let err = read_all(b"Email,Name,email \n", 100).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "The header has two columns named “Email” (columns 1 and 3). \
-             Rename one of them and import the file again."
-        );
-    }
-}
+#[path = "read_tests.rs"]
+mod tests;

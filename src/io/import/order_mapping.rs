@@ -1,0 +1,123 @@
+//! The column mapping of an orders file: [`OrderTarget`] per column, found
+//! from header names or, for a file without a header, by position as in
+//! the CDNOW purchase log; and the [`OrderOptions`] the import needs.
+
+use super::mapping::compact;
+
+/// Where a column of an orders file goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OrderTarget {
+    /// The customer's id in the source system (required).
+    CustomerKey,
+    /// The order date, `YYYYMMDD` or `YYYY-MM-DD` (required).
+    Date,
+    /// Number of items (1 when not mapped).
+    Quantity,
+    /// The row's total amount (this or the unit price is required).
+    Amount,
+    /// The price of one item.
+    UnitPrice,
+    /// Product name.
+    Product,
+    /// Order / invoice number: rows sharing one form one order.
+    OrderId,
+    /// Not imported.
+    Ignore,
+}
+
+impl OrderTarget {
+    /// Every target, for a `<select>`.
+    pub const ALL: &'static [OrderTarget] = &[
+        OrderTarget::CustomerKey,
+        OrderTarget::Date,
+        OrderTarget::Quantity,
+        OrderTarget::Amount,
+        OrderTarget::UnitPrice,
+        OrderTarget::Product,
+        OrderTarget::OrderId,
+        OrderTarget::Ignore,
+    ];
+
+    /// What a user reads in the `<select>`.
+    pub fn label(self) -> &'static str {
+        match self {
+            OrderTarget::CustomerKey => "Customer ID",
+            OrderTarget::Date => "Date",
+            OrderTarget::Quantity => "Quantity",
+            OrderTarget::Amount => "Amount (row total)",
+            OrderTarget::UnitPrice => "Unit price",
+            OrderTarget::Product => "Product",
+            OrderTarget::OrderId => "Order number",
+            OrderTarget::Ignore => "Do not import",
+        }
+    }
+}
+
+/// One target per column.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OrderMapping {
+    /// `targets[i]` is where column `i` goes.
+    pub targets: Vec<OrderTarget>,
+}
+
+impl OrderMapping {
+    /// The first column mapped to `t`.
+    pub fn column(&self, t: OrderTarget) -> Option<usize> {
+        self.targets.iter().position(|&x| x == t)
+    }
+}
+
+/// Maps an orders file: by header names when it has a header, else by
+/// position as in the CDNOW log (customer, date, quantity, amount; with
+/// three columns customer, date, amount; a fifth is the product).
+pub fn auto_map_orders(header: Option<&[String]>, columns: usize) -> OrderMapping {
+    use OrderTarget::*;
+    let targets = match header {
+        Some(names) => names
+            .iter()
+            .map(|n| match compact(n).as_str() {
+                "customerid" | "customer" | "customerkey" | "customernumber" | "clientid"
+                | "contactid" | "externalid" | "userid" | "accountid" => CustomerKey,
+                "date" | "orderdate" | "transactiondate" | "purchasedate" | "invoicedate"
+                | "day" => Date,
+                "quantity" | "qty" | "items" | "numberofitems" | "units" | "count" => Quantity,
+                "amount" | "total" | "dollarvalue" | "value" | "revenue" | "sales"
+                | "linetotal" | "ordertotal" => Amount,
+                "unitprice" | "price" | "itemprice" => UnitPrice,
+                "product" | "productname" | "item" | "description" => Product,
+                "orderid" | "ordernumber" | "invoice" | "invoiceno" | "invoicenumber"
+                | "transactionid" => OrderId,
+                _ => Ignore,
+            })
+            .collect(),
+        None => {
+            let lead: &[OrderTarget] = match columns {
+                3 => &[CustomerKey, Date, Amount],
+                _ => &[CustomerKey, Date, Quantity, Amount, Product],
+            };
+            (0..columns)
+                .map(|i| lead.get(i).copied().unwrap_or(Ignore))
+                .collect()
+        }
+    };
+    OrderMapping { targets }
+}
+
+/// Settings of an orders import. `Default`: currency "USD", product name
+/// "Purchase" for rows without one.
+#[derive(Debug, Clone)]
+pub struct OrderOptions {
+    /// ISO 4217 code of the amounts.
+    pub currency: String,
+    /// The product name of rows that give none.
+    pub default_product: String,
+}
+
+impl Default for OrderOptions {
+    fn default() -> Self {
+        OrderOptions {
+            currency: "USD".into(),
+            default_product: "Purchase".into(),
+        }
+    }
+}
