@@ -1,0 +1,105 @@
+//! Duplicate policies against stored customers and within a file, and revert.
+
+use super::support::*;
+
+#[test]
+fn duplicates_of_stored_customers_follow_the_policy() {
+    let store = store_with_customers();
+    let before = snapshot(&store);
+    let err = import_customers(
+        &store,
+        b"First name,Email\nAda,ADA@example.com\n",
+        DuplicatePolicy::Skip,
+    )
+    .err()
+    .unwrap();
+    assert_eq!(
+        err.0.to_string(),
+        "Nothing to import: the only row is already in Rapport and was skipped as a duplicate."
+    );
+    assert_eq!(snapshot(&store), before);
+
+    // Update: imported fields win, emails are added, version goes up by one.
+    let done = import_customers(
+        &store,
+        b"First name,Last name,Email,Email 2,Job title\nAda,Lovelace,ada@example.com,countess@example.com,Analyst\n",
+        DuplicatePolicy::Update,
+    )
+    .unwrap();
+    assert_eq!((done.counts.updated, done.counts.created), (1, 0));
+    let ada: Customer = run(store.get(Uuid::from_u128(1))).unwrap().unwrap();
+    assert_eq!(ada.family_name, "Lovelace");
+    assert_eq!(ada.emails, ["ada@example.com", "countess@example.com"]);
+    assert_eq!(ada.phones, ["+442079460958"]);
+    assert_eq!((ada.job_title.as_str(), ada.meta.version), ("Analyst", 2));
+
+    // Matched by phone when the row has no email; Create makes a new one.
+    let done = import_customers(
+        &store,
+        b"Name,Phone\nAda Lovelace,0044 20 7946 0958\n",
+        DuplicatePolicy::Create,
+    )
+    .unwrap();
+    assert_eq!(done.counts.created, 1);
+    assert_eq!(customers(&store).len(), 3);
+}
+
+#[test]
+fn duplicates_within_the_file_are_matched_too() {
+    let file = b"Name,Email,City\nAda Lovelace,ada@x.org,\nA. Lovelace,ADA@x.org,London\n";
+    let store = MemStore::new();
+    let done = import_customers(&store, file, DuplicatePolicy::Skip).unwrap();
+    assert_eq!(
+        done.issues,
+        [issue(3, "", "Same person as the row on line 2; skipped.")]
+    );
+    assert_eq!(customers(&store).len(), 1);
+
+    let store = MemStore::new();
+    import_customers(&store, file, DuplicatePolicy::Update).unwrap();
+    let all = customers(&store);
+    assert_eq!(all.len(), 1);
+    assert_eq!(
+        (all[0].given_name.as_str(), all[0].address.city.as_str()),
+        ("A.", "London")
+    );
+}
+
+#[test]
+fn update_then_revert_restores_the_customer_and_removes_the_new_ones() {
+    let store = store_with_customers();
+    let ada_before: Customer = run(store.get(Uuid::from_u128(1))).unwrap().unwrap();
+    let done = import_customers(&store, &fixture("hubspot.csv"), DuplicatePolicy::Update).unwrap();
+    assert_eq!((done.counts.updated, done.counts.created), (1, 2));
+    assert_eq!(done.batch.created.len(), 2);
+    // A note added to an imported customer after the import goes with it.
+    let grace = find(&store, "grace@example.com");
+    let mut note = ChangeSet::new("note");
+    note.insert(&Interaction::note_v4(NOW, grace.id(), "Called"))
+        .unwrap();
+    run(store.apply(&note)).unwrap();
+
+    let changes = run(revert(&store, done.batch.id(), NOW + 10)).unwrap();
+    assert_eq!(changes.label, "Revert: Import of test.csv");
+    run(store.apply(&changes)).unwrap();
+
+    let all = customers(&store);
+    assert_eq!(all.len(), 2);
+    let ada: Customer = run(store.get(Uuid::from_u128(1))).unwrap().unwrap();
+    assert_eq!(ada.meta.version, 3);
+    assert_eq!(
+        Customer {
+            meta: ada_before.meta.clone(),
+            ..ada
+        },
+        ada_before,
+        "every field as before the import"
+    );
+    assert_eq!(run(store.count("interactions")).unwrap(), 0);
+    let batch: ImportBatch = run(store.get(done.batch.id())).unwrap().unwrap();
+    assert_eq!(batch.reverted_at, Some(NOW + 10));
+    let again = run(revert(&store, done.batch.id(), NOW + 20)).unwrap_err();
+    assert_eq!(again.to_string(), "This import was already reverted.");
+    let missing = run(revert(&store, Uuid::from_u128(99), NOW)).unwrap_err();
+    assert!(matches!(missing, ImportError::BatchNotFound));
+}
