@@ -202,3 +202,109 @@ async fn customers_at_100k() {
     );
     drop(handle);
 }
+
+/// Runs `f` `times` times and returns the mean milliseconds.
+fn mean_ms(times: usize, mut f: impl FnMut()) -> f64 {
+    let start = now();
+    for _ in 0..times {
+        f();
+    }
+    (now() - start) / times as f64
+}
+
+/// k-means per iteration on 100,000 × 8 with k = 5, and linear and logistic
+/// regression fits on 100,000 rows, in this browser's wasm (the same code
+/// the analysis worker runs).
+#[wasm_bindgen_test]
+async fn analytics_at_100k_rows() {
+    use ndarray::ArrayView1;
+    use rapport::analytics::ml::k_means::lloyd::{self, Columns};
+    use rapport::analytics::ml::k_means::Engine;
+    use rapport::analytics::ml::linear::fit_linear;
+    use rapport::analytics::ml::logistic::fit_logistic;
+    use rapport::analytics::ml::{no_progress, synthetic};
+
+    let (x, y, yes) = synthetic::blobs(CUSTOMERS, 8, 5, 1);
+    let cols = Columns::from_rows(x.view());
+    let centroids: Vec<f64> = (0..5).flat_map(|r| x.row(r * 1000).to_vec()).collect();
+    let (mut labels, mut dists) = (vec![0; CUSTOMERS], vec![0.0; CUSTOMERS]);
+    let (mut new, mut counts) = (vec![0.0; centroids.len()], vec![0.0; 5]);
+    let iteration = mean_ms(20, || {
+        lloyd::assign(&cols, &centroids, &mut labels, &mut dists);
+        lloyd::update(&cols, &labels, &centroids, &mut new, &mut counts);
+    });
+    console_log!("k-means, 100,000 × 8, k = 5: {iteration:.2} ms per iteration (assign + update)");
+    for engine in [Engine::Fast, Engine::Linfa] {
+        let linear = mean_ms(5, || {
+            fit_linear(x.view(), ArrayView1::from(&y), engine).expect("linear fit");
+        });
+        console_log!("linear regression fit, 100,000 × 8 ({engine:?}): {linear:.1} ms");
+    }
+    for engine in [Engine::Fast, Engine::Linfa] {
+        let logistic = mean_ms(3, || {
+            fit_logistic(x.view(), &yes, 1.0, engine, &mut no_progress).expect("logistic fit");
+        });
+        console_log!("logistic regression fit, 100,000 × 8, C = 1 ({engine:?}): {logistic:.1} ms");
+    }
+}
+
+/// A 100,000-row CSV (HubSpot layout) parsed, mapped, validated and written
+/// to IndexedDB as one import: rows per second for each part.
+#[wasm_bindgen_test]
+async fn import_100k_rows_into_indexeddb() {
+    use rapport::io::import::{auto_map, CsvReader, CustomerImport, DuplicatePolicy, ReadOptions};
+
+    let mut text = String::from("First Name,Last Name,Email,Phone Number,Company Name,City,Country/Region,Lifecycle Stage\n");
+    for i in 0..CUSTOMERS {
+        text.push_str(&format!(
+            "Given{i},Family{i},person{i}@example.com,+1 415 555 {:04},Company {},City {},United States,Lead\n",
+            i % 10_000,
+            i % 997,
+            i % 211
+        ));
+    }
+    let bytes = text.into_bytes();
+    let name = "rapport-bench-import";
+    let _ = IdbStore::delete(name).await;
+    let store = IdbStore::open(name).await.expect("open");
+
+    let start = now();
+    let mut reader = CsvReader::new(ReadOptions::default());
+    let mut rows = Vec::new();
+    for slice in bytes.chunks(1 << 20) {
+        reader.feed(slice).expect("feed");
+        rows.extend(reader.take_rows());
+    }
+    reader.finish().expect("finish");
+    rows.extend(reader.take_rows());
+    let parsed = now();
+    let header = reader.header().expect("header").to_vec();
+    let (_, mapping) = auto_map(&header);
+    let mut import = CustomerImport::new(
+        header,
+        mapping,
+        Vec::new(),
+        DuplicatePolicy::Skip,
+        1_790_000_000_000,
+    );
+    import.add_rows(rows);
+    let (changes, _) = import
+        .into_change_set("Bench import", "bench.csv")
+        .expect("change set");
+    let converted = now();
+    store.apply(&changes).await.expect("write");
+    let written = now();
+    let per_second = |ms: f64| (CUSTOMERS as f64 / (ms / 1000.0)).round();
+    console_log!(
+        "import of 100,000 CSV rows: parse {:.0} ms ({} rows/s), map + validate + change set {:.0} ms, one IndexedDB transaction {:.0} ms; total {:.1} s = {} rows/s",
+        parsed - start,
+        per_second(parsed - start),
+        converted - parsed,
+        written - converted,
+        (written - start) / 1000.0,
+        per_second(written - start)
+    );
+    assert_eq!(store.count("customers").await.expect("count"), CUSTOMERS);
+    store.close();
+    let _ = IdbStore::delete(name).await;
+}

@@ -6,6 +6,7 @@
 
 use crate::customers::load_demo_data;
 use crate::harness::Browser;
+use crate::tour::snap;
 
 #[tokio::test(flavor = "current_thread")]
 async fn segment_the_demo_customers_and_filter_the_list_by_segment() {
@@ -24,6 +25,7 @@ async fn segment_the_demo_customers_and_filter_the_list_by_segment() {
         .await;
     // Silhouette by k, inertia by k and the projection.
     browser.expect_drawn_charts(3).await;
+    snap(&browser, "segments").await;
     browser.fill("Name of segment 1", "Big spenders").await;
     browser.click_button("Save segments to customers").await;
     browser.expect_text("Saved segments onto").await;
@@ -62,6 +64,7 @@ async fn score_purchase_propensity_and_sort_the_list_by_likelihood() {
     browser.click_button("Fit model").await;
     browser.expect_text("What drives the score").await;
     browser.expect_drawn_charts(1).await;
+    snap(&browser, "propensity").await;
     browser
         .expect_true(
             "/AUC \\(test\\)/.test(document.body.textContent) && /0\\.[0-9]{3}/.test(document.querySelector('.kpi-value').textContent)",

@@ -5,6 +5,7 @@
 //! log becomes orders and customers.
 
 use crate::harness::Browser;
+use crate::tour::snap;
 use std::path::Path;
 
 fn fixture(name: &str) -> String {
@@ -51,6 +52,7 @@ async fn import_a_hubspot_export_find_the_customers_then_revert_it() {
     browser.click_button("Check the file").await;
     browser.expect_text("Rows read").await;
     browser.expect_text("Lovelace").await;
+    snap(&browser, "import-checked").await;
     browser.click_button("Import").await;
     browser.expect_text("Imported hubspot.csv").await;
 

@@ -10,7 +10,7 @@ use std::path::Path;
 
 /// Screenshots the page for people to look at, and checks that every
 /// control on it has an accessible name and that it has exactly one `<h1>`.
-async fn snap(browser: &Browser, name: &str) {
+pub async fn snap(browser: &Browser, name: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     browser.screenshot(&dir.join(format!("{name}.png"))).await;
     let unnamed = browser
