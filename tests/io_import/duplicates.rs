@@ -103,3 +103,45 @@ fn update_then_revert_restores_the_customer_and_removes_the_new_ones() {
     let missing = run(revert(&store, Uuid::from_u128(99), NOW)).unwrap_err();
     assert!(matches!(missing, ImportError::BatchNotFound));
 }
+
+#[test]
+fn a_large_import_reverts_through_whole_collection_reads() {
+    let store = MemStore::new();
+    let mut seed = ChangeSet::new("seed");
+    for i in 0..250u128 {
+        let mut c = Customer::new(Uuid::from_u128(1000 + i), NOW - 1000);
+        c.given_name = format!("Old{i}");
+        c.emails = vec![format!("old{i}@example.com")];
+        seed.insert(&c).unwrap();
+    }
+    run(store.apply(&seed)).unwrap();
+    let before = snapshot(&store);
+    let mut file = String::from("Name,Email,City\n");
+    for i in 0..250 {
+        file.push_str(&format!("Updated {i},old{i}@example.com,Paris\n"));
+        file.push_str(&format!("New {i},new{i}@example.com,Rome\n"));
+    }
+    let done = import_customers(&store, file.as_bytes(), DuplicatePolicy::Update).unwrap();
+    assert_eq!((done.counts.updated, done.counts.created), (250, 250));
+    let newcomer = find(&store, "new7@example.com");
+    let mut note = ChangeSet::new("note");
+    note.insert(&Interaction::note_v4(NOW, newcomer.id(), "Met"))
+        .unwrap();
+    run(store.apply(&note)).unwrap();
+
+    run(store.apply(&run(revert(&store, done.batch.id(), NOW + 5)).unwrap())).unwrap();
+    let after = snapshot(&store);
+    let customers_index = COLLECTIONS.iter().position(|c| *c == "customers").unwrap();
+    assert_eq!(after[customers_index].len(), 250);
+    for (old, new) in before[customers_index].iter().zip(&after[customers_index]) {
+        let (o, n): (Customer, Customer) = (old.open().unwrap(), new.open().unwrap());
+        assert_eq!(
+            Customer {
+                meta: o.meta.clone(),
+                ..n
+            },
+            o
+        );
+    }
+    assert_eq!(run(store.count("interactions")).unwrap(), 0);
+}
