@@ -51,6 +51,10 @@ pub use read::{CsvReader, ReadOptions, SourceRow};
 pub use report::{report_csv, RowIssue};
 pub use revert::revert;
 
+/// How the rows of a file will be (or were) used: the same counts the
+/// [`ImportBatch`](crate::model::ImportBatch) keeps.
+pub type ImportSummary = crate::model::ImportCounts;
+
 /// The custom field that holds a customer's id in the system a file came
 /// from ([`Target::ExternalId`]); orders files find their customers by it.
 pub const EXTERNAL_ID_FIELD: &str = "External ID";
