@@ -200,13 +200,7 @@ impl CsvReader {
             None => sniff_encoding(&sample, is_final)?,
         };
         let mut decoder = encoding.new_decoder_without_bom_handling();
-        let mut text = String::with_capacity(
-            decoder
-                .max_utf8_buffer_length(sample.len())
-                .unwrap_or(sample.len() * 3),
-        );
-        let (_, _, replaced) = decoder.decode_to_string(&sample[bom..], &mut text, is_final);
-        self.replaced |= replaced;
+        let text = decode_all(&mut decoder, &sample[bom..], is_final, &mut self.replaced);
         let delimiter = self
             .opts
             .delimiter
@@ -235,13 +229,7 @@ impl CsvReader {
         let Some(mut decoder) = self.decoder.take() else {
             return Ok(());
         };
-        let mut text = String::with_capacity(
-            decoder
-                .max_utf8_buffer_length(bytes.len())
-                .unwrap_or(bytes.len() * 3 + 16),
-        );
-        let (_, _, replaced) = decoder.decode_to_string(bytes, &mut text, last);
-        self.replaced |= replaced;
+        let text = decode_all(&mut decoder, bytes, last, &mut self.replaced);
         if !last {
             self.decoder = Some(decoder);
         }
@@ -289,7 +277,9 @@ impl CsvReader {
     /// Delimited mode: runs `csv-core` over decoded text (or, with empty
     /// input, flushes the last record).
     fn parse(&mut self, mut input: &[u8]) -> Result<(), ImportError> {
-        let at_end = input.is_empty();
+        // With empty input `csv-core` ends the last record, then says End;
+        // a few more rounds than that would be a bug, not a reason to spin.
+        let mut flushes = if input.is_empty() { 4 } else { 0 };
         loop {
             let Some(parser) = self.parser.as_mut() else {
                 return Ok(());
@@ -305,7 +295,7 @@ impl CsvReader {
             self.ends_len += nend;
             use csv_core::ReadRecordResult as R;
             match result {
-                R::InputEmpty if at_end => continue,
+                R::InputEmpty if flushes > 0 => flushes -= 1,
                 R::InputEmpty | R::End => return Ok(()),
                 R::OutputFull => {
                     if self.out.len() >= self.opts.max_row_bytes {
@@ -371,6 +361,26 @@ impl CsvReader {
         self.data_rows += 1;
         self.rows.push(SourceRow { line, cells });
         Ok(())
+    }
+}
+
+/// Decodes `bytes` to the end (growing the output as needed), noting
+/// whether any byte was invalid.
+fn decode_all(decoder: &mut Decoder, bytes: &[u8], last: bool, replaced: &mut bool) -> String {
+    let mut text = String::with_capacity(
+        decoder
+            .max_utf8_buffer_length(bytes.len())
+            .unwrap_or(bytes.len() * 3 + 16),
+    );
+    let mut rest = bytes;
+    loop {
+        let (result, read, bad) = decoder.decode_to_string(rest, &mut text, last);
+        *replaced |= bad;
+        rest = &rest[read..];
+        match result {
+            encoding_rs::CoderResult::InputEmpty => return text,
+            encoding_rs::CoderResult::OutputFull => text.reserve(rest.len() * 3 + 16),
+        }
     }
 }
 
