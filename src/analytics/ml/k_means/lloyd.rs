@@ -52,7 +52,8 @@ pub fn assign(x: &Columns, centroids: &[f64], labels: &mut [usize], dists: &mut 
     let (n, d) = (x.n, x.d);
     let k = centroids.len() / d.max(1);
     let mut best = [0.0f64; BLOCK];
-    let mut lab = [0usize; BLOCK];
+    // Labels as f64 so the compare-and-select below vectorises (no branch).
+    let mut lab = [0.0f64; BLOCK];
     let mut dist = [0.0f64; BLOCK];
     for start in (0..n).step_by(BLOCK) {
         let m = BLOCK.min(n - start);
@@ -69,17 +70,19 @@ pub fn assign(x: &Columns, centroids: &[f64], labels: &mut [usize], dists: &mut 
             }
             if c == 0 {
                 best[..m].copy_from_slice(dist);
-                lab[..m].fill(0);
+                lab[..m].fill(0.0);
             } else {
+                let cf = c as f64;
                 for ((b, l), &s) in best[..m].iter_mut().zip(&mut lab[..m]).zip(dist.iter()) {
-                    if s < *b {
-                        *b = s;
-                        *l = c;
-                    }
+                    let closer = s < *b;
+                    *b = if closer { s } else { *b };
+                    *l = if closer { cf } else { *l };
                 }
             }
         }
-        labels[start..start + m].copy_from_slice(&lab[..m]);
+        for (out, &l) in labels[start..start + m].iter_mut().zip(&lab[..m]) {
+            *out = l as usize;
+        }
         dists[start..start + m].copy_from_slice(&best[..m]);
     }
 }
