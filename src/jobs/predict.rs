@@ -8,8 +8,8 @@ use super::{encode, parse, ProgressFn};
 use crate::analytics::ml::linear::{linear_regression, LinearReport, LinearRequest};
 use crate::analytics::ml::logistic::{logistic_regression, LogisticReport, LogisticRequest};
 use crate::analytics::ml::tree::{decision_tree, TreeRequest};
-use crate::model::{Id, Timestamp};
-use crate::store::Store;
+use crate::model::{Id, PropensityScores, Timestamp};
+use crate::store::{ChangeSet, Store};
 use serde::{Deserialize, Serialize};
 
 /// At most this many held-out customers go into the regression charts.
@@ -76,10 +76,15 @@ async fn propensity<S: Store>(
     let (_, table) = feature_table(store, now, progress).await?;
     let mut report =
         logistic_regression(&table, &request, &mut relay(progress)).map_err(|e| e.to_string())?;
-    let scores = std::mem::take(&mut report.probabilities)
+    let scores: Vec<(Id, f32)> = std::mem::take(&mut report.probabilities)
         .into_iter()
         .map(|p| (p.customer_id, p.probability as f32))
         .collect();
+    // Kept in the store, so the Likelihood column survives a reload.
+    let record = PropensityScores::new(now, request.target.label(), scores.clone());
+    let mut changes = ChangeSet::new("Propensity scores");
+    changes.put(&record).map_err(|e| e.user_message())?;
+    store.apply(&changes).await.map_err(|e| e.user_message())?;
     encode(&Propensity { report, scores })
 }
 
@@ -151,6 +156,31 @@ mod tests {
         );
         assert!(out.scores.iter().all(|(_, p)| (0.0..=1.0).contains(p)));
         assert!(!out.report.roc.is_empty());
+    }
+
+    #[test]
+    fn propensity_keeps_its_scores_in_the_store() {
+        let store = demo_store(300);
+        let request = LogisticRequest {
+            target: BinaryTarget::BoughtRecently,
+            features: vec![Feature::Orders, Feature::Tickets],
+            ..LogisticRequest::default()
+        };
+        let out = run_ready(run(
+            &store,
+            "propensity",
+            &serde_json::to_string(&request).unwrap(),
+            NOW,
+            &mut |_, _| {},
+        ))
+        .unwrap()
+        .unwrap();
+        let out: Propensity = serde_json::from_str(&out).unwrap();
+        let stored: PropensityScores = run_ready(store.get(crate::model::SCORES_ID))
+            .unwrap()
+            .unwrap();
+        assert_eq!(stored.scores, out.scores);
+        assert_eq!(stored.target, "bought in the last 90 days");
     }
 
     #[test]

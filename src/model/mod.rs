@@ -24,6 +24,7 @@ pub mod error;
 pub mod import_batch;
 pub mod interaction;
 pub mod relationship;
+pub mod scores;
 pub mod sales;
 pub mod ticket;
 
@@ -35,6 +36,7 @@ pub use import_batch::{ImportBatch, ImportCounts, ImportKind, PriorRecord, Recor
 pub use error::{FieldError, FieldErrorKind, TransitionError, UnknownVariant, ValidationErrors};
 pub use interaction::{Direction, Interaction, InteractionKind, Task};
 pub use relationship::{Relationship, RelationshipKind};
+pub use scores::{PropensityScores, SCORES_ID};
 pub use sales::{LineItem, Order, OrderStatus};
 pub use ticket::{Priority, Ticket, TicketStatus};
 

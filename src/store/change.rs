@@ -65,6 +65,7 @@ impl Envelope {
             "campaigns" => again::<Campaign>(json),
             "relationships" => again::<Relationship>(json),
             "imports" => again::<ImportBatch>(json),
+            "scores" => again::<PropensityScores>(json),
             other => Err(StoreError::Backend(format!("unknown collection {other}"))),
         }
     }

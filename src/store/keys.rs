@@ -1,8 +1,8 @@
 //! What each record type contributes to the indexes.
 
 use crate::model::{
-    Campaign, Customer, Deal, Id, ImportBatch, Interaction, Order, Record, Relationship, Task,
-    Ticket,
+    Campaign, Customer, Deal, Id, ImportBatch, Interaction, Order, PropensityScores, Record,
+    Relationship, Task, Ticket,
 };
 
 /// The index keys of one record. Empty lists leave the record out of that
@@ -68,6 +68,13 @@ impl Stored for Relationship {
 
 /// An import batch belongs to no customer and has no index but `by_updated`.
 impl Stored for ImportBatch {
+    fn index_keys(&self) -> IndexKeys {
+        IndexKeys::default()
+    }
+}
+
+/// The scores record belongs to no customer (it holds them all).
+impl Stored for PropensityScores {
     fn index_keys(&self) -> IndexKeys {
         IndexKeys::default()
     }

@@ -127,4 +127,5 @@ pub const COLLECTIONS: &[&str] = &[
     "campaigns",
     "relationships",
     "imports",
+    "scores",
 ];

@@ -104,6 +104,14 @@ pub const MIGRATIONS: &[Migration] = &[
             index("imports", "by_updated", &["updated_at", "id"], false),
         ],
     },
+    Migration {
+        version: 4,
+        summary: "the latest propensity model's scores (the Customers list's Likelihood column)",
+        steps: &[
+            Step::CreateStore("scores"),
+            index("scores", "by_updated", &["updated_at", "id"], false),
+        ],
+    },
 ];
 
 /// The schema version this build writes.

@@ -8,7 +8,7 @@
 //! the index and the revision are updated and other tabs are told which
 //! customers changed.
 
-use crate::model::{Customer, Id, Record, Timestamp};
+use crate::model::{Customer, Id, PropensityScores, Record, Timestamp, SCORES_ID};
 use crate::search::{CustomerIndex, CustomerRow};
 use crate::store::idb::IdbStore;
 use crate::store::undo::apply_with_undo;
@@ -179,16 +179,11 @@ impl AppState {
             .iter()
             .filter(|c| !c.is_deleted())
             .map(CustomerRow::from_customer);
-        // Propensity scores live only in the index: carry them over.
-        let scores: Vec<(Id, f64)> = self.with_index(|index| {
-            index
-                .rows()
-                .filter_map(|r| r.likelihood.map(|l| (r.id, l)))
-                .collect()
-        });
+        // The latest propensity model's scores fill the Likelihood column.
+        let scores: Option<PropensityScores> = self.store()?.get(SCORES_ID).await?;
         let mut index = CustomerIndex::build(rows);
-        for (id, likelihood) in scores {
-            index.set_likelihood(&id, Some(likelihood));
+        for (id, likelihood) in scores.map(|s| s.scores).unwrap_or_default() {
+            index.set_likelihood(&id, Some(f64::from(likelihood)));
         }
         self.index.set_value(index);
         self.index_revision.update(|r| *r += 1);

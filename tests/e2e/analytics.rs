@@ -80,6 +80,15 @@ async fn score_purchase_propensity_and_sort_the_list_by_likelihood() {
             "likelihood percentages in the list",
         )
         .await;
+    // The scores are stored: they are still there after a reload.
+    browser.client.refresh().await.expect("reload");
+    browser.expect_heading("Customers").await;
+    browser
+        .expect_true(
+            "[...document.querySelectorAll('.col-likelihood')].some(c => /^[0-9]+%$/.test(c.textContent.trim()))",
+            "likelihood percentages after a reload",
+        )
+        .await;
 
     // A decision tree on the lifecycle stage explains itself as rules.
     browser.click_link("Analytics").await;

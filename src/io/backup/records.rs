@@ -10,7 +10,8 @@ use serde_json::Value;
 
 use super::BackupError;
 use crate::model::{
-    Campaign, Customer, Deal, ImportBatch, Interaction, Order, Relationship, Task, Ticket,
+    Campaign, Customer, Deal, ImportBatch, Interaction, Order, PropensityScores, Relationship,
+    Task, Ticket,
 };
 use crate::store::{Envelope, StoreError, Stored, COLLECTIONS};
 
@@ -32,6 +33,7 @@ macro_rules! by_collection {
             "campaigns" => $f::<Campaign, _>($($arg),*),
             "relationships" => $f::<Relationship, _>($($arg),*),
             "imports" => $f::<ImportBatch, _>($($arg),*),
+            "scores" => $f::<PropensityScores, _>($($arg),*),
             _ => $fallback,
         }
     };
