@@ -24,20 +24,20 @@ pub mod error;
 pub mod import_batch;
 pub mod interaction;
 pub mod relationship;
-pub mod scores;
 pub mod sales;
+pub mod scores;
 pub mod ticket;
 
 pub use campaign::{Campaign, CampaignMember, CampaignStats, Channel};
 pub use contact::{normalise_emails, normalise_phones, parse_email, parse_phone, phone_digits};
 pub use customer::{Address, CustomValue, Customer, Education, LifecycleStage};
 pub use deal::{Deal, Pipeline};
-pub use import_batch::{ImportBatch, ImportCounts, ImportKind, PriorRecord, RecordRef};
 pub use error::{FieldError, FieldErrorKind, TransitionError, UnknownVariant, ValidationErrors};
+pub use import_batch::{ImportBatch, ImportCounts, ImportKind, PriorRecord, RecordRef};
 pub use interaction::{Direction, Interaction, InteractionKind, Task};
 pub use relationship::{Relationship, RelationshipKind};
-pub use scores::{PropensityScores, SCORES_ID};
 pub use sales::{LineItem, Order, OrderStatus};
+pub use scores::{PropensityScores, SCORES_ID};
 pub use ticket::{Priority, Ticket, TicketStatus};
 
 use rand::Rng;
