@@ -19,6 +19,9 @@ use rand::Rng;
 /// Points per block of the assignment step (fits in L1 with the distances).
 const BLOCK: usize = 256;
 
+/// Points whose distances are summed together in registers.
+const GROUP: usize = 8;
+
 /// The data, column by column: `data[j * n + i]` is feature `j` of point `i`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Columns {
@@ -59,14 +62,29 @@ pub fn assign(x: &Columns, centroids: &[f64], labels: &mut [usize], dists: &mut 
         let m = BLOCK.min(n - start);
         for c in 0..k {
             let dist = &mut dist[..m];
-            dist.fill(0.0);
-            for j in 0..d {
-                let cj = centroids[c * d + j];
-                let col = &x.data[j * n + start..j * n + start + m];
-                for (s, &v) in dist.iter_mut().zip(col) {
-                    let e = v - cj;
-                    *s += e * e;
+            let centre = &centroids[c * d..(c + 1) * d];
+            // Eight points at a time, their sums kept in registers across
+            // the features (each point's sum still runs feature 0, 1, …).
+            let whole = m - m % GROUP;
+            for t in (0..whole).step_by(GROUP) {
+                let mut acc = [0.0f64; GROUP];
+                for (j, &cj) in centre.iter().enumerate() {
+                    let at = j * n + start + t;
+                    let v: &[f64; GROUP] = x.data[at..at + GROUP]
+                        .try_into()
+                        .expect("slice of GROUP values");
+                    for q in 0..GROUP {
+                        let e = v[q] - cj;
+                        acc[q] += e * e;
+                    }
                 }
+                dist[t..t + GROUP].copy_from_slice(&acc);
+            }
+            for (t, s) in dist.iter_mut().enumerate().skip(whole) {
+                *s = centre.iter().enumerate().fold(0.0, |a, (j, &cj)| {
+                    let e = x.data[j * n + start + t] - cj;
+                    a + e * e
+                });
             }
             if c == 0 {
                 best[..m].copy_from_slice(dist);
