@@ -3,6 +3,7 @@
 
 use super::{ChartError, ChartTheme};
 use plotters::coord::ranged1d::{AsRangedCoord, Ranged, ValueFormatter};
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -118,5 +119,25 @@ where
         .label_font(label_font(theme).color(&theme.text))
         .margin(theme.px(8.0))
         .draw()?;
+    Ok(())
+}
+
+/// Draws the dashed reference segment (a diagonal, a zero line), if any.
+pub(super) fn reference_line<'a, DB>(
+    chart: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    theme: &ChartTheme,
+    reference: Option<((f64, f64), (f64, f64))>,
+) -> Result<(), ChartError>
+where
+    DB: DrawingBackend + 'a,
+{
+    if let Some((from, to)) = reference {
+        chart.draw_series(DashedLineSeries::new(
+            [from, to],
+            theme.px(6.0),
+            theme.px(4.0),
+            theme.muted.stroke_width(theme.px(1.0)),
+        ))?;
+    }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! Line charts: a value over months, silhouette and inertia against k, ROC
 //! curves.
 
-use super::frame::{cartesian, legend, mesh};
+use super::frame::{cartesian, legend, mesh, reference_line};
 use super::{compact_number, padded_range, ChartError, ChartTheme, LineChart};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -43,14 +43,7 @@ pub fn draw_lines<DB: DrawingBackend>(
         &|v| compact_number(*v),
         ticks,
     )?;
-    if let Some((from, to)) = chart.reference {
-        ctx.draw_series(DashedLineSeries::new(
-            [from, to],
-            theme.px(6.0),
-            theme.px(4.0),
-            theme.muted.stroke_width(theme.px(1.0)),
-        ))?;
-    }
+    reference_line(&mut ctx, theme, chart.reference)?;
     for (i, series) in chart.series.iter().enumerate() {
         let colour = theme.series(i);
         let stroke = colour.stroke_width(theme.px(2.0));

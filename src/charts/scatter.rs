@@ -1,7 +1,7 @@
 //! Scatter plots: customers projected onto two principal components and
 //! coloured by segment; predicted against actual values; residuals.
 
-use super::frame::{cartesian, legend, mesh};
+use super::frame::{cartesian, legend, mesh, reference_line};
 use super::{compact_number, padded_range, ChartError, ChartTheme, ScatterChart};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -30,14 +30,7 @@ pub fn draw_scatter<DB: DrawingBackend>(
         &|v| compact_number(*v),
         8,
     )?;
-    if let Some((from, to)) = chart.reference {
-        ctx.draw_series(DashedLineSeries::new(
-            [from, to],
-            theme.px(6.0),
-            theme.px(4.0),
-            theme.muted.stroke_width(theme.px(1.0)),
-        ))?;
-    }
+    reference_line(&mut ctx, theme, chart.reference)?;
     let radius = theme.px(2.5);
     for (i, group) in chart.groups.iter().enumerate() {
         let colour = theme.series(i);

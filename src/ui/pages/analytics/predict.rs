@@ -5,13 +5,12 @@
 //! drives the prediction.
 
 use super::job::{JobProgress, JobState};
-use super::segments::{capitalised, number, FeaturePicker, MissingChoice};
+use super::segments::{capitalised, count_missing, number, FeaturePicker, MissingChoice};
 use crate::analytics::ml::linear::{LinearReport, LinearRequest};
 use crate::analytics::ml::logistic::{BinaryTarget, LogisticRequest};
 use crate::analytics::ml::tree::{ClassTarget, TreeReport, TreeRequest};
 use crate::analytics::ml::{Feature, MissingHandling, MissingPolicy, MissingReport};
 use crate::charts::{LineChart, ScatterChart, Series};
-use crate::jobs::analyses::MissingInput;
 use crate::jobs::predict::Propensity;
 use crate::ui::components::{thousands, Chart, ChartSpec};
 use crate::ui::state::AppState;
@@ -59,20 +58,8 @@ pub fn PredictPanel() -> impl IntoView {
     let fitting = JobState::new();
     let outcome = RwSignal::new(None::<Outcome>);
 
-    Effect::new(move |_| {
-        let chosen = features.get();
-        state.revision.track();
-        report.set(None);
-        counting.run(
-            "missing",
-            MissingInput { features: chosen },
-            move |r: MissingReport| report.set(Some(r)),
-        );
-    });
-    on_cleanup(move || {
-        counting.cancel();
-        fitting.cancel();
-    });
+    count_missing(state, features, report, counting);
+    on_cleanup(move || fitting.cancel());
 
     let fit = move |_| {
         let chosen = features.get_untracked();

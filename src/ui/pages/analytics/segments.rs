@@ -67,6 +67,27 @@ pub fn FeaturePicker(chosen: RwSignal<Vec<Feature>>, legend: &'static str) -> im
     }
 }
 
+/// Keeps `report` current: recounts (in the worker) the customers lacking
+/// each chosen feature whenever the choice or the data changes.
+pub fn count_missing(
+    state: AppState,
+    features: RwSignal<Vec<Feature>>,
+    report: RwSignal<Option<MissingReport>>,
+    counting: JobState,
+) {
+    Effect::new(move |_| {
+        let chosen = features.get();
+        state.revision.track();
+        report.set(None);
+        counting.run(
+            "missing",
+            MissingInput { features: chosen },
+            move |r: MissingReport| report.set(Some(r)),
+        );
+    });
+    on_cleanup(move || counting.cancel());
+}
+
 /// How many customers lack the chosen features, and the two choices.
 #[component]
 pub fn MissingChoice(
@@ -182,20 +203,8 @@ pub fn SegmentsPanel() -> impl IntoView {
     let result = RwSignal::new(None::<(SegmentRequest, SegmentSummary)>);
     let names = RwSignal::new(Vec::<String>::new());
 
-    Effect::new(move |_| {
-        let chosen = features.get();
-        state.revision.track();
-        report.set(None);
-        counting.run(
-            "missing",
-            MissingInput { features: chosen },
-            move |r: MissingReport| report.set(Some(r)),
-        );
-    });
-    on_cleanup(move || {
-        counting.cancel();
-        running.cancel();
-    });
+    count_missing(state, features, report, counting);
+    on_cleanup(move || running.cancel());
 
     let request = move || SegmentRequest {
         features: features.get_untracked(),
