@@ -130,6 +130,9 @@ async fn every_page_shows_the_demo_data() {
     ] {
         browser.click_link(link).await;
         browser.expect_heading(link).await;
+        if link == "Dashboard" {
+            browser.expect_drawn_charts(6).await;
+        }
         snap(&browser, shot).await;
     }
     browser.close().await;
