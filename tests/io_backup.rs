@@ -388,35 +388,6 @@ fn a_backup_missing_a_collection_reads_it_as_empty() {
         .all(|c| backup.collections.contains_key(c)));
 }
 
-/// `cargo test --release --test io_backup -- --ignored --nocapture`
-#[test]
-#[ignore = "timing; run with --release"]
-fn time_a_100k_customer_backup() {
-    use std::time::Instant;
-    let t = Instant::now();
-    let store = demo_store(100_000);
-    let records: usize = COLLECTIONS
-        .iter()
-        .map(|c| run_ready(store.count(c)).unwrap())
-        .sum();
-    eprintln!("demo data: {records} records in {:?}", t.elapsed());
-    let t = Instant::now();
-    let text = backup_of(&store);
-    eprintln!(
-        "create_backup: {:?}, {} MB",
-        t.elapsed(),
-        text.len() / 1_000_000
-    );
-    let t = Instant::now();
-    let backup = parse_backup(&text).unwrap();
-    eprintln!("parse_backup: {:?}", t.elapsed());
-    let t = Instant::now();
-    let (changes, _) = run_ready(plan_restore(&store, &backup, RestoreMode::Replace)).unwrap();
-    run_ready(store.apply(&changes)).unwrap();
-    eprintln!("plan + apply replace: {:?}", t.elapsed());
-    assert_eq!(backup.record_count(), records);
-}
-
 #[test]
 fn awkward_floats_survive_backup_and_restore() {
     let awkward = [
