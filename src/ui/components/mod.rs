@@ -3,11 +3,13 @@
 
 mod chart;
 mod demo_loader;
+mod list_filters;
 mod palette;
 mod toasts;
 
 pub use chart::{Chart, ChartSpec};
 pub use demo_loader::{DemoLoader, DemoProgress};
+pub use list_filters::{ChoiceFilter, SearchBox};
 pub use palette::CommandPalette;
 pub use toasts::Toasts;
 

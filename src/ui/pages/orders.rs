@@ -11,7 +11,9 @@ use crate::analytics::sales::{totals_by_month, MonthTotal};
 use crate::model::{date_of, Id, Order, OrderStatus, Record};
 use crate::store::{ChangeSet, Store, StoreError};
 use crate::ui::base_path::app_href;
-use crate::ui::components::{thousands, EmptyState, PageHeader, Pager, SaveError};
+use crate::ui::components::{
+    thousands, ChoiceFilter, EmptyState, PageHeader, Pager, SaveError, SearchBox,
+};
 use crate::ui::state::{customer_name, now_ms, AppState, StoreStatus};
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -252,30 +254,8 @@ pub fn OrdersPage() -> impl IntoView {
                     <section class="card" aria-labelledby="orders-list-heading">
                         <h2 id="orders-list-heading">"Quotes, orders and contracts"</h2>
                         <div class="toolbar">
-                            <input
-                                class="search"
-                                type="search"
-                                aria-label="Search by customer name or product"
-                                placeholder="Search by customer name or product"
-                                prop:value=move || query.get()
-                                on:input=move |ev| {
-                                    query.set(event_target_value(&ev));
-                                    page.set(0);
-                                }
-                            />
-                            <label class="field-inline">
-                                "Status"
-                                <select on:change=move |ev| {
-                                    status.set(event_target_value(&ev).parse().ok());
-                                    page.set(0);
-                                }>
-                                    <option value="" selected=move || status.get().is_none()>"All"</option>
-                                    {OrderStatus::ALL.iter().map(|s| {
-                                        let s = *s;
-                                        view! { <option value=s.label() selected=move || status.get() == Some(s)>{s.label()}</option> }
-                                    }).collect_view()}
-                                </select>
-                            </label>
+                            <SearchBox label="Search by customer name or product" query=query page=page/>
+                            <ChoiceFilter label="Status" choices=OrderStatus::ALL name=OrderStatus::label value=status page=page/>
                         </div>
                         <SaveError error=error/>
                         {

@@ -9,7 +9,7 @@
 use crate::model::{Priority, Record, Ticket, TicketStatus, Timestamp};
 use crate::store::{Store, StoreError};
 use crate::ui::base_path::app_href;
-use crate::ui::components::{thousands, EmptyState, PageHeader, Pager};
+use crate::ui::components::{thousands, ChoiceFilter, EmptyState, PageHeader, Pager, SearchBox};
 use crate::ui::state::{customer_name, AppState, StoreStatus};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -120,43 +120,9 @@ pub fn TicketsPage() -> impl IntoView {
                 }.into_any(),
                 Ok(Some(all)) => view! {
                     <div class="toolbar">
-                        <input
-                            class="search"
-                            type="search"
-                            aria-label="Search ticket subjects"
-                            placeholder="Search ticket subjects"
-                            prop:value=move || query.get()
-                            on:input=move |ev| {
-                                query.set(event_target_value(&ev));
-                                page.set(0);
-                            }
-                        />
-                        <label class="field-inline">
-                            "Status"
-                            <select on:change=move |ev| {
-                                status.set(event_target_value(&ev).parse().ok());
-                                page.set(0);
-                            }>
-                                <option value="" selected=move || status.get().is_none()>"All"</option>
-                                {TicketStatus::ALL.iter().map(|s| {
-                                    let s = *s;
-                                    view! { <option value=s.label() selected=move || status.get() == Some(s)>{s.label()}</option> }
-                                }).collect_view()}
-                            </select>
-                        </label>
-                        <label class="field-inline">
-                            "Priority"
-                            <select on:change=move |ev| {
-                                priority.set(event_target_value(&ev).parse().ok());
-                                page.set(0);
-                            }>
-                                <option value="" selected=move || priority.get().is_none()>"All"</option>
-                                {Priority::ALL.iter().map(|p| {
-                                    let p = *p;
-                                    view! { <option value=p.label() selected=move || priority.get() == Some(p)>{p.label()}</option> }
-                                }).collect_view()}
-                            </select>
-                        </label>
+                        <SearchBox label="Search ticket subjects" query=query page=page/>
+                        <ChoiceFilter label="Status" choices=TicketStatus::ALL name=TicketStatus::label value=status page=page/>
+                        <ChoiceFilter label="Priority" choices=Priority::ALL name=Priority::label value=priority page=page/>
                     </div>
                     {
                         let all = all.clone();

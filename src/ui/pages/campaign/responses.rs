@@ -8,7 +8,7 @@ use crate::model::{Campaign, Id, Record};
 use crate::search::ListQuery;
 use crate::store::ChangeSet;
 use crate::ui::base_path::app_href;
-use crate::ui::components::{thousands, SaveError};
+use crate::ui::components::{thousands, SaveError, SearchBox};
 use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
 
@@ -169,17 +169,7 @@ pub(super) fn Responses(
             } else {
                 view! {
                     <div class="toolbar">
-                        <input
-                            class="search"
-                            type="search"
-                            aria-label="Search members by name"
-                            placeholder="Search members by name…"
-                            prop:value=move || search.get()
-                            on:input=move |ev| {
-                                search.set(event_target_value(&ev));
-                                page.set(0);
-                            }
-                        />
+                        <SearchBox label="Search members by name" query=search page=page/>
                         <span class="result-count" aria-live="polite">{move || {
                             let n = matches.with(Vec::len);
                             if n == member_count {
