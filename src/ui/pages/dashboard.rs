@@ -33,15 +33,10 @@ async fn load(state: AppState) -> Result<Dashboard, String> {
     ))
 }
 
-fn revenue_label(d: &Dashboard) -> &'static str {
-    // Labels are static; the currency is one of the common few or shown
-    // in the chart's axis caption.
-    match d.currency.as_deref() {
-        Some("USD") => "Revenue, 12 months (USD)",
-        Some("EUR") => "Revenue, 12 months (EUR)",
-        Some("GBP") => "Revenue, 12 months (GBP)",
-        Some("CNY") => "Revenue, 12 months (CNY)",
-        _ => "Revenue, 12 months",
+fn revenue_label(d: &Dashboard) -> String {
+    match &d.currency {
+        Some(code) => format!("Revenue, 12 months ({code})"),
+        None => "Revenue, 12 months".to_string(),
     }
 }
 
@@ -56,7 +51,7 @@ fn money(v: f64) -> String {
 
 /// A KPI card.
 #[component]
-fn Kpi(label: &'static str, #[prop(into)] value: Signal<String>) -> impl IntoView {
+fn Kpi(#[prop(into)] label: String, #[prop(into)] value: Signal<String>) -> impl IntoView {
     view! {
         <div class="kpi"><span class="kpi-label">{label}</span><span class="kpi-value">{value}</span></div>
     }

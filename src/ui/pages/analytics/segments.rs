@@ -263,12 +263,10 @@ pub fn SegmentsPanel() -> impl IntoView {
         </section>
         {move || result.get().map(|(_, summary)| {
             let charts = k_charts(&summary);
-            let names_now = names.get_untracked();
             let scatter = Signal::derive({
                 let summary = summary.clone();
                 move || names.with(|n| projection_chart(&summary, n))
             });
-            let _ = names_now;
             view! {
                 <section class="card">
                     <h2>{format!("{} segments", summary.k)}</h2>
