@@ -73,8 +73,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/customers/:id") view=CustomerPage/>
                         <Route path=path!("/trash") view=TrashPage/>
                         <Route path=path!("/pipeline") view=PipelinePage/>
+                        <Route path=path!("/pipeline/new") view=NewDealPage/>
                         <Route path=path!("/orders") view=OrdersPage/>
+                        <Route path=path!("/orders/new") view=NewOrderPage/>
                         <Route path=path!("/tickets") view=TicketsPage/>
+                        <Route path=path!("/tickets/new") view=NewTicketPage/>
                         <Route path=path!("/tickets/:id") view=TicketPage/>
                         <Route path=path!("/campaigns") view=CampaignsPage/>
                         <Route path=path!("/campaigns/:id") view=CampaignPage/>

@@ -19,8 +19,13 @@ pub const MOUNT: &str = "/rapport/";
 /// How long a check waits for the page to reach the expected state.
 const PATIENCE: Duration = Duration::from_secs(30);
 
+/// The built app: `dist/`, or the directory `RAPPORT_DIST` names (so that
+/// a second build, e.g. `trunk build --release --dist /tmp/other`, can be
+/// tested while `dist/` is in use).
 fn dist_dir() -> PathBuf {
-    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    let dist = std::env::var_os("RAPPORT_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
     assert!(
         dist.join("index.html").exists(),
         "dist/index.html is missing: run `trunk build --release` first (scripts/test does)"

@@ -1,13 +1,16 @@
 //! Building blocks shared by pages: the page header, the empty state panel,
-//! the demo-data loader and the toasts.
+//! the demo-data loader, the toasts, charts, list filters and the customer
+//! picker.
 
 mod chart;
+mod customer_picker;
 mod demo_loader;
 mod list_filters;
 mod palette;
 mod toasts;
 
 pub use chart::{Chart, ChartSpec};
+pub use customer_picker::{CustomerPicker, PickedCustomer};
 pub use demo_loader::{DemoLoader, DemoProgress};
 pub use list_filters::{ChoiceFilter, SearchBox};
 pub use palette::CommandPalette;

@@ -8,19 +8,18 @@
 //! section renders at most [`SECTION_CAP`] tasks: with 100,000 customers
 //! there can be tens of thousands.
 
-use crate::model::{date_of, iso_date, FieldErrorKind, Id, Record, Task, ValidationErrors};
-use crate::search::ListQuery;
+use crate::model::{date_of, iso_date, FieldErrorKind, Record, Task, ValidationErrors};
 use crate::store::{ChangeSet, Store, StoreError};
 use crate::ui::base_path::app_href;
-use crate::ui::components::{thousands, EmptyState, PageHeader, SaveError};
+use crate::ui::components::{
+    thousands, CustomerPicker, EmptyState, PageHeader, PickedCustomer, SaveError,
+};
 use crate::ui::state::{customer_name, now_ms, AppState, StoreStatus};
 use leptos::prelude::*;
 use time::Date;
 
 /// Tasks shown per section at most.
 const SECTION_CAP: usize = 100;
-/// Customer suggestions shown while typing a name.
-const SUGGESTIONS: usize = 8;
 
 /// The live tasks by section.
 #[derive(Clone, Default)]
@@ -211,38 +210,10 @@ fn AddTask() -> impl IntoView {
     let state = expect_context::<AppState>();
     let title = RwSignal::new(String::new());
     let due = RwSignal::new(iso_date::format(date_of(now_ms())));
-    let customer_text = RwSignal::new(String::new());
-    let customer = RwSignal::new(None::<(Id, String)>);
+    let customer = PickedCustomer::new();
     let errors = RwSignal::new(ValidationErrors::default());
     let save_error = RwSignal::new(None::<(String, bool)>);
     let saving = RwSignal::new(false);
-
-    // Suggestions while a name is typed and none is picked.
-    let suggestions = Memo::new(move |_| {
-        state.index_revision.track();
-        let text = customer_text.get();
-        if text.trim().is_empty() || customer.with(|c| c.is_some()) {
-            return Vec::new();
-        }
-        state.with_index(|i| {
-            i.query(&ListQuery {
-                text,
-                ..ListQuery::default()
-            })
-            .into_iter()
-            .take(SUGGESTIONS)
-            .filter_map(|id| {
-                let row = i.get(&id)?;
-                let detail = [row.company.as_str(), row.email.as_deref().unwrap_or("")]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" · ");
-                Some((id, row.name.clone(), detail))
-            })
-            .collect::<Vec<_>>()
-        })
-    });
 
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -263,8 +234,8 @@ fn AddTask() -> impl IntoView {
                 }
             }
         };
-        let picked = customer.get_untracked().map(|(id, _)| id);
-        if picked.is_none() && !customer_text.get_untracked().trim().is_empty() {
+        let picked = customer.id();
+        if customer.is_unresolved() {
             e.push(
                 "customer",
                 FieldErrorKind::Inconsistent(
@@ -301,8 +272,7 @@ fn AddTask() -> impl IntoView {
         }
         state.save(changes, true, save_error, Some(saving), move || {
             title.set(String::new());
-            customer_text.set(String::new());
-            customer.set(None);
+            customer.clear();
         });
     };
 
@@ -327,48 +297,8 @@ fn AddTask() -> impl IntoView {
                         aria-invalid=invalid("due") aria-describedby="task-error-due"/>
                     <span class="field-error" id="task-error-due" role="alert">{message("due")}</span>
                 </label>
-                <div class="field customer-picker">
-                    <label class="field-label" for="task-customer">"Customer (optional)"</label>
-                    <input type="search" id="task-customer" name="customer" autocomplete="off"
-                        placeholder="Type a name…"
-                        prop:value=move || customer_text.get()
-                        on:input=move |ev| {
-                            let text = event_target_value(&ev);
-                            if customer.with_untracked(|c| c.as_ref().is_some_and(|(_, name)| *name != text)) {
-                                customer.set(None);
-                            }
-                            customer_text.set(text);
-                        }
-                        aria-invalid=invalid("customer")
-                        aria-describedby="task-error-customer task-customer-picked"/>
-                    <span id="task-customer-picked" class="muted task-hint" aria-live="polite">{move || {
-                        customer.get().map(|(_, name)| format!("Linked to {name}.")).unwrap_or_default()
-                    }}</span>
-                    {move || {
-                        let list = suggestions.get();
-                        (!list.is_empty()).then(|| view! {
-                            <ul class="customer-suggestions" aria-label="Matching customers">
-                                {list.into_iter().map(|(id, name, detail)| {
-                                    let label = format!("Link the task to {name}");
-                                    let picked = name.clone();
-                                    view! {
-                                        <li>
-                                            <button type="button" class="suggestion" aria-label=label
-                                                on:click=move |_| {
-                                                    customer_text.set(picked.clone());
-                                                    customer.set(Some((id, picked.clone())));
-                                                }>
-                                                <span>{name}</span>
-                                                <span class="muted task-hint">{detail}</span>
-                                            </button>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        })
-                    }}
-                    <span class="field-error" id="task-error-customer" role="alert">{message("customer")}</span>
-                </div>
+                <CustomerPicker field=customer id="task-customer" label="Customer (optional)"
+                    pick_verb="Link the task to" error=Signal::derive(message("customer"))/>
             </div>
             <SaveError error=save_error/>
             <div class="form-actions">

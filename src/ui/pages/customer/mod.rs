@@ -3,6 +3,7 @@
 
 mod custom_fields;
 mod form;
+mod relationships;
 mod timeline;
 
 use crate::model::{Customer, Id, Record};
@@ -13,6 +14,7 @@ use crate::ui::state::{now_ms, AppState, StoreStatus};
 use form::CustomerForm;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
+use relationships::Relationships;
 use timeline::Timeline;
 
 /// `/customers/new`: an empty form.
@@ -105,14 +107,22 @@ fn CustomerView(customer: Customer) -> impl IntoView {
                 <p class="page-subtitle">{subtitle}</p>
             </div>
             <div class="page-actions">
-                {(!trashed).then(|| view! { <button class="danger" on:click=move_to_trash>"Move to trash"</button> })}
+                {(!trashed).then(|| view! {
+                    <a class="button" href=app_href(&format!("/pipeline/new?customer={id}"))>"New deal"</a>
+                    <a class="button" href=app_href(&format!("/orders/new?customer={id}"))>"New quote"</a>
+                    <a class="button" href=app_href(&format!("/tickets/new?customer={id}"))>"Open ticket"</a>
+                    <button class="danger" on:click=move_to_trash>"Move to trash"</button>
+                })}
             </div>
         </header>
         {trashed.then(|| view! { <p class="notice">"This customer is in the trash. Restore it from the Trash page."</p> })}
         {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         <div class="two-columns">
             <CustomerForm initial=customer is_new=false/>
-            <Timeline customer=id/>
+            <div class="stack">
+                <Timeline customer=id/>
+                <Relationships customer=id/>
+            </div>
         </div>
     }
 }
