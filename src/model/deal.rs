@@ -1,5 +1,7 @@
 //! Deals moving through a configurable [`Pipeline`] of stages.
 
+pub use super::pipeline::Pipeline;
+
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -7,103 +9,6 @@ use super::{
     check_non_negative, check_range, impl_record, iso_date, require, FieldErrorKind, Id, Meta,
     Timestamp, ValidationErrors,
 };
-
-/// The ordered stages deals move through; the last two close a deal.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Pipeline {
-    /// Stage names, in order.
-    pub stages: Vec<String>,
-}
-
-impl Default for Pipeline {
-    /// Qualification, Needs analysis, Proposal, Negotiation, Won, Lost.
-    fn default() -> Self {
-        Pipeline {
-            stages: Pipeline::DEFAULT_STAGES
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
-        }
-    }
-}
-
-impl Pipeline {
-    /// The default stages.
-    pub const DEFAULT_STAGES: [&'static str; 6] = [
-        "Qualification",
-        "Needs analysis",
-        "Proposal",
-        "Negotiation",
-        "Won",
-        "Lost",
-    ];
-    /// The stage name that marks a won deal.
-    pub const WON: &'static str = "Won";
-    /// The stage name that marks a lost deal.
-    pub const LOST: &'static str = "Lost";
-
-    /// The position of `stage` (case-insensitive).
-    pub fn index_of(&self, stage: &str) -> Option<usize> {
-        let stage = stage.trim();
-        self.stages
-            .iter()
-            .position(|s| s.eq_ignore_ascii_case(stage))
-    }
-
-    /// Whether `stage` is one of the stages.
-    pub fn contains(&self, stage: &str) -> bool {
-        self.index_of(stage).is_some()
-    }
-
-    /// The probability a deal in `stage` gets by default: open stages spread
-    /// evenly between 0 and 1 in pipeline order (4 open stages: 20 %, 40 %,
-    /// 60 %, 80 %); Won 1, Lost 0; `None` for a stage not in the pipeline.
-    pub fn default_probability(&self, stage: &str) -> Option<f64> {
-        if stage.eq_ignore_ascii_case(Pipeline::WON) {
-            return Some(1.0);
-        }
-        if stage.eq_ignore_ascii_case(Pipeline::LOST) {
-            return Some(0.0);
-        }
-        let open: Vec<&str> = self.open_stages().collect();
-        let i = open
-            .iter()
-            .position(|s| s.eq_ignore_ascii_case(stage.trim()))?;
-        Some((i + 1) as f64 / (open.len() + 1) as f64)
-    }
-
-    /// Whether `stage` closes a deal ("Won" or "Lost").
-    pub fn is_closed(stage: &str) -> bool {
-        let s = stage.trim();
-        s.eq_ignore_ascii_case(Self::WON) || s.eq_ignore_ascii_case(Self::LOST)
-    }
-
-    /// The stages a deal can still be in (all but Won and Lost).
-    pub fn open_stages(&self) -> impl Iterator<Item = &str> {
-        self.stages
-            .iter()
-            .map(String::as_str)
-            .filter(|s| !Pipeline::is_closed(s))
-    }
-
-    /// At least one stage, none blank, no duplicates.
-    pub fn validate(&self) -> Result<(), ValidationErrors> {
-        let mut errors = ValidationErrors::default();
-        if self.stages.is_empty() {
-            errors.push("stages", FieldErrorKind::Required);
-        }
-        for (i, s) in self.stages.iter().enumerate() {
-            require(&mut errors, "stages", s);
-            if self.stages[..i]
-                .iter()
-                .any(|t| t.trim().eq_ignore_ascii_case(s.trim()))
-            {
-                errors.push("stages", FieldErrorKind::Duplicate(s.clone()));
-            }
-        }
-        errors.into_result()
-    }
-}
 
 /// A sale being worked on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -217,18 +122,6 @@ mod tests {
     use super::*;
     use crate::model::Record;
     use uuid::Uuid;
-
-    #[test]
-    fn default_pipeline_has_six_stages_ending_won_lost() {
-        let p = Pipeline::default();
-        assert_eq!(p.stages.len(), 6);
-        assert_eq!(p.open_stages().count(), 4);
-        assert!(p.validate().is_ok());
-        let dup = Pipeline {
-            stages: vec!["A".into(), "a".into()],
-        };
-        assert!(dup.validate().is_err());
-    }
 
     #[test]
     fn probability_outside_zero_one_is_refused() {
