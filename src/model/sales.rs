@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::{
-    impl_record, iso_date, labelled_enum, require, FieldErrorKind, Id, Meta, Timestamp,
-    TransitionError, ValidationErrors,
+    check_non_negative, impl_record, iso_date, labelled_enum, require, FieldErrorKind, Id, Meta,
+    Timestamp, TransitionError, ValidationErrors,
 };
 
 labelled_enum! {
@@ -54,6 +54,24 @@ impl LineItem {
     /// `quantity × unit_price`.
     pub fn amount(&self) -> f64 {
         self.quantity * self.unit_price
+    }
+
+    /// What is wrong with this line, under the fields `product`, `quantity`
+    /// and `unit_price`, for a form to show next to the line's inputs
+    /// ([`Order`]'s validation reports the same under `line_items`).
+    pub fn problems(&self) -> ValidationErrors {
+        let mut errors = ValidationErrors::default();
+        require(&mut errors, "product", &self.product);
+        if !self.quantity.is_finite() {
+            errors.push("quantity", FieldErrorKind::NotANumber);
+        } else if self.quantity <= 0.0 {
+            errors.push(
+                "quantity",
+                FieldErrorKind::Inconsistent("must be more than zero"),
+            );
+        }
+        check_non_negative(&mut errors, "unit_price", self.unit_price);
+        errors
     }
 }
 
@@ -113,6 +131,19 @@ impl Order {
         order
     }
 
+    /// [`Order::new`] with a random v4 id.
+    pub fn new_v4(
+        now: Timestamp,
+        customer_id: Id,
+        date: Date,
+        status: OrderStatus,
+        line_items: Vec<LineItem>,
+        currency: impl Into<String>,
+    ) -> Self {
+        let id = uuid::Uuid::new_v4();
+        Order::new(id, now, customer_id, date, status, line_items, currency)
+    }
+
     /// The sum of the line items, rounded to cents.
     pub fn total(&self) -> f64 {
         let sum: f64 = self.line_items.iter().map(LineItem::amount).sum();
@@ -143,20 +174,8 @@ impl Order {
             errors.push("line_items", FieldErrorKind::Required);
         }
         for item in &self.line_items {
-            require(errors, "line_items", &item.product);
-            if !item.quantity.is_finite() || !item.unit_price.is_finite() {
-                errors.push("line_items", FieldErrorKind::NotANumber);
-            } else if item.quantity <= 0.0 {
-                errors.push(
-                    "line_items",
-                    FieldErrorKind::OutOfRange {
-                        min: 0.0,
-                        max: f64::MAX,
-                        value: item.quantity,
-                    },
-                );
-            } else if item.unit_price < 0.0 {
-                errors.push("line_items", FieldErrorKind::Negative(item.unit_price));
+            for problem in item.problems() {
+                errors.push("line_items", problem.kind);
             }
         }
         if !is_currency_code(&self.currency) {
@@ -186,6 +205,64 @@ impl Order {
 /// Whether `code` is three upper-case ASCII letters.
 pub fn is_currency_code(code: &str) -> bool {
     code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The currency most of `orders` are in (the first seen wins a tie), for a
+/// new order's default; `None` when no order has a valid code.
+pub fn most_used_currency<'a>(orders: impl IntoIterator<Item = &'a Order>) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for order in orders {
+        let code = order.currency.as_str();
+        if !is_currency_code(code) {
+            continue;
+        }
+        match counts.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((code, 1)),
+        }
+    }
+    let most = counts.iter().map(|(_, n)| *n).max()?;
+    counts
+        .into_iter()
+        .find(|(_, n)| *n == most)
+        .map(|(code, _)| code.to_string())
+}
+
+/// A quantity or price as a person types it: spaces and underscores are
+/// ignored, commas are accepted only as thousands separators (`1,250.50`);
+/// a decimal comma (`12,5`) is refused rather than misread.
+///
+/// ```
+/// use rapport::model::sales::parse_decimal;
+/// assert_eq!(parse_decimal(" 1,250.50 "), Ok(1250.5));
+/// assert!(parse_decimal("12,5").is_err());
+/// assert!(parse_decimal("abc").is_err());
+/// ```
+pub fn parse_decimal(text: &str) -> Result<f64, FieldErrorKind> {
+    let text: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '_')
+        .collect();
+    if text.is_empty() {
+        return Err(FieldErrorKind::Required);
+    }
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let digits = whole.trim_start_matches(['-', '+']);
+    let mut groups = digits.split(',');
+    let grouped = digits.contains(',')
+        && groups
+            .next()
+            .is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()))
+        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+    if fraction.contains(',') || (digits.contains(',') && !grouped) {
+        return Err(FieldErrorKind::Inconsistent(
+            "write decimals with a point, e.g. 12.50",
+        ));
+    }
+    match text.replace(',', "").parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => Err(FieldErrorKind::NotANumber),
+    }
 }
 
 #[cfg(test)]
@@ -240,6 +317,69 @@ mod tests {
         o.line_items.clear();
         o.recompute_total();
         assert!(o.validate().unwrap_err().has("line_items"));
+    }
+
+    #[test]
+    fn each_line_reports_its_own_fields() {
+        let line = LineItem::new(" ", -2.0, -1.0);
+        let errs = line.problems();
+        assert!(errs.has("product") && errs.has("unit_price"));
+        assert_eq!(errs.sentences_for("quantity"), "Must be more than zero.");
+        let errs = LineItem::new("Cable", f64::NAN, 1.0).problems();
+        assert_eq!(
+            errs.for_field("quantity").next(),
+            Some(&FieldErrorKind::NotANumber)
+        );
+        assert!(LineItem::new("Cable", 0.5, 0.0).problems().is_empty());
+    }
+
+    #[test]
+    fn new_v4_orders_get_distinct_ids_and_a_computed_total() {
+        let make = || {
+            let lines = vec![LineItem::new("Widget", 2.0, 1.25)];
+            Order::new_v4(
+                5,
+                Uuid::from_u128(2),
+                date!(2024 - 03 - 01),
+                OrderStatus::Quote,
+                lines,
+                "EUR",
+            )
+        };
+        let (a, b) = (make(), make());
+        assert_ne!(a.meta.id, b.meta.id);
+        assert_eq!((a.total, a.meta.created_at), (2.5, 5));
+        assert!(a.validate().is_ok());
+    }
+
+    #[test]
+    fn most_used_currency_counts_valid_codes_and_the_first_seen_wins_a_tie() {
+        let mut orders = vec![order(), order(), order()];
+        orders[0].currency = "EUR".into();
+        orders[1].currency = "usd".into();
+        assert_eq!(most_used_currency(&orders).as_deref(), Some("EUR"));
+        orders[1].currency = "USD".into();
+        assert_eq!(most_used_currency(&orders).as_deref(), Some("USD"));
+        assert_eq!(most_used_currency(&[]), None);
+    }
+
+    #[test]
+    fn typed_numbers_parse_with_thousands_commas_but_not_decimal_commas() {
+        assert_eq!(parse_decimal("3"), Ok(3.0));
+        assert_eq!(parse_decimal(" 19.99 "), Ok(19.99));
+        assert_eq!(parse_decimal("1,234,567.5"), Ok(1_234_567.5));
+        assert_eq!(parse_decimal("1 000"), Ok(1000.0));
+        assert_eq!(parse_decimal("-2"), Ok(-2.0));
+        assert_eq!(parse_decimal(""), Err(FieldErrorKind::Required));
+        for bad in ["abc", "inf", "NaN", "1.2.3", "--1"] {
+            assert_eq!(parse_decimal(bad), Err(FieldErrorKind::NotANumber), "{bad}");
+        }
+        for comma in ["12,5", "1,2345", "1.234,5", ",5"] {
+            assert!(
+                matches!(parse_decimal(comma), Err(FieldErrorKind::Inconsistent(_))),
+                "{comma}"
+            );
+        }
     }
 
     #[test]

@@ -90,6 +90,24 @@ impl Ticket {
         }
     }
 
+    /// [`Ticket::new`] with a random v4 id.
+    pub fn new_v4(
+        now: Timestamp,
+        customer_id: Id,
+        subject: impl Into<String>,
+        body: impl Into<String>,
+        priority: Priority,
+    ) -> Self {
+        Ticket::new(
+            uuid::Uuid::new_v4(),
+            now,
+            customer_id,
+            subject,
+            body,
+            priority,
+        )
+    }
+
     /// Marks the ticket solved at `now`.
     pub fn solve(&mut self, now: Timestamp) -> Result<(), TransitionError> {
         if self.status == TicketStatus::Solved {
@@ -173,6 +191,19 @@ mod tests {
             "",
             Priority::High,
         )
+    }
+
+    #[test]
+    fn a_new_v4_ticket_is_open_since_now_and_needs_a_subject() {
+        let t = Ticket::new_v4(7, Uuid::from_u128(2), "Broken lid", "", Priority::Normal);
+        assert_eq!(
+            (t.status, t.opened_at, t.solved_at),
+            (TicketStatus::Open, 7, None)
+        );
+        assert_ne!(t.meta.id, ticket().meta.id);
+        assert!(t.validate().is_ok());
+        let blank = Ticket::new_v4(7, Uuid::from_u128(2), "  ", "", Priority::Normal);
+        assert!(blank.validate().unwrap_err().has("subject"));
     }
 
     #[test]
