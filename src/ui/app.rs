@@ -4,7 +4,8 @@ use crate::ui::base_path::{app_href, router_base};
 use crate::ui::components::{CommandPalette, DemoProgress, Toasts};
 use crate::ui::pages::*;
 use crate::ui::state::{AppState, StoreStatus};
-use crate::ui::theme::Theme;
+use crate::ui::pipeline_setting::{PipelineSetting, PIPELINE_KEY};
+use crate::ui::theme::{Theme, THEME_KEY};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
@@ -31,6 +32,17 @@ pub fn App() -> impl IntoView {
     let theme = RwSignal::new(Theme::load());
     theme.get_untracked().apply();
     provide_context(theme);
+    let pipeline = PipelineSetting::provide();
+    // Settings changed in another tab.
+    let _ = window_event_listener(leptos::ev::storage, move |ev| match ev.key().as_deref() {
+        Some(PIPELINE_KEY) => pipeline.reload(),
+        Some(THEME_KEY) => {
+            let t = Theme::load();
+            t.apply();
+            theme.set(t);
+        }
+        _ => {}
+    });
     let state = AppState::start();
     provide_context(state);
 

@@ -10,10 +10,11 @@ use crate::store::Store;
 use crate::ui::base_path::app_href;
 use crate::ui::components::{thousands, Chart, ChartSpec, DemoLoader, EmptyState, PageHeader};
 use crate::ui::state::{now_ms, AppState, StoreStatus};
+use crate::ui::pipeline_setting::PipelineSetting;
 use leptos::prelude::*;
 
 /// Reads what the Dashboard summarises and summarises it.
-async fn load(state: AppState) -> Result<Dashboard, String> {
+async fn load(state: AppState, pipeline: Pipeline) -> Result<Dashboard, String> {
     let store = state.store().map_err(|e| e.user_message())?;
     let orders: Vec<Order> = store.all().await.map_err(|e| e.user_message())?;
     let deals: Vec<Deal> = store.all().await.map_err(|e| e.user_message())?;
@@ -25,7 +26,7 @@ async fn load(state: AppState) -> Result<Dashboard, String> {
             customers_created: &created,
             orders: &orders,
             deals: &deals,
-            pipeline: &Pipeline::default(),
+            pipeline: &pipeline,
             tickets: &tickets,
             campaigns: &campaigns,
         },
@@ -121,12 +122,13 @@ pub fn DashboardPage() -> impl IntoView {
             (index.len(), new)
         })
     });
+    let pipeline = PipelineSetting::current();
     let figures = LocalResource::new(move || {
         state.index_revision.track();
         for c in ["orders", "deals", "tickets", "campaigns"] {
             state.track(c);
         }
-        load(state)
+        load(state, pipeline.get())
     });
     let recent = LocalResource::new(move || {
         state.track("customers");

@@ -15,6 +15,7 @@ mod new_ticket;
 mod not_found;
 mod orders;
 mod pipeline;
+mod pipeline_card;
 mod settings;
 mod storage_card;
 mod tasks;

@@ -1,5 +1,5 @@
 //! The Pipeline page: deals as a board with one column per stage of the
-//! default [`Pipeline`], each column headed by its count, value and weighted
+//! [`Pipeline`](crate::model::Pipeline) configured in Settings, each column headed by its count, value and weighted
 //! value (computed by [`crate::analytics::sales::board`]).
 //!
 //! A deal moves by dragging its card onto another column, or — from the
@@ -9,10 +9,11 @@
 //! [`CARDS_PER_COLUMN`] cards; the search narrows the board down.
 
 use crate::analytics::sales::{board, StageColumn};
-use crate::model::{Deal, Pipeline, Record};
+use crate::model::{Deal, Record};
 use crate::store::{ChangeSet, Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{thousands, EmptyState, PageHeader, SaveError};
+use crate::ui::pipeline_setting::PipelineSetting;
 use crate::ui::state::{customer_name, now_ms, AppState, StoreStatus};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -67,7 +68,7 @@ fn start_drag(event: &JsValue, deal: &Deal) {
 #[component]
 pub fn PipelinePage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let pipeline = StoredValue::new(Pipeline::default());
+    let pipeline = PipelineSetting::current();
     let deals = LocalResource::new(move || {
         state.track("deals");
         let ready = state.status.get() == StoreStatus::Ready;
@@ -82,7 +83,7 @@ pub fn PipelinePage() -> impl IntoView {
     let columns = Memo::new(move |_| {
         let loaded = deals.get()?.ok()??;
         let needle = query.get().trim().to_lowercase();
-        Some(board(&loaded, &pipeline.get_value(), |d| {
+        Some(board(&loaded, &pipeline.get(), |d| {
             needle.is_empty()
                 || d.title.to_lowercase().contains(&needle)
                 || customer_name(&state, &d.customer_id)
@@ -92,7 +93,7 @@ pub fn PipelinePage() -> impl IntoView {
     });
 
     let move_deal = move |deal: Deal, stage: String| {
-        let pipeline = pipeline.get_value();
+        let pipeline = pipeline.get_untracked();
         if pipeline.index_of(&stage).is_some()
             && pipeline.index_of(&stage) == pipeline.index_of(&deal.stage)
         {
@@ -119,8 +120,8 @@ pub fn PipelinePage() -> impl IntoView {
             .expected_close
             .map(|d| format!("Closes {d}"))
             .unwrap_or_else(|| "No close date".into());
-        let stages = pipeline.get_value().stages;
-        let known = pipeline.get_value().index_of(&deal.stage).is_some();
+        let stages = pipeline.get().stages;
+        let known = pipeline.get().index_of(&deal.stage).is_some();
         let current = deal.stage.clone();
         let (for_drag, for_select) = (deal.clone(), deal.clone());
         // The stage picked in the select; the move happens on "Move", not on

@@ -1,5 +1,5 @@
-//! The Settings page: appearance (theme) and, later, storage and pipeline
-//! settings.
+//! The Settings page: appearance (theme), the sales pipeline's stages, and
+//! the browser storage Rapport uses.
 
 use crate::ui::components::PageHeader;
 use crate::ui::theme::Theme;
@@ -46,6 +46,7 @@ pub fn SettingsPage() -> impl IntoView {
             </fieldset>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         </section>
+        <super::pipeline_card::PipelineCard/>
         <super::storage_card::StorageCard/>
     }
 }

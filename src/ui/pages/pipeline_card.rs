@@ -1,0 +1,291 @@
+//! The "Sales pipeline" card on Settings: rename, reorder, add and remove
+//! the open stages deals move through (Won and Lost always close the
+//! pipeline).
+//!
+//! Saving checks the rows ([`Pipeline::edit`], every problem next to its
+//! row), then writes the deals the edit moves — renamed stages take their
+//! deals along; deals of removed stages go to a stage the user picks — in
+//! one version-checked change set, and keeps the new stages in localStorage
+//! ([`pipeline_setting`]). If the deals cannot be written, the stored
+//! stages are put back, so stages and deals never disagree.
+
+use crate::model::{Deal, Pipeline, PipelineEdit, StageDraft, StageError};
+use crate::store::{ChangeSet, Store, StoreError};
+use crate::ui::components::{thousands, SaveError};
+use crate::ui::pipeline_setting::{self, PipelineSetting};
+use crate::ui::state::{now_ms, AppState, StoreStatus};
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+/// One editor row: a stable key (for keyed rendering, so typing keeps the
+/// focus) and the draft.
+#[derive(Clone, Debug, PartialEq)]
+struct Row {
+    key: u64,
+    draft: StageDraft,
+}
+
+fn rows_of(pipeline: &Pipeline) -> Vec<Row> {
+    pipeline
+        .drafts()
+        .into_iter()
+        .enumerate()
+        .map(|(i, draft)| Row {
+            key: i as u64,
+            draft,
+        })
+        .collect()
+}
+
+/// Deals per stage (lower-cased), trashed ones included: they move too.
+async fn count_deals(state: AppState, ready: bool) -> Result<HashMap<String, usize>, StoreError> {
+    let mut counts = HashMap::new();
+    if ready {
+        for deal in state.store()?.all::<Deal>().await? {
+            *counts.entry(deal.stage.trim().to_lowercase()).or_default() += 1;
+        }
+    }
+    Ok(counts)
+}
+
+/// Writes the edit: the stages first (so a failure of the deals can put
+/// them back), then the moved deals in one change set.
+async fn save_edit(state: AppState, before: Pipeline, edit: PipelineEdit) -> Result<usize, String> {
+    let store = state.store().map_err(|e| e.user_message())?;
+    let deals = store.all::<Deal>().await.map_err(|e| e.user_message())?;
+    let moved = edit.restage(&deals, now_ms());
+    let mut changes = ChangeSet::new("Changed the pipeline's stages");
+    for deal in &moved {
+        changes.update(deal).map_err(|e| e.user_message())?;
+    }
+    pipeline_setting::store(&edit.pipeline)
+        .map_err(|e| format!("The stages could not be saved in this browser: {e}."))?;
+    if !moved.is_empty() {
+        if let Err(e) = state.apply(changes, false).await {
+            let _ = pipeline_setting::store(&before);
+            return Err(e.user_message());
+        }
+    }
+    Ok(moved.len())
+}
+
+/// The pipeline editor.
+#[component]
+pub fn PipelineCard() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let setting = expect_context::<PipelineSetting>();
+    let pipeline = setting.0;
+    let rows = RwSignal::new(rows_of(&pipeline.get_untracked()));
+    let next_key = StoredValue::new(1000u64);
+    let destination = RwSignal::new(String::new());
+    let problems = RwSignal::new(Vec::<StageError>::new());
+    let save_error = RwSignal::new(None::<(String, bool)>);
+    let saving = RwSignal::new(false);
+    // Another tab (or a restore) changed the stages: start over from them.
+    Effect::new(move |_| {
+        let p = pipeline.get();
+        rows.set(rows_of(&p));
+        problems.set(Vec::new());
+    });
+    let counts = LocalResource::new(move || {
+        state.track("deals");
+        let ready = state.status.get() == StoreStatus::Ready;
+        count_deals(state, ready)
+    });
+    let deals_in = move |stage: &str| -> usize {
+        counts
+            .get()
+            .and_then(|c| c.ok())
+            .and_then(|c| c.get(&stage.trim().to_lowercase()).copied())
+            .unwrap_or(0)
+    };
+    // Stored stages no row starts from any more, with their deals.
+    let removed_with_deals = Memo::new(move |_| {
+        let kept = rows.with(|r| {
+            r.iter()
+                .filter_map(|r| r.draft.was.clone())
+                .collect::<Vec<_>>()
+        });
+        pipeline
+            .get()
+            .open_stages()
+            .filter(|s| !kept.iter().any(|k| k == s))
+            .map(|s| (s.to_string(), deals_in(s)))
+            .filter(|(_, n)| *n > 0)
+            .collect::<Vec<_>>()
+    });
+
+    let change = move |key: u64, f: &dyn Fn(&mut Vec<Row>, usize)| {
+        rows.update(|r| {
+            if let Some(i) = r.iter().position(|row| row.key == key) {
+                f(r, i);
+            }
+        });
+    };
+    let add = move |_| {
+        let key = next_key.get_value();
+        next_key.set_value(key + 1);
+        rows.update(|r| {
+            r.push(Row {
+                key,
+                draft: StageDraft::added(""),
+            })
+        });
+    };
+    let discard = move |_| {
+        rows.set(rows_of(&pipeline.get_untracked()));
+        problems.set(Vec::new());
+        save_error.set(None);
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if saving.get_untracked() {
+            return;
+        }
+        let before = pipeline.get_untracked();
+        let drafts: Vec<StageDraft> = rows.with_untracked(|r| r.iter().map(|r| r.draft.clone()).collect());
+        let dest = destination.get_untracked();
+        let dest = (!dest.is_empty()).then_some(dest);
+        let edit = match before.edit(&drafts, dest.as_deref(), &|s| deals_in(s) > 0) {
+            Ok(edit) => edit,
+            Err(found) => {
+                problems.set(found);
+                save_error.set(Some(("Not saved: please correct the stages marked below.".into(), false)));
+                return;
+            }
+        };
+        problems.set(Vec::new());
+        if edit.changes_nothing(&before) {
+            save_error.set(None);
+            state.toast("The pipeline is unchanged.");
+            return;
+        }
+        saving.set(true);
+        leptos::task::spawn_local(async move {
+            match save_edit(state, before, edit.clone()).await {
+                Ok(moved) => {
+                    save_error.set(None);
+                    pipeline.set(edit.pipeline);
+                    destination.set(String::new());
+                    state.toast(match moved {
+                        0 => "Pipeline saved.".to_string(),
+                        1 => "Pipeline saved; 1 deal moved.".to_string(),
+                        n => format!("Pipeline saved; {} deals moved.", thousands(n)),
+                    });
+                }
+                Err(message) => save_error.set(Some((message, true))),
+            }
+            saving.set(false);
+        });
+    };
+
+    let row_view = move |row: Row| {
+        let key = row.key;
+        let position = Memo::new(move |_| rows.with(|r| r.iter().position(|x| x.key == key).unwrap_or(0) + 1));
+        let name = move || rows.with(|r| r.iter().find(|x| x.key == key).map(|x| x.draft.name.clone()).unwrap_or_default());
+        let holds = move || {
+            rows.with(|r| r.iter().find(|x| x.key == key).and_then(|x| x.draft.was.clone()))
+                .map(|was| deals_in(&was))
+                .unwrap_or(0)
+        };
+        let error = move || {
+            let at = position.get();
+            problems.with(|p| {
+                p.iter()
+                    .filter(|e| e.row() == Some(at))
+                    .map(|e| capitalised(&e.to_string()))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        };
+        let error_id = format!("stage-error-{key}");
+        view! {
+            <li class="stage-row">
+                <span class="stage-number" aria-hidden="true">{move || position.get()}</span>
+                <input type="text" class="stage-name"
+                    aria-label=move || format!("Stage {} name", position.get())
+                    prop:value=name
+                    aria-invalid=move || (!error().is_empty()).to_string()
+                    aria-describedby=error_id.clone()
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        change(key, &|r, i| r[i].draft.name = text.clone());
+                    }/>
+                <span class="muted stage-count">{move || match holds() {
+                    0 => "no deals".to_string(),
+                    1 => "1 deal".to_string(),
+                    n => format!("{} deals", thousands(n)),
+                }}</span>
+                <span class="stage-buttons">
+                    <button type="button" class="icon"
+                        aria-label=move || format!("Move stage {} up", position.get())
+                        disabled=move || position.get() == 1
+                        on:click=move |_| change(key, &|r, i| if i > 0 { r.swap(i, i - 1) })>"↑"</button>
+                    <button type="button" class="icon"
+                        aria-label=move || format!("Move stage {} down", position.get())
+                        disabled=move || rows.with(|r| position.get() == r.len())
+                        on:click=move |_| change(key, &|r, i| if i + 1 < r.len() { r.swap(i, i + 1) })>"↓"</button>
+                    <button type="button"
+                        aria-label=move || format!("Remove stage {}", position.get())
+                        on:click=move |_| change(key, &|r, i| { r.remove(i); })>"Remove"</button>
+                </span>
+                <span class="field-error stage-error" id=error_id role="alert">{error}</span>
+            </li>
+        }
+    };
+
+    view! {
+        <form class="card form pipeline-card" on:submit=save novalidate=true aria-labelledby="pipeline-heading">
+            <h2 id="pipeline-heading">"Sales pipeline"</h2>
+            <p class="muted">"The open stages deals move through, in order. Won and Lost always close the pipeline. Renaming a stage takes its deals along."</p>
+            <ol class="stage-list" aria-label="Open stages">
+                <For each=move || rows.get() key=|row| row.key children=row_view/>
+            </ol>
+            <ul class="stage-list closed-stages" aria-label="Closing stages">
+                <li class="stage-row fixed"><span class="stage-name">{Pipeline::WON}</span><span class="muted">"closes a deal as won"</span></li>
+                <li class="stage-row fixed"><span class="stage-name">{Pipeline::LOST}</span><span class="muted">"closes a deal as lost"</span></li>
+            </ul>
+            <div class="form-actions">
+                <button type="button" on:click=add>"Add stage"</button>
+            </div>
+            {move || {
+                let removed = removed_with_deals.get();
+                (!removed.is_empty()).then(|| {
+                    let total: usize = removed.iter().map(|(_, n)| n).sum();
+                    let names = removed.iter().map(|(s, _)| format!("“{s}”")).collect::<Vec<_>>().join(", ");
+                    let options: Vec<String> = rows.with(|r| r.iter().map(|r| r.draft.name.trim().to_string()).filter(|n| !n.is_empty()).collect());
+                    let no_destination = move || problems.with(|p| p.contains(&StageError::NoDestination));
+                    view! {
+                        <label class="field destination">
+                            <span class="field-label">{format!("Move the {} deals of {names} to", thousands(total))}</span>
+                            <select aria-invalid=move || no_destination().to_string()
+                                on:change=move |ev| destination.set(event_target_value(&ev))
+                                prop:value=move || destination.get()>
+                                <option value="">"Choose a stage…"</option>
+                                {options.into_iter().chain([Pipeline::WON.to_string(), Pipeline::LOST.to_string()]).map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()}
+                            </select>
+                            <span class="field-error" role="alert">{move || no_destination().then_some("Choose where these deals go.")}</span>
+                        </label>
+                    }
+                })
+            }}
+            <p class="field-error" role="alert">{move || problems.with(|p| p.iter().find(|e| *e == &StageError::NoOpenStage).map(|e| capitalised(&e.to_string())))}</p>
+            <SaveError error=save_error/>
+            <div class="form-actions">
+                <button class="primary" type="submit" disabled=move || saving.get()>
+                    {move || if saving.get() { "Saving…" } else { "Save pipeline" }}
+                </button>
+                <button type="button" on:click=discard>"Discard changes"</button>
+            </div>
+        </form>
+    }
+}
+
+/// "stage 2 needs a name" → "Stage 2 needs a name."
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect::<String>() + ".")
+        .unwrap_or_default()
+}
