@@ -117,6 +117,94 @@ impl Deal {
     }
 }
 
+/// A new-deal form's fields as typed, turned into a deal or per-field
+/// problems (the customer picker reports whether a name was typed but no
+/// customer picked).
+#[derive(Debug, Clone, Default)]
+pub struct DealDraft {
+    /// What is being sold.
+    pub title: String,
+    /// The customer picked.
+    pub customer: Option<Id>,
+    /// A name typed without picking a customer.
+    pub customer_unresolved: bool,
+    /// The stage chosen.
+    pub stage: String,
+    /// The value as typed.
+    pub value: String,
+    /// The probability in percent, as typed.
+    pub percent: String,
+    /// The expected close date, `YYYY-MM-DD` or empty.
+    pub close: String,
+}
+
+impl DealDraft {
+    /// The deal (id `id`, created `now`), or every problem by field; value
+    /// and probability (in percent) accept "12,500" or "$12,500".
+    pub fn to_deal(
+        &self,
+        pipeline: &Pipeline,
+        id: Id,
+        now: Timestamp,
+    ) -> Result<Deal, ValidationErrors> {
+        let mut e = ValidationErrors::default();
+        if self.customer.is_none() {
+            e.push(
+                "customer",
+                if self.customer_unresolved {
+                    FieldErrorKind::Inconsistent("pick the customer from the suggestions")
+                } else {
+                    FieldErrorKind::Required
+                },
+            );
+        }
+        let value = if self.value.trim().is_empty() {
+            Some(0.0)
+        } else {
+            crate::io::import::parse_number(&self.value)
+        };
+        if value.is_none() {
+            e.push("value", FieldErrorKind::NotANumber);
+        }
+        let probability = crate::io::import::parse_number(&self.percent).map(|p| p / 100.0);
+        if probability.is_none() {
+            e.push("probability", FieldErrorKind::NotANumber);
+        }
+        let close = match self.close.trim() {
+            "" => None,
+            text => match iso_date::parse(text) {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    e.push("expected_close", FieldErrorKind::InvalidDate(text.into()));
+                    None
+                }
+            },
+        };
+        let mut deal = Deal::new(
+            id,
+            now,
+            self.customer.unwrap_or_default(),
+            self.title.trim(),
+            self.stage.clone(),
+            value.unwrap_or(0.0),
+            probability.unwrap_or(0.0),
+        );
+        deal.expected_close = close;
+        if let Err(found) = deal.validate_against(pipeline) {
+            for err in found {
+                if !e.has(err.field) {
+                    e.push(err.field, err.kind);
+                }
+            }
+        }
+        if e.is_empty() {
+            Ok(deal)
+        } else {
+            Err(e)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,5 +247,52 @@ mod tests {
             "a reopened deal takes the stage's default, not 100 %"
         );
         assert!(d.move_to("Dreaming", &p, 6).is_err());
+    }
+
+    fn draft() -> DealDraft {
+        DealDraft {
+            title: "Renewal".into(),
+            customer: Some(Id::from_u128(7)),
+            customer_unresolved: false,
+            stage: "Proposal".into(),
+            value: "12,500".into(),
+            percent: "60".into(),
+            close: "2026-12-31".into(),
+        }
+    }
+
+    #[test]
+    fn a_filled_form_makes_a_deal() {
+        let deal = draft()
+            .to_deal(&Pipeline::default(), Id::from_u128(1), 5)
+            .unwrap();
+        assert_eq!((deal.value, deal.probability), (12_500.0, 0.6));
+        assert_eq!(deal.expected_close.unwrap().to_string(), "2026-12-31");
+    }
+
+    #[test]
+    fn every_bad_field_is_named() {
+        let bad = DealDraft {
+            title: " ".into(),
+            customer: None,
+            customer_unresolved: true,
+            stage: "Dreaming".into(),
+            value: "lots".into(),
+            percent: "150".into(),
+            close: "31/12/2026".into(),
+        };
+        let e = bad
+            .to_deal(&Pipeline::default(), Id::from_u128(1), 5)
+            .unwrap_err();
+        for field in [
+            "title",
+            "customer",
+            "stage",
+            "value",
+            "probability",
+            "expected_close",
+        ] {
+            assert!(e.has(field), "{field} not reported: {e:?}");
+        }
     }
 }

@@ -32,7 +32,7 @@ pub mod ticket;
 pub use campaign::{Campaign, CampaignMember, CampaignStats, Channel};
 pub use contact::{normalise_emails, normalise_phones, parse_email, parse_phone, phone_digits};
 pub use customer::{Address, CustomValue, Customer, Education, LifecycleStage};
-pub use deal::Deal;
+pub use deal::{Deal, DealDraft};
 pub use error::{FieldError, FieldErrorKind, TransitionError, UnknownVariant, ValidationErrors};
 pub use import_batch::{ImportBatch, ImportCounts, ImportKind, PriorRecord, RecordRef};
 pub use interaction::{Direction, Interaction, InteractionKind, Task};

@@ -26,6 +26,7 @@
 //! [`ImportBatch`]: crate::model::ImportBatch
 
 mod cells;
+pub(crate) use cells::parse_number;
 mod customers;
 mod detect;
 mod error;

@@ -1,10 +1,160 @@
-//! `/pipeline/new`: a new deal.
+//! `/pipeline/new`: a new deal — title, customer, stage of the configured
+//! pipeline, value, probability (following the stage's default until the
+//! user sets one) and expected close date. Opened from the Pipeline page or
+//! from a customer's page (`?customer=<id>` picks the customer, and saving
+//! returns there).
 
-use crate::ui::components::PageHeader;
+use crate::model::{DealDraft, FieldErrorKind, Id, Pipeline, ValidationErrors};
+use crate::store::ChangeSet;
+use crate::ui::base_path::app_href;
+use crate::ui::components::{CustomerPicker, PageHeader, PickedCustomer, SaveError};
+use crate::ui::pipeline_setting::PipelineSetting;
+use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+/// The probability, in percent, a stage suggests.
+fn default_percent(pipeline: &Pipeline, stage: &str) -> String {
+    pipeline
+        .default_probability(stage)
+        .map(|p| format!("{}", (p * 100.0).round()))
+        .unwrap_or_default()
+}
 
 /// `/pipeline/new[?customer=<id>]`.
 #[component]
 pub fn NewDealPage() -> impl IntoView {
-    view! { <PageHeader title="New deal"/> }
+    let state = expect_context::<AppState>();
+    let pipeline = PipelineSetting::current();
+    let query = use_query_map();
+    let from_customer =
+        query.with_untracked(|q| q.get("customer").and_then(|s| s.parse::<Id>().ok()));
+    let customer = PickedCustomer::preset(state, from_customer);
+    let first_stage =
+        pipeline.with_untracked(|p| p.open_stages().next().unwrap_or(Pipeline::WON).to_string());
+    let title = RwSignal::new(String::new());
+    let percent = RwSignal::new(pipeline.with_untracked(|p| default_percent(p, &first_stage)));
+    let stage = RwSignal::new(first_stage);
+    let percent_edited = RwSignal::new(false);
+    let value = RwSignal::new(String::new());
+    let close = RwSignal::new(String::new());
+    let errors = RwSignal::new(ValidationErrors::default());
+    let save_error = RwSignal::new(None::<(String, bool)>);
+    let saving = RwSignal::new(false);
+    let navigate = use_navigate();
+    let back = from_customer
+        .map(|id| format!("/customers/{id}"))
+        .unwrap_or_else(|| "/pipeline".to_string());
+
+    let choose_stage = move |s: String| {
+        if !percent_edited.get_untracked() {
+            percent.set(pipeline.with_untracked(|p| default_percent(p, &s)));
+        }
+        stage.set(s);
+    };
+    let back_after_save = back.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if saving.get_untracked() {
+            return;
+        }
+        let draft = DealDraft {
+            title: title.get_untracked(),
+            customer: customer.id(),
+            customer_unresolved: customer.is_unresolved(),
+            stage: stage.get_untracked(),
+            value: value.get_untracked(),
+            percent: percent.get_untracked(),
+            close: close.get_untracked(),
+        };
+        let deal =
+            match pipeline.with_untracked(|p| draft.to_deal(p, uuid::Uuid::new_v4(), now_ms())) {
+                Ok(deal) => deal,
+                Err(found) => {
+                    errors.set(found);
+                    save_error.set(Some((
+                        "Not added: please correct the fields marked below.".into(),
+                        false,
+                    )));
+                    return;
+                }
+            };
+        errors.set(ValidationErrors::default());
+        let mut changes = ChangeSet::new(format!("Added the deal “{}”", deal.title));
+        if let Err(e) = changes.insert(&deal) {
+            save_error.set(Some((e.user_message(), false)));
+            return;
+        }
+        let navigate = navigate.clone();
+        let to = back_after_save.clone();
+        state.save(changes, true, save_error, Some(saving), move || {
+            navigate(&to, Default::default())
+        });
+    };
+
+    let message = move |field: &'static str| move || errors.with(|e| e.sentences_for(field));
+    let invalid = move |field: &'static str| move || errors.with(|e| e.has(field)).to_string();
+    let stages = pipeline.get_untracked().stages;
+    view! {
+        <PageHeader title="New deal" subtitle="A sale being worked on, placed on the pipeline board."/>
+        <form class="card form" on:submit=submit novalidate=true aria-label="New deal">
+            <div class="form-grid">
+                <label class="field">
+                    <span class="field-label">"Title"</span>
+                    <input type="text" name="title" prop:value=move || title.get()
+                        on:input=move |ev| title.set(event_target_value(&ev))
+                        aria-invalid=invalid("title") aria-describedby="deal-error-title"/>
+                    <span class="field-error" id="deal-error-title" role="alert">{message("title")}</span>
+                </label>
+                <CustomerPicker field=customer id="deal-customer" label="Customer"
+                    pick_verb="The deal is with" error=Signal::derive(message("customer"))/>
+                <label class="field">
+                    <span class="field-label">"Stage"</span>
+                    <select name="stage" prop:value=move || stage.get()
+                        on:change=move |ev| choose_stage(event_target_value(&ev))
+                        aria-invalid=invalid("stage") aria-describedby="deal-error-stage">
+                        {stages.into_iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
+                    </select>
+                    <span class="field-error" id="deal-error-stage" role="alert">{message("stage")}</span>
+                </label>
+                <label class="field">
+                    <span class="field-label">"Value"</span>
+                    <input type="text" inputmode="decimal" name="value" placeholder="0"
+                        prop:value=move || value.get()
+                        on:input=move |ev| value.set(event_target_value(&ev))
+                        aria-invalid=invalid("value") aria-describedby="deal-error-value"/>
+                    <span class="field-error" id="deal-error-value" role="alert">{message("value")}</span>
+                </label>
+                <label class="field">
+                    <span class="field-label">"Probability (%)"</span>
+                    <input type="text" inputmode="decimal" name="probability"
+                        prop:value=move || percent.get()
+                        on:input=move |ev| { percent_edited.set(true); percent.set(event_target_value(&ev)); }
+                        aria-invalid=invalid("probability") aria-describedby="deal-error-probability"/>
+                    <span class="field-error" id="deal-error-probability" role="alert">{move || {
+                        // The model checks 0 to 1; the form speaks in percent.
+                        errors.with(|e| match e.for_field("probability").next() {
+                            Some(FieldErrorKind::OutOfRange { .. }) => "Must be between 0 and 100.".to_string(),
+                            Some(_) => e.sentences_for("probability"),
+                            None => String::new(),
+                        })
+                    }}</span>
+                </label>
+                <label class="field">
+                    <span class="field-label">"Expected close"</span>
+                    <input type="date" name="expected_close" prop:value=move || close.get()
+                        on:input=move |ev| close.set(event_target_value(&ev))
+                        aria-invalid=invalid("expected_close") aria-describedby="deal-error-close"/>
+                    <span class="field-error" id="deal-error-close" role="alert">{message("expected_close")}</span>
+                </label>
+            </div>
+            <SaveError error=save_error/>
+            <div class="form-actions">
+                <button class="primary" type="submit" disabled=move || saving.get()>
+                    {move || if saving.get() { "Adding…" } else { "Add deal" }}
+                </button>
+                <a class="button" href=app_href(&back)>"Cancel"</a>
+            </div>
+        </form>
+    }
 }

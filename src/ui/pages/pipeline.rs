@@ -233,7 +233,9 @@ pub fn PipelinePage() -> impl IntoView {
     };
 
     view! {
-        <PageHeader title="Pipeline" subtitle="Deals by stage. Drag a card to another column, or pick a stage on the card and press Move."/>
+        <PageHeader title="Pipeline" subtitle="Deals by stage. Drag a card to another column, or pick a stage on the card and press Move.">
+            <a class="button primary" href=app_href("/pipeline/new")>"New deal"</a>
+        </PageHeader>
         <Transition fallback=|| view! { <p class="muted">"Loading deals…"</p> }>
             {move || deals.get().map(|result| match result {
                 Err(e) => view! { <p class="error" role="alert">{e.user_message()}</p> }.into_any(),
@@ -242,7 +244,9 @@ pub fn PipelinePage() -> impl IntoView {
                     <EmptyState icon="▤" title="No deals yet">
                         <p>
                             "Deals appear here as a board with one column per stage and the value of each. "
-                            "To try it out, load the demo data on the "<a href=app_href("/")>"Dashboard"</a>"."
+                            "Add one with New deal (also on a customer's page), set the stages in "
+                            <a href=app_href("/settings")>"Settings"</a>", or load the demo data on the "
+                            <a href=app_href("/")>"Dashboard"</a>"."
                         </p>
                     </EmptyState>
                 }.into_any(),
