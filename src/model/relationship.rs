@@ -81,6 +81,28 @@ impl Relationship {
         }
     }
 
+    /// How the link reads from `customer`'s page: "Referred" (this
+    /// customer referred the other), "Referred by", "Colleague", "Family",
+    /// "Partner".
+    pub fn phrase_for(&self, customer: Id) -> &'static str {
+        match self.kind {
+            RelationshipKind::Referred if self.to == customer => "Referred by",
+            kind => kind.label(),
+        }
+    }
+
+    /// Whether `other` links the same two customers in the same way (the
+    /// same direction, for referrals): adding it again would be a duplicate.
+    pub fn same_link(&self, other: &Relationship) -> bool {
+        self.kind == other.kind
+            && if self.kind.is_directed() {
+                (self.from, self.to) == (other.from, other.to)
+            } else {
+                (self.from, self.to) == (other.from, other.to)
+                    || (self.from, self.to) == (other.to, other.from)
+            }
+    }
+
     fn check(&self, errors: &mut ValidationErrors) {
         if self.from == self.to {
             errors.push("to", FieldErrorKind::SameAsOther);
@@ -155,5 +177,37 @@ mod tests {
         );
         let back: Relationship = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
         assert_eq!(back, r);
+    }
+
+    #[test]
+    fn a_link_reads_from_either_end_and_duplicates_are_recognised() {
+        let (a, b) = (Uuid::from_u128(2), Uuid::from_u128(3));
+        let referral =
+            Relationship::new(Uuid::from_u128(1), 0, a, b, RelationshipKind::Referred, 0.5);
+        assert_eq!(
+            (referral.phrase_for(a), referral.phrase_for(b)),
+            ("Referred", "Referred by")
+        );
+        let back = Relationship::new(Uuid::from_u128(4), 0, b, a, RelationshipKind::Referred, 0.5);
+        assert!(!referral.same_link(&back), "a referral has a direction");
+        let colleague = Relationship::new(
+            Uuid::from_u128(5),
+            0,
+            a,
+            b,
+            RelationshipKind::Colleague,
+            0.5,
+        );
+        let colleague_back = Relationship::new(
+            Uuid::from_u128(6),
+            0,
+            b,
+            a,
+            RelationshipKind::Colleague,
+            0.9,
+        );
+        assert!(colleague.same_link(&colleague_back));
+        assert!(!colleague.same_link(&referral));
+        assert_eq!(colleague.phrase_for(b), "Colleague");
     }
 }

@@ -1,10 +1,211 @@
-//! The customer page's "Relationships" card.
+//! The customer page's "Relationships" card: who this customer referred or
+//! was referred by, colleagues, family and partners — each a link to the
+//! other customer, with its strength and a Remove button (to the trash,
+//! with Undo) — and a form to add a link to another customer.
+//!
+//! These links are the edges the network analysis works on; the demo data
+//! has referral chains.
 
-use crate::model::Id;
+use crate::model::{
+    FieldErrorKind, Id, Record, Relationship, RelationshipKind, Uuid, ValidationErrors,
+};
+use crate::store::{ChangeSet, Store, StoreError};
+use crate::ui::base_path::app_href;
+use crate::ui::components::{CustomerPicker, PickedCustomer, SaveError};
+use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
+
+/// What the "Link" select offers: a kind, and for referrals which way.
+const LINKS: [(&str, &str); 5] = [
+    ("referred", "Referred (this customer referred them)"),
+    ("referred-by", "Referred by (they referred this customer)"),
+    ("colleague", "Colleague"),
+    ("family", "Family"),
+    ("partner", "Partner"),
+];
+
+/// Strength choices, as shown and as stored (0 to 1).
+const STRENGTHS: [(&str, f64); 4] = [
+    ("Weak", 0.25),
+    ("Medium", 0.5),
+    ("Strong", 0.75),
+    ("Very strong", 1.0),
+];
+
+fn strength_label(strength: f64) -> &'static str {
+    STRENGTHS
+        .iter()
+        .min_by(|a, b| (a.1 - strength).abs().total_cmp(&(b.1 - strength).abs()))
+        .map(|s| s.0)
+        .unwrap_or("Medium")
+}
+
+/// The live links of `customer`, strongest first.
+async fn load(state: AppState, customer: Id) -> Result<Vec<Relationship>, StoreError> {
+    let mut links: Vec<Relationship> = state
+        .store()?
+        .for_customer::<Relationship>(customer)
+        .await?
+        .into_iter()
+        .filter(|r| !r.is_deleted() && r.involves(customer))
+        .collect();
+    links.sort_by(|a, b| {
+        b.strength
+            .total_cmp(&a.strength)
+            .then(a.kind.label().cmp(b.kind.label()))
+    });
+    Ok(links)
+}
+
+/// The link the form describes, between `customer` and `other`.
+fn link_between(customer: Id, other: Id, choice: &str, strength: f64) -> Relationship {
+    let (from, to, kind) = match choice {
+        "referred-by" => (other, customer, RelationshipKind::Referred),
+        "colleague" => (customer, other, RelationshipKind::Colleague),
+        "family" => (customer, other, RelationshipKind::Family),
+        "partner" => (customer, other, RelationshipKind::Partner),
+        _ => (customer, other, RelationshipKind::Referred),
+    };
+    Relationship::new(Uuid::new_v4(), now_ms(), from, to, kind, strength)
+}
 
 /// Who this customer is linked to.
 #[component]
 pub fn Relationships(customer: Id) -> impl IntoView {
-    let _ = customer;
+    let state = expect_context::<AppState>();
+    let links = LocalResource::new(move || {
+        state.track("relationships");
+        state.index_revision.track();
+        load(state, customer)
+    });
+    let other = PickedCustomer::new();
+    let choice = RwSignal::new(LINKS[2].0.to_string());
+    let strength = RwSignal::new(0.5f64);
+    let errors = RwSignal::new(ValidationErrors::default());
+    let save_error = RwSignal::new(None::<(String, bool)>);
+    let saving = RwSignal::new(false);
+
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut e = ValidationErrors::default();
+        let Some(other_id) = other.id() else {
+            e.push(
+                "to",
+                if other.is_unresolved() {
+                    FieldErrorKind::Inconsistent("pick the customer from the suggestions")
+                } else {
+                    FieldErrorKind::Required
+                },
+            );
+            errors.set(e);
+            return;
+        };
+        let link = link_between(
+            customer,
+            other_id,
+            &choice.get_untracked(),
+            strength.get_untracked(),
+        );
+        if let Err(found) = link.validate() {
+            errors.set(found);
+            return;
+        }
+        let existing = links
+            .get_untracked()
+            .and_then(|r| r.ok())
+            .unwrap_or_default();
+        if existing.iter().any(|l| l.same_link(&link)) {
+            e.push(
+                "to",
+                FieldErrorKind::Inconsistent("this link already exists"),
+            );
+            errors.set(e);
+            return;
+        }
+        errors.set(ValidationErrors::default());
+        let mut changes = ChangeSet::new(format!(
+            "Linked {} and {}",
+            customer_name(&state, &customer),
+            customer_name(&state, &other_id)
+        ));
+        if let Err(err) = changes.insert(&link) {
+            save_error.set(Some((err.user_message(), false)));
+            return;
+        }
+        state.save(changes, true, save_error, Some(saving), move || {
+            other.clear()
+        });
+    };
+    let remove = move |link: Relationship| {
+        let mut gone = link.clone();
+        gone.meta.soft_delete(now_ms());
+        let mut changes = ChangeSet::new(format!(
+            "Removed the link with {}",
+            customer_name(&state, &link.other(customer).unwrap_or(customer))
+        ));
+        if let Err(err) = changes.update(&gone) {
+            save_error.set(Some((err.user_message(), err.offers_reload())));
+            return;
+        }
+        state.save(changes, true, save_error, None, || ());
+    };
+
+    let row = move |link: Relationship| {
+        let other_id = link.other(customer).unwrap_or(customer);
+        let name = customer_name(&state, &other_id);
+        let phrase = link.phrase_for(customer);
+        let label = format!("Remove the link with {name}");
+        let strength = strength_label(link.strength);
+        view! {
+            <li class="relationship">
+                <span class="badge">{phrase}</span>
+                <a href=app_href(&format!("/customers/{other_id}"))>{name}</a>
+                <span class="muted">{strength}</span>
+                <button type="button" class="link" aria-label=label on:click=move |_| remove(link.clone())>"Remove"</button>
+            </li>
+        }
+    };
+
+    view! {
+        <section class="card" aria-labelledby="relationships-heading">
+            <h2 id="relationships-heading">"Relationships"</h2>
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || links.get().map(|result| match result {
+                    Err(e) => view! { <p class="error" role="alert">{e.user_message()}</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! {
+                        <p class="muted">"No links yet: record who referred this customer, or their colleagues, family and partners."</p>
+                    }.into_any(),
+                    Ok(list) => view! {
+                        <ul class="relationships" aria-label="Linked customers">
+                            {list.into_iter().map(row).collect_view()}
+                        </ul>
+                    }.into_any(),
+                })}
+            </Transition>
+            <form class="form relationship-form" on:submit=add novalidate=true aria-label="Add a relationship">
+                <div class="form-grid">
+                    <label class="field">
+                        <span class="field-label">"Link"</span>
+                        <select prop:value=move || choice.get() on:change=move |ev| choice.set(event_target_value(&ev))>
+                            {LINKS.iter().map(|(value, text)| view! { <option value=*value>{*text}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <label class="field">
+                        <span class="field-label">"Strength"</span>
+                        <select
+                            prop:value=move || strength.get().to_string()
+                            on:change=move |ev| strength.set(event_target_value(&ev).parse().unwrap_or(0.5))>
+                            {STRENGTHS.iter().map(|(text, value)| view! { <option value=value.to_string()>{*text}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <CustomerPicker field=other id="relationship-customer" label="Other customer"
+                        pick_verb="Link to" error=Signal::derive(move || errors.with(|e| e.sentences_for("to")))/>
+                </div>
+                <SaveError error=save_error/>
+                <div class="form-actions">
+                    <button type="submit" disabled=move || saving.get()>"Add link"</button>
+                </div>
+            </form>
+        </section>
+    }
 }
