@@ -3,8 +3,8 @@
 use crate::ui::base_path::{app_href, router_base};
 use crate::ui::components::{CommandPalette, DemoProgress, Toasts};
 use crate::ui::pages::*;
-use crate::ui::state::{AppState, StoreStatus};
 use crate::ui::pipeline_setting::{PipelineSetting, PIPELINE_KEY};
+use crate::ui::state::{AppState, StoreStatus};
 use crate::ui::theme::{Theme, THEME_KEY};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};

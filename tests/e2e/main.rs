@@ -4,9 +4,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod analytics;
+mod create;
 mod customers;
 mod harness;
 mod import;
+mod pipeline;
 mod shell;
 mod tour;
 mod workflows;

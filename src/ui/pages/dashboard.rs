@@ -9,8 +9,8 @@ use crate::model::{date_of, Campaign, Customer, Deal, Order, Pipeline, Record, T
 use crate::store::Store;
 use crate::ui::base_path::app_href;
 use crate::ui::components::{thousands, Chart, ChartSpec, DemoLoader, EmptyState, PageHeader};
-use crate::ui::state::{now_ms, AppState, StoreStatus};
 use crate::ui::pipeline_setting::PipelineSetting;
+use crate::ui::state::{now_ms, AppState, StoreStatus};
 use leptos::prelude::*;
 
 /// Reads what the Dashboard summarises and summarises it.

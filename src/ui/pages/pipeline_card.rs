@@ -143,14 +143,18 @@ pub fn PipelineCard() -> impl IntoView {
             return;
         }
         let before = pipeline.get_untracked();
-        let drafts: Vec<StageDraft> = rows.with_untracked(|r| r.iter().map(|r| r.draft.clone()).collect());
+        let drafts: Vec<StageDraft> =
+            rows.with_untracked(|r| r.iter().map(|r| r.draft.clone()).collect());
         let dest = destination.get_untracked();
         let dest = (!dest.is_empty()).then_some(dest);
         let edit = match before.edit(&drafts, dest.as_deref(), &|s| deals_in(s) > 0) {
             Ok(edit) => edit,
             Err(found) => {
                 problems.set(found);
-                save_error.set(Some(("Not saved: please correct the stages marked below.".into(), false)));
+                save_error.set(Some((
+                    "Not saved: please correct the stages marked below.".into(),
+                    false,
+                )));
                 return;
             }
         };
@@ -181,12 +185,24 @@ pub fn PipelineCard() -> impl IntoView {
 
     let row_view = move |row: Row| {
         let key = row.key;
-        let position = Memo::new(move |_| rows.with(|r| r.iter().position(|x| x.key == key).unwrap_or(0) + 1));
-        let name = move || rows.with(|r| r.iter().find(|x| x.key == key).map(|x| x.draft.name.clone()).unwrap_or_default());
+        let position =
+            Memo::new(move |_| rows.with(|r| r.iter().position(|x| x.key == key).unwrap_or(0) + 1));
+        let name = move || {
+            rows.with(|r| {
+                r.iter()
+                    .find(|x| x.key == key)
+                    .map(|x| x.draft.name.clone())
+                    .unwrap_or_default()
+            })
+        };
         let holds = move || {
-            rows.with(|r| r.iter().find(|x| x.key == key).and_then(|x| x.draft.was.clone()))
-                .map(|was| deals_in(&was))
-                .unwrap_or(0)
+            rows.with(|r| {
+                r.iter()
+                    .find(|x| x.key == key)
+                    .and_then(|x| x.draft.was.clone())
+            })
+            .map(|was| deals_in(&was))
+            .unwrap_or(0)
         };
         let error = move || {
             let at = position.get();
@@ -257,7 +273,10 @@ pub fn PipelineCard() -> impl IntoView {
                     let no_destination = move || problems.with(|p| p.contains(&StageError::NoDestination));
                     view! {
                         <label class="field destination">
-                            <span class="field-label">{format!("Move the {} deals of {names} to", thousands(total))}</span>
+                            <span class="field-label">{match total {
+                                1 => format!("Move the deal of {names} to"),
+                                n => format!("Move the {} deals of {names} to", thousands(n)),
+                            }}</span>
                             <select aria-invalid=move || no_destination().to_string()
                                 on:change=move |ev| destination.set(event_target_value(&ev))
                                 prop:value=move || destination.get()>
