@@ -5,6 +5,7 @@
 //! customers as referrer and referred.
 
 use crate::harness::Browser;
+use crate::tour::snap;
 
 /// Adds a customer through the form and waits for their page.
 async fn add_customer(browser: &Browser, given: &str, family: &str, email: &str) {
@@ -55,6 +56,7 @@ async fn a_deal_follows_its_stage_through_a_rename_and_a_removal() {
     browser.fill("Probability (%)", "150").await;
     browser.click_button("Add deal").await;
     browser.expect_text("Must be between 0 and 100.").await;
+    snap(&browser, "new-deal").await;
     browser.fill("Probability (%)", "40").await;
     browser.click_button("Add deal").await;
     browser.expect_heading("Grace Hopper").await;
@@ -64,6 +66,7 @@ async fn a_deal_follows_its_stage_through_a_rename_and_a_removal() {
     browser.click_link("Settings").await;
     browser.expect_heading("Settings").await;
     browser.fill("Stage 1 name", "Discovery").await;
+    snap(&browser, "settings-pipeline-rename").await;
     browser.click_button("Save pipeline").await;
     browser.expect_text("Pipeline saved; 1 deal moved.").await;
     expect_deal_in(&browser, "Discovery", "Compiler licence").await;
@@ -74,6 +77,7 @@ async fn a_deal_follows_its_stage_through_a_rename_and_a_removal() {
     browser.click_button("Remove stage 1").await;
     browser.click_button("Save pipeline").await;
     browser.expect_text("Choose where these deals go.").await;
+    snap(&browser, "settings-pipeline").await;
     browser
         .set_value("Move the deal of “Discovery” to", "Proposal")
         .await;
@@ -118,6 +122,7 @@ async fn a_referral_shows_on_both_customers() {
     browser.click_button("Add link").await;
     let listed = wait_for_links(&browser, &["Referred by", "Ada Lovelace"]).await;
     assert!(listed.is_some(), "Charles's page lists Ada as his referrer");
+    snap(&browser, "customer-relationships").await;
     browser.click_link("Ada Lovelace").await;
     browser.expect_heading("Ada Lovelace").await;
     let listed = wait_for_links(&browser, &["Referred", "Charles Babbage"]).await;
@@ -134,7 +139,9 @@ async fn a_referral_shows_on_both_customers() {
         .click_button("Remove the link with Charles Babbage")
         .await;
     browser.expect_text("No links yet").await;
-    browser.click_button("Undo").await;
+    browser
+        .click_button("Undo: Removed the link with Charles Babbage")
+        .await;
     assert!(
         wait_for_links(&browser, &["Charles Babbage"])
             .await

@@ -14,7 +14,9 @@ pub fn Toasts() -> impl IntoView {
                     <span>{toast.text.clone()}</span>
                     {toast.undo.clone().map(|inverse| {
                         let id = toast.id;
-                        view! { <button class="link" on:click=move |_| state.undo(id, inverse.clone())>"Undo"</button> }
+                        // Named after what it undoes: several toasts can be on screen.
+                        let label = format!("Undo: {}", toast.text);
+                        view! { <button class="link" aria-label=label on:click=move |_| state.undo(id, inverse.clone())>"Undo"</button> }
                     })}
                     <button class="link" aria-label="Dismiss" on:click=move |_| state.dismiss(toast.id)>"×"</button>
                 </div>

@@ -17,8 +17,8 @@ use leptos::prelude::*;
 
 /// What the "Link" select offers: a kind, and for referrals which way.
 const LINKS: [(&str, &str); 5] = [
-    ("referred", "Referred (this customer referred them)"),
-    ("referred-by", "Referred by (they referred this customer)"),
+    ("referred", "Referred them"),
+    ("referred-by", "Was referred by them"),
     ("colleague", "Colleague"),
     ("family", "Family"),
     ("partner", "Partner"),
