@@ -1,10 +1,162 @@
-//! `/tickets/new`: a new support ticket.
+//! `/tickets/new[?customer=<id>]`: a new support ticket — who asked, a
+//! one-line subject, the request and its priority. It starts open, opened
+//! now; saving inserts it (with Undo) and opens the ticket's own page.
 
-use crate::ui::components::PageHeader;
+use crate::model::{FieldErrorKind, Id, Priority, Record, Ticket, Uuid, ValidationErrors};
+use crate::store::ChangeSet;
+use crate::ui::base_path::app_href;
+use crate::ui::components::{CustomerPicker, PageHeader, PickedCustomer, SaveError};
+use crate::ui::state::{customer_name, now_ms, AppState, StoreStatus};
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// `/tickets/new[?customer=<id>]`.
 #[component]
 pub fn NewTicketPage() -> impl IntoView {
-    view! { <PageHeader title="New ticket"/> }
+    let state = expect_context::<AppState>();
+    let query = use_query_map();
+    view! {
+        <PageHeader title="New ticket" subtitle="What a customer asked for; it starts open."/>
+        {move || match state.status.get() {
+            StoreStatus::Opening => view! { <p class="muted">"Opening the database…"</p> }.into_any(),
+            StoreStatus::Failed(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
+            StoreStatus::Ready => {
+                // Only a live customer is preset; an unknown id leaves the field empty.
+                let preset = query
+                    .with(|q| q.get("customer"))
+                    .and_then(|s| s.parse::<Id>().ok())
+                    .filter(|id| state.with_index(|i| i.get(id).is_some()));
+                view! { <TicketForm preset=preset/> }.into_any()
+            }
+        }}
+    }
+}
+
+/// The form: customer, subject, description and priority.
+#[component]
+fn TicketForm(preset: Option<Id>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let navigate = use_navigate();
+    let customer = PickedCustomer::preset(state, preset);
+    let subject = RwSignal::new(String::new());
+    let body = RwSignal::new(String::new());
+    let priority = RwSignal::new(Priority::Normal);
+    let errors = RwSignal::new(ValidationErrors::default());
+    let save_error = RwSignal::new(None::<(String, bool)>);
+    let saving = RwSignal::new(false);
+
+    // A message goes once its field is edited, the banner with the last one.
+    let edited = move |field: &'static str| {
+        if errors.with_untracked(|e| e.has(field)) {
+            errors.update(|e| e.0.retain(|x| x.field != field));
+            if errors.with_untracked(ValidationErrors::is_empty) {
+                save_error.set(None);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        customer.picked.track();
+        edited("customer");
+    });
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if saving.get_untracked() {
+            return;
+        }
+        let mut e = ValidationErrors::default();
+        if customer.is_unresolved() {
+            e.push(
+                "customer",
+                FieldErrorKind::Inconsistent("pick the customer from the suggestions"),
+            );
+        } else if customer.id().is_none() {
+            e.push("customer", FieldErrorKind::Required);
+        }
+        let ticket = Ticket::new_v4(
+            now_ms(),
+            customer.id().unwrap_or(Uuid::nil()),
+            subject.get_untracked().trim(),
+            body.get_untracked().trim(),
+            priority.get_untracked(),
+        );
+        for err in ticket.validate().err().into_iter().flatten() {
+            if !e.has(err.field) {
+                e.push(err.field, err.kind);
+            }
+        }
+        let ok = e.is_empty();
+        errors.set(e);
+        if !ok {
+            save_error.set(Some((
+                "Not saved: please correct the fields marked above.".into(),
+                false,
+            )));
+            return;
+        }
+        let who = customer_name(&state, &ticket.customer_id);
+        let mut changes =
+            ChangeSet::new(format!("Opened the ticket “{}” for {who}", ticket.subject));
+        if let Err(err) = changes.insert(&ticket) {
+            save_error.set(Some((err.user_message(), false)));
+            return;
+        }
+        let navigate = navigate.clone();
+        let path = format!("/tickets/{}", ticket.id());
+        state.save(changes, true, save_error, Some(saving), move || {
+            navigate(&path, Default::default())
+        });
+    };
+
+    let message = move |field: &'static str| move || errors.with(|e| e.sentences_for(field));
+    let invalid = move |field: &'static str| move || errors.with(|e| e.has(field)).to_string();
+    let cancel = app_href(&preset.map_or("/tickets".into(), |id| format!("/customers/{id}")));
+
+    view! {
+        <form class="card form ticket-new-form" on:submit=save novalidate=true aria-label="New ticket">
+            <div class="form-grid">
+                <CustomerPicker field=customer id="ticket-customer" label="Customer"
+                    pick_verb="Ticket from" error=Signal::derive(message("customer"))/>
+                <label class="field">
+                    <span class="field-label">"Priority"</span>
+                    <select name="priority" on:change=move |ev| {
+                        if let Ok(p) = event_target_value(&ev).parse() {
+                            priority.set(p);
+                        }
+                    }>
+                        {Priority::ALL.iter().map(|p| {
+                            let p = *p;
+                            view! { <option value=p.label() selected=move || priority.get() == p>{p.label()}</option> }
+                        }).collect_view()}
+                    </select>
+                    <span class="field-error"></span>
+                </label>
+                <label class="field wide">
+                    <span class="field-label">"Subject"</span>
+                    <input type="text" name="subject" autocomplete="off"
+                        prop:value=move || subject.get()
+                        on:input=move |ev| {
+                            subject.set(event_target_value(&ev));
+                            edited("subject");
+                        }
+                        aria-invalid=invalid("subject") aria-describedby="ticket-error-subject"/>
+                    <span class="field-error" id="ticket-error-subject" role="alert">{message("subject")}</span>
+                </label>
+                <label class="field wide">
+                    <span class="field-label">"Description"</span>
+                    <textarea name="body" rows="6"
+                        prop:value=move || body.get()
+                        on:input=move |ev| body.set(event_target_value(&ev))></textarea>
+                    <span class="field-error"></span>
+                </label>
+            </div>
+            <SaveError error=save_error/>
+            <div class="form-actions">
+                <button class="primary" type="submit" disabled=move || saving.get()>
+                    {move || if saving.get() { "Opening…" } else { "Open ticket" }}
+                </button>
+                <a class="button" href=cancel>"Cancel"</a>
+            </div>
+        </form>
+    }
 }

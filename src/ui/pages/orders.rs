@@ -46,7 +46,7 @@ async fn load(state: AppState, ready: bool) -> Result<Option<Arc<Vec<Order>>>, S
 }
 
 /// 1234.5 → "1,234.50".
-fn money(v: f64) -> String {
+pub(crate) fn money(v: f64) -> String {
     let cents = (v.abs() * 100.0).round() as u64;
     let sign = if v < 0.0 && cents > 0 { "-" } else { "" };
     format!(
@@ -237,7 +237,9 @@ pub fn OrdersPage() -> impl IntoView {
     };
 
     view! {
-        <PageHeader title="Orders" subtitle="Quotes, orders and contracts, newest first."/>
+        <PageHeader title="Orders" subtitle="Quotes, orders and contracts, newest first.">
+            <a class="button primary" href=app_href("/orders/new")>"New quote"</a>
+        </PageHeader>
         <Transition fallback=|| view! { <p class="muted">"Loading orders…"</p> }>
             {move || orders.get().map(|result| match result {
                 Err(e) => view! { <p class="error" role="alert">{e.user_message()}</p> }.into_any(),
@@ -246,7 +248,9 @@ pub fn OrdersPage() -> impl IntoView {
                     <EmptyState icon="▦" title="No orders yet">
                         <p>
                             "Quotes, orders and contracts with their line items appear here, with totals by month. "
-                            "Load the demo data on the "<a href=app_href("/")>"Dashboard"</a>" to see them."
+                            "Write one with "<strong>"New quote"</strong>" above, import a transaction log on "
+                            <a href=app_href("/import-export")>"Import & export"</a>", or load the demo data on the "
+                            <a href=app_href("/")>"Dashboard"</a>"."
                         </p>
                     </EmptyState>
                 }.into_any(),

@@ -105,7 +105,9 @@ pub fn TicketsPage() -> impl IntoView {
     };
 
     view! {
-        <PageHeader title="Tickets" subtitle="Support requests and how satisfied customers were. Unsolved first, newest first."/>
+        <PageHeader title="Tickets" subtitle="Support requests and how satisfied customers were. Unsolved first, newest first.">
+            <a class="button primary" href=app_href("/tickets/new")>"New ticket"</a>
+        </PageHeader>
         <Transition fallback=|| view! { <p class="muted">"Loading tickets…"</p> }>
             {move || tickets.get().map(|result| match result {
                 Err(e) => view! { <p class="error" role="alert">{e.user_message()}</p> }.into_any(),
@@ -114,7 +116,8 @@ pub fn TicketsPage() -> impl IntoView {
                     <EmptyState icon="✉" title="No tickets yet">
                         <p>
                             "Support tickets appear here, filterable by status and priority, each with its satisfaction rating and feedback. "
-                            "To try it out, load the demo data on the "<a href=app_href("/")>"Dashboard"</a>"."
+                            "Open one with "<strong>"New ticket"</strong>" above or from a customer's page; "
+                            "to try it out with many, load the demo data on the "<a href=app_href("/")>"Dashboard"</a>"."
                         </p>
                     </EmptyState>
                 }.into_any(),
