@@ -5,6 +5,7 @@
 
 mod analytics;
 mod create;
+mod create;
 mod customers;
 mod harness;
 mod import;
