@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod analytics;
-mod create;
+mod backup;
 mod create;
 mod customers;
 mod harness;

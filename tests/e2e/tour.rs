@@ -65,6 +65,9 @@ async fn every_page_shows_the_demo_data() {
             "order pages",
         )
         .await;
+    // The pager reads "Previous" / "Page 1 of N" / "Next" and pages on.
+    browser.click_button("Next").await;
+    browser.expect_text("Page 2 of").await;
     snap(&browser, "orders").await;
 
     browser.click_link("Tickets").await;

@@ -92,9 +92,9 @@ pub fn Pager(
     let current = page.get_untracked().min(pages.saturating_sub(1));
     view! {
         <nav class="pager" aria-label=label>
-            <button type="button" disabled=current == 0 on:click=move |_| page.set(current.saturating_sub(1))>"Previous"</button>
+            <button type="button" disabled={current == 0} on:click=move |_| page.set(current.saturating_sub(1))>"Previous"</button>
             <span class="muted">{format!("Page {} of {}", thousands(current + 1), thousands(pages))}</span>
-            <button type="button" disabled=current + 1 >= pages on:click=move |_| page.set(current + 1)>"Next"</button>
+            <button type="button" disabled={current + 1 >= pages} on:click=move |_| page.set(current + 1)>"Next"</button>
         </nav>
     }
 }

@@ -7,7 +7,9 @@ use crate::io::backup::{create_backup, parse_backup_bytes, plan_restore, Backup,
 use crate::model::date_of;
 use crate::ui::components::thousands;
 use crate::ui::files::{download, read_all};
+use crate::ui::pipeline_setting::PipelineSetting;
 use crate::ui::state::{now_ms, AppState};
+use crate::ui::theme::Theme;
 use leptos::prelude::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -58,6 +60,8 @@ fn write_settings(settings: &BTreeMap<String, Value>) {
 #[component]
 pub fn BackupCard() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let pipeline = expect_context::<PipelineSetting>();
+    let theme = expect_context::<RwSignal<Theme>>();
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let loaded = RwSignal::new(None::<(String, Arc<Backup>)>);
@@ -125,6 +129,11 @@ pub fn BackupCard() -> impl IntoView {
                     .await
                     .map_err(|e| e.user_message())?;
                 write_settings(&backup.settings);
+                // The restored settings take effect at once.
+                pipeline.reload();
+                let restored_theme = Theme::load();
+                restored_theme.apply();
+                theme.set(restored_theme);
                 state.reload_index().await.map_err(|e| e.user_message())?;
                 Ok::<_, String>(summary)
             }
