@@ -33,12 +33,15 @@ async fn load(state: AppState, customer: Id) -> Result<Vec<Entry>, StoreError> {
             id: i.id(),
             at: i.at,
             kind: i.kind.label(),
-            title: if i.subject.is_empty() {
-                i.kind.label().to_string()
-            } else {
-                i.subject.clone()
+            title: match (i.subject.is_empty(), i.direction) {
+                (false, _) => i.subject.clone(),
+                (true, Direction::Internal) => i.kind.label().to_string(),
+                (true, d) => format!("{} {}", d.label(), i.kind.label().to_lowercase()),
             },
-            detail: i.body.clone(),
+            detail: match i.direction {
+                Direction::Internal => i.body.clone(),
+                d => format!("{} · {}", d.label(), i.body),
+            },
         });
     }
     for o in store
@@ -118,6 +121,8 @@ pub fn Timeline(customer: Id) -> impl IntoView {
     let kind = RwSignal::new(InteractionKind::Note);
     let subject = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
+    // Calls, emails and meetings: who reached out (a note is internal).
+    let inbound = RwSignal::new(false);
     let error = RwSignal::new(None::<(String, bool)>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -132,6 +137,7 @@ pub fn Timeline(customer: Id) -> impl IntoView {
         let now = now_ms();
         let direction = match kind.get() {
             InteractionKind::Note => Direction::Internal,
+            _ if inbound.get() => Direction::Inbound,
             _ => Direction::Outbound,
         };
         let record = Interaction::new(
@@ -171,6 +177,13 @@ pub fn Timeline(customer: Id) -> impl IntoView {
                     {kind_button(InteractionKind::Email, "Log email")}
                     {kind_button(InteractionKind::Meeting, "Log meeting")}
                 </div>
+                {move || (kind.get() != InteractionKind::Note).then(|| view! {
+                    <label class="field-inline">
+                        <input type="checkbox" prop:checked=move || inbound.get()
+                            on:change=move |ev| inbound.set(event_target_checked(&ev))/>
+                        " The customer reached out (inbound)"
+                    </label>
+                })}
                 <input type="text" aria-label="Subject" placeholder="Subject (optional)" prop:value=move || subject.get() on:input=move |ev| subject.set(event_target_value(&ev))/>
                 <textarea aria-label="Note text" placeholder="What happened?" rows="3" prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
                 <SaveError error=error/>
