@@ -1,5 +1,6 @@
 //! Deals and the pipeline as a person works with them: add a deal from a
-//! customer's page (a bad probability refused next to the field), rename its
+//! customer's page (a bad probability refused next to the field), log an
+//! inbound call, rename its
 //! stage in Settings and see the deal follow it on the board (also after a
 //! reload), remove the stage and be asked where its deal goes; and link two
 //! customers as referrer and referred.
@@ -61,6 +62,18 @@ async fn a_deal_follows_its_stage_through_a_rename_and_a_removal() {
     browser.click_button("Add deal").await;
     browser.expect_heading("Grace Hopper").await;
     browser.expect_text("Compiler licence").await;
+
+    // She called about it: an inbound call on her timeline.
+    browser.click_button("Log call").await;
+    let inbound = browser.labelled("The customer reached out (inbound)").await;
+    browser.press(inbound).await;
+    browser
+        .fill("Note text", "Asked about volume pricing")
+        .await;
+    browser.click_button("Add to timeline").await;
+    browser
+        .expect_text("Inbound · Asked about volume pricing")
+        .await;
     expect_deal_in(&browser, "Qualification", "Compiler licence").await;
 
     browser.click_link("Settings").await;
