@@ -1,6 +1,15 @@
 //! People and places of the demo world: countries (English-speaking ones and
 //! China) with cities, phone formats and email domains, and the names their
 //! customers carry.
+//!
+//! The countries and their streets are here; the name tables are in `names`,
+//! the companies, owners and lead sources in `business`.
+
+mod business;
+mod names;
+
+pub use business::{CN_COMPANIES, EN_COMPANIES, OWNERS, SOURCES};
+pub use names::{ascii_slug, CN_FAMILY, CN_GIVEN, EN_FAMILY, EN_GIVEN};
 
 use rand::Rng;
 
@@ -206,213 +215,6 @@ const CN_STREETS: &[&str] = &[
     "Wensan Road",
     "Shennan Boulevard",
 ];
-
-/// English given names.
-pub const EN_GIVEN: &[&str] = &[
-    "Olivia",
-    "Emma",
-    "Amelia",
-    "Charlotte",
-    "Sophie",
-    "Grace",
-    "Chloe",
-    "Emily",
-    "Hannah",
-    "Isla",
-    "Mia",
-    "Zoe",
-    "Lucy",
-    "Ella",
-    "Ava",
-    "Sarah",
-    "Jessica",
-    "Laura",
-    "Megan",
-    "Niamh",
-    "Oliver",
-    "Jack",
-    "Harry",
-    "Noah",
-    "James",
-    "William",
-    "Thomas",
-    "George",
-    "Liam",
-    "Lucas",
-    "Ethan",
-    "Daniel",
-    "Samuel",
-    "Benjamin",
-    "Michael",
-    "David",
-    "Matthew",
-    "Ryan",
-    "Connor",
-    "Aidan",
-];
-
-/// English family names.
-pub const EN_FAMILY: &[&str] = &[
-    "Smith",
-    "Jones",
-    "Williams",
-    "Brown",
-    "Taylor",
-    "Davies",
-    "Wilson",
-    "Evans",
-    "Thomas",
-    "Johnson",
-    "Roberts",
-    "Walker",
-    "Wright",
-    "Robinson",
-    "Thompson",
-    "White",
-    "Hughes",
-    "Edwards",
-    "Green",
-    "Hall",
-    "Wood",
-    "Harris",
-    "Lewis",
-    "Martin",
-    "Jackson",
-    "Clarke",
-    "Clark",
-    "Turner",
-    "Hill",
-    "Scott",
-    "Cooper",
-    "Morris",
-    "Ward",
-    "Moore",
-    "King",
-    "Watson",
-    "Baker",
-    "Murphy",
-    "O'Brien",
-    "Kelly",
-    "Nguyen",
-    "Patel",
-    "Singh",
-    "Anderson",
-    "Campbell",
-    "MacDonald",
-    "Tremblay",
-    "Gagnon",
-];
-
-/// Chinese given names with their pinyin (for email addresses).
-pub const CN_GIVEN: &[(&str, &str)] = &[
-    ("伟", "wei"),
-    ("娜", "na"),
-    ("芳", "fang"),
-    ("敏", "min"),
-    ("静", "jing"),
-    ("丽", "li"),
-    ("强", "qiang"),
-    ("磊", "lei"),
-    ("军", "jun"),
-    ("洋", "yang"),
-    ("勇", "yong"),
-    ("艳", "yan"),
-    ("杰", "jie"),
-    ("娟", "juan"),
-    ("涛", "tao"),
-    ("明", "ming"),
-    ("超", "chao"),
-    ("秀英", "xiuying"),
-    ("霞", "xia"),
-    ("平", "ping"),
-    ("刚", "gang"),
-    ("桂英", "guiying"),
-    ("晓明", "xiaoming"),
-    ("婷", "ting"),
-];
-
-/// Chinese family names with their pinyin.
-pub const CN_FAMILY: &[(&str, &str)] = &[
-    ("王", "wang"),
-    ("李", "li"),
-    ("张", "zhang"),
-    ("刘", "liu"),
-    ("陈", "chen"),
-    ("杨", "yang"),
-    ("黄", "huang"),
-    ("赵", "zhao"),
-    ("吴", "wu"),
-    ("周", "zhou"),
-    ("徐", "xu"),
-    ("孙", "sun"),
-    ("马", "ma"),
-    ("朱", "zhu"),
-    ("胡", "hu"),
-    ("郭", "guo"),
-    ("何", "he"),
-    ("高", "gao"),
-    ("林", "lin"),
-    ("罗", "luo"),
-];
-
-/// Companies customers work for (shared, so colleagues exist).
-pub const EN_COMPANIES: &[&str] = &[
-    "Acme Corp",
-    "Northwind Traders",
-    "Globex",
-    "Initech",
-    "Umbrella Health",
-    "Stark Logistics",
-    "Wayne Foods",
-    "Blue Harbour Bank",
-    "Greenleaf Energy",
-    "Pinnacle Consulting",
-    "Riverside Clinic",
-    "Summit Outdoor",
-    "Brightside Media",
-    "Oakridge Schools",
-    "Harbour & Co",
-    "Maple Leaf Insurance",
-];
-
-/// Chinese companies.
-pub const CN_COMPANIES: &[&str] = &[
-    "华为",
-    "腾讯",
-    "阿里巴巴",
-    "比亚迪",
-    "小米",
-    "京东",
-    "美团",
-    "海尔",
-];
-
-/// Team members who own customers.
-pub const OWNERS: &[&str] = &[
-    "Alex Morgan",
-    "Priya Shah",
-    "Sam Taylor",
-    "陈静",
-    "Jordan Lee",
-];
-
-/// Where customers came from, with weights.
-pub const SOURCES: [(&str, f64); 6] = [
-    ("Website", 0.3),
-    ("Organic search", 0.2),
-    ("Paid search", 0.15),
-    ("Social", 0.15),
-    ("Event", 0.08),
-    ("Import", 0.12),
-];
-
-/// The email local part for a name: lower-case ASCII letters only.
-pub fn ascii_slug(s: &str) -> String {
-    s.chars()
-        .filter(char::is_ascii_alphabetic)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
-}
 
 #[cfg(test)]
 mod tests {
