@@ -8,21 +8,21 @@
 //! the index and the revision are updated and other tabs are told which
 //! customers changed.
 
+mod tabs;
+mod toasts;
+
+pub use toasts::Toast;
+
 use crate::model::{Customer, Id, PropensityScores, Record, Timestamp, SCORES_ID};
 use crate::search::{CustomerIndex, CustomerRow};
 use crate::store::idb::IdbStore;
 use crate::store::undo::apply_with_undo;
-use crate::store::{ChangeSet, Envelope, Op, Store, StoreError, COLLECTIONS};
+use crate::store::{ChangeSet, Op, Store, StoreError, COLLECTIONS};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use std::rc::Rc;
-use std::sync::Arc;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The IndexedDB database the app uses.
 pub const DATABASE_NAME: &str = "rapport";
-const CHANNEL_NAME: &str = "rapport-changes";
 
 /// Where opening the store stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,27 +33,6 @@ pub enum StoreStatus {
     Ready,
     /// The store cannot be used; the sentence says why.
     Failed(String),
-}
-
-/// A message shown at the bottom of the screen, optionally with Undo.
-#[derive(Clone)]
-pub struct Toast {
-    /// Identifies the toast for dismissal.
-    pub id: u64,
-    /// What happened.
-    pub text: String,
-    /// Whether it reports a failure.
-    pub is_error: bool,
-    /// The change set that reverses what happened, if it can be undone.
-    pub undo: Option<Arc<ChangeSet>>,
-}
-
-/// What one tab tells the others after a write.
-#[derive(Debug, Serialize, Deserialize)]
-struct ChangeNotice {
-    customers: Vec<Id>,
-    collections: Vec<String>,
-    reload_all: bool,
 }
 
 /// The shared state. `Copy`: pass it around freely.
@@ -300,132 +279,6 @@ impl AppState {
         }
         self.bump(&changes.collections());
         touched
-    }
-
-    fn tell_other_tabs(&self, customers: Vec<Id>, collections: Vec<&str>, reload_all: bool) {
-        // Past a few hundred ids, a full reload is cheaper than the message.
-        let reload_all = reload_all || customers.len() > 500;
-        let customers = if reload_all { Vec::new() } else { customers };
-        let collections = collections.into_iter().map(String::from).collect();
-        let notice = ChangeNotice {
-            customers,
-            collections,
-            reload_all,
-        };
-        let text = serde_json::to_string(&notice).unwrap_or_default();
-        self.channel.with_value(|c| {
-            if let Some(channel) = c {
-                let _ = channel.post_message(&JsValue::from_str(&text));
-            }
-        });
-    }
-
-    fn listen_to_other_tabs(&self) {
-        let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL_NAME) else {
-            return;
-        };
-        let state = *self;
-        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
-            move |event: web_sys::MessageEvent| {
-                let Some(text) = event.data().as_string() else {
-                    return;
-                };
-                let Ok(notice) = serde_json::from_str::<ChangeNotice>(&text) else {
-                    return;
-                };
-                leptos::task::spawn_local(async move {
-                    let result = if notice.reload_all {
-                        state.reload_index().await
-                    } else {
-                        let collections: Vec<&str> =
-                            notice.collections.iter().map(String::as_str).collect();
-                        state.bump(&collections);
-                        state.refresh_customers(&notice.customers).await
-                    };
-                    if let Err(e) = result {
-                        state.toast_error(e.user_message());
-                    }
-                });
-            },
-        );
-        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        on_message.forget();
-        self.channel.set_value(Some(channel));
-    }
-
-    /// Re-reads some customers from the store into the index.
-    async fn refresh_customers(&self, ids: &[Id]) -> Result<(), StoreError> {
-        let store = self.store()?;
-        let mut envelopes: Vec<(Id, Option<Envelope>)> = Vec::new();
-        for id in ids {
-            envelopes.push((*id, store.envelope("customers", *id).await?));
-        }
-        self.index.update_value(|index| {
-            for (id, envelope) in &envelopes {
-                match envelope.as_ref().map(Envelope::open::<Customer>) {
-                    Some(Ok(c)) if !c.is_deleted() => index.upsert_customer(&c),
-                    _ => {
-                        index.remove(id);
-                    }
-                }
-            }
-        });
-        self.index_revision.update(|r| *r += 1);
-        self.bump(&["customers"]);
-        Ok(())
-    }
-
-    fn push_toast(&self, text: String, is_error: bool, undo: Option<Arc<ChangeSet>>) {
-        let id = self.next_toast.get_value();
-        self.next_toast.set_value(id + 1);
-        self.toasts.update(|t| {
-            t.push(Toast {
-                id,
-                text,
-                is_error,
-                undo,
-            });
-            let excess = t.len().saturating_sub(3);
-            t.drain(..excess);
-        });
-        let toasts = self.toasts;
-        leptos::task::spawn_local(async move {
-            sleep_ms(8_000).await;
-            toasts.update(|t| t.retain(|x| x.id != id));
-        });
-    }
-
-    /// Shows what happened, with an Undo button.
-    pub fn toast_with_undo(&self, text: String, inverse: ChangeSet) {
-        self.push_toast(text, false, Some(Arc::new(inverse)));
-    }
-
-    /// Shows a short confirmation.
-    pub fn toast(&self, text: impl Into<String>) {
-        self.push_toast(text.into(), false, None);
-    }
-
-    /// Shows a failure.
-    pub fn toast_error(&self, text: impl Into<String>) {
-        self.push_toast(text.into(), true, None);
-    }
-
-    /// Removes a toast.
-    pub fn dismiss(&self, id: u64) {
-        self.toasts.update(|t| t.retain(|x| x.id != id));
-    }
-
-    /// Runs a toast's Undo.
-    pub fn undo(&self, toast_id: u64, inverse: Arc<ChangeSet>) {
-        self.dismiss(toast_id);
-        let state = *self;
-        leptos::task::spawn_local(async move {
-            let label = inverse.label.clone();
-            match state.apply((*inverse).clone(), false).await {
-                Ok(()) => state.toast(format!("{label} — done")),
-                Err(e) => state.toast_error(e.user_message()),
-            }
-        });
     }
 }
 
