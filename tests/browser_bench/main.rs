@@ -145,9 +145,19 @@ async fn customers_at_100k() {
         .expect("append");
     let handle = leptos::mount::mount_to(root, rapport::ui::App);
     let first_rows = until(|| rendered_rows() > 0).await;
+    let everyone = until(|| {
+        rendered_rows() > 0
+            && document()
+                .query_selector(".index-loading")
+                .ok()
+                .flatten()
+                .is_none()
+    })
+    .await;
     console_log!(
-        "cold open to first rendered list at {CUSTOMERS}: {:.0} ms",
-        first_rows - open_start
+        "cold open at {CUSTOMERS}: first rendered rows (the preview of the most recently changed) {:.0} ms; every customer loaded and searchable {:.0} ms",
+        first_rows - open_start,
+        everyone - open_start
     );
 
     // 3a. Search latency, index only.

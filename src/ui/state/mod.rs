@@ -24,6 +24,11 @@ use std::rc::Rc;
 /// The IndexedDB database the app uses.
 pub const DATABASE_NAME: &str = "rapport";
 
+/// From how many stored customers the start-up shows a preview first.
+const PREVIEW_FROM: usize = 5_000;
+/// How many customers the preview holds.
+const PREVIEW_ROWS: usize = 100;
+
 /// Where opening the store stands.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StoreStatus {
@@ -51,6 +56,10 @@ pub struct AppState {
     collection_revisions: [RwSignal<u64>; COLLECTIONS.len()],
     /// Bumped after every change to the customer index.
     pub index_revision: RwSignal<u64>,
+    /// While a large store opens: how many customers are being loaded. The
+    /// index then holds only a preview (the most recently changed), so the
+    /// list shows rows at once; everything else waits for `Ready`.
+    pub index_preview: RwSignal<Option<usize>>,
     /// The toasts on screen.
     pub toasts: RwSignal<Vec<Toast>>,
     /// Demo data being loaded: (customers done, customers in all). Kept here,
@@ -83,6 +92,7 @@ impl AppState {
             revision: RwSignal::new(0),
             collection_revisions: std::array::from_fn(|_| RwSignal::new(0)),
             index_revision: RwSignal::new(0),
+            index_preview: RwSignal::new(None),
             toasts: RwSignal::new(Vec::new()),
             demo_progress: RwSignal::new(None),
             demo_cancel: RwSignal::new(false),
@@ -94,7 +104,11 @@ impl AppState {
                 Ok(store) => {
                     let opened = now_ms();
                     state.store.set_value(Some(Rc::new(store)));
-                    match state.reload_index().await {
+                    // A failed preview only costs the early rows.
+                    let _ = state.show_preview().await;
+                    let loaded = state.reload_index().await;
+                    state.index_preview.set(None);
+                    match loaded {
                         Ok(()) => {
                             let loaded = now_ms();
                             state.status.set(StoreStatus::Ready);
@@ -119,6 +133,27 @@ impl AppState {
             }
         });
         state
+    }
+
+    /// With many customers, reading them all takes seconds: index the most
+    /// recently changed ones first, so the list has rows to show meanwhile.
+    async fn show_preview(&self) -> Result<(), StoreError> {
+        let store = self.store()?;
+        let total = store.count(Customer::COLLECTION).await?;
+        if total < PREVIEW_FROM {
+            return Ok(());
+        }
+        let recent: Vec<Customer> = store.recently_updated(PREVIEW_ROWS).await?;
+        let rows = recent
+            .iter()
+            .filter(|c| !c.is_deleted())
+            .map(CustomerRow::from_customer);
+        self.index.set_value(CustomerIndex::build(rows));
+        self.index_preview.set(Some(total));
+        self.index_revision.update(|r| *r += 1);
+        // Let the list render before the long read starts.
+        yield_to_browser().await;
+        Ok(())
     }
 
     /// The store, once open.

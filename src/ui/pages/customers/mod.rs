@@ -14,7 +14,7 @@ use crate::model::{Customer, Id};
 use crate::search::ListQuery;
 use crate::store::Store;
 use crate::ui::base_path::app_href;
-use crate::ui::components::{DemoLoader, EmptyState, PageHeader};
+use crate::ui::components::{thousands, DemoLoader, EmptyState, PageHeader};
 use crate::ui::pages::import_export::download_csv;
 use crate::ui::state::{AppState, StoreStatus};
 use leptos::prelude::*;
@@ -60,7 +60,7 @@ pub fn CustomersPage() -> impl IntoView {
 
     view! {
         <PageHeader title="Customers" subtitle="Everyone you do business with.">
-            <button type="button" on:click=export_view aria-label="Export the customers in this view as CSV">"Export view"</button>
+            <button type="button" on:click=export_view disabled=move || !ready() aria-label="Export the customers in this view as CSV">"Export view"</button>
             <a class="button primary" href=app_href("/customers/new")>"New customer"</a>
         </PageHeader>
         <Show
@@ -76,8 +76,19 @@ pub fn CustomersPage() -> impl IntoView {
                 }
             }
         >
+            {move || state.index_preview.get().map(|all| view! {
+                <p class="notice index-loading" role="status">
+                    {format!(
+                        "Loading all {} customers — meanwhile the {} most recently changed are shown. Search, filters, sorting and bulk changes cover everyone once loaded.",
+                        thousands(all),
+                        thousands(total.get()),
+                    )}
+                </p>
+            })}
             <filters::Toolbar query=query results=results total=total/>
-            <bulk::BulkBar selected=selected/>
+            <Show when=ready>
+                <bulk::BulkBar selected=selected/>
+            </Show>
             <list::CustomerList results=results selected=selected query=query/>
         </Show>
     }
