@@ -88,7 +88,10 @@ async fn a_working_day_with_the_demo_data() {
     // Tickets: rate one 5 with feedback; the rating survives a reload.
     browser.click_link("Tickets").await;
     let ticket = browser
-        .wait_for(Locator::Css("main a[href*='/tickets/']"), "a ticket")
+        .wait_for(
+            Locator::Css("main a[href*='/tickets/']:not([href$='/tickets/new'])"),
+            "a ticket",
+        )
         .await;
     browser.press(ticket).await;
     browser.expect_text("Handling").await;
