@@ -3,7 +3,11 @@
 use leptos::prelude::*;
 use rapport::ui::components::{EmptyState, PageHeader};
 use rapport::ui::pages::SettingsPage;
+use rapport::ui::pipeline_setting::{self, PipelineSetting, PIPELINE_KEY};
+use rapport::ui::state::{sleep_ms, AppState, StoreStatus};
 use rapport::ui::theme::{Theme, THEME_KEY};
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -69,6 +73,8 @@ fn choosing_dark_in_settings_applies_and_stores_the_theme() {
     let parent = container();
     let _handle = leptos::mount::mount_to(parent.clone(), || {
         provide_context(RwSignal::new(Theme::Light));
+        PipelineSetting::provide();
+        provide_context(AppState::start());
         view! { <SettingsPage/> }
     });
     let dark: web_sys::HtmlInputElement = parent
@@ -98,4 +104,94 @@ fn router_base_is_the_directory_of_the_base_url() {
         base_path_of("https://cdn.example/a/b/index.html?x=1"),
         "/a/b"
     );
+}
+
+/// Waits (up to about 10 s) until `done` holds.
+async fn eventually(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..500 {
+        if done() {
+            return;
+        }
+        sleep_ms(20).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn type_into(input: &web_sys::HtmlInputElement, text: &str) {
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+    input.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_pipeline_card_refuses_a_blank_stage_and_stores_a_renamed_one() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let _ = storage.remove_item(PIPELINE_KEY);
+    let parent = container();
+    let state_out = Rc::new(Cell::new(None::<AppState>));
+    let keep = state_out.clone();
+    let _handle = leptos::mount::mount_to(parent.clone(), move || {
+        provide_context(RwSignal::new(Theme::Light));
+        PipelineSetting::provide();
+        let state = AppState::start();
+        keep.set(Some(state));
+        provide_context(state);
+        view! { <SettingsPage/> }
+    });
+    let state = state_out.get().expect("the state");
+    eventually("the store to open", || {
+        state.status.get_untracked() == StoreStatus::Ready
+    })
+    .await;
+    let first: web_sys::HtmlInputElement = parent
+        .query_selector("input[aria-label='Stage 1 name']")
+        .unwrap()
+        .expect("the first stage's name")
+        .unchecked_into();
+    assert_eq!(first.value(), "Qualification");
+    let save: web_sys::HtmlElement = parent
+        .query_selector(".pipeline-card button[type=submit]")
+        .unwrap()
+        .expect("Save pipeline")
+        .unchecked_into();
+
+    type_into(&first, "  ");
+    save.click();
+    eventually("the blank stage to be refused", || {
+        parent
+            .text_content()
+            .unwrap_or_default()
+            .contains("Stage 1 needs a name.")
+    })
+    .await;
+    assert_eq!(
+        storage.get_item(PIPELINE_KEY).unwrap(),
+        None,
+        "nothing stored"
+    );
+
+    type_into(&first, "Discovery");
+    save.click();
+    eventually("the renamed stage to be stored", || {
+        storage
+            .get_item(PIPELINE_KEY)
+            .unwrap()
+            .is_some_and(|v| v.contains("Discovery"))
+    })
+    .await;
+    let stored = pipeline_setting::load();
+    assert_eq!(
+        stored.stages,
+        [
+            "Discovery",
+            "Needs analysis",
+            "Proposal",
+            "Negotiation",
+            "Won",
+            "Lost"
+        ]
+    );
+    let _ = storage.remove_item(PIPELINE_KEY);
 }
