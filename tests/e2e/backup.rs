@@ -3,6 +3,7 @@
 //! (Replace) and find both as they were; a file that is not a backup is
 //! refused with its reason and changes nothing.
 
+use crate::customers::add_customer;
 use crate::harness::Browser;
 use std::path::{Path, PathBuf};
 
@@ -62,13 +63,7 @@ async fn stage_one(browser: &Browser) -> String {
 #[tokio::test(flavor = "current_thread")]
 async fn a_backup_brings_back_a_trashed_customer_and_the_settings() {
     let browser = Browser::start().await;
-    browser.open("customers/new").await;
-    browser.expect_heading("New customer").await;
-    browser.fill("Given name", "Ada").await;
-    browser.fill("Family name", "Lovelace").await;
-    browser.fill("Email", "ada@engines.example").await;
-    browser.click_button("Add customer").await;
-    browser.expect_heading("Ada Lovelace").await;
+    add_customer(&browser, "Ada", "Lovelace", "ada@engines.example").await;
     browser.click_link("Settings").await;
     browser.fill("Stage 1 name", "Discovery").await;
     browser.click_button("Save pipeline").await;

@@ -4,21 +4,10 @@
 //! order after a reload; a ticket opened from the customer's page lands on
 //! its own page and is listed after a reload.
 
+use crate::customers::add_customer;
 use crate::harness::Browser;
 use crate::tour::snap;
 use fantoccini::Locator;
-
-/// Adds a customer through `/customers/new` and waits for their page.
-async fn add_customer(browser: &Browser, given: &str, family: &str, email: &str) {
-    browser.click_link("Customers").await;
-    browser.click_button("New customer").await;
-    browser.expect_heading("New customer").await;
-    browser.fill("Given name", given).await;
-    browser.fill("Family name", family).await;
-    browser.fill("Email", email).await;
-    browser.click_button("Add customer").await;
-    browser.expect_heading(&format!("{given} {family}")).await;
-}
 
 /// The message shown next to the control labelled `label` (the element its
 /// `aria-describedby` names), once there is one.

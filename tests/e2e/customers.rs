@@ -55,6 +55,18 @@ async fn listed_total(browser: &Browser) -> usize {
         .unwrap_or_else(|| panic!("no count in {text:?}"))
 }
 
+/// Adds a customer through `/customers/new` and waits for their page.
+pub async fn add_customer(browser: &Browser, given: &str, family: &str, email: &str) {
+    browser.click_link("Customers").await;
+    browser.click_button("New customer").await;
+    browser.expect_heading("New customer").await;
+    browser.fill("Given name", given).await;
+    browser.fill("Family name", family).await;
+    browser.fill("Email", email).await;
+    browser.click_button("Add customer").await;
+    browser.expect_heading(&format!("{given} {family}")).await;
+}
+
 async fn add_ada(browser: &Browser) -> String {
     browser.click_link("Customers").await;
     browser.click_button("New customer").await;

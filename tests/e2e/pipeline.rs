@@ -5,19 +5,9 @@
 //! reload), remove the stage and be asked where its deal goes; and link two
 //! customers as referrer and referred.
 
+use crate::customers::add_customer;
 use crate::harness::Browser;
 use crate::tour::snap;
-
-/// Adds a customer through the form and waits for their page.
-async fn add_customer(browser: &Browser, given: &str, family: &str, email: &str) {
-    browser.open("customers/new").await;
-    browser.expect_heading("New customer").await;
-    browser.fill("Given name", given).await;
-    browser.fill("Family name", family).await;
-    browser.fill("Email", email).await;
-    browser.click_button("Add customer").await;
-    browser.expect_heading(&format!("{given} {family}")).await;
-}
 
 /// The text of the board column for `stage` (empty when there is none).
 async fn column_text(browser: &Browser, stage: &str) -> String {

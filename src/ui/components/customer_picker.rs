@@ -9,7 +9,7 @@
 
 use crate::model::Id;
 use crate::search::ListQuery;
-use crate::ui::state::{customer_name, AppState};
+use crate::ui::state::{customer_name, AppState, StoreStatus};
 use leptos::prelude::*;
 
 /// Customer suggestions shown while typing.
@@ -160,5 +160,36 @@ pub fn CustomerPicker(
             }}
             <span class="field-error" id=error_id role="alert">{move || error.get()}</span>
         </div>
+    }
+}
+
+/// The live customer named by `?customer=<id>` in the address, if any (an
+/// unknown or trashed id presets nothing).
+fn customer_from_query(state: AppState) -> Option<Id> {
+    leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("customer"))
+        .and_then(|s| s.parse::<Id>().ok())
+        .filter(|id| state.with_index(|i| i.get(id).is_some()))
+}
+
+/// A "new record" form that links to a customer: shows the database's state
+/// until it is ready, then the form with the customer from `?customer=<id>`
+/// preset (so a deep link or a reload names the customer correctly).
+#[component]
+pub fn FormForCustomer<F, V>(
+    /// Builds the form from the preset customer.
+    form: F,
+) -> impl IntoView
+where
+    F: Fn(Option<Id>) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let state = expect_context::<AppState>();
+    move || match state.status.get() {
+        StoreStatus::Opening => view! { <p class="muted">"Opening the database…"</p> }.into_any(),
+        StoreStatus::Failed(message) => {
+            view! { <p class="error" role="alert">{message}</p> }.into_any()
+        }
+        StoreStatus::Ready => form(customer_from_query(state)).into_any(),
     }
 }

@@ -5,13 +5,14 @@
 //! returns there).
 
 use crate::model::{DealDraft, FieldErrorKind, Id, Pipeline, ValidationErrors};
-use crate::store::ChangeSet;
 use crate::ui::base_path::app_href;
-use crate::ui::components::{CustomerPicker, PageHeader, PickedCustomer, SaveError};
+use crate::ui::components::{
+    CustomerPicker, FormForCustomer, PageHeader, PickedCustomer, SaveError,
+};
 use crate::ui::pipeline_setting::PipelineSetting;
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_navigate;
 
 /// The probability, in percent, a stage suggests.
 fn default_percent(pipeline: &Pipeline, stage: &str) -> String {
@@ -24,12 +25,18 @@ fn default_percent(pipeline: &Pipeline, stage: &str) -> String {
 /// `/pipeline/new[?customer=<id>]`.
 #[component]
 pub fn NewDealPage() -> impl IntoView {
+    view! {
+        <PageHeader title="New deal" subtitle="A sale being worked on, placed on the pipeline board."/>
+        <FormForCustomer form=|preset| view! { <DealForm preset=preset/> }/>
+    }
+}
+
+/// The form: title, customer, stage, value, probability, expected close.
+#[component]
+fn DealForm(preset: Option<Id>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let pipeline = PipelineSetting::current();
-    let query = use_query_map();
-    let from_customer =
-        query.with_untracked(|q| q.get("customer").and_then(|s| s.parse::<Id>().ok()));
-    let customer = PickedCustomer::preset(state, from_customer);
+    let customer = PickedCustomer::preset(state, preset);
     let first_stage =
         pipeline.with_untracked(|p| p.open_stages().next().unwrap_or(Pipeline::WON).to_string());
     let title = RwSignal::new(String::new());
@@ -42,7 +49,7 @@ pub fn NewDealPage() -> impl IntoView {
     let save_error = RwSignal::new(None::<(String, bool)>);
     let saving = RwSignal::new(false);
     let navigate = use_navigate();
-    let back = from_customer
+    let back = preset
         .map(|id| format!("/customers/{id}"))
         .unwrap_or_else(|| "/pipeline".to_string());
 
@@ -80,14 +87,10 @@ pub fn NewDealPage() -> impl IntoView {
                 }
             };
         errors.set(ValidationErrors::default());
-        let mut changes = ChangeSet::new(format!("Added the deal “{}”", deal.title));
-        if let Err(e) = changes.insert(&deal) {
-            save_error.set(Some((e.user_message(), false)));
-            return;
-        }
         let navigate = navigate.clone();
         let to = back_after_save.clone();
-        state.save(changes, true, save_error, Some(saving), move || {
+        let label = format!("Added the deal “{}”", deal.title);
+        state.save_new(&deal, label, save_error, saving, move || {
             navigate(&to, Default::default())
         });
     };
@@ -96,7 +99,6 @@ pub fn NewDealPage() -> impl IntoView {
     let invalid = move |field: &'static str| move || errors.with(|e| e.has(field)).to_string();
     let stages = pipeline.get_untracked().stages;
     view! {
-        <PageHeader title="New deal" subtitle="A sale being worked on, placed on the pipeline board."/>
         <form class="card form" on:submit=submit novalidate=true aria-label="New deal">
             <div class="form-grid">
                 <label class="field">

@@ -14,12 +14,14 @@ use crate::model::{
     date_of, iso_date, FieldErrorKind, Id, LineItem, Order, OrderStatus, Record, Uuid,
     ValidationErrors,
 };
-use crate::store::{ChangeSet, Store};
+use crate::store::Store;
 use crate::ui::base_path::app_href;
-use crate::ui::components::{CustomerPicker, PageHeader, PickedCustomer, SaveError};
-use crate::ui::state::{customer_name, now_ms, AppState, StoreStatus};
+use crate::ui::components::{
+    CustomerPicker, FormForCustomer, PageHeader, PickedCustomer, SaveError,
+};
+use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 /// The currency of a new order when no stored order names one.
@@ -104,22 +106,9 @@ fn focus(id: &str) {
 /// `/orders/new[?customer=<id>]`.
 #[component]
 pub fn NewOrderPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let query = use_query_map();
     view! {
         <PageHeader title="New quote or order" subtitle="A customer, the line items, and whether it is a quote, an order or a contract."/>
-        {move || match state.status.get() {
-            StoreStatus::Opening => view! { <p class="muted">"Opening the database…"</p> }.into_any(),
-            StoreStatus::Failed(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
-            StoreStatus::Ready => {
-                // Only a live customer is preset; an unknown id leaves the field empty.
-                let preset = query
-                    .with(|q| q.get("customer"))
-                    .and_then(|s| s.parse::<Id>().ok())
-                    .filter(|id| state.with_index(|i| i.get(id).is_some()));
-                view! { <OrderForm preset=preset/> }.into_any()
-            }
-        }}
+        <FormForCustomer form=|preset| view! { <OrderForm preset=preset/> }/>
     }
 }
 
@@ -252,19 +241,15 @@ fn OrderForm(preset: Option<Id>) -> impl IntoView {
             return;
         }
         let who = customer_name(&state, &order.customer_id);
-        let mut changes = ChangeSet::new(format!(
+        let label = format!(
             "Added the {} of {} {} for {who}",
             order.status.label().to_lowercase(),
             money(order.total),
             order.currency
-        ));
-        if let Err(err) = changes.insert(&order) {
-            save_error.set(Some((err.user_message(), false)));
-            return;
-        }
+        );
         let navigate = navigate.clone();
         let path = format!("/customers/{}", order.customer_id);
-        state.save(changes, true, save_error, Some(saving), move || {
+        state.save_new(&order, label, save_error, saving, move || {
             navigate(&path, Default::default())
         });
     };

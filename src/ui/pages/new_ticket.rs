@@ -3,32 +3,20 @@
 //! now; saving inserts it (with Undo) and opens the ticket's own page.
 
 use crate::model::{FieldErrorKind, Id, Priority, Record, Ticket, Uuid, ValidationErrors};
-use crate::store::ChangeSet;
 use crate::ui::base_path::app_href;
-use crate::ui::components::{CustomerPicker, PageHeader, PickedCustomer, SaveError};
-use crate::ui::state::{customer_name, now_ms, AppState, StoreStatus};
+use crate::ui::components::{
+    CustomerPicker, FormForCustomer, PageHeader, PickedCustomer, SaveError,
+};
+use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_navigate;
 
 /// `/tickets/new[?customer=<id>]`.
 #[component]
 pub fn NewTicketPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let query = use_query_map();
     view! {
         <PageHeader title="New ticket" subtitle="What a customer asked for; it starts open."/>
-        {move || match state.status.get() {
-            StoreStatus::Opening => view! { <p class="muted">"Opening the database…"</p> }.into_any(),
-            StoreStatus::Failed(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
-            StoreStatus::Ready => {
-                // Only a live customer is preset; an unknown id leaves the field empty.
-                let preset = query
-                    .with(|q| q.get("customer"))
-                    .and_then(|s| s.parse::<Id>().ok())
-                    .filter(|id| state.with_index(|i| i.get(id).is_some()));
-                view! { <TicketForm preset=preset/> }.into_any()
-            }
-        }}
+        <FormForCustomer form=|preset| view! { <TicketForm preset=preset/> }/>
     }
 }
 
@@ -95,15 +83,10 @@ fn TicketForm(preset: Option<Id>) -> impl IntoView {
             return;
         }
         let who = customer_name(&state, &ticket.customer_id);
-        let mut changes =
-            ChangeSet::new(format!("Opened the ticket “{}” for {who}", ticket.subject));
-        if let Err(err) = changes.insert(&ticket) {
-            save_error.set(Some((err.user_message(), false)));
-            return;
-        }
+        let label = format!("Opened the ticket “{}” for {who}", ticket.subject);
         let navigate = navigate.clone();
         let path = format!("/tickets/{}", ticket.id());
-        state.save(changes, true, save_error, Some(saving), move || {
+        state.save_new(&ticket, label, save_error, saving, move || {
             navigate(&path, Default::default())
         });
     };

@@ -17,7 +17,7 @@ use crate::model::{Customer, Id, PropensityScores, Record, Timestamp, SCORES_ID}
 use crate::search::{CustomerIndex, CustomerRow};
 use crate::store::idb::IdbStore;
 use crate::store::undo::apply_with_undo;
-use crate::store::{ChangeSet, Op, Store, StoreError, COLLECTIONS};
+use crate::store::{ChangeSet, Op, Store, StoreError, Stored, COLLECTIONS};
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -242,6 +242,23 @@ impl AppState {
             self.toast_with_undo(changes.label.clone(), inverse);
         }
         Ok(())
+    }
+
+    /// Adds one new record (with Undo) under `label`, then runs `on_saved`
+    /// (e.g. to open the record's page); a failure lands in `error`.
+    pub fn save_new<R: Stored>(
+        &self,
+        record: &R,
+        label: String,
+        error: RwSignal<Option<(String, bool)>>,
+        saving: RwSignal<bool>,
+        on_saved: impl FnOnce() + 'static,
+    ) {
+        let mut changes = ChangeSet::new(label);
+        match changes.insert(record) {
+            Ok(_) => self.save(changes, true, error, Some(saving), on_saved),
+            Err(e) => error.set(Some((e.user_message(), false))),
+        }
     }
 
     /// Writes `changes` in the background (with Undo when `undoable`), for
