@@ -75,7 +75,13 @@ pub fn App() -> impl IntoView {
                 </nav>
                 <main class="content" id="main">
                     {move || match state.status.get() {
-                        StoreStatus::Failed(message) => Some(view! { <p class="error" role="alert">{message}</p> }),
+                        StoreStatus::Failed(message) => Some(view! { <p class="error" role="alert">{message}</p> }.into_any()),
+                        StoreStatus::Opening if state.open_stalled.get() => Some(view! {
+                            <p class="notice" role="status">
+                                "The browser has not opened Rapport's database yet: another Rapport page, perhaps one you just left, may still hold it. "
+                                "Close other Rapport tabs, or "<button type="button" class="link" on:click=|_| { let _ = window().location().reload(); }>"reload this page"</button>"."
+                            </p>
+                        }.into_any()),
                         _ => None,
                     }}
                     <Routes fallback=NotFoundPage>

@@ -39,7 +39,6 @@ async fn path(browser: &Browser) -> String {
 #[tokio::test(flavor = "current_thread")]
 async fn a_quote_with_line_items_becomes_an_order() {
     let browser = Browser::start().await;
-    browser.open("").await;
     add_customer(&browser, "Grace", "Hopper", "grace@navy.example").await;
 
     browser.click_button("New quote").await;
@@ -139,7 +138,6 @@ async fn a_quote_with_line_items_becomes_an_order() {
 #[tokio::test(flavor = "current_thread")]
 async fn a_ticket_opened_from_the_customer_page() {
     let browser = Browser::start().await;
-    browser.open("").await;
     add_customer(&browser, "Linus", "Torvalds", "linus@kernel.example").await;
 
     browser.click_button("Open ticket").await;

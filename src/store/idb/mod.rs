@@ -54,6 +54,12 @@ impl IdbStore {
                 }
             }
         });
+        // An older connection elsewhere that does not give way to upgrades.
+        request.on_blocked(|_| {
+            web_sys::console::warn_1(
+                &"Rapport: opening the database waits for another tab to close it".into(),
+            );
+        });
         let db = request.await.map_err(|e| match map_error(e) {
             StoreError::Backend(m) if m.contains("VersionError") => StoreError::TooNew {
                 found: 0,

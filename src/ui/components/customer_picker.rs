@@ -185,11 +185,28 @@ where
     V: IntoView + 'static,
 {
     let state = expect_context::<AppState>();
-    move || match state.status.get() {
-        StoreStatus::Opening => view! { <p class="muted">"Opening the database…"</p> }.into_any(),
-        StoreStatus::Failed(message) => {
-            view! { <p class="error" role="alert">{message}</p> }.into_any()
+    move || {
+        not_ready(state.status.get()).unwrap_or_else(|| form(customer_from_query(state)).into_any())
+    }
+}
+
+/// Its children once the database is open (a form must not be filled in
+/// before it can be saved); until then what the database is doing.
+#[component]
+pub fn WhenStoreReady(children: ChildrenFn) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || not_ready(state.status.get()).unwrap_or_else(|| children().into_any())
+}
+
+/// What to show instead of a form while the database is not ready.
+fn not_ready(status: StoreStatus) -> Option<AnyView> {
+    match status {
+        StoreStatus::Opening => {
+            Some(view! { <p class="muted">"Opening the database…"</p> }.into_any())
         }
-        StoreStatus::Ready => form(customer_from_query(state)).into_any(),
+        StoreStatus::Failed(message) => {
+            Some(view! { <p class="error" role="alert">{message}</p> }.into_any())
+        }
+        StoreStatus::Ready => None,
     }
 }

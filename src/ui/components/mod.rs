@@ -10,7 +10,7 @@ mod palette;
 mod toasts;
 
 pub use chart::{Chart, ChartSpec};
-pub use customer_picker::{CustomerPicker, FormForCustomer, PickedCustomer};
+pub use customer_picker::{CustomerPicker, FormForCustomer, PickedCustomer, WhenStoreReady};
 pub use demo_loader::{DemoLoader, DemoProgress};
 pub use list_filters::{ChoiceFilter, SearchBox};
 pub use palette::CommandPalette;

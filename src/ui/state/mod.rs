@@ -60,6 +60,9 @@ pub struct AppState {
     /// index then holds only a preview (the most recently changed), so the
     /// list shows rows at once; everything else waits for `Ready`.
     pub index_preview: RwSignal<Option<usize>>,
+    /// The browser has not opened the database for a while (another page
+    /// holds it); the shell says so.
+    pub open_stalled: RwSignal<bool>,
     /// The toasts on screen.
     pub toasts: RwSignal<Vec<Toast>>,
     /// Demo data being loaded: (customers done, customers in all). Kept here,
@@ -93,6 +96,7 @@ impl AppState {
             collection_revisions: std::array::from_fn(|_| RwSignal::new(0)),
             index_revision: RwSignal::new(0),
             index_preview: RwSignal::new(None),
+            open_stalled: RwSignal::new(false),
             toasts: RwSignal::new(Vec::new()),
             demo_progress: RwSignal::new(None),
             demo_cancel: RwSignal::new(false),
@@ -100,7 +104,8 @@ impl AppState {
         };
         leptos::task::spawn_local(async move {
             let started = now_ms();
-            match IdbStore::open(DATABASE_NAME).await {
+            state.give_way_when_hidden();
+            match open_store(state.open_stalled).await {
                 Ok(store) => {
                     let opened = now_ms();
                     state.store.set_value(Some(Rc::new(store)));
@@ -331,6 +336,25 @@ impl AppState {
         }
         self.bump(&changes.collections());
         touched
+    }
+}
+
+/// Opens the store; if the browser has not answered in three seconds, says
+/// so on screen (`open_stalled`) and goes on waiting. Seen in Chromium: a
+/// page left for the back/forward cache while it was creating the database
+/// keeps it locked, and a new page's open request waits for that page.
+async fn open_store(stalled: RwSignal<bool>) -> Result<IdbStore, StoreError> {
+    use futures_util::future::{select, Either};
+    let opening = Box::pin(IdbStore::open(DATABASE_NAME));
+    let patience = Box::pin(sleep_ms(3_000));
+    match select(opening, patience).await {
+        Either::Left((opened, _)) => opened,
+        Either::Right(((), opening)) => {
+            stalled.set(true);
+            let opened = opening.await;
+            stalled.set(false);
+            opened
+        }
     }
 }
 

@@ -99,4 +99,37 @@ impl AppState {
         self.bump(&["customers"]);
         Ok(())
     }
+
+    /// Closes the database when the page is hidden for good or put in the
+    /// back/forward cache, so a frozen page never keeps a transaction or an
+    /// upgrade open that the next page (or another tab) waits for; a page
+    /// restored from that cache reloads to open it again.
+    pub(super) fn give_way_when_hidden(&self) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let state = *self;
+        let on_hide = Closure::<dyn FnMut()>::new(move || {
+            if let Some(store) = state.store.get_value() {
+                store.close();
+            }
+        });
+        let on_show = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            let restored = js_sys::Reflect::get(&event, &JsValue::from_str("persisted"))
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
+            if restored {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.location().reload();
+                }
+            }
+        });
+        let _ =
+            window.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+        let _ =
+            window.add_event_listener_with_callback("pageshow", on_show.as_ref().unchecked_ref());
+        on_hide.forget();
+        on_show.forget();
+    }
 }

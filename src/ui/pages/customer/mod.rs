@@ -9,7 +9,7 @@ mod timeline;
 use crate::model::{Customer, Id, Record};
 use crate::store::{ChangeSet, Store};
 use crate::ui::base_path::app_href;
-use crate::ui::components::PageHeader;
+use crate::ui::components::{PageHeader, WhenStoreReady};
 use crate::ui::state::{now_ms, AppState, StoreStatus};
 use form::CustomerForm;
 use leptos::prelude::*;
@@ -22,7 +22,9 @@ use timeline::Timeline;
 pub fn NewCustomerPage() -> impl IntoView {
     view! {
         <PageHeader title="New customer" subtitle="Only a name, an email or a company is required."/>
-        <CustomerForm initial=Customer::new_v4(now_ms()) is_new=true/>
+        <WhenStoreReady>
+            <CustomerForm initial=Customer::new_v4(now_ms()) is_new=true/>
+        </WhenStoreReady>
     }
 }
 
