@@ -222,9 +222,21 @@ impl DemoGenerator {
         self.finished
     }
 
-    /// The pipeline the demo deals use (the default one).
+    /// The pipeline the demo deals use (the default one unless
+    /// [`DemoGenerator::with_pipeline`] set another).
     pub fn pipeline(&self) -> &Pipeline {
         &self.pipeline
+    }
+
+    /// Places the open demo deals on `pipeline`'s open stages, e.g. the
+    /// stages configured in Settings (the default pipeline's four stages are
+    /// spread over however many there are). A pipeline without open stages
+    /// is ignored.
+    pub fn with_pipeline(mut self, pipeline: Pipeline) -> Self {
+        if pipeline.open_stages().next().is_some() {
+            self.pipeline = pipeline;
+        }
+        self
     }
 }
 

@@ -277,3 +277,37 @@ fn orders_have_one_to_four_line_items_from_the_catalogue() {
         assert_eq!(o.currency, CURRENCY);
     }
 }
+
+#[test]
+fn demo_deals_use_the_configured_stages_and_the_default_ones_are_unchanged() {
+    let config = DemoConfig {
+        seed: 7,
+        customers: 500,
+    };
+    let default_deals = generate(config, NOW).deals;
+    let explicit_default = DemoGenerator::new(config, NOW)
+        .with_pipeline(Pipeline::default())
+        .generate_all()
+        .deals;
+    assert_eq!(default_deals, explicit_default);
+
+    let custom = Pipeline {
+        stages: ["Discovery", "Offer", "Won", "Lost"]
+            .map(String::from)
+            .to_vec(),
+    };
+    let deals = DemoGenerator::new(config, NOW)
+        .with_pipeline(custom.clone())
+        .generate_all()
+        .deals;
+    assert_eq!(deals.len(), default_deals.len());
+    let mut seen = HashMap::new();
+    for deal in &deals {
+        deal.validate_against(&custom).unwrap();
+        *seen.entry(deal.stage.as_str()).or_insert(0) += 1;
+    }
+    assert!(
+        seen.contains_key("Discovery") && seen.contains_key("Offer"),
+        "both open stages get deals: {seen:?}"
+    );
+}

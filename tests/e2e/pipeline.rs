@@ -96,6 +96,18 @@ async fn a_deal_follows_its_stage_through_a_rename_and_a_removal() {
         0,
         "the removed stage has no column"
     );
+
+    // Back to the default stages: Qualification returns, the deal stays.
+    browser.click_link("Settings").await;
+    browser.click_button("Use the default stages").await;
+    browser.click_button("Save pipeline").await;
+    browser.expect_text("Pipeline saved.").await;
+    let first = browser.labelled("Stage 1 name").await;
+    assert_eq!(
+        browser.eval_on(&first, "return arguments[0].value").await,
+        "Qualification"
+    );
+    expect_deal_in(&browser, "Proposal", "Compiler licence").await;
     browser.close().await;
 }
 

@@ -206,7 +206,10 @@ impl DemoGenerator {
                 } else {
                     weighted(rng, &[0.35, 0.25, 0.25, 0.15])
                 };
-                deal.stage = self.pipeline.stages[stage].clone();
+                // The default pipeline's four open stages, spread over the
+                // configured pipeline's open stages (the same with the default).
+                let open: Vec<&str> = self.pipeline.open_stages().collect();
+                deal.stage = open[stage * open.len() / 4].to_string();
                 deal.probability = self
                     .pipeline
                     .default_probability(&deal.stage)

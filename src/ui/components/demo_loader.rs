@@ -5,15 +5,18 @@
 //! [`DemoProgress`] shows it in the top bar.
 
 use crate::demo::{DemoConfig, DemoGenerator};
+use crate::model::Pipeline;
 use crate::ui::components::thousands;
+use crate::ui::pipeline_setting::PipelineSetting;
 use crate::ui::state::{now_ms, yield_to_browser, AppState};
 use leptos::prelude::*;
 
 /// Customers generated (and written) per batch.
 const BATCH: usize = 500;
 
-/// Starts loading `customers` demo customers (no-op while a load runs).
-fn start_loading(state: AppState, customers: usize) {
+/// Starts loading `customers` demo customers (no-op while a load runs),
+/// their open deals on the stages of `pipeline`.
+fn start_loading(state: AppState, customers: usize, pipeline: Pipeline) {
     if state.demo_progress.get_untracked().is_some() {
         return;
     }
@@ -24,7 +27,7 @@ fn start_loading(state: AppState, customers: usize) {
     state.demo_cancel.set(false);
     state.demo_progress.set(Some((0, config.customers)));
     leptos::task::spawn_local(async move {
-        let mut generator = DemoGenerator::new(config, now_ms());
+        let mut generator = DemoGenerator::new(config, now_ms()).with_pipeline(pipeline);
         while let Some(batch) = generator.next_batch(BATCH) {
             if state.demo_cancel.get_untracked() {
                 let done = thousands(generator.progress().0.saturating_sub(BATCH));
@@ -56,6 +59,7 @@ fn start_loading(state: AppState, customers: usize) {
 #[component]
 pub fn DemoLoader() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let pipeline = PipelineSetting::current();
     let size = RwSignal::new(DemoConfig::default().customers);
     view! {
         <div class="demo-loader">
@@ -75,7 +79,7 @@ pub fn DemoLoader() -> impl IntoView {
                                     .collect_view()}
                             </select>
                         </label>
-                        <button class="primary" on:click=move |_| start_loading(state, size.get())>"Load demo data"</button>
+                        <button class="primary" on:click=move |_| start_loading(state, size.get(), pipeline.get_untracked())>"Load demo data"</button>
                     }
                 }
             >

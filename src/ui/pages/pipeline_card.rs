@@ -132,6 +132,29 @@ pub fn PipelineCard() -> impl IntoView {
             })
         });
     };
+    // The default stages as rows: a stage the pipeline has keeps its deals.
+    let use_defaults = move |_| {
+        let current = pipeline.get_untracked();
+        let key = next_key.get_value();
+        next_key.set_value(key + 10);
+        rows.set(
+            Pipeline::default()
+                .open_stages()
+                .enumerate()
+                .map(|(i, name)| Row {
+                    key: key + i as u64,
+                    draft: match current.index_of(name) {
+                        Some(at) => StageDraft {
+                            was: Some(current.stages[at].clone()),
+                            name: name.to_string(),
+                        },
+                        None => StageDraft::added(name),
+                    },
+                })
+                .collect(),
+        );
+        problems.set(Vec::new());
+    };
     let discard = move |_| {
         rows.set(rows_of(&pipeline.get_untracked()));
         problems.set(Vec::new());
@@ -263,6 +286,7 @@ pub fn PipelineCard() -> impl IntoView {
             </ul>
             <div class="form-actions">
                 <button type="button" on:click=add>"Add stage"</button>
+                <button type="button" on:click=use_defaults>"Use the default stages"</button>
             </div>
             {move || {
                 let removed = removed_with_deals.get();
