@@ -13,6 +13,7 @@ mod new_deal;
 mod new_order;
 mod new_ticket;
 mod not_found;
+mod order_lines;
 mod orders;
 mod pipeline;
 mod pipeline_card;

@@ -1,18 +1,18 @@
 //! `/orders/new[?customer=<id>]`: a new quote, order or contract with its
 //! line items. Each line's amount and the total follow the typing; a line's
-//! problems show next to its inputs ([`LineItem::problems`] after
-//! [`parse_decimal`]), the others next to their field. Saving inserts the
+//! problems show next to its inputs ([`LineItem::problems`](crate::model::LineItem::problems) after
+//! [`parse_decimal`](crate::model::sales::parse_decimal)), the others next to their field. Saving inserts the
 //! order in one change set (with Undo) and opens the customer's page, where
 //! the order shows in the timeline.
 //!
 //! The currency starts as the one most used by the [`CURRENCY_SAMPLE`] most
 //! recently changed orders, else [`DEFAULT_CURRENCY`]; typing one wins.
 
+use super::order_lines::{focus, forget, LineDraft, LineRow};
 use super::orders::money;
-use crate::model::sales::{most_used_currency, parse_decimal};
+use crate::model::sales::most_used_currency;
 use crate::model::{
-    date_of, iso_date, FieldErrorKind, Id, LineItem, Order, OrderStatus, Record, Uuid,
-    ValidationErrors,
+    date_of, iso_date, FieldErrorKind, Id, Order, OrderStatus, Record, Uuid, ValidationErrors,
 };
 use crate::store::Store;
 use crate::ui::base_path::app_href;
@@ -22,7 +22,6 @@ use crate::ui::components::{
 use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use wasm_bindgen::JsCast;
 
 /// The currency of a new order when no stored order names one.
 const DEFAULT_CURRENCY: &str = "USD";
@@ -34,74 +33,6 @@ const NEW_STATUSES: [OrderStatus; 3] = [
     OrderStatus::Order,
     OrderStatus::Contract,
 ];
-
-/// One line as typed, with the problems found when saving.
-#[derive(Clone, Copy)]
-struct LineDraft {
-    key: u64,
-    product: RwSignal<String>,
-    quantity: RwSignal<String>,
-    unit_price: RwSignal<String>,
-    errors: RwSignal<ValidationErrors>,
-}
-
-impl LineDraft {
-    /// An empty line for one item.
-    fn new(key: u64) -> Self {
-        LineDraft {
-            key,
-            product: RwSignal::new(String::new()),
-            quantity: RwSignal::new("1".into()),
-            unit_price: RwSignal::new(String::new()),
-            errors: RwSignal::new(ValidationErrors::default()),
-        }
-    }
-
-    /// The line item, and what is wrong with its fields.
-    fn read(&self) -> (LineItem, ValidationErrors) {
-        let mut errors = ValidationErrors::default();
-        let mut number = |field: &'static str, text: RwSignal<String>| {
-            text.with_untracked(|t| parse_decimal(t))
-                .unwrap_or_else(|kind| {
-                    errors.push(field, kind);
-                    f64::NAN
-                })
-        };
-        let quantity = number("quantity", self.quantity);
-        let unit_price = number("unit_price", self.unit_price);
-        let item = LineItem::new(self.product.get_untracked().trim(), quantity, unit_price);
-        for problem in item.problems() {
-            if !errors.has(problem.field) {
-                errors.push(problem.field, problem.kind);
-            }
-        }
-        (item, errors)
-    }
-
-    /// Quantity × unit price while both read as numbers (tracked).
-    fn amount(&self) -> Option<f64> {
-        let quantity = self.quantity.with(|t| parse_decimal(t).ok())?;
-        let unit_price = self.unit_price.with(|t| parse_decimal(t).ok())?;
-        Some(quantity * unit_price)
-    }
-}
-
-/// Drops the messages about `field` once it is edited.
-fn forget(errors: RwSignal<ValidationErrors>, field: &str) {
-    if errors.with_untracked(|e| e.has(field)) {
-        errors.update(|e| e.0.retain(|x| x.field != field));
-    }
-}
-
-/// Gives the element with `id` the keyboard focus, if it is on the page.
-fn focus(id: &str) {
-    if let Some(element) = document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = element.focus();
-    }
-}
 
 /// `/orders/new[?customer=<id>]`.
 #[component]
@@ -342,66 +273,5 @@ fn OrderForm(preset: Option<Id>) -> impl IntoView {
                 <a class="button" href=cancel>"Cancel"</a>
             </div>
         </form>
-    }
-}
-
-/// One line of the editor: product, quantity, unit price, the amount and
-/// Remove, each named with the line's number.
-#[component]
-fn LineRow(
-    line: LineDraft,
-    lines: RwSignal<Vec<LineDraft>>,
-    /// Run after an edit that may have cleared the last message.
-    settle: Callback<()>,
-) -> impl IntoView {
-    let key = line.key;
-    let number = Memo::new(move |_| {
-        lines.with(|l| l.iter().position(|d| d.key == key).map_or(0, |i| i + 1))
-    });
-    let name = move |what: &'static str| move || format!("{what}, line {}", number.get());
-    let message = move |field: &'static str| move || line.errors.with(|e| e.sentences_for(field));
-    let invalid = move |field: &'static str| move || line.errors.with(|e| e.has(field)).to_string();
-    let remove = move |_| {
-        lines.update(|l| l.retain(|d| d.key != key));
-        settle.run(());
-        focus("add-line");
-    };
-    let input = move |field: &'static str, value: RwSignal<String>, numeric: bool| {
-        let error_id = format!("line-{key}-{field}-error");
-        let label = match field {
-            "product" => "Product",
-            "quantity" => "Quantity",
-            _ => "Unit price",
-        };
-        view! {
-            <div class=format!("line-cell line-{field}")>
-                <span class="line-label" aria-hidden="true">{label}</span>
-                <input type="text" id=format!("line-{key}-{field}") autocomplete="off"
-                    inputmode=numeric.then_some("decimal") class:num=numeric
-                    aria-label=name(label)
-                    prop:value=move || value.get()
-                    on:input=move |ev| {
-                        value.set(event_target_value(&ev));
-                        forget(line.errors, field);
-                        settle.run(());
-                    }
-                    aria-invalid=invalid(field) aria-describedby=error_id.clone()/>
-                <span class="field-error" id=error_id role="alert">{message(field)}</span>
-            </div>
-        }
-    };
-    view! {
-        <div class="line-row" role="group" aria-label=move || format!("Line {}", number.get())>
-            {input("product", line.product, false)}
-            {input("quantity", line.quantity, true)}
-            {input("unit_price", line.unit_price, true)}
-            <div class="line-cell line-amount num">
-                <span class="line-label" aria-hidden="true">"Amount"</span>
-                <span>{move || line.amount().map(money).unwrap_or_else(|| "—".into())}</span>
-            </div>
-            <div class="line-cell line-remove">
-                <button type="button" class="link" aria-label=move || format!("Remove line {}", number.get()) on:click=remove>"Remove"</button>
-            </div>
-        </div>
     }
 }
