@@ -1,108 +1,19 @@
-//! What every end-to-end test needs: the release `dist/` served on
-//! 127.0.0.1 under a sub-path (as a static host or CDN would), a fresh
-//! headless Chromium driven through chromedriver, and find/act/check helpers
-//! that address things the way a person does — by heading, link text and
-//! label.
+//! What every end-to-end test needs: a fresh headless Chromium driven
+//! through chromedriver, pointed at the app that `server` serves under a
+//! sub-path, and find/act/check helpers that address things the way a
+//! person does — by heading, link text and label.
 
+use crate::server::app_url;
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
-
-/// The sub-path the app is served under, like `https://cdn.example/rapport/`.
-pub const MOUNT: &str = "/rapport/";
 
 /// How long a check waits for the page to reach the expected state.
 const PATIENCE: Duration = Duration::from_secs(30);
-
-/// The built app: `dist/`, or the directory `RAPPORT_DIST` names (so that
-/// a second build, e.g. `trunk build --release --dist /tmp/other`, can be
-/// tested while `dist/` is in use).
-fn dist_dir() -> PathBuf {
-    let dist = std::env::var_os("RAPPORT_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
-    assert!(
-        dist.join("index.html").exists(),
-        "dist/index.html is missing: run `trunk build --release` first (scripts/test does)"
-    );
-    dist
-}
-
-/// The address of the app, served once per test binary.
-pub fn app_url() -> &'static str {
-    static URL: OnceLock<String> = OnceLock::new();
-    URL.get_or_init(|| {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
-        let port = listener.local_addr().expect("bound address").port();
-        let dist = dist_dir();
-        std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let dist = dist.clone();
-                std::thread::spawn(move || serve_one(stream, &dist));
-            }
-        });
-        format!("http://127.0.0.1:{port}{MOUNT}")
-    })
-}
-
-/// Serves one request like a static host with an SPA fallback (`try_files
-/// $uri /index.html`): files under `MOUNT` from `dist/`, `index.html` for
-/// in-app paths without a file extension, 404 for everything else.
-fn serve_one(mut stream: TcpStream, dist: &Path) {
-    let mut request_line = String::new();
-    let mut reader = BufReader::new(stream.try_clone().expect("clone stream"));
-    if reader.read_line(&mut request_line).is_err() {
-        return;
-    }
-    let mut header = String::new();
-    while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
-        header.clear();
-    }
-    let path = request_line.split_whitespace().nth(1).unwrap_or("/");
-    let path = path.split(['?', '#']).next().unwrap_or("/");
-    let file = path.strip_prefix(MOUNT).and_then(|rel| {
-        if rel.contains("..") {
-            return None;
-        }
-        let candidate = dist.join(rel);
-        if candidate.is_file() {
-            Some(candidate)
-        } else if !rel.rsplit('/').next().unwrap_or("").contains('.') {
-            Some(dist.join("index.html"))
-        } else {
-            None
-        }
-    });
-    let (status, body, mime) = match file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
-        Some((f, body)) => ("200 OK", body, mime_of(&f)),
-        None => ("404 Not Found", b"not found".to_vec(), "text/plain"),
-    };
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = stream
-        .write_all(head.as_bytes())
-        .and_then(|_| stream.write_all(&body));
-}
-
-fn mime_of(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
-        Some("js") => "text/javascript",
-        Some("wasm") => "application/wasm",
-        Some("css") => "text/css",
-        Some("json") | Some("webmanifest") => "application/json",
-        Some("png") => "image/png",
-        Some("svg") => "image/svg+xml",
-        _ => "application/octet-stream",
-    }
-}
 
 /// A headless Chromium session with its own chromedriver and profile; both
 /// end when the session is dropped or closed.

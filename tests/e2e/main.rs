@@ -10,6 +10,7 @@ mod customers;
 mod harness;
 mod import;
 mod pipeline;
+mod server;
 mod shell;
 mod tour;
 mod workflows;
