@@ -6,6 +6,7 @@ mod backup;
 mod export;
 mod history;
 mod import;
+mod import_card;
 mod import_views;
 
 pub use export::download_csv;
@@ -14,7 +15,7 @@ use crate::ui::components::PageHeader;
 use backup::BackupCard;
 use export::ExportCard;
 use history::PastImports;
-use import::ImportCard;
+use import_card::ImportCard;
 use leptos::prelude::*;
 
 /// Import & export.
