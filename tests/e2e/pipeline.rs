@@ -39,6 +39,7 @@ async fn expect_deal_in(browser: &Browser, stage: &str, title: &str) {
 async fn a_deal_follows_its_stage_through_a_rename_and_a_removal() {
     let browser = Browser::start().await;
     add_customer(&browser, "Grace", "Hopper", "grace@navy.example").await;
+    snap(&browser, "customer-page").await;
 
     browser.click_button("New deal").await;
     browser.expect_heading("New deal").await;
