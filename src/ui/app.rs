@@ -78,8 +78,8 @@ pub fn App() -> impl IntoView {
                         StoreStatus::Failed(message) => Some(view! { <p class="error" role="alert">{message}</p> }.into_any()),
                         StoreStatus::Opening if state.open_stalled.get() => Some(view! {
                             <p class="notice" role="status">
-                                "The browser has not opened Rapport's database yet: another Rapport page, perhaps one you just left, may still hold it. "
-                                "Close other Rapport tabs, or "<button type="button" class="link" on:click=|_| { let _ = window().location().reload(); }>"reload this page"</button>"."
+                                "The browser has not opened Rapport's database yet: another Rapport tab or window may still hold it. "
+                                "Closing the other Rapport tabs lets it go on; nothing needs to be done here."
                             </p>
                         }.into_any()),
                         _ => None,

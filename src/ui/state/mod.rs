@@ -105,7 +105,10 @@ impl AppState {
         leptos::task::spawn_local(async move {
             let started = now_ms();
             state.give_way_when_hidden();
-            match open_store(state.open_stalled).await {
+            let cacheable_again = AppState::stay_out_of_cache_while_opening();
+            let opened_store = open_store(state.open_stalled).await;
+            cacheable_again();
+            match opened_store {
                 Ok(store) => {
                     let opened = now_ms();
                     state.store.set_value(Some(Rc::new(store)));

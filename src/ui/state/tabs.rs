@@ -132,4 +132,26 @@ impl AppState {
         on_hide.forget();
         on_show.forget();
     }
+
+    /// Keeps the page out of the back/forward cache until the database is
+    /// open: an `unload` listener makes a page ineligible in Chromium. A
+    /// page frozen there while it is still creating or upgrading the
+    /// database keeps it locked for every later page (found by the
+    /// end-to-end tests). Run the returned function once the store is open.
+    pub(super) fn stay_out_of_cache_while_opening() -> impl FnOnce() {
+        let listener = Closure::<dyn FnMut()>::new(|| {});
+        let window = web_sys::window();
+        if let Some(w) = &window {
+            let _ = w.add_event_listener_with_callback("unload", listener.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(w) = window {
+                let _ = w.remove_event_listener_with_callback(
+                    "unload",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+            drop(listener);
+        }
+    }
 }
