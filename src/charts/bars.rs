@@ -30,6 +30,12 @@ pub fn draw_bars<DB: DrawingBackend>(
     };
     let colour = theme.series(0);
     let margin = theme.px(if n > 24 { 1.0 } else { 4.0 });
+    // Bar i has the i-th value; each branch draws them once.
+    let values = chart
+        .bars
+        .iter()
+        .enumerate()
+        .map(|(i, (_, v))| (i as u32, *v));
     if chart.horizontal {
         let widest = names.iter().map(|n| n.chars().count()).max().unwrap_or(4);
         let label_width = (widest as f64 * 7.0 + 16.0).clamp(48.0, 180.0);
@@ -54,13 +60,7 @@ pub fn draw_bars<DB: DrawingBackend>(
             Histogram::horizontal(&ctx)
                 .style(colour.filled())
                 .margin(margin)
-                .data(
-                    chart
-                        .bars
-                        .iter()
-                        .enumerate()
-                        .map(|(i, (_, v))| (i as u32, *v)),
-                ),
+                .data(values),
         )?;
         legend(&mut ctx, theme, 1)?;
     } else {
@@ -85,13 +85,7 @@ pub fn draw_bars<DB: DrawingBackend>(
             Histogram::vertical(&ctx)
                 .style(colour.filled())
                 .margin(margin)
-                .data(
-                    chart
-                        .bars
-                        .iter()
-                        .enumerate()
-                        .map(|(i, (_, v))| (i as u32, *v)),
-                ),
+                .data(values),
         )?;
     }
     area.present()?;

@@ -222,12 +222,6 @@ impl DemoGenerator {
         self.finished
     }
 
-    /// The pipeline the demo deals use (the default one unless
-    /// [`DemoGenerator::with_pipeline`] set another).
-    pub fn pipeline(&self) -> &Pipeline {
-        &self.pipeline
-    }
-
     /// Places the open demo deals on `pipeline`'s open stages, e.g. the
     /// stages configured in Settings (the default pipeline's four stages are
     /// spread over however many there are). A pipeline without open stages

@@ -83,6 +83,27 @@ impl CustomerRow {
             .map(String::as_str)
     }
 
+    /// What tells this customer from a namesake in a list of matches:
+    /// "company · email", leaving out what is not set.
+    ///
+    /// ```
+    /// # use rapport::model::{Customer, Uuid};
+    /// # use rapport::search::CustomerRow;
+    /// let mut c = Customer::new(Uuid::from_u128(1), 0);
+    /// c.company = "Analytical Engines".into();
+    /// c.emails = vec!["ada@engines.example".into()];
+    /// assert_eq!(CustomerRow::from_customer(&c).detail(), "Analytical Engines · ada@engines.example");
+    /// c.company.clear();
+    /// assert_eq!(CustomerRow::from_customer(&c).detail(), "ada@engines.example");
+    /// ```
+    pub fn detail(&self) -> String {
+        [self.company.as_str(), self.email.as_deref().unwrap_or("")]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
     /// Every phone number, primary first.
     pub fn phones(&self) -> impl Iterator<Item = &str> {
         self.phone

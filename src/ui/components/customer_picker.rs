@@ -107,12 +107,7 @@ pub fn CustomerPicker(
             .take(SUGGESTIONS)
             .filter_map(|id| {
                 let row = i.get(&id)?;
-                let detail = [row.company.as_str(), row.email.as_deref().unwrap_or("")]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" · ");
-                Some((id, row.name.clone(), detail))
+                Some((id, row.name.clone(), row.detail()))
             })
             .collect::<Vec<_>>()
         })

@@ -55,12 +55,7 @@ fn results(state: &AppState, text: &str) -> Vec<Target> {
             });
             out.extend(ids.into_iter().take(CUSTOMER_RESULTS).filter_map(|id| {
                 let row = i.get(&id)?;
-                let detail = [row.company.as_str(), row.email.as_deref().unwrap_or("")]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" · ");
-                Some(Target::Customer(id, row.name.clone(), detail))
+                Some(Target::Customer(id, row.name.clone(), row.detail()))
             }));
         });
     }
