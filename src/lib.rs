@@ -1,26 +1,22 @@
 //! Rapport: a customer relationship manager that runs entirely in the browser.
 //!
-//! The crate is layered (see `DESIGN.md`); data flows one way:
+//! This is the app crate: the thin browser shell around `rapport_core`
+//! (model, store contract, application layer, import/export, analytics,
+//! charts — all native-tested). It adds what needs a browser:
 //!
-//! - [`model`]: plain data types and their validation. No I/O.
-//! - [`demo`]: the seeded generator of realistic demo data.
-//! - [`store`]: the async [`store::Store`] contract over the collections, with
-//!   an in-memory implementation and (wasm only) the IndexedDB one.
-//! - [`io`]: CSV import/export and JSON backup.
-//! - [`analytics`]: pure functions from model data to result structs.
-//! - [`jobs`]: analyses run in a Web Worker with progress and cancel.
-//! - [`charts`]: drawing functions generic over `plotters`' `DrawingBackend`.
+//! - [`store`]: the core's store contract plus `IdbStore` (IndexedDB).
+//! - [`charts`]: the core's drawing functions plus the `<canvas>` glue.
+//! - [`jobs`]: the core's typed jobs plus the Web Worker glue (page and
+//!   worker sides).
 //! - `ui` (wasm only): Leptos components, pages and routing.
 //!
-//! Native `cargo test` builds everything except `ui` and the IndexedDB store.
+//! The core's other modules are re-exported under the same names, so
+//! `rapport::model` and `rapport_core::model` are one thing.
 
-pub mod analytics;
+pub use rapport_core::{analytics, demo, io, model, ops, search};
+
 pub mod charts;
-pub mod demo;
-pub mod io;
 pub mod jobs;
-pub mod model;
-pub mod search;
 pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

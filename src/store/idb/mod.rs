@@ -257,9 +257,7 @@ impl Store for IdbStore {
         for (collection, id, expected, request) in checks {
             let found = request.await.map_err(map_error)?;
             let found = found.as_ref().map(from_js).transpose()?.map(|e| e.version);
-            if let Err(conflict) =
-                super::change::check_expected(collection, id, Some(expected), found)
-            {
+            if let Err(conflict) = super::check_expected(collection, id, Some(expected), found) {
                 let _ = txn.abort();
                 return Err(conflict);
             }

@@ -23,7 +23,7 @@ mod native {
     use std::hint::black_box;
 
     use criterion::{criterion_group, Criterion, Throughput};
-    use rapport::io::import::{
+    use rapport_core::io::import::{
         auto_map, CsvReader, CustomerImport, DuplicatePolicy, ReadOptions, SourceRow,
     };
 

@@ -20,8 +20,8 @@ mod native {
     use std::hint::black_box;
 
     use criterion::{criterion_group, Criterion};
-    use rapport::search::synthetic::synthetic_row;
-    use rapport::search::{Column, CustomerIndex, CustomerRow, ListQuery, Sort};
+    use rapport_core::search::synthetic::synthetic_row;
+    use rapport_core::search::{Column, CustomerIndex, CustomerRow, ListQuery, Sort};
 
     fn synthetic(n: u32) -> CustomerRow {
         synthetic_row(n, 1_700_000_000_000)

@@ -33,12 +33,12 @@ mod native {
 
     use criterion::{criterion_group, Criterion};
     use ndarray::ArrayView1;
-    use rapport::analytics::ml::k_means::lloyd::{self, Columns};
-    use rapport::analytics::ml::k_means::{self, Engine, KMeansInit, KMeansParams};
-    use rapport::analytics::ml::linear::fit_linear;
-    use rapport::analytics::ml::logistic::fit_logistic;
-    use rapport::analytics::ml::silhouette::{silhouette, SilhouetteParams};
-    use rapport::analytics::ml::{no_progress, synthetic, CrmData, FeatureTable};
+    use rapport_core::analytics::ml::k_means::lloyd::{self, Columns};
+    use rapport_core::analytics::ml::k_means::{self, Engine, KMeansInit, KMeansParams};
+    use rapport_core::analytics::ml::linear::fit_linear;
+    use rapport_core::analytics::ml::logistic::fit_logistic;
+    use rapport_core::analytics::ml::silhouette::{silhouette, SilhouetteParams};
+    use rapport_core::analytics::ml::{no_progress, synthetic, CrmData, FeatureTable};
 
     const N: usize = 100_000;
     const NOW: i64 = 1_700_000_000_000;

@@ -207,7 +207,7 @@ impl ChangeSet {
 }
 
 /// Checks an optimistic-concurrency expectation against what is stored.
-pub(crate) fn check_expected(
+pub fn check_expected(
     collection: &'static str,
     id: Id,
     expected: Option<u64>,

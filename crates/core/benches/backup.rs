@@ -26,9 +26,9 @@ mod native {
     use std::time::Duration;
 
     use criterion::{criterion_group, Criterion, Throughput};
-    use rapport::demo::{DemoConfig, DemoGenerator};
-    use rapport::io::backup::{create_backup, parse_backup, plan_restore, RestoreMode};
-    use rapport::store::{MemStore, Store, COLLECTIONS};
+    use rapport_core::demo::{DemoConfig, DemoGenerator};
+    use rapport_core::io::backup::{create_backup, parse_backup, plan_restore, RestoreMode};
+    use rapport_core::store::{MemStore, Store, COLLECTIONS};
 
     const CUSTOMERS: usize = 10_000;
 

@@ -1,0 +1,30 @@
+//! Rapport's core: everything that needs no browser. It builds and tests
+//! natively (and fast), and the app crate compiles it into the wasm module.
+//!
+//! The layers (see `DESIGN.md`); data flows one way:
+//!
+//! - [`model`]: plain data types, their validation, and the one parser per
+//!   kind of typed value (amounts, percentages, integers, dates). No I/O.
+//! - [`store`]: the async [`store::Store`] contract over the collections,
+//!   the change set every write is, Undo, and the in-memory implementation.
+//! - [`ops`]: the application layer — one function per user action that
+//!   changes data; each validates and builds one change set.
+//! - [`demo`]: the seeded generator of realistic demo data.
+//! - [`search`]: the Customers list's in-memory index.
+//! - [`io`]: CSV import/export and JSON backup.
+//! - [`analytics`]: pure functions from model data to result structs.
+//! - [`jobs`]: typed analyses that the app runs in a Web Worker.
+//! - [`charts`]: drawing functions generic over `plotters`' `DrawingBackend`.
+//!
+//! The browser side (Leptos UI, IndexedDB store, worker and canvas glue) is
+//! the app crate at the top of the workspace.
+
+pub mod analytics;
+pub mod charts;
+pub mod demo;
+pub mod io;
+pub mod jobs;
+pub mod model;
+pub mod ops;
+pub mod search;
+pub mod store;

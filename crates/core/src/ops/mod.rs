@@ -1,0 +1,1 @@
+//! The application layer: one function per user action that changes data.

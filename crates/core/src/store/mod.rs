@@ -1,0 +1,129 @@
+//! Persistence: one async [`Store`] contract over the record collections.
+//!
+//! - [`ChangeSet`] is the only way to write: a batch of puts, purges and
+//!   clears that a store commits atomically (one IndexedDB readwrite
+//!   transaction), refusing the whole batch when any put was based on a stale
+//!   `version` ([`StoreError::Conflict`]) — optimistic concurrency between tabs.
+//! - Records travel as an [`Envelope`]: the record's JSON plus the keys the
+//!   indexes need (customer ids, emails, lower-cased name, tags, update time),
+//!   computed once here so every implementation indexes the same way.
+//! - [`MemStore`] keeps collections in memory (native tests); `IdbStore`
+//!   (wasm only, `idb.rs`) keeps them in IndexedDB with a versioned schema and
+//!   migrations (`schema.rs`).
+//! - [`contract`] is the conformance suite both implementations must pass.
+//! - [`undo`] turns a change set into its inverse, for Undo toasts.
+
+pub mod cascade;
+mod change;
+pub mod contract;
+mod error;
+mod keys;
+mod memory;
+pub mod schema;
+pub mod undo;
+
+pub use change::{check_expected, ChangeSet, Envelope, Op};
+pub use error::StoreError;
+pub use keys::{IndexKeys, Stored};
+pub use memory::MemStore;
+
+use crate::model::{Customer, Id};
+
+/// A lookup of customers through one of the customer indexes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CustomerLookup {
+    /// By normalised (lower-cased) email address.
+    Email(String),
+    /// By lower-cased "given family" name.
+    Name(String),
+    /// By tag.
+    Tag(String),
+}
+
+/// The storage contract. Implementations provide the untyped envelope
+/// methods; the typed ones are built on them. Reads return trashed records
+/// too (callers filter with `Record::is_deleted`); every write goes through
+/// [`Store::apply`].
+///
+/// Futures are not `Send`: IndexedDB handles live on the page's one thread.
+#[allow(async_fn_in_trait)]
+pub trait Store {
+    /// One stored envelope by collection and id.
+    async fn envelope(&self, collection: &str, id: Id) -> Result<Option<Envelope>, StoreError>;
+
+    /// Every envelope of a collection, in id order.
+    async fn envelopes(&self, collection: &str) -> Result<Vec<Envelope>, StoreError>;
+
+    /// The envelopes of a collection attached to a customer (`by_customer`).
+    async fn envelopes_for_customer(
+        &self,
+        collection: &str,
+        customer: Id,
+    ) -> Result<Vec<Envelope>, StoreError>;
+
+    /// Customer envelopes found through `by_email`, `by_name` or `by_tag`.
+    async fn customer_envelopes(
+        &self,
+        lookup: &CustomerLookup,
+    ) -> Result<Vec<Envelope>, StoreError>;
+
+    /// The `limit` most recently updated envelopes, newest first (`by_updated`).
+    async fn recent_envelopes(
+        &self,
+        collection: &str,
+        limit: usize,
+    ) -> Result<Vec<Envelope>, StoreError>;
+
+    /// How many records a collection holds (trashed included).
+    async fn count(&self, collection: &str) -> Result<usize, StoreError>;
+
+    /// Commits every operation of `changes`, or none of them.
+    async fn apply(&self, changes: &ChangeSet) -> Result<(), StoreError>;
+
+    /// One record by id.
+    async fn get<R: Stored>(&self, id: Id) -> Result<Option<R>, StoreError> {
+        self.envelope(R::COLLECTION, id)
+            .await?
+            .as_ref()
+            .map(Envelope::open)
+            .transpose()
+    }
+
+    /// Every record of a collection, in id order.
+    async fn all<R: Stored>(&self) -> Result<Vec<R>, StoreError> {
+        open_all(&self.envelopes(R::COLLECTION).await?)
+    }
+
+    /// The records attached to a customer.
+    async fn for_customer<R: Stored>(&self, customer: Id) -> Result<Vec<R>, StoreError> {
+        open_all(&self.envelopes_for_customer(R::COLLECTION, customer).await?)
+    }
+
+    /// Customers found through an index.
+    async fn find_customers(&self, lookup: &CustomerLookup) -> Result<Vec<Customer>, StoreError> {
+        open_all(&self.customer_envelopes(lookup).await?)
+    }
+
+    /// The `limit` most recently updated records, newest first.
+    async fn recently_updated<R: Stored>(&self, limit: usize) -> Result<Vec<R>, StoreError> {
+        open_all(&self.recent_envelopes(R::COLLECTION, limit).await?)
+    }
+}
+
+fn open_all<R: Stored>(envelopes: &[Envelope]) -> Result<Vec<R>, StoreError> {
+    envelopes.iter().map(Envelope::open).collect()
+}
+
+/// The names of every collection, in the order backups list them.
+pub const COLLECTIONS: &[&str] = &[
+    "customers",
+    "interactions",
+    "tasks",
+    "orders",
+    "deals",
+    "tickets",
+    "campaigns",
+    "relationships",
+    "imports",
+    "scores",
+];
