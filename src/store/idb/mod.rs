@@ -15,8 +15,9 @@
 mod upgrade;
 
 use super::schema::SCHEMA_VERSION;
+use super::undo::{inverse_of, Before};
 use super::{ChangeSet, CustomerLookup, Envelope, Op, Store, StoreError, Stored};
-use crate::model::Id;
+use crate::model::{Id, Timestamp};
 use idb::{CursorDirection, Database, Factory, Query, TransactionMode, TransactionResult};
 use js_sys::Array;
 use std::cell::Cell;
@@ -235,34 +236,67 @@ impl Store for IdbStore {
     }
 
     async fn apply(&self, changes: &ChangeSet) -> Result<(), StoreError> {
+        self.commit(changes, false).await.map(drop)
+    }
+
+    async fn apply_undoable(
+        &self,
+        changes: &ChangeSet,
+        now: Timestamp,
+    ) -> Result<ChangeSet, StoreError> {
+        let before = self.commit(changes, true).await?.unwrap_or_default();
+        inverse_of(changes, &before, now)
+    }
+}
+
+impl IdbStore {
+    /// Writes `changes` in one readwrite transaction. With `read_before`,
+    /// first reads (in the same transaction) what the batch will overwrite,
+    /// for its Undo.
+    async fn commit(
+        &self,
+        changes: &ChangeSet,
+        read_before: bool,
+    ) -> Result<Option<Before>, StoreError> {
         if changes.is_empty() {
-            return Ok(());
+            return Ok(read_before.then(Before::default));
         }
         let names = changes.collections();
         let txn = self.transaction(&names, TransactionMode::ReadWrite)?;
-        // 1. Optimistic concurrency: every checked put against what is stored.
+        // 1. What Undo needs, read before anything is written.
+        let before = if read_before {
+            Some(read_before_writing(&txn, changes).await?)
+        } else {
+            None
+        };
+        // 2. Optimistic concurrency: every checked put and purge against
+        // what is stored (a checked purge of a record already gone is fine).
         let mut checks = Vec::new();
         for op in &changes.ops {
-            if let Op::Put {
-                collection,
-                envelope,
-                expected: Some(expected),
-            } = op
-            {
+            if let Some((collection, id, expected)) = op.expected() {
                 let store = txn.object_store(collection).map_err(map_error)?;
-                let request = store.get(key_of(envelope.id)).map_err(map_error)?;
-                checks.push((*collection, envelope.id, *expected, request));
+                let request = store.get(key_of(id)).map_err(map_error)?;
+                checks.push((
+                    collection,
+                    id,
+                    expected,
+                    matches!(op, Op::Purge { .. }),
+                    request,
+                ));
             }
         }
-        for (collection, id, expected, request) in checks {
+        for (collection, id, expected, is_purge, request) in checks {
             let found = request.await.map_err(map_error)?;
             let found = found.as_ref().map(from_js).transpose()?.map(|e| e.version);
+            if is_purge && found.is_none() {
+                continue;
+            }
             if let Err(conflict) = super::check_expected(collection, id, Some(expected), found) {
                 let _ = txn.abort();
                 return Err(conflict);
             }
         }
-        // 2. All writes, issued without waiting for each one; the puts'
+        // 3. All writes, issued without waiting for each one; the puts'
         // objects made in one JSON round trip, each store handle fetched once.
         let objects = to_js_all(changes.ops.iter().filter_map(|op| match op {
             Op::Put { envelope, .. } => Some(envelope),
@@ -289,12 +323,83 @@ impl Store for IdbStore {
                 Op::Clear { .. } => drop(store.clear().map_err(map_error)?),
             }
         }
-        // 3. The commit decides.
+        // 4. The commit decides. A commit aborted for lack of space says so.
         match txn.commit().map_err(map_error)?.await.map_err(map_error)? {
-            TransactionResult::Committed => Ok(()),
-            TransactionResult::Aborted => Err(StoreError::Backend("the write was aborted".into())),
+            TransactionResult::Committed => Ok(before),
+            TransactionResult::Aborted => Err(self.aborted_because().await),
         }
     }
+
+    /// Why a commit was aborted: Chromium aborts a transaction that would
+    /// exceed the quota with a `QuotaExceededError` on the transaction,
+    /// which the `idb` crate reports only as "aborted"; when the storage
+    /// estimate shows the origin at (or near) its quota, say storage is full.
+    async fn aborted_because(&self) -> StoreError {
+        if storage_nearly_full().await {
+            StoreError::QuotaExceeded
+        } else {
+            StoreError::Backend("the write was aborted".into())
+        }
+    }
+}
+
+/// Reads, inside `txn`, every record and cleared collection `changes` touches.
+async fn read_before_writing(
+    txn: &idb::Transaction,
+    changes: &ChangeSet,
+) -> Result<Before, StoreError> {
+    let (records, cleared) = Before::wanted(changes);
+    let mut requests = Vec::new();
+    for (collection, id) in records {
+        let store = txn.object_store(collection).map_err(map_error)?;
+        requests.push((collection, id, store.get(key_of(id)).map_err(map_error)?));
+    }
+    let mut everything = Vec::new();
+    for collection in cleared {
+        let store = txn.object_store(collection).map_err(map_error)?;
+        everything.push((collection, store.get_all(None, None).map_err(map_error)?));
+    }
+    let mut before = Before::default();
+    for (collection, id, request) in requests {
+        if let Some(found) = request.await.map_err(map_error)? {
+            before.records.insert((collection, id), from_js(&found)?);
+        }
+    }
+    for (collection, request) in everything {
+        let values: Array = request.await.map_err(map_error)?.into_iter().collect();
+        before.cleared.insert(collection, from_js_all(&values)?);
+    }
+    Ok(before)
+}
+
+/// Whether this origin's storage is at least 98 % used (or its quota is
+/// unknown to be otherwise).
+async fn storage_nearly_full() -> bool {
+    let Some(storage) = storage_manager() else {
+        return false;
+    };
+    let Ok(promise) = storage.estimate() else {
+        return false;
+    };
+    let Ok(estimate) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+        return false;
+    };
+    let estimate: web_sys::StorageEstimate = estimate.unchecked_into();
+    match (estimate.get_usage(), estimate.get_quota()) {
+        (Some(usage), Some(quota)) if quota > 0.0 => usage / quota >= 0.98,
+        _ => false,
+    }
+}
+
+/// The storage manager of the page or the worker this runs in.
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    if let Some(window) = web_sys::window() {
+        return Some(window.navigator().storage());
+    }
+    js_sys::global()
+        .dyn_into::<web_sys::WorkerGlobalScope>()
+        .ok()
+        .map(|scope| scope.navigator().storage())
 }
 
 fn key_of(id: Id) -> JsValue {

@@ -323,6 +323,7 @@ impl AppState {
                     Op::Purge {
                         collection: "customers",
                         id,
+                        ..
                     } => {
                         touched.push(*id);
                         index.remove(id);

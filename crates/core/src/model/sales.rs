@@ -233,7 +233,7 @@ pub fn most_used_currency<'a>(orders: impl IntoIterator<Item = &'a Order>) -> Op
 /// a decimal comma (`12,5`) is refused rather than misread.
 ///
 /// ```
-/// use rapport::model::sales::parse_decimal;
+/// use rapport_core::model::sales::parse_decimal;
 /// assert_eq!(parse_decimal(" 1,250.50 "), Ok(1250.5));
 /// assert!(parse_decimal("12,5").is_err());
 /// assert!(parse_decimal("abc").is_err());

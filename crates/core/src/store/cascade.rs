@@ -1,7 +1,7 @@
 //! Deleting a customer for good together with their history, so no order,
 //! note, ticket, deal, task or relationship is left pointing at nobody.
 
-use super::{ChangeSet, Op, Store, StoreError};
+use super::{ChangeSet, Store, StoreError};
 use crate::model::Id;
 
 /// The collections whose records belong to a customer and go with them.
@@ -17,6 +17,9 @@ pub const OWNED_BY_CUSTOMER: &[&str] = &[
 
 /// A change set that removes the customer and every record attached to them
 /// (found through the `by_customer` indexes), to apply in one transaction.
+/// Every purge is checked against the version read here, so a record
+/// changed meanwhile (in another tab) makes the whole batch fail instead of
+/// being destroyed.
 pub async fn purge_customer<S: Store>(
     store: &S,
     customer: Id,
@@ -25,15 +28,12 @@ pub async fn purge_customer<S: Store>(
     let mut changes = ChangeSet::new(label);
     for collection in OWNED_BY_CUSTOMER {
         for envelope in store.envelopes_for_customer(collection, customer).await? {
-            changes.ops.push(Op::Purge {
-                collection,
-                id: envelope.id,
-            });
+            changes.purge_at(collection, envelope.id, envelope.version);
         }
     }
-    changes.ops.push(Op::Purge {
-        collection: "customers",
-        id: customer,
-    });
+    match store.envelope("customers", customer).await? {
+        Some(stored) => changes.purge_at("customers", customer, stored.version),
+        None => changes.purge::<crate::model::Customer>(customer),
+    };
     Ok(changes)
 }

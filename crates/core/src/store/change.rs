@@ -94,11 +94,16 @@ pub enum Op {
         expected: Option<u64>,
     },
     /// Remove a record for good (emptying the trash, undoing an insert).
+    /// With `expected`, the stored record must be at exactly that version
+    /// (so a purge never destroys what another tab has just changed); a
+    /// record that is already gone counts as purged.
     Purge {
         /// The collection name.
         collection: &'static str,
         /// The record id.
         id: Id,
+        /// The version the purge was decided on, if checked.
+        expected: Option<u64>,
     },
     /// Remove every record of a collection (restore with "replace").
     Clear {
@@ -172,11 +177,23 @@ impl ChangeSet {
         Ok(self)
     }
 
-    /// Removes a record for good.
+    /// Removes a record for good, whatever its version.
     pub fn purge<R: Record>(&mut self, id: Id) -> &mut Self {
         self.ops.push(Op::Purge {
             collection: R::COLLECTION,
             id,
+            expected: None,
+        });
+        self
+    }
+
+    /// Removes a record for good if it is still at `version` (the one the
+    /// user saw when deciding); otherwise the batch fails with a conflict.
+    pub fn purge_at(&mut self, collection: &'static str, id: Id, version: u64) -> &mut Self {
+        self.ops.push(Op::Purge {
+            collection,
+            id,
+            expected: Some(version),
         });
         self
     }
@@ -203,6 +220,25 @@ impl ChangeSet {
     /// How many operations the batch has.
     pub fn len(&self) -> usize {
         self.ops.len()
+    }
+}
+
+impl Op {
+    /// The version this operation expects to find stored, if it checks one.
+    pub fn expected(&self) -> Option<(&'static str, Id, u64)> {
+        match self {
+            Op::Put {
+                collection,
+                envelope,
+                expected: Some(v),
+            } => Some((collection, envelope.id, *v)),
+            Op::Purge {
+                collection,
+                id,
+                expected: Some(v),
+            } => Some((collection, *id, *v)),
+            _ => None,
+        }
     }
 }
 

@@ -51,6 +51,8 @@ pub async fn store_contract<S: Store>(store: &S) {
     recently_updated_is_newest_first(store).await;
     purge_and_clear_remove_records(store).await;
     undo_restores_a_deleted_record(store).await;
+    a_purge_decided_on_an_old_version_is_refused(store).await;
+    undo_of_an_insert_spares_a_later_edit(store).await;
     bulk_batches_are_stored_whole(store).await;
 }
 
@@ -280,4 +282,74 @@ async fn bulk_batches_are_stored_whole<S: Store>(store: &S) {
         .await
         .unwrap();
     assert_eq!(found.len(), 1);
+}
+
+async fn a_purge_decided_on_an_old_version_is_refused<S: Store>(store: &S) {
+    let seen = store.envelope("customers", id(3)).await.unwrap().unwrap();
+    let mut grace = store.get::<Customer>(id(3)).await.unwrap().unwrap();
+    grace.job_title = "Restored in another tab".into();
+    grace.touch(NOW + 50);
+    let mut edit = ChangeSet::new("edit");
+    edit.update(&grace).unwrap();
+    store.apply(&edit).await.unwrap();
+    let mut purge = ChangeSet::new("Deleted for good");
+    purge.purge_at("customers", id(3), seen.version);
+    let refused = store.apply(&purge).await;
+    assert!(
+        matches!(refused, Err(StoreError::Conflict { .. })),
+        "a purge decided on version {} after an edit to {} is a conflict, got {refused:?}",
+        seen.version,
+        seen.version + 1
+    );
+    assert!(
+        store.get::<Customer>(id(3)).await.unwrap().is_some(),
+        "the refused purge destroyed nothing"
+    );
+    let mut current = ChangeSet::new("Deleted for good");
+    current.purge_at("customers", id(3), seen.version + 1);
+    let undo = store.apply_undoable(&current, NOW + 51).await.unwrap();
+    assert!(store.get::<Customer>(id(3)).await.unwrap().is_none());
+    store
+        .apply(&undo)
+        .await
+        .expect("undo of a purge puts the record back");
+    assert_eq!(
+        store
+            .get::<Customer>(id(3))
+            .await
+            .unwrap()
+            .unwrap()
+            .job_title,
+        "Restored in another tab"
+    );
+}
+
+async fn undo_of_an_insert_spares_a_later_edit<S: Store>(store: &S) {
+    let mut cs = ChangeSet::new("Added Late Tester");
+    cs.insert(&customer(90, "Late", "late@example.com"))
+        .unwrap();
+    let undo = store.apply_undoable(&cs, NOW + 60).await.unwrap();
+    let mut late = store.get::<Customer>(id(90)).await.unwrap().unwrap();
+    late.job_title = "Edited after the insert".into();
+    late.touch(NOW + 61);
+    let mut edit = ChangeSet::new("edit");
+    edit.update(&late).unwrap();
+    store.apply(&edit).await.unwrap();
+    let refused = store.apply(&undo).await;
+    assert!(
+        matches!(refused, Err(StoreError::Conflict { .. })),
+        "undoing the insert would destroy a later edit: refused, got {refused:?}"
+    );
+    assert_eq!(
+        store
+            .get::<Customer>(id(90))
+            .await
+            .unwrap()
+            .unwrap()
+            .job_title,
+        "Edited after the insert"
+    );
+    let mut cleanup = ChangeSet::new("cleanup");
+    cleanup.purge::<Customer>(id(90));
+    store.apply(&cleanup).await.unwrap();
 }

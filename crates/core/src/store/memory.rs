@@ -3,8 +3,9 @@
 //! that tests against it mean something for the real store.
 
 use super::change::check_expected;
+use super::undo::{inverse_of, Before};
 use super::{ChangeSet, CustomerLookup, Envelope, Op, Store, StoreError};
-use crate::model::Id;
+use crate::model::{Id, Timestamp};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 
@@ -83,6 +84,46 @@ impl Store for MemStore {
     }
 
     async fn apply(&self, changes: &ChangeSet) -> Result<(), StoreError> {
+        self.commit(changes)
+    }
+
+    async fn apply_undoable(
+        &self,
+        changes: &ChangeSet,
+        now: Timestamp,
+    ) -> Result<ChangeSet, StoreError> {
+        // No await between the read and the write: nothing can come between.
+        let before = {
+            let collections = self.collections.borrow();
+            let (records, cleared) = Before::wanted(changes);
+            Before {
+                records: records
+                    .into_iter()
+                    .filter_map(|(c, id)| {
+                        let found = collections.get(c)?.get(&id)?;
+                        Some(((c, id), found.clone()))
+                    })
+                    .collect(),
+                cleared: cleared
+                    .into_iter()
+                    .map(|c| {
+                        let all = collections
+                            .get(c)
+                            .map(|m| m.values().cloned().collect())
+                            .unwrap_or_default();
+                        (c, all)
+                    })
+                    .collect(),
+            }
+        };
+        let inverse = inverse_of(changes, &before, now)?;
+        self.commit(changes)?;
+        Ok(inverse)
+    }
+}
+
+impl MemStore {
+    fn commit(&self, changes: &ChangeSet) -> Result<(), StoreError> {
         let mut collections = self.collections.borrow_mut();
         // Work on a copy of the touched collections so a refused batch leaves
         // the store exactly as it was.
@@ -93,14 +134,16 @@ impl Store for MemStore {
             .collect();
         for op in &changes.ops {
             let collection = staged.entry(op.collection()).or_default();
+            if let Some((name, id, expected)) = op.expected() {
+                let found = collection.get(&id).map(|e| e.version);
+                // A checked purge of a record already gone has nothing to destroy.
+                let gone_already = matches!(op, Op::Purge { .. }) && found.is_none();
+                if !gone_already {
+                    check_expected(name, id, Some(expected), found)?;
+                }
+            }
             match op {
-                Op::Put {
-                    collection: name,
-                    envelope,
-                    expected,
-                } => {
-                    let found = collection.get(&envelope.id).map(|e| e.version);
-                    check_expected(name, envelope.id, *expected, found)?;
+                Op::Put { envelope, .. } => {
                     collection.insert(envelope.id, envelope.clone());
                 }
                 Op::Purge { id, .. } => {

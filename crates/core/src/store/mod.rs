@@ -27,7 +27,7 @@ pub use error::StoreError;
 pub use keys::{IndexKeys, Stored};
 pub use memory::MemStore;
 
-use crate::model::{Customer, Id};
+use crate::model::{Customer, Id, Timestamp};
 
 /// A lookup of customers through one of the customer indexes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,6 +79,15 @@ pub trait Store {
 
     /// Commits every operation of `changes`, or none of them.
     async fn apply(&self, changes: &ChangeSet) -> Result<(), StoreError>;
+
+    /// Commits `changes` like [`Store::apply`] and returns the change set
+    /// that reverses them, built from the records as they were read inside
+    /// the same transaction (see [`undo`]).
+    async fn apply_undoable(
+        &self,
+        changes: &ChangeSet,
+        now: Timestamp,
+    ) -> Result<ChangeSet, StoreError>;
 
     /// One record by id.
     async fn get<R: Stored>(&self, id: Id) -> Result<Option<R>, StoreError> {

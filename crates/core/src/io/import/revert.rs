@@ -39,7 +39,11 @@ pub async fn revert<S: Store>(
     let mut purged: HashSet<(&'static str, Id)> = HashSet::new();
     let mut purge = |changes: &mut ChangeSet, collection: &'static str, id: Id| {
         if purged.insert((collection, id)) {
-            changes.ops.push(Op::Purge { collection, id });
+            changes.ops.push(Op::Purge {
+                collection,
+                id,
+                expected: None,
+            });
         }
     };
     let mut customers: HashSet<Id> = HashSet::new();
@@ -57,7 +61,7 @@ pub async fn revert<S: Store>(
     if customers.len() <= BULK {
         for &customer in &customers {
             for op in purge_customer(store, customer, "").await?.ops {
-                if let Op::Purge { collection, id } = op {
+                if let Op::Purge { collection, id, .. } = op {
                     purge(&mut changes, collection, id);
                 }
             }
