@@ -7,9 +7,9 @@ use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
 pub use rapport::io::import::{
-    auto_map, auto_map_orders, report_csv, revert, CsvReader, CustomerImport, Delimiter,
-    DuplicatePolicy, ImportError, OrderOptions, OrdersImport, Preset, ReadOptions, RowIssue,
-    SourceRow, EXTERNAL_ID_FIELD,
+    auto_map, auto_map_orders, plan_revert, report_csv, revert, CsvReader, CustomerImport,
+    Delimiter, DuplicatePolicy, ImportError, OrderOptions, OrdersImport, Preset, ReadOptions,
+    RowIssue, SourceRow, EXTERNAL_ID_FIELD,
 };
 pub use rapport::model::{
     CustomValue, Customer, ImportBatch, ImportCounts, Interaction, LifecycleStage, Order, Record,

@@ -1,1 +1,109 @@
-//! The application layer: one function per user action that changes data.
+//! The application layer: one function per user action that changes data,
+//! on the model of Actual Budget's `loot-core` handlers. Each validates its
+//! input, builds one [`ChangeSet`] with the label its Undo toast shows, and
+//! returns it; the caller commits it through the one write path (the app's
+//! `AppState::apply`: one transaction, Undo, other tabs told). Jobs in the
+//! worker build their change sets here too and hand them to the page.
+//!
+//! Nothing here touches the DOM or IndexedDB: every action is tested
+//! natively on `MemStore` (`tests.rs`). Pages hold signals and markup; they
+//! call these and show [`OpError::user_message`] when one refuses.
+//!
+//! - [`records`]: customers (add, save, trash, restore, delete for good,
+//!   bulk changes), timeline entries, tasks, relationships;
+//! - [`sales`]: deals, quotes and orders, tickets, campaigns;
+//! - [`imports`]: reverting an import, as one undoable batch.
+
+pub mod imports;
+pub mod records;
+pub mod sales;
+
+#[cfg(test)]
+mod tests;
+
+use crate::model::{FieldErrorKind, TransitionError, ValidationErrors};
+use crate::store::{ChangeSet, StoreError, Stored};
+
+/// Why an action was refused. Shown through [`OpError::user_message`].
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum OpError {
+    /// The store refused or failed (conflict, full, invalid record…).
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The input has problems, by field (forms show them next to fields).
+    #[error("{0}")]
+    Invalid(ValidationErrors),
+    /// A state change the record's lifecycle does not allow.
+    #[error(transparent)]
+    Transition(#[from] TransitionError),
+    /// A value one field does not accept (an unknown stage, say).
+    #[error("{0}")]
+    Field(#[from] FieldErrorKind),
+    /// The record is no longer stored (deleted for good in another tab).
+    #[error("this {what} is no longer stored")]
+    Missing {
+        /// What kind of record, in words ("customer").
+        what: &'static str,
+    },
+    /// The same relationship exists already.
+    #[error("these two customers are already linked this way")]
+    DuplicateLink,
+    /// The action would change nothing.
+    #[error("nothing to change")]
+    NothingToDo,
+}
+
+impl From<ValidationErrors> for OpError {
+    fn from(errors: ValidationErrors) -> OpError {
+        OpError::Invalid(errors)
+    }
+}
+
+impl OpError {
+    /// The sentence the user sees.
+    pub fn user_message(&self) -> String {
+        match self {
+            OpError::Store(e) => e.user_message(),
+            OpError::Invalid(errors) => format!("Not saved: {errors}"),
+            OpError::Transition(e) => format!("Not changed: {e}."),
+            OpError::Field(e) => format!("Not changed: {e}."),
+            OpError::Missing { what } => format!(
+                "This {what} is no longer stored (deleted for good in another tab or window?). \
+                 Nothing was changed."
+            ),
+            OpError::DuplicateLink => {
+                "Not linked: these two customers are already linked this way.".into()
+            }
+            OpError::NothingToDo => "Nothing to change.".into(),
+        }
+    }
+
+    /// Whether reloading may help (the record changed elsewhere).
+    pub fn offers_reload(&self) -> bool {
+        matches!(self, OpError::Store(e) if e.offers_reload())
+            || matches!(self, OpError::Missing { .. })
+    }
+
+    /// The field problems, for forms that show them next to each field.
+    pub fn field_errors(&self) -> Option<&ValidationErrors> {
+        match self {
+            OpError::Invalid(e) | OpError::Store(StoreError::Invalid { errors: e, .. }) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// One new record under `label`.
+pub fn insert_one<R: Stored>(record: &R, label: impl Into<String>) -> Result<ChangeSet, OpError> {
+    let mut changes = ChangeSet::new(label);
+    changes.insert(record)?;
+    Ok(changes)
+}
+
+/// One edited record (already `touch`ed) under `label`, checked against
+/// the version it was read at.
+pub fn update_one<R: Stored>(record: &R, label: impl Into<String>) -> Result<ChangeSet, OpError> {
+    let mut changes = ChangeSet::new(label);
+    changes.update(record)?;
+    Ok(changes)
+}

@@ -80,8 +80,9 @@ impl Envelope {
     }
 }
 
-/// One write.
-#[derive(Debug, Clone, PartialEq)]
+/// One write. Serialisable, so a job in the worker can hand the page the
+/// batch it computed and the page applies it through its one write path.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum Op {
     /// Insert or replace a record. With `expected`, the stored record must be
     /// at exactly that version (`Some(0)`: must not exist yet).
@@ -123,8 +124,71 @@ impl Op {
     }
 }
 
+/// [`Op`] as read from JSON, before its collection name is checked.
+#[derive(Deserialize)]
+enum OpWire {
+    Put {
+        collection: String,
+        envelope: Envelope,
+        expected: Option<u64>,
+    },
+    Purge {
+        collection: String,
+        id: Id,
+        expected: Option<u64>,
+    },
+    Clear {
+        collection: String,
+    },
+}
+
+/// The store's name for `name`, refusing any that is not one of its collections.
+fn known_collection(name: &str) -> Result<&'static str, String> {
+    super::COLLECTIONS
+        .iter()
+        .copied()
+        .find(|c| *c == name)
+        .ok_or_else(|| format!("unknown collection “{name}”"))
+}
+
+impl<'de> Deserialize<'de> for Op {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Op, D::Error> {
+        Op::try_from(OpWire::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
+}
+
+impl TryFrom<OpWire> for Op {
+    type Error = String;
+
+    fn try_from(wire: OpWire) -> Result<Op, String> {
+        Ok(match wire {
+            OpWire::Put {
+                collection,
+                envelope,
+                expected,
+            } => Op::Put {
+                collection: known_collection(&collection)?,
+                envelope,
+                expected,
+            },
+            OpWire::Purge {
+                collection,
+                id,
+                expected,
+            } => Op::Purge {
+                collection: known_collection(&collection)?,
+                id,
+                expected,
+            },
+            OpWire::Clear { collection } => Op::Clear {
+                collection: known_collection(&collection)?,
+            },
+        })
+    }
+}
+
 /// A batch of writes committed together, with a label for the Undo toast.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ChangeSet {
     /// What the batch does, in words ("Deleted 3 customers").
     pub label: String,

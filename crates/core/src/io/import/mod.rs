@@ -50,7 +50,7 @@ pub use orders::OrdersImport;
 pub use presets::{Preset, RAPPORT_COLUMNS, RAPPORT_LIST_SEPARATOR};
 pub use read::{CsvReader, ReadOptions, SourceRow};
 pub use report::{report_csv, RowIssue};
-pub use revert::revert;
+pub use revert::{plan_revert, revert, EditedSince, RevertPlan};
 
 /// How the rows of a file will be (or were) used: the same counts the
 /// [`ImportBatch`](crate::model::ImportBatch) keeps.

@@ -1,0 +1,161 @@
+//! Actions on deals, quotes and orders, tickets and campaigns.
+
+use super::{insert_one, update_one, OpError};
+use crate::model::{
+    Campaign, Deal, DealDraft, Id, Order, Pipeline, Record, Ticket, Timestamp, ValidationErrors,
+};
+use crate::store::ChangeSet;
+
+/// Creates a deal from the New deal form (every problem by field).
+pub fn create_deal(
+    draft: &DealDraft,
+    pipeline: &Pipeline,
+    id: Id,
+    now: Timestamp,
+) -> Result<(Deal, ChangeSet), OpError> {
+    let deal = draft.to_deal(pipeline, id, now)?;
+    let changes = insert_one(&deal, format!("Added the deal “{}”", deal.title))?;
+    Ok((deal, changes))
+}
+
+/// Moves a deal to `stage` of `pipeline`; refused for an unknown stage and
+/// [`OpError::NothingToDo`] when it is in that stage already.
+pub fn move_deal(
+    deal: &Deal,
+    stage: &str,
+    pipeline: &Pipeline,
+    now: Timestamp,
+) -> Result<ChangeSet, OpError> {
+    if pipeline.index_of(stage).is_some()
+        && pipeline.index_of(stage) == pipeline.index_of(&deal.stage)
+    {
+        return Err(OpError::NothingToDo);
+    }
+    let mut moved = deal.clone();
+    moved.move_to(stage, pipeline, now)?;
+    update_one(
+        &moved,
+        format!("Moved “{}” to {}", moved.title, moved.stage),
+    )
+}
+
+/// Adds a quote, order or contract made with the order form.
+pub fn add_order(order: &Order, customer_name: &str) -> Result<ChangeSet, OpError> {
+    insert_one(
+        order,
+        format!(
+            "Added a {} for {customer_name}",
+            order.status.label().to_lowercase()
+        ),
+    )
+}
+
+/// Turns a quote into an order.
+pub fn convert_quote(
+    order: &Order,
+    customer_name: &str,
+    now: Timestamp,
+) -> Result<ChangeSet, OpError> {
+    let mut converted = order.clone();
+    converted.convert_quote_to_order(now)?;
+    update_one(
+        &converted,
+        format!(
+            "Converted the quote of {} for {customer_name} to an order",
+            converted.date
+        ),
+    )
+}
+
+/// Opens a ticket.
+pub fn open_ticket(ticket: &Ticket) -> Result<ChangeSet, OpError> {
+    insert_one(ticket, format!("Opened the ticket “{}”", ticket.subject))
+}
+
+/// Saves a ticket edited on its page (status changes go through the
+/// model's transitions before they reach here).
+pub fn save_ticket(ticket: &Ticket, label: impl Into<String>) -> Result<ChangeSet, OpError> {
+    update_one(ticket, label)
+}
+
+/// Solves a ticket (through the model's transition rules).
+pub fn solve_ticket(ticket: &Ticket, now: Timestamp) -> Result<(Ticket, ChangeSet), OpError> {
+    let mut solved = ticket.clone();
+    solved.solve(now)?;
+    let changes = update_one(&solved, format!("Solved “{}”", solved.subject))?;
+    Ok((solved, changes))
+}
+
+/// Reopens a solved or closed ticket.
+pub fn reopen_ticket(ticket: &Ticket, now: Timestamp) -> Result<(Ticket, ChangeSet), OpError> {
+    let mut reopened = ticket.clone();
+    reopened.reopen(now)?;
+    let changes = update_one(&reopened, format!("Reopened “{}”", reopened.subject))?;
+    Ok((reopened, changes))
+}
+
+/// Plans a campaign (with its members already chosen).
+pub fn plan_campaign(campaign: &Campaign) -> Result<ChangeSet, OpError> {
+    let n = campaign.members.len();
+    insert_one(
+        campaign,
+        format!(
+            "Planned “{}” for {n} {}",
+            campaign.name,
+            if n == 1 { "customer" } else { "customers" }
+        ),
+    )
+}
+
+/// One member's response to a campaign.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Response {
+    /// Opened the message.
+    pub opened: bool,
+    /// Clicked through.
+    pub clicked: bool,
+    /// Converted.
+    pub converted: bool,
+}
+
+/// Records members' responses to a campaign; a response for someone who is
+/// not a member is refused.
+pub fn record_responses(
+    campaign: &Campaign,
+    responses: &[(Id, Response)],
+    now: Timestamp,
+) -> Result<ChangeSet, OpError> {
+    if responses.is_empty() {
+        return Err(OpError::NothingToDo);
+    }
+    let mut updated = campaign.clone();
+    for (customer, response) in responses {
+        let Some(member) = updated
+            .members
+            .iter_mut()
+            .find(|m| m.customer_id == *customer)
+        else {
+            let mut e = ValidationErrors::default();
+            e.push(
+                "members",
+                crate::model::FieldErrorKind::Inconsistent(
+                    "a response for someone who is not a member",
+                ),
+            );
+            return Err(e.into());
+        };
+        member.opened = response.opened;
+        member.clicked = response.clicked;
+        member.converted = response.converted;
+    }
+    updated.touch(now);
+    let n = responses.len();
+    update_one(
+        &updated,
+        format!(
+            "Saved the responses of {n} {} to “{}”",
+            if n == 1 { "member" } else { "members" },
+            updated.name
+        ),
+    )
+}
