@@ -74,23 +74,29 @@ fn DealForm(preset: Option<Id>) -> impl IntoView {
             percent: percent.get_untracked(),
             close: close.get_untracked(),
         };
-        let deal =
-            match pipeline.with_untracked(|p| draft.to_deal(p, uuid::Uuid::new_v4(), now_ms())) {
-                Ok(deal) => deal,
-                Err(found) => {
-                    errors.set(found);
-                    save_error.set(Some((
-                        "Not added: please correct the fields marked below.".into(),
-                        false,
-                    )));
-                    return;
+        let created = pipeline.with_untracked(|p| {
+            crate::ops::sales::create_deal(&draft, p, uuid::Uuid::new_v4(), now_ms())
+        });
+        let changes = match created {
+            Ok((_, changes)) => changes,
+            Err(e) => {
+                match e.field_errors() {
+                    Some(found) => {
+                        errors.set(found.clone());
+                        save_error.set(Some((
+                            "Not added: please correct the fields marked below.".into(),
+                            false,
+                        )));
+                    }
+                    None => save_error.set(Some((e.user_message(), e.offers_reload()))),
                 }
-            };
+                return;
+            }
+        };
         errors.set(ValidationErrors::default());
         let navigate = navigate.clone();
         let to = back_after_save.clone();
-        let label = format!("Added the deal “{}”", deal.title);
-        state.save_new(&deal, label, save_error, saving, move || {
+        state.save(Ok(changes), true, save_error, Some(saving), move || {
             navigate(&to, Default::default())
         });
     };

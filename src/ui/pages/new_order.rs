@@ -172,15 +172,10 @@ fn OrderForm(preset: Option<Id>) -> impl IntoView {
             return;
         }
         let who = customer_name(&state, &order.customer_id);
-        let label = format!(
-            "Added the {} of {} {} for {who}",
-            order.status.label().to_lowercase(),
-            money(order.total),
-            order.currency
-        );
         let navigate = navigate.clone();
         let path = format!("/customers/{}", order.customer_id);
-        state.save_new(&order, label, save_error, saving, move || {
+        let changes = crate::ops::sales::add_order(&order, &who);
+        state.save(changes, true, save_error, Some(saving), move || {
             navigate(&path, Default::default())
         });
     };

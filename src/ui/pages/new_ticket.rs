@@ -83,10 +83,10 @@ fn TicketForm(preset: Option<Id>) -> impl IntoView {
             return;
         }
         let who = customer_name(&state, &ticket.customer_id);
-        let label = format!("Opened the ticket “{}” for {who}", ticket.subject);
         let navigate = navigate.clone();
         let path = format!("/tickets/{}", ticket.id());
-        state.save_new(&ticket, label, save_error, saving, move || {
+        let changes = crate::ops::sales::open_ticket(&ticket, &who);
+        state.save(changes, true, save_error, Some(saving), move || {
             navigate(&path, Default::default())
         });
     };

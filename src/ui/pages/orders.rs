@@ -9,7 +9,8 @@
 
 use crate::analytics::sales::{totals_by_month, MonthTotal};
 use crate::model::{date_of, Id, Order, OrderStatus, Record};
-use crate::store::{ChangeSet, Store, StoreError};
+use crate::ops;
+use crate::store::{Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{
     thousands, ChoiceFilter, EmptyState, PageHeader, Pager, SaveError, SearchBox,
@@ -130,20 +131,8 @@ pub fn OrdersPage() -> impl IntoView {
         Memo::new(move |_| loaded().map(|all| totals_by_month(&all, date_of(now_ms()), MONTHS)));
 
     let convert = move |order: Order| {
-        let mut converted = order;
-        if let Err(e) = converted.convert_quote_to_order(now_ms()) {
-            error.set(Some((format!("Not converted: {e}."), false)));
-            return;
-        }
-        let who = customer_name(&state, &converted.customer_id);
-        let mut changes = ChangeSet::new(format!(
-            "Converted the quote of {} for {who} to an order",
-            converted.date
-        ));
-        if let Err(e) = changes.update(&converted) {
-            error.set(Some((e.user_message(), e.offers_reload())));
-            return;
-        }
+        let who = customer_name(&state, &order.customer_id);
+        let changes = ops::sales::convert_quote(&order, &who, now_ms());
         state.save(changes, true, error, None, || ());
     };
 

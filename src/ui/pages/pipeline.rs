@@ -10,7 +10,8 @@
 
 use crate::analytics::sales::{board, StageColumn};
 use crate::model::{Deal, Record};
-use crate::store::{ChangeSet, Store, StoreError};
+use crate::ops;
+use crate::store::{Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{thousands, EmptyState, PageHeader, SaveError};
 use crate::ui::pipeline_setting::PipelineSetting;
@@ -94,22 +95,11 @@ pub fn PipelinePage() -> impl IntoView {
 
     let move_deal = move |deal: Deal, stage: String| {
         let pipeline = pipeline.get_untracked();
-        if pipeline.index_of(&stage).is_some()
-            && pipeline.index_of(&stage) == pipeline.index_of(&deal.stage)
-        {
-            return;
+        match ops::sales::move_deal(&deal, &stage, &pipeline, now_ms()) {
+            // Dropped on its own column: nothing to do, nothing to say.
+            Err(ops::OpError::NothingToDo) => {}
+            moved => state.save(moved, true, error, None, || ()),
         }
-        let mut moved = deal;
-        if let Err(e) = moved.move_to(&stage, &pipeline, now_ms()) {
-            error.set(Some((format!("Not moved: {e}."), false)));
-            return;
-        }
-        let mut changes = ChangeSet::new(format!("Moved “{}” to {}", moved.title, moved.stage));
-        if let Err(e) = changes.update(&moved) {
-            error.set(Some((e.user_message(), e.offers_reload())));
-            return;
-        }
-        state.save(changes, true, error, None, || ());
     };
 
     let card = move |deal: Deal| {

@@ -10,6 +10,7 @@
 //! stages are put back, so stages and deals never disagree.
 
 use crate::model::{Deal, Pipeline, PipelineEdit, StageDraft, StageError};
+use crate::ops;
 use crate::store::{ChangeSet, Store, StoreError};
 use crate::ui::components::{thousands, SaveError};
 use crate::ui::pipeline_setting::{self, PipelineSetting};
@@ -53,20 +54,18 @@ async fn count_deals(state: AppState, ready: bool) -> Result<HashMap<String, usi
 async fn save_edit(state: AppState, before: Pipeline, edit: PipelineEdit) -> Result<usize, String> {
     let store = state.store().map_err(|e| e.user_message())?;
     let deals = store.all::<Deal>().await.map_err(|e| e.user_message())?;
-    let moved = edit.restage(&deals, now_ms());
-    let mut changes = ChangeSet::new("Changed the pipeline's stages");
-    for deal in &moved {
-        changes.update(deal).map_err(|e| e.user_message())?;
-    }
+    let changes =
+        ops::sales::restage_deals(&deals, &edit, now_ms()).map_err(|e| e.user_message())?;
     pipeline_setting::store(&edit.pipeline)
         .map_err(|e| format!("The stages could not be saved in this browser: {e}."))?;
-    if !moved.is_empty() {
+    let moved = changes.as_ref().map_or(0, ChangeSet::len);
+    if let Some(changes) = changes {
         if let Err(e) = state.apply(changes, false).await {
             let _ = pipeline_setting::store(&before);
             return Err(e.user_message());
         }
     }
-    Ok(moved.len())
+    Ok(moved)
 }
 
 /// The pipeline editor.

@@ -9,7 +9,8 @@
 //! there can be tens of thousands.
 
 use crate::model::{date_of, iso_date, FieldErrorKind, Record, Task, ValidationErrors};
-use crate::store::{ChangeSet, Store, StoreError};
+use crate::ops;
+use crate::store::{Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{
     thousands, CustomerPicker, EmptyState, PageHeader, PickedCustomer, SaveError,
@@ -71,18 +72,11 @@ async fn load(state: AppState, ready: bool) -> Result<Option<Sections>, StoreErr
 
 /// Marks `task` done or open again (undoable); on failure the checkbox
 /// goes back to what is stored.
-fn set_done(state: AppState, mut task: Task, checkbox: web_sys::HtmlInputElement) {
+fn set_done(state: AppState, task: Task, checkbox: web_sys::HtmlInputElement) {
     let done = checkbox.checked();
     leptos::task::spawn_local(async move {
-        task.set_done(done, now_ms());
-        let label = if done {
-            format!("Marked “{}” done", task.title)
-        } else {
-            format!("Reopened “{}”", task.title)
-        };
-        let mut changes = ChangeSet::new(label);
-        let result = match changes.update(&task) {
-            Ok(_) => state.apply(changes, true).await,
+        let result = match ops::records::set_task_done(&task, done, now_ms()) {
+            Ok(changes) => state.apply(changes, true).await.map_err(ops::OpError::from),
             Err(e) => Err(e),
         };
         if let Err(e) = result {
@@ -265,15 +259,16 @@ fn AddTask() -> impl IntoView {
             return;
         }
         errors.set(ValidationErrors::default());
-        let mut changes = ChangeSet::new(format!("Added the task “{}”", task.title));
-        if let Err(err) = changes.insert(&task) {
-            save_error.set(Some((err.user_message(), false)));
-            return;
-        }
-        state.save(changes, true, save_error, Some(saving), move || {
-            title.set(String::new());
-            customer.clear();
-        });
+        state.save(
+            ops::records::add_task(&task),
+            true,
+            save_error,
+            Some(saving),
+            move || {
+                title.set(String::new());
+                customer.clear();
+            },
+        );
     };
 
     let message = move |field: &'static str| move || errors.with(|e| e.sentences_for(field));

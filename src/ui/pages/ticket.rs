@@ -9,6 +9,7 @@
 
 use super::tickets::{local_time, priority_class, status_class};
 use crate::model::{Id, Priority, Record, Ticket, TicketStatus, Timestamp};
+use crate::ops;
 use crate::store::{ChangeSet, Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{PageHeader, SaveError};
@@ -160,12 +161,7 @@ fn TicketView(initial: Ticket) -> impl IntoView {
         }
     });
 
-    let write = move |ticket: Ticket, label: String, undoable: bool| {
-        let mut changes = ChangeSet::new(label);
-        if let Err(e) = changes.update(&ticket) {
-            error.set(Some((e.user_message(), e.offers_reload())));
-            return;
-        }
+    let write = move |ticket: Ticket, changes: Result<ChangeSet, ops::OpError>, undoable: bool| {
         state.save(changes, undoable, error, Some(saving), move || {
             if undoable {
                 // Solve/Reopen: keep the form's other unsaved edits.
@@ -190,20 +186,23 @@ fn TicketView(initial: Ticket) -> impl IntoView {
         }
         let edited = draft.with_untracked(|d| base.with_untracked(|b| d.apply_to(b, now_ms())));
         match edited {
-            Ok(t) => write(t, "Saved the ticket".into(), false),
+            Ok(t) => {
+                let changes = ops::sales::save_ticket(&t, "Saved the ticket");
+                write(t, changes, false)
+            }
             Err(message) => error.set(Some((message, false))),
         }
     };
     let solve_or_reopen = move |_| {
-        let mut t = base.get_untracked();
-        let (result, label) = if t.status == TicketStatus::Solved {
-            (t.reopen(now_ms()), format!("Reopened “{}”", t.subject))
+        let t = base.get_untracked();
+        let result = if t.status == TicketStatus::Solved {
+            ops::sales::reopen_ticket(&t, now_ms())
         } else {
-            (t.solve(now_ms()), format!("Solved “{}”", t.subject))
+            ops::sales::solve_ticket(&t, now_ms())
         };
         match result {
-            Ok(()) => write(t, label, true),
-            Err(e) => error.set(Some((format!("Not changed: {e}."), false))),
+            Ok((changed, changes)) => write(changed, Ok(changes), true),
+            Err(e) => error.set(Some((e.user_message(), false))),
         }
     };
 

@@ -1,8 +1,8 @@
 //! The Trash: customers moved to the trash, to restore or delete for good.
 
 use crate::model::{date_of, Customer, Record};
-use crate::store::cascade::purge_customer;
-use crate::store::{ChangeSet, Store, StoreError};
+use crate::ops;
+use crate::store::{Store, StoreError};
 use crate::ui::components::{EmptyState, PageHeader};
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
@@ -29,30 +29,21 @@ pub fn TrashPage() -> impl IntoView {
     });
     let act = move |customer: Customer, restore: bool| {
         leptos::task::spawn_local(async move {
-            let name = customer.display_name();
-            let mut changes;
-            if restore {
-                let mut c = customer;
-                c.meta.restore(now_ms());
-                changes = ChangeSet::new(format!("Restored {name}"));
-                if let Err(e) = changes.update(&c) {
+            let built = if restore {
+                ops::records::restore_customer(&customer, now_ms())
+            } else {
+                match state.store() {
+                    Ok(store) => ops::records::delete_for_good(&*store, &customer).await,
+                    Err(e) => Err(e.into()),
+                }
+            };
+            let changes = match built {
+                Ok(c) => c,
+                Err(e) => {
                     state.toast_error(e.user_message());
                     return;
                 }
-            } else {
-                let label = format!("Deleted {name} and their history for good");
-                let built = match state.store() {
-                    Ok(store) => purge_customer(&*store, customer.id(), label).await,
-                    Err(e) => Err(e),
-                };
-                changes = match built {
-                    Ok(c) => c,
-                    Err(e) => {
-                        state.toast_error(e.user_message());
-                        return;
-                    }
-                };
-            }
+            };
             if let Err(e) = state.apply(changes, true).await {
                 state.toast_error(e.user_message());
             }

@@ -14,10 +14,10 @@ mod toasts;
 pub use toasts::Toast;
 
 use crate::model::{Customer, Id, PropensityScores, Record, Timestamp, SCORES_ID};
+use crate::ops::OpError;
 use crate::search::{CustomerIndex, CustomerRow};
 use crate::store::idb::IdbStore;
-use crate::store::undo::apply_with_undo;
-use crate::store::{ChangeSet, Op, Store, StoreError, Stored, COLLECTIONS};
+use crate::store::{ChangeSet, Op, Store, StoreError, COLLECTIONS};
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -238,7 +238,7 @@ impl AppState {
     pub async fn apply(&self, changes: ChangeSet, undoable: bool) -> Result<(), StoreError> {
         let store = self.store()?;
         let inverse = if undoable {
-            Some(apply_with_undo(&*store, &changes, now_ms()).await?)
+            Some(store.apply_undoable(&changes, now_ms()).await?)
         } else {
             store.apply(&changes).await?;
             None
@@ -252,35 +252,26 @@ impl AppState {
         Ok(())
     }
 
-    /// Adds one new record (with Undo) under `label`, then runs `on_saved`
-    /// (e.g. to open the record's page); a failure lands in `error`.
-    pub fn save_new<R: Stored>(
-        &self,
-        record: &R,
-        label: String,
-        error: RwSignal<Option<(String, bool)>>,
-        saving: RwSignal<bool>,
-        on_saved: impl FnOnce() + 'static,
-    ) {
-        let mut changes = ChangeSet::new(label);
-        match changes.insert(record) {
-            Ok(_) => self.save(changes, true, error, Some(saving), on_saved),
-            Err(e) => error.set(Some((e.user_message(), false))),
-        }
-    }
-
-    /// Writes `changes` in the background (with Undo when `undoable`), for
-    /// forms and buttons: `saving` (if any) is true while it runs; on success
+    /// Writes what an action of [`crate::ops`] built, in the background (with
+    /// Undo when `undoable`), for forms and buttons; a refused action's
+    /// sentence goes straight to `error`: `saving` (if any) is true while it runs; on success
     /// `error` is cleared and `on_saved` runs; on failure `error` gets the
     /// sentence and whether to offer a reload (see `components::SaveError`).
     pub fn save(
         &self,
-        changes: ChangeSet,
+        changes: Result<ChangeSet, OpError>,
         undoable: bool,
         error: RwSignal<Option<(String, bool)>>,
         saving: Option<RwSignal<bool>>,
         on_saved: impl FnOnce() + 'static,
     ) {
+        let changes = match changes {
+            Ok(changes) => changes,
+            Err(e) => {
+                error.set(Some((e.user_message(), e.offers_reload())));
+                return;
+            }
+        };
         let state = *self;
         if let Some(s) = saving {
             s.set(true);

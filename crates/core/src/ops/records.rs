@@ -74,7 +74,7 @@ impl BulkEdit {
         let customers = if n == 1 { "customer" } else { "customers" };
         match self {
             BulkEdit::AddTag(tag) => format!("Tagged {n} {customers} “{}”", tag.trim()),
-            BulkEdit::SetStage(stage) => format!("Set {n} {customers} to {}", stage.label()),
+            BulkEdit::SetStage(stage) => format!("Moved {n} {customers} to {}", stage.label()),
             BulkEdit::Trash => format!("Moved {n} {customers} to the trash"),
         }
     }
@@ -83,11 +83,9 @@ impl BulkEdit {
     fn apply(&self, customer: &mut Customer, now: Timestamp) -> bool {
         match self {
             BulkEdit::AddTag(tag) => {
-                let tag = tag.trim();
-                if customer.tags.iter().any(|t| t == tag) {
+                if !customer.add_tag(tag) {
                     return false;
                 }
-                customer.tags.push(tag.to_string());
             }
             BulkEdit::SetStage(stage) => {
                 if customer.lifecycle == *stage {

@@ -2,7 +2,8 @@
 
 use super::{insert_one, update_one, OpError};
 use crate::model::{
-    Campaign, Deal, DealDraft, Id, Order, Pipeline, Record, Ticket, Timestamp, ValidationErrors,
+    Campaign, Deal, DealDraft, Id, Order, Pipeline, PipelineEdit, Record, Ticket, Timestamp,
+    ValidationErrors,
 };
 use crate::store::ChangeSet;
 
@@ -39,13 +40,33 @@ pub fn move_deal(
     )
 }
 
+/// Moves the deals an edit of the pipeline's stages affects (renamed or
+/// removed stages), as one batch; `None` when no deal moves.
+pub fn restage_deals(
+    deals: &[Deal],
+    edit: &PipelineEdit,
+    now: Timestamp,
+) -> Result<Option<ChangeSet>, OpError> {
+    let moved = edit.restage(deals, now);
+    if moved.is_empty() {
+        return Ok(None);
+    }
+    let mut changes = ChangeSet::new("Changed the pipeline's stages");
+    for deal in &moved {
+        changes.update(deal)?;
+    }
+    Ok(Some(changes))
+}
+
 /// Adds a quote, order or contract made with the order form.
 pub fn add_order(order: &Order, customer_name: &str) -> Result<ChangeSet, OpError> {
     insert_one(
         order,
         format!(
-            "Added a {} for {customer_name}",
-            order.status.label().to_lowercase()
+            "Added the {} of {:.2} {} for {customer_name}",
+            order.status.label().to_lowercase(),
+            order.total,
+            order.currency
         ),
     )
 }
@@ -68,8 +89,11 @@ pub fn convert_quote(
 }
 
 /// Opens a ticket.
-pub fn open_ticket(ticket: &Ticket) -> Result<ChangeSet, OpError> {
-    insert_one(ticket, format!("Opened the ticket “{}”", ticket.subject))
+pub fn open_ticket(ticket: &Ticket, customer_name: &str) -> Result<ChangeSet, OpError> {
+    insert_one(
+        ticket,
+        format!("Opened the ticket “{}” for {customer_name}", ticket.subject),
+    )
 }
 
 /// Saves a ticket edited on its page (status changes go through the

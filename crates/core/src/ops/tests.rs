@@ -170,7 +170,7 @@ fn bulk_edits_change_only_who_needs_it_and_undo_whole() {
     .unwrap();
     assert_eq!(
         staged.label,
-        format!("Set 2 customers to {}", LifecycleStage::Customer.label())
+        format!("Moved 2 customers to {}", LifecycleStage::Customer.label())
     );
     apply(&store, Ok(staged));
     let again = run(records::bulk_edit(
@@ -227,10 +227,7 @@ fn timeline_entries_and_tasks() {
     apply(&store, records::add_task(&task));
     let stored: Task = run(store.get(id(20))).unwrap().unwrap();
     let undo = apply(&store, records::set_task_done(&stored, true, NOW + 1));
-    assert!(run(store.get::<Task>(id(20)))
-        .unwrap()
-        .unwrap()
-        .done);
+    assert!(run(store.get::<Task>(id(20))).unwrap().unwrap().done);
     run(store.apply(&undo)).unwrap();
     assert!(!run(store.get::<Task>(id(20))).unwrap().unwrap().done);
     let untitled = Task::new(id(21), NOW, None, "  ", date!(2025 - 07 - 01));
@@ -341,7 +338,7 @@ fn a_quote_converts_once() {
 fn tickets_follow_their_transitions() {
     let store = store();
     let ticket = Ticket::new(id(60), NOW, id(1), "Broken", "It broke", Priority::High);
-    apply(&store, sales::open_ticket(&ticket));
+    apply(&store, sales::open_ticket(&ticket, "Ada Lovelace"));
     let stored: Ticket = run(store.get(id(60))).unwrap().unwrap();
     let (solved, changes) = sales::solve_ticket(&stored, NOW + 1).unwrap();
     assert_eq!(solved.status, TicketStatus::Solved);

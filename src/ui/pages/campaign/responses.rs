@@ -4,9 +4,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Campaign, Id, Record};
+use crate::model::{Campaign, Id};
+use crate::ops;
 use crate::search::ListQuery;
-use crate::store::ChangeSet;
 use crate::ui::base_path::app_href;
 use crate::ui::components::{thousands, SaveError, SearchBox};
 use crate::ui::state::{customer_name, now_ms, AppState};
@@ -118,26 +118,18 @@ pub(super) fn Responses(
         if edits.is_empty() || saving.get_untracked() {
             return;
         }
-        let mut updated = campaign.get_value();
-        for m in &mut updated.members {
-            if let Some(r) = edits.get(&m.customer_id) {
-                m.opened = r.opened;
-                m.clicked = r.clicked;
-                m.converted = r.converted;
-            }
-        }
-        updated.touch(now_ms());
-        let n = edits.len();
-        let mut changes = ChangeSet::new(format!(
-            "Saved the responses of {} {} to “{}”",
-            thousands(n),
-            if n == 1 { "member" } else { "members" },
-            updated.name
-        ));
-        if let Err(e) = changes.update(&updated) {
-            save_error.set(Some((e.user_message(), false)));
-            return;
-        }
+        let responses: Vec<(Id, ops::sales::Response)> = edits
+            .iter()
+            .map(|(id, r)| {
+                let response = ops::sales::Response {
+                    opened: r.opened,
+                    clicked: r.clicked,
+                    converted: r.converted,
+                };
+                (*id, response)
+            })
+            .collect();
+        let changes = ops::sales::record_responses(&campaign.get_value(), &responses, now_ms());
         state.save(changes, true, save_error, Some(saving), move || {
             draft.set(HashMap::new())
         });

@@ -7,7 +7,8 @@ mod relationships;
 mod timeline;
 
 use crate::model::{Customer, Id, Record};
-use crate::store::{ChangeSet, Store};
+use crate::ops;
+use crate::store::Store;
 use crate::ui::base_path::app_href;
 use crate::ui::components::{PageHeader, WhenStoreReady};
 use crate::ui::state::{now_ms, AppState, StoreStatus};
@@ -81,18 +82,12 @@ fn CustomerView(customer: Customer) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let move_to_trash = move |_| {
         let navigate = navigate.clone();
-        let name = name.clone();
         leptos::task::spawn_local(async move {
             let result = async {
                 let store = state.store()?;
-                let mut current = store
-                    .get::<Customer>(id)
-                    .await?
-                    .ok_or(crate::store::StoreError::Backend("gone".into()))?;
-                current.meta.soft_delete(now_ms());
-                let mut changes = ChangeSet::new(format!("Moved {name} to the trash"));
-                changes.update(&current)?;
-                state.apply(changes, true).await
+                let changes = ops::records::trash_customer(&*store, id, now_ms()).await?;
+                state.apply(changes, true).await?;
+                Ok::<_, ops::OpError>(())
             }
             .await;
             match result {

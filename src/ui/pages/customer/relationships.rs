@@ -9,7 +9,8 @@
 use crate::model::{
     FieldErrorKind, Id, Record, Relationship, RelationshipKind, Uuid, ValidationErrors,
 };
-use crate::store::{ChangeSet, Store, StoreError};
+use crate::ops;
+use crate::store::{Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{CustomerPicker, PickedCustomer, SaveError};
 use crate::ui::state::{customer_name, now_ms, AppState};
@@ -110,43 +111,24 @@ pub fn Relationships(customer: Id) -> impl IntoView {
             errors.set(found);
             return;
         }
-        let existing = links
-            .get_untracked()
-            .and_then(|r| r.ok())
-            .unwrap_or_default();
-        if existing.iter().any(|l| l.same_link(&link)) {
-            e.push(
-                "to",
-                FieldErrorKind::Inconsistent("this link already exists"),
-            );
-            errors.set(e);
-            return;
-        }
         errors.set(ValidationErrors::default());
-        let mut changes = ChangeSet::new(format!(
-            "Linked {} and {}",
+        let names = (
             customer_name(&state, &customer),
-            customer_name(&state, &other_id)
-        ));
-        if let Err(err) = changes.insert(&link) {
-            save_error.set(Some((err.user_message(), false)));
-            return;
-        }
-        state.save(changes, true, save_error, Some(saving), move || {
-            other.clear()
+            customer_name(&state, &other_id),
+        );
+        leptos::task::spawn_local(async move {
+            let built = match state.store() {
+                Ok(store) => {
+                    ops::records::link_customers(&*store, &link, (&names.0, &names.1)).await
+                }
+                Err(e) => Err(e.into()),
+            };
+            state.save(built, true, save_error, Some(saving), move || other.clear());
         });
     };
     let remove = move |link: Relationship| {
-        let mut gone = link.clone();
-        gone.meta.soft_delete(now_ms());
-        let mut changes = ChangeSet::new(format!(
-            "Removed the link with {}",
-            customer_name(&state, &link.other(customer).unwrap_or(customer))
-        ));
-        if let Err(err) = changes.update(&gone) {
-            save_error.set(Some((err.user_message(), err.offers_reload())));
-            return;
-        }
+        let other_name = customer_name(&state, &link.other(customer).unwrap_or(customer));
+        let changes = ops::records::unlink(&link, &other_name, now_ms());
         state.save(changes, true, save_error, None, || ());
     };
 

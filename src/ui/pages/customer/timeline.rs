@@ -5,7 +5,8 @@ use crate::model::{
     date_of, start_of_day, Deal, Direction, Id, Interaction, InteractionKind, Order, Record,
     Ticket, Timestamp,
 };
-use crate::store::{ChangeSet, Store, StoreError};
+use crate::ops;
+use crate::store::{Store, StoreError};
 use crate::ui::components::SaveError;
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
@@ -150,15 +151,16 @@ pub fn Timeline(customer: Id) -> impl IntoView {
             subject.get().trim(),
             text,
         );
-        let mut changes = ChangeSet::new(format!("Added a {}", kind.get().label().to_lowercase()));
-        if let Err(e) = changes.insert(&record) {
-            error.set(Some((e.user_message(), false)));
-            return;
-        }
-        state.save(changes, true, error, None, move || {
-            body.set(String::new());
-            subject.set(String::new());
-        });
+        state.save(
+            ops::records::log_interaction(&record),
+            true,
+            error,
+            None,
+            move || {
+                body.set(String::new());
+                subject.set(String::new());
+            },
+        );
     };
     let kind_button = move |k: InteractionKind, text: &'static str| {
         view! {

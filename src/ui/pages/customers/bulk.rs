@@ -1,51 +1,18 @@
 //! Bulk changes on the selected customers — add a tag, set the stage, move
 //! to the trash — each as one transaction with Undo.
 
-use crate::model::{Customer, Id, LifecycleStage, Record};
-use crate::store::{ChangeSet, Store, StoreError};
+use crate::model::{Id, LifecycleStage};
+use crate::ops::records::BulkEdit;
+use crate::ops::{self, OpError};
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
 use std::collections::HashSet;
 
-/// What a bulk action does to one customer; `false` when nothing changes.
-type Edit = Box<dyn Fn(&mut Customer, i64) -> bool>;
-
-async fn apply_to_selection(
-    state: AppState,
-    ids: Vec<Id>,
-    label: String,
-    edit: Edit,
-) -> Result<usize, StoreError> {
+async fn apply_to_selection(state: AppState, ids: Vec<Id>, edit: BulkEdit) -> Result<(), OpError> {
     let store = state.store()?;
-    let now = now_ms();
-    let mut changes = ChangeSet::new(label);
-    let mut changed = 0;
-    // One read per customer for small selections; one read of all for large
-    // ones (100,000 single reads would take far longer than one getAll).
-    let customers: Vec<Customer> = if ids.len() <= 200 {
-        let mut found = Vec::new();
-        for id in ids {
-            found.extend(store.get::<Customer>(id).await?);
-        }
-        found
-    } else {
-        let wanted: HashSet<Id> = ids.into_iter().collect();
-        store
-            .all::<Customer>()
-            .await?
-            .into_iter()
-            .filter(|c| wanted.contains(&c.id()))
-            .collect()
-    };
-    for mut customer in customers {
-        if edit(&mut customer, now) {
-            customer.touch(now);
-            changes.update(&customer)?;
-            changed += 1;
-        }
-    }
+    let changes = ops::records::bulk_edit(&*store, &ids, &edit, now_ms()).await?;
     state.apply(changes, true).await?;
-    Ok(changed)
+    Ok(())
 }
 
 /// The bar shown while customers are selected.
@@ -55,11 +22,11 @@ pub fn BulkBar(selected: RwSignal<HashSet<Id>>) -> impl IntoView {
     let tag = RwSignal::new(String::new());
     let stage = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let run = move |label: String, edit: Edit| {
+    let run = move |edit: BulkEdit| {
         let ids: Vec<Id> = selected.get().into_iter().collect();
         leptos::task::spawn_local(async move {
-            match apply_to_selection(state, ids, label, edit).await {
-                Ok(_) => {
+            match apply_to_selection(state, ids, edit).await {
+                Ok(()) | Err(OpError::NothingToDo) => {
                     error.set(None);
                     selected.set(HashSet::new());
                 }
@@ -75,30 +42,16 @@ pub fn BulkBar(selected: RwSignal<HashSet<Id>>) -> impl IntoView {
             return;
         }
         tag.set(String::new());
-        let label = format!("Tagged {} customers “{t}”", count());
-        run(label, Box::new(move |c, _| c.add_tag(&t)));
+        run(BulkEdit::AddTag(t));
     };
     let set_stage = move |_| {
         let Ok(s) = stage.get().parse::<LifecycleStage>() else {
             error.set(Some("Choose the stage to set first.".into()));
             return;
         };
-        let label = format!("Moved {} customers to {}", count(), s.label());
-        run(
-            label,
-            Box::new(move |c, _| std::mem::replace(&mut c.lifecycle, s) != s),
-        );
+        run(BulkEdit::SetStage(s));
     };
-    let trash = move |_| {
-        let label = format!("Moved {} customers to the trash", count());
-        run(
-            label,
-            Box::new(|c, now| {
-                c.meta.deleted_at = Some(now);
-                true
-            }),
-        );
-    };
+    let trash = move |_| run(BulkEdit::Trash);
 
     view! {
         <Show when=move || { count() > 0 }>
