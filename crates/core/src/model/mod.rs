@@ -11,7 +11,8 @@
 //! Record types, one file each: [`customer`] (with contact normalisation in
 //! [`contact`]), [`interaction`] (interactions and tasks), [`sales`] (orders,
 //! deals, pipeline), [`ticket`], [`campaign`], [`relationship`]; errors live
-//! in [`error`].
+//! in [`error`]. Typed numbers, amounts, percentages and dates are read by
+//! the one parser per kind in [`parse`], for forms and import alike.
 //!
 //! Timestamps are `i64` unix milliseconds ([`Timestamp`]); calendar dates are
 //! [`time::Date`], serialised as ISO `"YYYY-MM-DD"`.
@@ -23,6 +24,7 @@ pub mod deal;
 pub mod error;
 pub mod import_batch;
 pub mod interaction;
+pub mod parse;
 pub mod pipeline;
 pub mod relationship;
 pub mod sales;
@@ -36,6 +38,7 @@ pub use deal::{Deal, DealDraft};
 pub use error::{FieldError, FieldErrorKind, TransitionError, UnknownVariant, ValidationErrors};
 pub use import_batch::{ImportBatch, ImportCounts, ImportKind, PriorRecord, RecordRef};
 pub use interaction::{Direction, Interaction, InteractionKind, Task};
+pub use parse::ParseError;
 pub use pipeline::{Pipeline, PipelineEdit, StageDraft, StageError};
 pub use relationship::{Relationship, RelationshipKind};
 pub use sales::{LineItem, Order, OrderStatus};
