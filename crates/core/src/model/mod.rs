@@ -18,6 +18,7 @@
 //! [`time::Date`], serialised as ISO `"YYYY-MM-DD"`.
 
 pub mod campaign;
+pub mod campaign_draft;
 pub mod contact;
 pub mod customer;
 pub mod deal;
@@ -32,8 +33,11 @@ pub mod scores;
 pub mod ticket;
 
 pub use campaign::{Campaign, CampaignMember, CampaignStats, Channel};
+pub use campaign_draft::CampaignDraft;
 pub use contact::{normalise_emails, normalise_phones, parse_email, parse_phone, phone_digits};
-pub use customer::{Address, CustomValue, Customer, Education, LifecycleStage};
+pub use customer::{
+    Address, CustomFieldDraft, CustomValue, Customer, CustomerDraft, Education, LifecycleStage,
+};
 pub use deal::{Deal, DealDraft};
 pub use error::{FieldError, FieldErrorKind, TransitionError, UnknownVariant, ValidationErrors};
 pub use import_batch::{ImportBatch, ImportCounts, ImportKind, PriorRecord, RecordRef};
