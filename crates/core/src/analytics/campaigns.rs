@@ -65,8 +65,8 @@ fn ratio(part: usize, whole: usize) -> Option<f64> {
 /// converted members; other orders are ignored, so passing more is safe).
 ///
 /// ```
-/// use rapport::analytics::campaigns::evaluate;
-/// use rapport::model::{Campaign, CampaignMember, Channel, LineItem, Order, OrderStatus, Uuid};
+/// use rapport_core::analytics::campaigns::evaluate;
+/// use rapport_core::model::{Campaign, CampaignMember, Channel, LineItem, Order, OrderStatus, Uuid};
 /// use time::macros::date;
 ///
 /// let buyer = Uuid::from_u128(7);

@@ -57,8 +57,8 @@ impl StageColumn {
 /// match case-insensitively, as [`Pipeline::index_of`] does.
 ///
 /// ```
-/// use rapport::analytics::sales::board;
-/// use rapport::model::{Deal, Pipeline, Uuid};
+/// use rapport_core::analytics::sales::board;
+/// use rapport_core::model::{Deal, Pipeline, Uuid};
 /// let d = Deal::new(Uuid::from_u128(1), 0, Uuid::from_u128(9), "Renewal", "proposal", 100.0, 0.5);
 /// let columns = board(&[d], &Pipeline::default(), |_| true);
 /// assert_eq!(columns[2].stage, "Proposal");
@@ -134,8 +134,8 @@ pub(crate) fn month_start(day: Date, months_back: u32) -> Date {
 /// trashed are left out.
 ///
 /// ```
-/// use rapport::analytics::sales::totals_by_month;
-/// use rapport::model::{LineItem, Order, OrderStatus, Uuid};
+/// use rapport_core::analytics::sales::totals_by_month;
+/// use rapport_core::model::{LineItem, Order, OrderStatus, Uuid};
 /// use time::macros::date;
 /// let o = Order::new(Uuid::from_u128(1), 0, Uuid::from_u128(2), date!(2024 - 03 - 05),
 ///     OrderStatus::Order, vec![LineItem::new("Widget", 2.0, 10.0)], "USD");

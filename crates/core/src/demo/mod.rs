@@ -20,7 +20,7 @@
 //! years before it.
 //!
 //! ```
-//! use rapport::demo::{DemoConfig, DemoGenerator};
+//! use rapport_core::demo::{DemoConfig, DemoGenerator};
 //! let mut g = DemoGenerator::new(DemoConfig { seed: 1, customers: 50 }, 1_700_000_000_000);
 //! let mut customers = 0;
 //! while let Some(batch) = g.next_batch(20) {

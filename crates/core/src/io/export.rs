@@ -130,7 +130,7 @@ const FORMULA_TRIGGERS: &[char] = &['=', '+', '-', '@', '\t', '\r'];
 /// tab or CR. Counting leading `'`s keeps [`unneutralise`] an exact inverse.
 ///
 /// ```
-/// use rapport::io::export::{neutralise, unneutralise};
+/// use rapport_core::io::export::{neutralise, unneutralise};
 /// assert_eq!(neutralise("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
 /// assert_eq!(neutralise("Ann"), "Ann");
 /// assert_eq!(unneutralise(&neutralise("-5")), "-5");
@@ -230,9 +230,9 @@ fn header(columns: &[&str]) -> Vec<String> {
 /// neutralised), dates `YYYY-MM-DD`, booleans `Yes`/`No`.
 ///
 /// ```
-/// use rapport::io::export::customers_csv;
-/// use rapport::model::Customer;
-/// let mut c = Customer::new(rapport::model::Uuid::from_u128(1), 0);
+/// use rapport_core::io::export::customers_csv;
+/// use rapport_core::model::Customer;
+/// let mut c = Customer::new(rapport_core::model::Uuid::from_u128(1), 0);
 /// c.given_name = "Ann".into();
 /// let csv = customers_csv(&[c]);
 /// assert!(csv.starts_with("\u{feff}Given name,Family name,Emails,"));
@@ -288,7 +288,7 @@ pub fn customers_csv(customers: &[Customer]) -> String {
 /// (empty when it returns `None`).
 ///
 /// ```
-/// use rapport::io::export::orders_csv;
+/// use rapport_core::io::export::orders_csv;
 /// let csv = orders_csv(&[], |_| None);
 /// assert!(csv.starts_with("\u{feff}Order id,Customer id,Customer,Date,"));
 /// ```

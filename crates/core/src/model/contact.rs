@@ -12,7 +12,7 @@ use super::FieldErrorKind;
 /// and no spaces.
 ///
 /// ```
-/// use rapport::model::parse_email;
+/// use rapport_core::model::parse_email;
 /// assert_eq!(parse_email(" Bob <Bob@Example.COM> ").unwrap(), "bob@example.com");
 /// assert!(parse_email("bob@").is_err());
 /// ```
@@ -68,7 +68,7 @@ pub fn parse_email(input: &str) -> Result<String, FieldErrorKind> {
 /// to 15 digits.
 ///
 /// ```
-/// use rapport::model::parse_phone;
+/// use rapport_core::model::parse_phone;
 /// assert_eq!(parse_phone("+1 (415) 555-0134").unwrap(), "+14155550134");
 /// assert_eq!(parse_phone("0044 20 7946 0958").unwrap(), "+442079460958");
 /// assert!(parse_phone("555-CALL-NOW").is_err());

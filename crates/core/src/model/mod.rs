@@ -78,7 +78,7 @@ pub fn new_id(rng: &mut impl Rng) -> Id {
 /// The UTC calendar date of a timestamp.
 ///
 /// ```
-/// use rapport::model::{date_of, start_of_day};
+/// use rapport_core::model::{date_of, start_of_day};
 /// let d = date_of(1_700_000_000_000);
 /// assert_eq!(d.to_string(), "2023-11-14");
 /// assert_eq!(date_of(start_of_day(d)), d);

@@ -87,8 +87,8 @@ impl CustomerRow {
     /// "company · email", leaving out what is not set.
     ///
     /// ```
-    /// # use rapport::model::{Customer, Uuid};
-    /// # use rapport::search::CustomerRow;
+    /// # use rapport_core::model::{Customer, Uuid};
+    /// # use rapport_core::search::CustomerRow;
     /// let mut c = Customer::new(Uuid::from_u128(1), 0);
     /// c.company = "Analytical Engines".into();
     /// c.emails = vec!["ada@engines.example".into()];

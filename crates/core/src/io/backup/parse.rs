@@ -44,7 +44,7 @@ pub fn parse_backup_bytes(bytes: &[u8]) -> Result<Backup, BackupError> {
 /// Reads and checks a backup file (a leading byte-order mark is allowed).
 ///
 /// ```
-/// use rapport::io::backup::parse_backup;
+/// use rapport_core::io::backup::parse_backup;
 /// let err = parse_backup(r#"{"name":"x"}"#).unwrap_err();
 /// assert_eq!(err.to_string(), "This is a JSON file, but not a Rapport backup. Nothing was changed.");
 /// ```

@@ -181,7 +181,7 @@ impl Mapping {
 /// named after the column (a blank header cell is ignored).
 ///
 /// ```
-/// use rapport::io::import::{auto_map, Preset, Target};
+/// use rapport_core::io::import::{auto_map, Preset, Target};
 /// let header: Vec<String> = ["FirstName", "LastName", "Email", "MailingCity", "OwnerId", "Shoe size"]
 ///     .map(String::from).into();
 /// let (preset, mapping) = auto_map(&header);

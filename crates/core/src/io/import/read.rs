@@ -58,7 +58,7 @@ impl Default for ReadOptions {
 /// The push-based reader; see the module docs.
 ///
 /// ```
-/// use rapport::io::import::{CsvReader, ReadOptions};
+/// use rapport_core::io::import::{CsvReader, ReadOptions};
 /// let mut r = CsvReader::new(ReadOptions::default());
 /// r.feed(b"Name;Email\r\nAda;ada@example.com\n\"Lovelace,\nAda\";x").unwrap();
 /// r.finish().unwrap();

@@ -44,7 +44,7 @@ impl RowIssue {
 /// out).
 ///
 /// ```
-/// use rapport::io::import::{report_csv, RowIssue};
+/// use rapport_core::io::import::{report_csv, RowIssue};
 /// let csv = report_csv(&[RowIssue {
 ///     row: 3,
 ///     column: "Email".into(),
