@@ -47,7 +47,7 @@ async fn a_deal_follows_its_stage_through_a_rename_and_a_removal() {
     browser.fill("Value", "12,000").await;
     browser.fill("Probability (%)", "150").await;
     browser.click_button("Add deal").await;
-    browser.expect_text("Must be between 0 and 100.").await;
+    browser.expect_text("“150” is not between 0 and 100.").await;
     snap(&browser, "new-deal").await;
     browser.fill("Probability (%)", "40").await;
     browser.click_button("Add deal").await;

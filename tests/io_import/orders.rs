@@ -69,7 +69,8 @@ fn an_orders_file_with_invoice_lines_groups_them_and_reports_bad_rows() {
             issue(
                 6,
                 "InvoiceDate",
-                "“yesterday” is not a date (write it as YYYYMMDD or YYYY-MM-DD)."
+                "“yesterday” is not a date Rapport can read — write it as YYYY-MM-DD, e.g. \
+                 2024-03-31."
             ),
         ]
     );

@@ -4,7 +4,7 @@
 //! from a customer's page (`?customer=<id>` picks the customer, and saving
 //! returns there).
 
-use crate::model::{DealDraft, FieldErrorKind, Id, Pipeline, ValidationErrors};
+use crate::model::{DealDraft, Id, Pipeline, ValidationErrors};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{
     CustomerPicker, FormForCustomer, PageHeader, PickedCustomer, SaveError,
@@ -139,14 +139,7 @@ fn DealForm(preset: Option<Id>) -> impl IntoView {
                         prop:value=move || percent.get()
                         on:input=move |ev| { percent_edited.set(true); percent.set(event_target_value(&ev)); }
                         aria-invalid=invalid("probability") aria-describedby="deal-error-probability"/>
-                    <span class="field-error" id="deal-error-probability" role="alert">{move || {
-                        // The model checks 0 to 1; the form speaks in percent.
-                        errors.with(|e| match e.for_field("probability").next() {
-                            Some(FieldErrorKind::OutOfRange { .. }) => "Must be between 0 and 100.".to_string(),
-                            Some(_) => e.sentences_for("probability"),
-                            None => String::new(),
-                        })
-                    }}</span>
+                    <span class="field-error" id="deal-error-probability" role="alert">{message("probability")}</span>
                 </label>
                 <label class="field">
                     <span class="field-label">"Expected close"</span>

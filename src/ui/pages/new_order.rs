@@ -10,6 +10,7 @@
 
 use super::order_lines::{focus, forget, LineDraft, LineRow};
 use super::orders::money;
+use crate::model::parse::{parse_date, ParseError};
 use crate::model::sales::most_used_currency;
 use crate::model::{
     date_of, iso_date, FieldErrorKind, Id, Order, OrderStatus, Record, Uuid, ValidationErrors,
@@ -113,15 +114,14 @@ fn OrderForm(preset: Option<Id>) -> impl IntoView {
             return;
         }
         let mut e = ValidationErrors::default();
-        let date_text = date.get_untracked().trim().to_string();
-        let day = match iso_date::parse(&date_text) {
+        let day = match date.with_untracked(|text| parse_date(text)) {
             Ok(d) => Some(d),
-            Err(_) if date_text.is_empty() => {
+            Err(ParseError::Empty) => {
                 e.push("date", FieldErrorKind::Required);
                 None
             }
-            Err(_) => {
-                e.push("date", FieldErrorKind::InvalidDate(date_text));
+            Err(unreadable) => {
+                e.push("date", unreadable.into());
                 None
             }
         };

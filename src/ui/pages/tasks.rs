@@ -8,6 +8,7 @@
 //! section renders at most [`SECTION_CAP`] tasks: with 100,000 customers
 //! there can be tens of thousands.
 
+use crate::model::parse::{parse_date, ParseError};
 use crate::model::{date_of, iso_date, FieldErrorKind, Record, Task, ValidationErrors};
 use crate::ops;
 use crate::store::{Store, StoreError};
@@ -215,17 +216,15 @@ fn AddTask() -> impl IntoView {
             return;
         }
         let mut e = ValidationErrors::default();
-        let due_text = due.get_untracked().trim().to_string();
-        let due_date = if due_text.is_empty() {
-            e.push("due", FieldErrorKind::Required);
-            None
-        } else {
-            match iso_date::parse(&due_text) {
-                Ok(d) => Some(d),
-                Err(_) => {
-                    e.push("due", FieldErrorKind::InvalidDate(due_text.clone()));
-                    None
-                }
+        let due_date = match due.with_untracked(|text| parse_date(text)) {
+            Ok(d) => Some(d),
+            Err(ParseError::Empty) => {
+                e.push("due", FieldErrorKind::Required);
+                None
+            }
+            Err(unreadable) => {
+                e.push("due", unreadable.into());
+                None
             }
         };
         let picked = customer.id();

@@ -5,6 +5,7 @@ pub use super::pipeline::Pipeline;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use super::parse::{parse_amount, parse_date, parse_percent, ParseError};
 use super::{
     check_non_negative, check_range, impl_record, iso_date, require, FieldErrorKind, Id, Meta,
     Timestamp, ValidationErrors,
@@ -134,13 +135,15 @@ pub struct DealDraft {
     pub value: String,
     /// The probability in percent, as typed.
     pub percent: String,
-    /// The expected close date, `YYYY-MM-DD` or empty.
+    /// The expected close date as typed (see [`parse_date`]), or empty.
     pub close: String,
 }
 
 impl DealDraft {
-    /// The deal (id `id`, created `now`), or every problem by field; value
-    /// and probability (in percent) accept "12,500" or "$12,500".
+    /// The deal (id `id`, created `now`), or every problem by field. The
+    /// value is read by [`parse_amount`] ("12,500", "$12,500", "12.500,00 €";
+    /// blank is 0), the probability by [`parse_percent`] ("60", "60 %"), the
+    /// close date by [`parse_date`] (blank is none).
     pub fn to_deal(
         &self,
         pipeline: &Pipeline,
@@ -158,27 +161,32 @@ impl DealDraft {
                 },
             );
         }
-        let value = if self.value.trim().is_empty() {
-            Some(0.0)
-        } else {
-            crate::io::import::parse_number(&self.value)
+        let value = match parse_amount(&self.value) {
+            Ok(v) => Some(v),
+            Err(ParseError::Empty) => Some(0.0),
+            Err(err) => {
+                e.push("value", err.into());
+                None
+            }
         };
-        if value.is_none() {
-            e.push("value", FieldErrorKind::NotANumber);
-        }
-        let probability = crate::io::import::parse_number(&self.percent).map(|p| p / 100.0);
-        if probability.is_none() {
-            e.push("probability", FieldErrorKind::NotANumber);
-        }
-        let close = match self.close.trim() {
-            "" => None,
-            text => match iso_date::parse(text) {
-                Ok(d) => Some(d),
-                Err(_) => {
-                    e.push("expected_close", FieldErrorKind::InvalidDate(text.into()));
-                    None
-                }
-            },
+        let probability = match parse_percent(&self.percent) {
+            Ok(p) => Some(p / 100.0),
+            Err(ParseError::Empty) => {
+                e.push("probability", FieldErrorKind::Required);
+                None
+            }
+            Err(err) => {
+                e.push("probability", err.into());
+                None
+            }
+        };
+        let close = match parse_date(&self.close) {
+            Ok(d) => Some(d),
+            Err(ParseError::Empty) => None,
+            Err(err) => {
+                e.push("expected_close", err.into());
+                None
+            }
         };
         let mut deal = Deal::new(
             id,
@@ -279,7 +287,7 @@ mod tests {
             stage: "Dreaming".into(),
             value: "lots".into(),
             percent: "150".into(),
-            close: "31/12/2026".into(),
+            close: "31/31/2026".into(),
         };
         let e = bad
             .to_deal(&Pipeline::default(), Id::from_u128(1), 5)
@@ -294,5 +302,46 @@ mod tests {
         ] {
             assert!(e.has(field), "{field} not reported: {e:?}");
         }
+    }
+
+    #[test]
+    fn locale_forms_are_read_and_unreadable_ones_say_why() {
+        let d = DealDraft {
+            value: "12.500,00 €".into(),
+            percent: "12,5 %".into(),
+            close: "31.12.2026".into(),
+            ..draft()
+        };
+        let deal = d
+            .to_deal(&Pipeline::default(), Id::from_u128(1), 5)
+            .unwrap();
+        assert_eq!((deal.value, deal.probability), (12_500.0, 0.125));
+        assert_eq!(deal.expected_close.unwrap().to_string(), "2026-12-31");
+
+        let d = DealDraft {
+            value: "5万".into(),
+            percent: "".into(),
+            close: "".into(),
+            ..draft()
+        };
+        let e = d
+            .to_deal(&Pipeline::default(), Id::from_u128(1), 5)
+            .unwrap_err();
+        assert_eq!(
+            e.sentences_for("value"),
+            "“5万” is not a number Rapport can read — write digits only, e.g. 1,234.50 or \
+             1.234,50."
+        );
+        assert_eq!(e.sentences_for("probability"), "This field is required.");
+        assert!(!e.has("expected_close"), "a blank close date is no date");
+
+        let blank_value = DealDraft {
+            value: " ".into(),
+            ..draft()
+        };
+        let deal = blank_value
+            .to_deal(&Pipeline::default(), Id::from_u128(1), 5)
+            .unwrap();
+        assert_eq!(deal.value, 0.0);
     }
 }

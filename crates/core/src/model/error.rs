@@ -5,6 +5,8 @@
 use std::fmt;
 use thiserror::Error;
 
+use super::parse::ParseError;
+
 /// What is wrong with one field.
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum FieldErrorKind {
@@ -62,6 +64,15 @@ pub enum FieldErrorKind {
     /// A value that only makes sense in another state.
     #[error("{0}")]
     Inconsistent(&'static str),
+    /// Typed text the field's parser cannot read; the sentence says why.
+    #[error("{0}")]
+    Unreadable(ParseError),
+}
+
+impl From<ParseError> for FieldErrorKind {
+    fn from(error: ParseError) -> Self {
+        FieldErrorKind::Unreadable(error)
+    }
 }
 
 /// One problem, tied to a field.
@@ -213,6 +224,15 @@ mod tests {
     fn email_error_reads_as_a_sentence() {
         let e = FieldErrorKind::InvalidEmail("bob@".into());
         assert_eq!(e.to_string(), "“bob@” is not a valid email address");
+    }
+
+    #[test]
+    fn an_unreadable_value_reads_as_the_parser_sentence() {
+        let e = FieldErrorKind::from(ParseError::NotWhole("3.5".into()));
+        assert_eq!(
+            e.to_string(),
+            "“3.5” is not a whole number — leave out the decimals"
+        );
     }
 
     #[test]

@@ -11,18 +11,21 @@
 //! Record types, one file each: [`customer`] (with contact normalisation in
 //! [`contact`]), [`interaction`] (interactions and tasks), [`sales`] (orders,
 //! deals, pipeline), [`ticket`], [`campaign`], [`relationship`]; errors live
-//! in [`error`].
+//! in [`error`]. Typed numbers, amounts, percentages and dates are read by
+//! the one parser per kind in [`parse`], for forms and import alike.
 //!
 //! Timestamps are `i64` unix milliseconds ([`Timestamp`]); calendar dates are
 //! [`time::Date`], serialised as ISO `"YYYY-MM-DD"`.
 
 pub mod campaign;
+pub mod campaign_draft;
 pub mod contact;
 pub mod customer;
 pub mod deal;
 pub mod error;
 pub mod import_batch;
 pub mod interaction;
+pub mod parse;
 pub mod pipeline;
 pub mod relationship;
 pub mod sales;
@@ -30,12 +33,16 @@ pub mod scores;
 pub mod ticket;
 
 pub use campaign::{Campaign, CampaignMember, CampaignStats, Channel};
+pub use campaign_draft::CampaignDraft;
 pub use contact::{normalise_emails, normalise_phones, parse_email, parse_phone, phone_digits};
-pub use customer::{Address, CustomValue, Customer, Education, LifecycleStage};
+pub use customer::{
+    Address, CustomFieldDraft, CustomValue, Customer, CustomerDraft, Education, LifecycleStage,
+};
 pub use deal::{Deal, DealDraft};
 pub use error::{FieldError, FieldErrorKind, TransitionError, UnknownVariant, ValidationErrors};
 pub use import_batch::{ImportBatch, ImportCounts, ImportKind, PriorRecord, RecordRef};
 pub use interaction::{Direction, Interaction, InteractionKind, Task};
+pub use parse::ParseError;
 pub use pipeline::{Pipeline, PipelineEdit, StageDraft, StageError};
 pub use relationship::{Relationship, RelationshipKind};
 pub use sales::{LineItem, Order, OrderStatus};

@@ -228,46 +228,29 @@ pub fn most_used_currency<'a>(orders: impl IntoIterator<Item = &'a Order>) -> Op
         .map(|(code, _)| code.to_string())
 }
 
-/// A quantity or price as a person types it: spaces and underscores are
-/// ignored, commas are accepted only as thousands separators (`1,250.50`);
-/// a decimal comma (`12,5`) is refused rather than misread.
+/// A quantity or price as a person types it, read by
+/// [`parse_amount`](super::parse::parse_amount): thousands separators and
+/// decimal commas as the locale writes them (`1,250.50`, `12,50`,
+/// `1.250,50`). Blank is [`FieldErrorKind::Required`]; anything unreadable is
+/// [`FieldErrorKind::Unreadable`] with the parser's reason.
 ///
 /// ```
 /// use rapport_core::model::sales::parse_decimal;
 /// assert_eq!(parse_decimal(" 1,250.50 "), Ok(1250.5));
-/// assert!(parse_decimal("12,5").is_err());
+/// assert_eq!(parse_decimal("12,50"), Ok(12.5));
 /// assert!(parse_decimal("abc").is_err());
 /// ```
 pub fn parse_decimal(text: &str) -> Result<f64, FieldErrorKind> {
-    let text: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '_')
-        .collect();
-    if text.is_empty() {
-        return Err(FieldErrorKind::Required);
-    }
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let digits = whole.trim_start_matches(['-', '+']);
-    let mut groups = digits.split(',');
-    let grouped = digits.contains(',')
-        && groups
-            .next()
-            .is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()))
-        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
-    if fraction.contains(',') || (digits.contains(',') && !grouped) {
-        return Err(FieldErrorKind::Inconsistent(
-            "write decimals with a point, e.g. 12.50",
-        ));
-    }
-    match text.replace(',', "").parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
-        _ => Err(FieldErrorKind::NotANumber),
-    }
+    super::parse::parse_amount(text).map_err(|e| match e {
+        super::parse::ParseError::Empty => FieldErrorKind::Required,
+        e => FieldErrorKind::Unreadable(e),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::parse::ParseError;
     use crate::model::{Deal, Record};
     use time::macros::date;
     use uuid::Uuid;
@@ -364,20 +347,32 @@ mod tests {
     }
 
     #[test]
-    fn typed_numbers_parse_with_thousands_commas_but_not_decimal_commas() {
+    fn typed_numbers_parse_with_thousands_and_decimal_commas() {
         assert_eq!(parse_decimal("3"), Ok(3.0));
         assert_eq!(parse_decimal(" 19.99 "), Ok(19.99));
         assert_eq!(parse_decimal("1,234,567.5"), Ok(1_234_567.5));
         assert_eq!(parse_decimal("1 000"), Ok(1000.0));
         assert_eq!(parse_decimal("-2"), Ok(-2.0));
+        assert_eq!(parse_decimal("12,5"), Ok(12.5));
+        assert_eq!(parse_decimal("12,50"), Ok(12.5));
+        assert_eq!(parse_decimal("1.234,5"), Ok(1234.5));
         assert_eq!(parse_decimal(""), Err(FieldErrorKind::Required));
-        for bad in ["abc", "inf", "NaN", "1.2.3", "--1"] {
-            assert_eq!(parse_decimal(bad), Err(FieldErrorKind::NotANumber), "{bad}");
+        for bad in ["abc", "1.2.3", "--1"] {
+            assert_eq!(
+                parse_decimal(bad),
+                Err(FieldErrorKind::Unreadable(ParseError::NotANumber(
+                    bad.into()
+                ))),
+                "{bad}"
+            );
         }
-        for comma in ["12,5", "1,2345", "1.234,5", ",5"] {
-            assert!(
-                matches!(parse_decimal(comma), Err(FieldErrorKind::Inconsistent(_))),
-                "{comma}"
+        for bad in ["inf", "NaN", "1e400"] {
+            assert_eq!(
+                parse_decimal(bad),
+                Err(FieldErrorKind::Unreadable(ParseError::NotFinite(
+                    bad.into()
+                ))),
+                "{bad}"
             );
         }
     }

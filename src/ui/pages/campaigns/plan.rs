@@ -1,10 +1,11 @@
 //! The "Plan a campaign" form: name, channel, dates, budget and an audience
 //! (all customers, a saved view of the Customers list, or a segment) whose
-//! size shows before saving; each problem is shown next to its field.
+//! size shows before saving; each problem is shown next to its field. The
+//! model's [`CampaignDraft`] reads the typed fields; this file holds the
+//! signals, the audience and the markup.
 
 use crate::model::{
-    date_of, iso_date, Campaign, CampaignMember, Channel, FieldErrorKind, Record, Uuid,
-    ValidationErrors, DAY_MS,
+    CampaignDraft, CampaignMember, Channel, FieldErrorKind, Uuid, ValidationErrors,
 };
 use crate::search::{Filter, ListQuery, SavedView};
 use crate::store::ChangeSet;
@@ -12,29 +13,20 @@ use crate::ui::components::{thousands, SaveError};
 use crate::ui::pages::customers::load_views;
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
-use time::Date;
 
-/// What the plan form holds, one string per input.
+/// What the plan form holds: the campaign's fields as typed (read by the
+/// model) and the audience.
 #[derive(Clone, PartialEq)]
 struct Draft {
-    name: String,
-    channel: String,
-    start: String,
-    end: String,
-    budget: String,
+    campaign: CampaignDraft,
     /// `""` (not chosen), `"all"`, `"view:<name>"` or `"segment:<name>"`.
     audience: String,
 }
 
 impl Draft {
     fn fresh() -> Draft {
-        let now = now_ms();
         Draft {
-            name: String::new(),
-            channel: Channel::Email.label().to_string(),
-            start: iso_date::format(date_of(now)),
-            end: iso_date::format(date_of(now + 29 * DAY_MS)),
-            budget: String::new(),
+            campaign: CampaignDraft::starting(now_ms()),
             audience: String::new(),
         }
     }
@@ -60,76 +52,6 @@ fn audience_query(choice: &str, views: &[SavedView]) -> Option<ListQuery> {
         },
         ..ListQuery::default()
     })
-}
-
-/// Parses a date field, recording a message when it is blank or malformed.
-fn parse_date(errors: &mut ValidationErrors, field: &'static str, text: &str) -> Option<Date> {
-    let text = text.trim();
-    if text.is_empty() {
-        errors.push(field, FieldErrorKind::Required);
-        return None;
-    }
-    match iso_date::parse(text) {
-        Ok(d) => Some(d),
-        Err(_) => {
-            errors.push(field, FieldErrorKind::InvalidDate(text.to_string()));
-            None
-        }
-    }
-}
-
-/// The campaign the draft describes (without members), or every problem
-/// with it, by field name.
-fn build(draft: &Draft, now: i64) -> Result<Campaign, ValidationErrors> {
-    let mut errors = ValidationErrors::default();
-    let channel = match draft.channel.parse::<Channel>() {
-        Ok(c) => c,
-        Err(e) => {
-            errors.push("channel", FieldErrorKind::NotAllowed(e.value));
-            Channel::Other
-        }
-    };
-    let start = parse_date(&mut errors, "start", &draft.start);
-    let end = parse_date(&mut errors, "end", &draft.end);
-    let budget_text = draft.budget.trim().replace([',', '_', ' '], "");
-    let budget = if budget_text.is_empty() {
-        errors.push("budget", FieldErrorKind::Required);
-        0.0
-    } else {
-        match budget_text.parse::<f64>() {
-            Ok(v) if v.is_finite() => v,
-            _ => {
-                errors.push("budget", FieldErrorKind::NotANumber);
-                0.0
-            }
-        }
-    };
-    // With a date missing, compare the other with itself: "end before start"
-    // only makes sense once both parse.
-    let today = date_of(now);
-    let (start, end) = match (start, end) {
-        (Some(s), Some(e)) => (s, e),
-        (Some(s), None) => (s, s),
-        (None, Some(e)) => (e, e),
-        (None, None) => (today, today),
-    };
-    let campaign = Campaign::new(
-        Uuid::new_v4(),
-        now,
-        draft.name.trim(),
-        channel,
-        start,
-        end,
-        budget,
-    );
-    if let Err(more) = campaign.validate() {
-        for e in more {
-            if !errors.has(e.field) {
-                errors.push(e.field, e.kind);
-            }
-        }
-    }
-    errors.into_result().map(|()| campaign)
 }
 
 #[component]
@@ -161,7 +83,7 @@ pub(super) fn PlanForm() -> impl IntoView {
             return;
         }
         let now = now_ms();
-        let built = draft.with_untracked(|d| build(d, now));
+        let built = draft.with_untracked(|d| d.campaign.to_campaign(Uuid::new_v4(), now));
         let query = audience_choice.with_untracked(|c| views.with_value(|v| audience_query(c, v)));
         let (mut campaign, query) = match (built, query) {
             (Ok(c), Some(q)) => (c, q),
@@ -236,22 +158,22 @@ pub(super) fn PlanForm() -> impl IntoView {
         <form class="card form plan-form" on:submit=save novalidate=true aria-labelledby="plan-heading">
             <h2 id="plan-heading">"Plan a campaign"</h2>
             <div class="form-grid">
-                {input("name", "Name", "text", |d| d.name.clone(), |d, v| d.name = v)}
+                {input("name", "Name", "text", |d| d.campaign.name.clone(), |d, v| d.campaign.name = v)}
                 <label class="field">
                     <span class="field-label">"Channel"</span>
                     <select
                         name="channel"
-                        prop:value=move || draft.with(|d| d.channel.clone())
-                        on:change=move |ev| draft.update(|d| d.channel = event_target_value(&ev))
+                        prop:value=move || draft.with(|d| d.campaign.channel.clone())
+                        on:change=move |ev| draft.update(|d| d.campaign.channel = event_target_value(&ev))
                         aria-describedby="plan-error-channel"
                     >
                         {Channel::ALL.iter().map(|c| view! { <option value=c.label()>{c.label()}</option> }).collect_view()}
                     </select>
                     <span class="field-error" id="plan-error-channel" role="alert">{message("channel")}</span>
                 </label>
-                {input("start", "Start date", "date", |d| d.start.clone(), |d, v| d.start = v)}
-                {input("end", "End date", "date", |d| d.end.clone(), |d, v| d.end = v)}
-                {input("budget", "Budget", "text", |d| d.budget.clone(), |d, v| d.budget = v)}
+                {input("start", "Start date", "date", |d| d.campaign.start.clone(), |d, v| d.campaign.start = v)}
+                {input("end", "End date", "date", |d| d.campaign.end.clone(), |d, v| d.campaign.end = v)}
+                {input("budget", "Budget", "text", |d| d.campaign.budget.clone(), |d, v| d.campaign.budget = v)}
                 <label class="field audience-field">
                     <span class="field-label">"Audience"</span>
                     <select

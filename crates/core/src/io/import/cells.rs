@@ -1,123 +1,7 @@
-//! Reading single cells the way other systems write them: dates in the
-//! usual notations, amounts with currency signs and thousands separators,
-//! lists joined with ` ::: ` or `;`, and full names split into given and
-//! family names.
-
-use time::{Date, Month};
-
-/// What a date cell holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum DateCell {
-    /// A full date.
-    Date(Date),
-    /// Nothing, or Outlook's `0/0/00` for "no date".
-    Empty,
-    /// A day without a year (Google writes `--03-15`): kept as text.
-    NoYear,
-    /// Not a date this reader knows.
-    Bad,
-}
-
-/// Reads `YYYY-MM-DD` (optionally followed by a time), `YYYYMMDD`,
-/// `YYYY/MM/DD`, `M/D/YYYY` (US order, as Outlook and Salesforce write it;
-/// `D/M/YYYY` when the first number is above 12), `D.M.YYYY`, and two-digit
-/// years (below 30: 20xx).
-pub(crate) fn parse_date(cell: &str) -> DateCell {
-    let s = cell.trim();
-    if s.is_empty() {
-        return DateCell::Empty;
-    }
-    if let Some(rest) = s.strip_prefix("--") {
-        return if rest.len() == 5 && rest.as_bytes()[2] == b'-' {
-            DateCell::NoYear
-        } else {
-            DateCell::Bad
-        };
-    }
-    let numbers: Vec<&str> = s
-        .split(['T', ' '])
-        .next()
-        .unwrap_or(s)
-        .split(['-', '/', '.'])
-        .collect();
-    if numbers.iter().all(|n| n.bytes().all(|b| b == b'0')) {
-        return DateCell::Empty;
-    }
-    let n: Option<Vec<i32>> = numbers
-        .iter()
-        .map(|p| {
-            (!p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| p.parse().ok())
-                .flatten()
-        })
-        .collect();
-    let ymd = match (n.as_deref(), numbers.first().map(|p| p.len())) {
-        (Some(&[ymd]), _) if numbers[0].len() == 8 => (ymd / 10_000, ymd / 100 % 100, ymd % 100),
-        (Some(&[y, m, d]), Some(4)) => (y, m, d),
-        (Some(&[a, b, y]), _) if s.contains('.') => (full_year(y), b, a),
-        (Some(&[a, b, y]), _) if a > 12 => (full_year(y), b, a),
-        (Some(&[a, b, y]), _) => (full_year(y), a, b),
-        _ => return DateCell::Bad,
-    };
-    make_date(ymd).map_or(DateCell::Bad, DateCell::Date)
-}
-
-fn full_year(y: i32) -> i32 {
-    match y {
-        0..=29 => 2000 + y,
-        30..=99 => 1900 + y,
-        _ => y,
-    }
-}
-
-fn make_date((y, m, d): (i32, i32, i32)) -> Option<Date> {
-    let month = Month::try_from(u8::try_from(m).ok()?).ok()?;
-    Date::from_calendar_date(y, month, u8::try_from(d).ok()?).ok()
-}
-
-/// Reads an amount: `1234.5`, `$1,234.50`, `1.234,50 €`, `(12.00)` (a
-/// negative in accounting notation), `1'234.5`.
-pub(crate) fn parse_number(cell: &str) -> Option<f64> {
-    let s = cell.trim();
-    let (negative, s) = match s.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
-        Some(inner) => (true, inner),
-        None => (false, s),
-    };
-    let mut kept: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace() && !"$€£¥'".contains(*c))
-        .collect();
-    // A currency code before or after the number ("USD 12.50", "12,50 EUR").
-    let is_code = |t: &str| t.len() == 3 && t.bytes().all(|b| b.is_ascii_uppercase());
-    if kept.len() > 3 && is_code(&kept[..3]) {
-        kept.drain(..3);
-    } else if kept.len() > 3
-        && kept.is_char_boundary(kept.len() - 3)
-        && is_code(&kept[kept.len() - 3..])
-    {
-        kept.truncate(kept.len() - 3);
-    }
-    if !kept.bytes().any(|b| b.is_ascii_digit())
-        || !kept
-            .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'+' | b'e' | b'E'))
-    {
-        return None;
-    }
-    let normalised = match (kept.rfind('.'), kept.rfind(',')) {
-        (Some(dot), Some(comma)) if comma > dot => kept.replace('.', "").replace(',', "."),
-        (Some(_), Some(_)) => kept.replace(',', ""),
-        (None, Some(comma)) if kept.matches(',').count() == 1 && kept.len() - comma - 1 <= 2 => {
-            kept.replace(',', ".")
-        }
-        (None, Some(_)) => kept.replace(',', ""),
-        _ => kept,
-    };
-    let value: f64 = normalised.parse().ok()?;
-    value
-        .is_finite()
-        .then_some(if negative { -value } else { value })
-}
+//! Reading single cells the way other systems write them: lists joined
+//! with ` ::: ` or `;`, and full names split into given and family names.
+//! Dates and amounts are read by the model's parsers
+//! ([`crate::model::parse`]), the same the forms use.
 
 /// The values of a list cell: split on ` ::: ` (Google, Rapport) and `;`
 /// (Outlook), trimmed, blanks dropped.
@@ -221,40 +105,6 @@ fn is_cjk_name(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::date;
-
-    #[test]
-    fn dates_in_the_usual_notations() {
-        let d = |s| parse_date(s);
-        assert_eq!(d("1815-12-10"), DateCell::Date(date!(1815 - 12 - 10)));
-        assert_eq!(
-            d("2024-03-01T10:00:00.000Z"),
-            DateCell::Date(date!(2024 - 03 - 01))
-        );
-        assert_eq!(d("19970101"), DateCell::Date(date!(1997 - 01 - 01)));
-        assert_eq!(d("12/10/1815"), DateCell::Date(date!(1815 - 12 - 10)));
-        assert_eq!(d("25/12/1990"), DateCell::Date(date!(1990 - 12 - 25)));
-        assert_eq!(d("10.12.1815"), DateCell::Date(date!(1815 - 12 - 10)));
-        assert_eq!(d("3/4/85"), DateCell::Date(date!(1985 - 03 - 04)));
-        assert_eq!(d("0/0/00"), DateCell::Empty);
-        assert_eq!(d("--12-10"), DateCell::NoYear);
-        assert_eq!(d("2023-02-30"), DateCell::Bad);
-        assert_eq!(d("soon"), DateCell::Bad);
-    }
-
-    #[test]
-    fn amounts_with_symbols_and_separators() {
-        assert_eq!(parse_number("11.77"), Some(11.77));
-        assert_eq!(parse_number("$1,234.50"), Some(1234.5));
-        assert_eq!(parse_number("1.234,50 €"), Some(1234.5));
-        assert_eq!(parse_number("11,77"), Some(11.77));
-        assert_eq!(parse_number("1,234"), Some(1234.0));
-        assert_eq!(parse_number("(12.00)"), Some(-12.0));
-        assert_eq!(parse_number("lots"), None);
-        assert_eq!(parse_number("USD 12.50"), Some(12.5));
-        assert_eq!(parse_number("12 apples"), None);
-        assert_eq!(parse_number(""), None);
-    }
 
     #[test]
     fn names_split_into_given_and_family() {
@@ -274,5 +124,38 @@ mod tests {
         let v: Vec<&str> = split_list("* myContacts ::: Family; Friends ;").collect();
         assert_eq!(v, ["* myContacts", "Family", "Friends"]);
         assert_eq!(first_value(" ::: Acme ::: Other"), "Acme");
+    }
+
+    mod never_panic {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Names and lists mixing separators, titles, CJK, emoji and
+        /// combining marks.
+        fn tricky() -> impl Strategy<Value = String> {
+            let pieces = prop::sample::select(vec![
+                " ", ",", ";", ":", " ::: ", ":::", ".", "Dr.", "Jr.", "van", "Ada", "王", "伟",
+                "😀", "👍🏽", "\u{301}", "\u{A0}", "\u{3000}", "é", "1", "\n", "* ",
+            ]);
+            prop::collection::vec(pieces, 0..16).prop_map(|parts| parts.concat())
+        }
+
+        fn read_every_way(cell: &str) {
+            let _ = split_name(cell);
+            let _ = split_list(cell).count();
+            let _ = first_value(cell);
+        }
+
+        proptest! {
+            #[test]
+            fn no_unicode_cell_panics_a_cell_reader(cell in any::<String>()) {
+                read_every_way(&cell);
+            }
+
+            #[test]
+            fn no_mix_of_separators_and_scripts_panics_a_cell_reader(cell in tricky()) {
+                read_every_way(&cell);
+            }
+        }
     }
 }

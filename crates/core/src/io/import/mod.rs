@@ -26,7 +26,6 @@
 //! [`ImportBatch`]: crate::model::ImportBatch
 
 mod cells;
-pub(crate) use cells::parse_number;
 mod customers;
 mod detect;
 mod error;

@@ -14,10 +14,10 @@ use std::collections::HashMap;
 use rand::SeedableRng;
 use rand_xoshiro::Xoshiro256PlusPlus;
 
-use super::cells::{parse_date, parse_number, DateCell};
 use super::order_mapping::{OrderMapping, OrderOptions, OrderTarget};
 use super::patch::sentence;
 use super::{ImportError, RowIssue, SourceRow, EXTERNAL_ID_FIELD};
+use crate::model::parse::{parse_amount, parse_date, ParseError};
 use crate::model::{
     new_id, CustomValue, Customer, Id, ImportBatch, ImportCounts, ImportKind, LifecycleStage,
     LineItem, Order, OrderStatus, Record, RecordRef, Timestamp,
@@ -141,22 +141,22 @@ impl OrdersImport {
             return Err(RowIssue::skip(line, column, "The customer ID is missing."));
         };
         let (date_column, date_text) = cell(OrderTarget::Date).unwrap_or(("", ""));
-        let DateCell::Date(date) = parse_date(date_text) else {
-            return Err(RowIssue::skip(
-                line,
-                date_column,
-                format!("“{date_text}” is not a date (write it as YYYYMMDD or YYYY-MM-DD)."),
-            ));
-        };
-        let number = |t: OrderTarget, what: &str| -> Result<Option<f64>, RowIssue> {
+        let date = parse_date(date_text).map_err(|e| {
+            let message = match e {
+                ParseError::Empty => "The date is missing.".to_string(),
+                e => sentence(&e.to_string()),
+            };
+            RowIssue::skip(line, date_column, message)
+        })?;
+        let number = |t: OrderTarget| -> Result<Option<f64>, RowIssue> {
             match cell(t) {
                 None | Some((_, "")) => Ok(None),
-                Some((column, text)) => parse_number(text).map(Some).ok_or_else(|| {
-                    RowIssue::skip(line, column, format!("“{text}” is not a number ({what})."))
-                }),
+                Some((column, text)) => parse_amount(text)
+                    .map(Some)
+                    .map_err(|e| RowIssue::skip(line, column, sentence(&e.to_string()))),
             }
         };
-        let quantity = number(OrderTarget::Quantity, "quantity")?.unwrap_or(1.0);
+        let quantity = number(OrderTarget::Quantity)?.unwrap_or(1.0);
         if quantity <= 0.0 {
             let column = cell(OrderTarget::Quantity).map_or("", |(c, _)| c);
             return Err(RowIssue::skip(
@@ -169,8 +169,8 @@ impl OrdersImport {
             ));
         }
         let unit_price = match (
-            number(OrderTarget::UnitPrice, "unit price")?,
-            number(OrderTarget::Amount, "amount")?,
+            number(OrderTarget::UnitPrice)?,
+            number(OrderTarget::Amount)?,
         ) {
             (Some(p), _) => p,
             (None, Some(a)) if quantity != 0.0 => a / quantity,

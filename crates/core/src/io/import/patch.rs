@@ -8,9 +8,11 @@ use std::collections::{BTreeMap, HashMap};
 
 use time::Date;
 
-use super::cells::{first_value, parse_date, parse_number, split_list, split_name, DateCell};
+use super::cells::{first_value, split_list, split_name};
 use super::{Mapping, RowIssue, Target, EXTERNAL_ID_FIELD, RAPPORT_LIST_SEPARATOR};
 use crate::io::export::unneutralise;
+use crate::model::customer::MAX_AGE;
+use crate::model::parse::{parse_amount, parse_integer, read_date_cell, DateCell, ParseError};
 use crate::model::{parse_email, parse_phone, CustomValue, Customer, Education, LifecycleStage};
 
 /// The custom field that keeps a lifecycle stage Rapport does not know.
@@ -130,25 +132,28 @@ pub(crate) fn read_row(
             Target::Source => p.source = p.source.take().or_else(text),
             Target::Owner => p.owner = p.owner.take().or_else(text),
             Target::Segment => p.segment = p.segment.take().or_else(text),
-            Target::Birthday => match parse_date(cell) {
+            Target::Birthday => match read_date_cell(cell) {
                 DateCell::Date(d) => p.birthday = Some(d),
                 DateCell::Empty => {}
                 DateCell::NoYear => {
                     p.custom
                         .insert("Birthday (no year)".into(), cell.to_string());
                 }
-                DateCell::Bad => bad(format!(
-                    "“{cell}” is not a date Rapport can read (write it as YYYY-MM-DD)."
-                )),
+                DateCell::Bad => bad(sentence(&ParseError::NotADate(cell.into()).to_string())),
             },
-            Target::Age => match parse_number(cell) {
-                Some(a) if a.fract() == 0.0 && (0.0..=130.0).contains(&a) => p.age = Some(a as u8),
-                _ => bad(format!("“{cell}” is not an age in whole years (0 to 130).")),
+            Target::Age => match parse_integer(cell) {
+                Ok(a) => match u8::try_from(a).ok().filter(|a| *a <= MAX_AGE) {
+                    Some(age) => p.age = Some(age),
+                    None => bad(format!(
+                        "“{cell}” is not an age in whole years (0 to {MAX_AGE})."
+                    )),
+                },
+                Err(e) => bad(sentence(&e.to_string())),
             },
-            Target::AnnualIncome => match parse_number(cell) {
-                Some(v) if v >= 0.0 => p.income = Some(v),
-                Some(_) => bad(format!("“{cell}” is negative; an income cannot be.")),
-                None => bad(format!("“{cell}” is not a number.")),
+            Target::AnnualIncome => match parse_amount(cell) {
+                Ok(v) if v >= 0.0 => p.income = Some(v),
+                Ok(_) => bad(format!("“{cell}” is negative; an income cannot be.")),
+                Err(e) => bad(sentence(&e.to_string())),
             },
             Target::Education => match labels.education(cell) {
                 Ok(e) => p.education = Some(e),

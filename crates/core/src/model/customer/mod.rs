@@ -4,13 +4,18 @@
 //!
 //! The value types of its fields ([`Education`], [`LifecycleStage`],
 //! [`Address`], [`CustomValue`]) live in `fields`, the checks behind
-//! [`Record::validate`](super::Record::validate) in `validation`.
+//! [`Record::validate`](super::Record::validate) in `validation`, and the
+//! form's typed text ([`CustomerDraft`], [`CustomFieldDraft`]) in `draft`.
 
+mod draft;
+#[cfg(test)]
+mod draft_tests;
 mod fields;
 #[cfg(test)]
 mod tests;
 mod validation;
 
+pub use draft::{CustomFieldDraft, CustomerDraft, CUSTOM_FIELD_KINDS};
 pub use fields::{Address, CustomValue, Education, LifecycleStage};
 
 use std::collections::BTreeMap;
