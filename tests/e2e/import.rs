@@ -68,14 +68,25 @@ async fn import_a_hubspot_export_find_the_customers_then_revert_it() {
     browser.click_link("Import & export").await;
     browser.expect_text("Import of hubspot.csv").await;
     browser.click_button("Revert Import of hubspot.csv").await;
-    browser
-        .expect_text("Revert: Import of hubspot.csv: done.")
-        .await;
+    browser.expect_text("Revert: Import of hubspot.csv").await;
+    browser.expect_text("Reverted").await;
     let after = customer_count(&browser).await;
     assert!(
-        after.contains("No customers yet") || after.starts_with('0'),
+        after.contains("No customers yet") || after.starts_with("0 "),
         "{after}"
     );
+    // The reverted customers are in the Trash, not destroyed; Undo brings
+    // them back at once.
+    browser
+        .click_button("Undo: Revert: Import of hubspot.csv")
+        .await;
+    browser
+        .expect_text("Undo: Revert: Import of hubspot.csv — done")
+        .await;
+    browser.click_link("Customers").await;
+    browser.expect_heading("Customers").await;
+    browser.fill("Search customers", "Hopper").await;
+    browser.expect_text("US Navy").await;
     browser.close().await;
 }
 

@@ -56,6 +56,19 @@ fn serve_one(mut stream: TcpStream, dist: &Path) {
     }
     let path = request_line.split_whitespace().nth(1).unwrap_or("/");
     let path = path.split(['?', '#']).next().unwrap_or("/");
+    // A host's catch-all (`try_files $uri /index.html`) also answers a
+    // crafted address that starts with `//` (see shell.rs's base-path test).
+    if path.starts_with("//") && !path.rsplit('/').next().unwrap_or("").contains('.') {
+        let body = std::fs::read(dist.join("index.html")).unwrap_or_default();
+        let head = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            body.len()
+        );
+        let _ = stream
+            .write_all(head.as_bytes())
+            .and_then(|_| stream.write_all(&body));
+        return;
+    }
     let file = path.strip_prefix(MOUNT).and_then(|rel| {
         if rel.contains("..") {
             return None;

@@ -2,6 +2,7 @@
 //! a 404 page, the theme choice survives a reload, deep links load.
 
 use crate::harness::Browser;
+use crate::server::{app_url, MOUNT};
 
 /// Link text in the navigation and the heading of the page it opens.
 const PAGES: &[(&str, &str)] = &[
@@ -109,4 +110,30 @@ async fn leaving_the_first_page_at_once_does_not_lock_the_database() {
         browser.labelled("Given name").await;
         browser.close().await;
     }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_crafted_double_slash_address_keeps_the_base_on_this_origin() {
+    let browser = Browser::start().await;
+    let origin = app_url().trim_end_matches(MOUNT).to_string();
+    for crafted in [
+        "//other.host/customers",
+        "//other.host/",
+        "/\\other.host/customers",
+    ] {
+        browser
+            .client
+            .goto(&format!("{origin}{crafted}"))
+            .await
+            .expect("navigate");
+        let base = browser
+            .eval("return document.querySelector('base')?.href ?? ''")
+            .await;
+        let base = base.as_str().unwrap_or_default().to_string();
+        assert!(
+            base.starts_with(&format!("{origin}/")),
+            "{crafted}: the base {base:?} left {origin}"
+        );
+    }
+    browser.close().await;
 }

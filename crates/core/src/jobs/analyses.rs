@@ -177,13 +177,17 @@ pub struct SaveSegmentsInput {
     pub names: Vec<String>,
 }
 
-/// Output of `save_segments`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+/// Output of `save_segments`: the batch that writes the segments, which
+/// the page applies through its one write path (Undo, other tabs told) —
+/// the worker never writes to the store itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SavedSegments {
-    /// Customers whose segment changed.
+    /// Customers whose segment changes.
     pub changed: usize,
     /// Customers segmented.
     pub segmented: usize,
+    /// The customers with their new segment, as one batch.
+    pub changes: ChangeSet,
 }
 
 async fn save_segments<S: Store>(
@@ -216,11 +220,10 @@ async fn save_segments<S: Store>(
         changes.update(&updated).map_err(|e| e.user_message())?;
         changed += 1;
     }
-    progress(0.95, "Saving");
-    store.apply(&changes).await.map_err(|e| e.user_message())?;
     encode(&SavedSegments {
         changed,
         segmented: result.labels.len(),
+        changes,
     })
 }
 

@@ -101,12 +101,30 @@ fn saving_segments_names_every_segmented_customer_in_one_write() {
     );
     let saved: SavedSegments = serde_json::from_str(&out.unwrap()).unwrap();
     assert!(saved.changed > 0 && saved.changed <= saved.segmented);
+    assert_eq!(saved.changes.len(), saved.changed);
+    let before: Vec<Customer> = run_ready(store.all()).unwrap();
+    assert!(
+        before
+            .iter()
+            .all(|c| !matches!(c.segment.as_deref(), Some("Loyal" | "New" | "At risk"))),
+        "the job writes nothing itself: the page applies its batch"
+    );
+    // The page's write path: the batch, with Undo.
+    let undo = run_ready(store.apply_undoable(&saved.changes, NOW + 1)).unwrap();
     let customers: Vec<Customer> = run_ready(store.all()).unwrap();
     let named = customers
         .iter()
         .filter(|c| matches!(c.segment.as_deref(), Some("Loyal" | "New" | "At risk")))
         .count();
     assert_eq!(named, saved.segmented);
+    run_ready(store.apply(&undo)).unwrap();
+    let undone: Vec<Customer> = run_ready(store.all()).unwrap();
+    let segments = |all: &[Customer]| all.iter().map(|c| c.segment.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        segments(&undone),
+        segments(&before),
+        "Undo puts the earlier segments back"
+    );
 }
 
 #[test]

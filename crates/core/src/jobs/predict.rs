@@ -64,6 +64,9 @@ pub struct Propensity {
     pub report: LogisticReport,
     /// `(customer, P(yes))` for every modelled customer.
     pub scores: Vec<(Id, f32)>,
+    /// The batch that keeps the scores (so the Likelihood column survives a
+    /// reload), for the page to apply through its one write path.
+    pub changes: ChangeSet,
 }
 
 async fn propensity<S: Store>(
@@ -82,10 +85,13 @@ async fn propensity<S: Store>(
         .collect();
     // Kept in the store, so the Likelihood column survives a reload.
     let record = PropensityScores::new(now, request.target.label(), scores.clone());
-    let mut changes = ChangeSet::new("Propensity scores");
+    let mut changes = ChangeSet::new(format!("Likelihood scores ({})", request.target.label()));
     changes.put(&record).map_err(|e| e.user_message())?;
-    store.apply(&changes).await.map_err(|e| e.user_message())?;
-    encode(&Propensity { report, scores })
+    encode(&Propensity {
+        report,
+        scores,
+        changes,
+    })
 }
 
 async fn tree<S: Store>(
@@ -159,7 +165,7 @@ mod tests {
     }
 
     #[test]
-    fn propensity_keeps_its_scores_in_the_store() {
+    fn propensity_hands_the_page_the_batch_that_keeps_its_scores() {
         let store = demo_store(300);
         let request = LogisticRequest {
             target: BinaryTarget::BoughtRecently,
@@ -176,6 +182,13 @@ mod tests {
         .unwrap()
         .unwrap();
         let out: Propensity = serde_json::from_str(&out).unwrap();
+        assert!(
+            run_ready(store.get::<PropensityScores>(crate::model::SCORES_ID))
+                .unwrap()
+                .is_none(),
+            "the job writes nothing itself"
+        );
+        run_ready(store.apply(&out.changes)).unwrap();
         let stored: PropensityScores = run_ready(store.get(crate::model::SCORES_ID))
             .unwrap()
             .unwrap();

@@ -85,10 +85,20 @@ pub fn PredictPanel() -> impl IntoView {
                     threshold: threshold.get_untracked(),
                     ..LogisticRequest::default()
                 };
-                fitting.run("propensity", request, move |r: Propensity| {
-                    state.set_likelihoods(&r.scores);
-                    state.toast(format!("Likelihood scores for {} customers are in the Customers list — sort by Likelihood.", thousands(r.scores.len())));
+                fitting.run("propensity", request, move |mut r: Propensity| {
+                    let changes = std::mem::take(&mut r.changes);
+                    let scores = r.scores.clone();
                     outcome.set(Some(Outcome::Propensity(r)));
+                    // Kept through the one write path (Undo, other tabs told).
+                    leptos::task::spawn_local(async move {
+                        match state.apply(changes, true).await {
+                            Ok(()) => {
+                                state.set_likelihoods(&scores);
+                                state.toast(format!("Likelihood scores for {} customers are in the Customers list — sort by Likelihood.", thousands(scores.len())));
+                            }
+                            Err(e) => state.toast_error(e.user_message()),
+                        }
+                    });
                 });
             }
             Model::Tree => {

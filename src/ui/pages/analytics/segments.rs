@@ -233,12 +233,16 @@ pub fn SegmentsPanel() -> impl IntoView {
         };
         saving.run("save_segments", input, move |saved: SavedSegments| {
             leptos::task::spawn_local(async move {
-                let _ = state.reload_index().await;
-                state.toast(format!(
-                    "Saved segments onto {} customers ({} changed). Filter the Customers list by segment to see them.",
-                    thousands(saved.segmented),
-                    thousands(saved.changed)
-                ));
+                // The worker computed the batch; it is written here, through
+                // the one write path (Undo, other tabs told, index updated).
+                match state.apply(saved.changes, true).await {
+                    Ok(()) => state.toast(format!(
+                        "Saved segments onto {} customers ({} changed). Filter the Customers list by segment to see them.",
+                        thousands(saved.segmented),
+                        thousands(saved.changed)
+                    )),
+                    Err(e) => state.toast_error(e.user_message()),
+                }
             });
         });
     };

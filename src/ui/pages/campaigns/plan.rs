@@ -8,7 +8,6 @@ use crate::model::{
     CampaignDraft, CampaignMember, Channel, FieldErrorKind, Uuid, ValidationErrors,
 };
 use crate::search::{Filter, ListQuery, SavedView};
-use crate::store::ChangeSet;
 use crate::ui::components::{thousands, SaveError};
 use crate::ui::pages::customers::load_views;
 use crate::ui::state::{now_ms, AppState};
@@ -116,15 +115,7 @@ pub(super) fn PlanForm() -> impl IntoView {
             })
             .collect();
         errors.set(ValidationErrors::default());
-        let mut changes = ChangeSet::new(format!(
-            "Planned “{}” for {} customers",
-            campaign.name,
-            thousands(campaign.members.len())
-        ));
-        if let Err(e) = changes.insert(&campaign) {
-            save_error.set(Some((e.user_message(), false)));
-            return;
-        }
+        let changes = crate::ops::sales::plan_campaign(&campaign);
         state.save(changes, true, save_error, Some(saving), move || {
             draft.set(Draft::fresh())
         });

@@ -7,7 +7,6 @@ use super::custom_fields::CustomFieldsEditor;
 use crate::model::{
     CustomFieldDraft, Customer, CustomerDraft, Education, LifecycleStage, Record, ValidationErrors,
 };
-use crate::store::ChangeSet;
 use crate::ui::base_path::app_href;
 use crate::ui::components::SaveError;
 use crate::ui::state::{now_ms, AppState};
@@ -43,22 +42,13 @@ pub fn CustomerForm(initial: Customer, is_new: bool) -> impl IntoView {
         };
         errors.set(ValidationErrors::default());
         let now = now_ms();
-        let mut changes;
-        if is_new {
-            changes = ChangeSet::new(format!("Added {}", customer.display_name()));
+        let changes = if is_new {
             customer.meta = crate::model::Meta::new_v4(now);
-            if let Err(e) = changes.insert(&customer) {
-                save_error.set(Some((e.user_message(), false)));
-                return;
-            }
+            crate::ops::records::add_customer(&customer)
         } else {
             customer.touch(now);
-            changes = ChangeSet::new(format!("Saved {}", customer.display_name()));
-            if let Err(e) = changes.update(&customer) {
-                save_error.set(Some((e.user_message(), false)));
-                return;
-            }
-        }
+            crate::ops::records::save_customer(&customer)
+        };
         let navigate = navigate.clone();
         state.save(changes, false, save_error, Some(saving), move || {
             state.toast(format!("Saved {}", customer.display_name()));

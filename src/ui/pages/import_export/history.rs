@@ -1,9 +1,12 @@
 //! Past imports, newest first, each revertable as a whole (EspoCRM's
-//! "Revert import"): the records it created are removed and the ones it
-//! updated get their earlier state back, in one transaction.
+//! "Revert import"): the records it created go to the Trash and the ones it
+//! updated get their earlier state back, in one transaction with Undo.
+//! Records edited since the import are listed first and kept unless the
+//! user chooses to revert them too.
 
-use crate::io::import::revert;
-use crate::model::{date_of, ImportBatch, Record};
+use crate::io::import::{plan_revert, RevertPlan};
+use crate::model::{date_of, Id, ImportBatch, Record};
+use crate::ops;
 use crate::store::Store;
 use crate::ui::components::thousands;
 use crate::ui::state::{now_ms, AppState};
@@ -24,33 +27,83 @@ pub fn PastImports() -> impl IntoView {
             Some(all)
         }
     });
-    let undo_import = move |id| {
-        error.set(None);
+    // A revert waiting for the user's choice about records edited since.
+    let pending = RwSignal::new(None::<(Id, Vec<String>)>);
+    let apply_plan = move |plan: RevertPlan, also_edited: bool| {
         leptos::task::spawn_local(async move {
             let result = async {
-                let store = state.store().map_err(|e| e.user_message())?;
-                let changes = revert(&*store, id, now_ms())
-                    .await
+                let changes = ops::imports::revert_import(&plan, also_edited, now_ms())
                     .map_err(|e| e.to_string())?;
-                let label = changes.label.clone();
                 state
-                    .apply(changes, false)
+                    .apply(changes, true)
                     .await
-                    .map_err(|e| e.user_message())?;
-                state.reload_index().await.map_err(|e| e.user_message())?;
-                Ok::<_, String>(label)
+                    .map_err(|e| e.user_message())
             }
             .await;
-            match result {
-                Ok(label) => state.toast(format!("{label}: done.")),
-                Err(e) => error.set(Some(e)),
+            if let Err(e) = result {
+                error.set(Some(e));
             }
         });
+    };
+    let plan_and_revert = move |id: Id, also_edited: Option<bool>| {
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let planned = match state.store() {
+                Ok(store) => plan_revert(&*store, id).await.map_err(|e| e.to_string()),
+                Err(e) => Err(e.user_message()),
+            };
+            let plan = match planned {
+                Ok(plan) => plan,
+                Err(e) => {
+                    error.set(Some(e));
+                    return;
+                }
+            };
+            match also_edited {
+                None if !plan.edited_since.is_empty() => {
+                    let names = plan
+                        .edited_since
+                        .iter()
+                        .map(|e| {
+                            e.name
+                                .clone()
+                                .unwrap_or_else(|| format!("{} {}", e.collection, e.id))
+                        })
+                        .collect();
+                    pending.set(Some((id, names)));
+                }
+                choice => {
+                    pending.set(None);
+                    apply_plan(plan, choice.unwrap_or(false));
+                }
+            }
+        });
+    };
+    let undo_import = move |id| plan_and_revert(id, None);
+    let edited_since = move || {
+        pending.get().map(|(id, names)| {
+            let n = names.len();
+            view! {
+                <div class="notice" role="alert">
+                    <p>{format!(
+                        "{n} {} changed since this import: {}. Reverting keeps {} as {} now unless you choose otherwise.",
+                        if n == 1 { "record was" } else { "records were" },
+                        names.join(", "),
+                        if n == 1 { "it" } else { "them" },
+                        if n == 1 { "it is" } else { "they are" },
+                    )}</p>
+                    <button type="button" on:click=move |_| plan_and_revert(id, Some(false))>"Revert, keep the edited records"</button>
+                    <button type="button" class="danger" on:click=move |_| plan_and_revert(id, Some(true))>"Revert those too"</button>
+                    <button type="button" on:click=move |_| pending.set(None)>"Cancel"</button>
+                </div>
+            }
+        })
     };
     view! {
         <section class="card">
             <h2>"Past imports"</h2>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            {edited_since}
             <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
                 {move || batches.get().flatten().map(|list| if list.is_empty() {
                     view! { <p class="muted">"No imports yet."</p> }.into_any()
