@@ -10,7 +10,7 @@
 //! an answer and never a panic.
 
 mod date;
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 #[cfg(test)]
 mod tests;
