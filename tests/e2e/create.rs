@@ -61,7 +61,10 @@ async fn a_quote_with_line_items_becomes_an_order() {
     // A bad quantity is refused next to its field, and nothing is saved.
     browser.click_button("Save quote").await;
     let message = error_next_to(&browser, "Quantity, line 2").await;
-    assert_eq!(message, "Must be a number.");
+    assert_eq!(
+        message,
+        "“abc” is not a number Rapport can read — write digits only, e.g. 1,234.50 or 1.234,50."
+    );
     assert_eq!(path(&browser).await, "/rapport/orders/new");
     snap(&browser, "new-order-refused").await;
     browser.fill("Quantity, line 2", "-2").await;

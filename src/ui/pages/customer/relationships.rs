@@ -123,6 +123,16 @@ pub fn Relationships(customer: Id) -> impl IntoView {
                 }
                 Err(e) => Err(e.into()),
             };
+            // A link that exists already is said next to the field, as a typo is.
+            if matches!(built, Err(ops::OpError::DuplicateLink)) {
+                let mut e = ValidationErrors::default();
+                e.push(
+                    "to",
+                    FieldErrorKind::Inconsistent("this link already exists"),
+                );
+                errors.set(e);
+                return;
+            }
             state.save(built, true, save_error, Some(saving), move || other.clear());
         });
     };
