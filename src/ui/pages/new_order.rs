@@ -1,7 +1,7 @@
 //! `/orders/new[?customer=<id>]`: a new quote, order or contract with its
 //! line items. Each line's amount and the total follow the typing; a line's
-//! problems show next to its inputs ([`LineItem::problems`](crate::model::LineItem::problems) after
-//! [`parse_decimal`](crate::model::sales::parse_decimal)), the others next to their field. Saving inserts the
+//! problems show next to its inputs, the others next to their field — both
+//! found by the model's [`OrderDraft`](crate::model::forms::OrderDraft). Saving inserts the
 //! order in one change set (with Undo) and opens the customer's page, where
 //! the order shows in the timeline.
 //!
@@ -10,11 +10,9 @@
 
 use super::order_lines::{focus, forget, LineDraft, LineRow};
 use super::orders::money;
-use crate::model::parse::{parse_date, ParseError};
+use crate::model::forms::OrderDraft;
 use crate::model::sales::most_used_currency;
-use crate::model::{
-    date_of, iso_date, FieldErrorKind, Id, Order, OrderStatus, Record, Uuid, ValidationErrors,
-};
+use crate::model::{date_of, iso_date, Id, Order, OrderStatus, Record, Uuid, ValidationErrors};
 use crate::store::Store;
 use crate::ui::base_path::app_href;
 use crate::ui::components::{
@@ -113,64 +111,35 @@ fn OrderForm(preset: Option<Id>) -> impl IntoView {
         if saving.get_untracked() {
             return;
         }
-        let mut e = ValidationErrors::default();
-        let day = match date.with_untracked(|text| parse_date(text)) {
-            Ok(d) => Some(d),
-            Err(ParseError::Empty) => {
-                e.push("date", FieldErrorKind::Required);
-                None
+        let drafts = lines.get_untracked();
+        let draft = OrderDraft {
+            customer: customer.id(),
+            customer_unresolved: customer.is_unresolved(),
+            date: date.get_untracked(),
+            status: status.get_untracked(),
+            currency: currency.get_untracked(),
+            lines: drafts.iter().map(LineDraft::text).collect(),
+        };
+        let order = match draft.to_order(Uuid::new_v4(), now_ms()) {
+            Ok(order) => {
+                errors.set(ValidationErrors::default());
+                for line in &drafts {
+                    line.errors.set(ValidationErrors::default());
+                }
+                order
             }
-            Err(unreadable) => {
-                e.push("date", unreadable.into());
-                None
+            Err(found) => {
+                errors.set(found.form);
+                for (line, problems) in drafts.iter().zip(found.lines) {
+                    line.errors.set(problems);
+                }
+                save_error.set(Some((
+                    "Not saved: please correct the fields marked above.".into(),
+                    false,
+                )));
+                return;
             }
         };
-        if customer.is_unresolved() {
-            e.push(
-                "customer",
-                FieldErrorKind::Inconsistent("pick the customer from the suggestions"),
-            );
-        } else if customer.id().is_none() {
-            e.push("customer", FieldErrorKind::Required);
-        }
-        let drafts = lines.get_untracked();
-        if drafts.is_empty() {
-            e.push(
-                "line_items",
-                FieldErrorKind::Inconsistent("add at least one line"),
-            );
-        }
-        let mut items = Vec::new();
-        let mut lines_ok = true;
-        for line in &drafts {
-            let (item, problems) = line.read();
-            lines_ok &= problems.is_empty();
-            line.errors.set(problems);
-            items.push(item);
-        }
-        let order = Order::new_v4(
-            now_ms(),
-            customer.id().unwrap_or(Uuid::nil()),
-            day.unwrap_or_else(|| date_of(now_ms())),
-            status.get_untracked(),
-            items,
-            code(),
-        );
-        // The lines were checked one by one above, and the total is computed.
-        for err in order.validate().err().into_iter().flatten() {
-            if !matches!(err.field, "line_items" | "total") && !e.has(err.field) {
-                e.push(err.field, err.kind);
-            }
-        }
-        let ok = e.is_empty() && lines_ok;
-        errors.set(e);
-        if !ok {
-            save_error.set(Some((
-                "Not saved: please correct the fields marked above.".into(),
-                false,
-            )));
-            return;
-        }
         let who = customer_name(&state, &order.customer_id);
         let navigate = navigate.clone();
         let path = format!("/customers/{}", order.customer_id);

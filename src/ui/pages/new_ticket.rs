@@ -2,7 +2,8 @@
 //! one-line subject, the request and its priority. It starts open, opened
 //! now; saving inserts it (with Undo) and opens the ticket's own page.
 
-use crate::model::{FieldErrorKind, Id, Priority, Record, Ticket, Uuid, ValidationErrors};
+use crate::model::forms::TicketDraft;
+use crate::model::{Id, Priority, Record, Uuid, ValidationErrors};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{
     CustomerPicker, FormForCustomer, PageHeader, PickedCustomer, SaveError,
@@ -52,36 +53,27 @@ fn TicketForm(preset: Option<Id>) -> impl IntoView {
         if saving.get_untracked() {
             return;
         }
-        let mut e = ValidationErrors::default();
-        if customer.is_unresolved() {
-            e.push(
-                "customer",
-                FieldErrorKind::Inconsistent("pick the customer from the suggestions"),
-            );
-        } else if customer.id().is_none() {
-            e.push("customer", FieldErrorKind::Required);
-        }
-        let ticket = Ticket::new_v4(
-            now_ms(),
-            customer.id().unwrap_or(Uuid::nil()),
-            subject.get_untracked().trim(),
-            body.get_untracked().trim(),
-            priority.get_untracked(),
-        );
-        for err in ticket.validate().err().into_iter().flatten() {
-            if !e.has(err.field) {
-                e.push(err.field, err.kind);
+        let draft = TicketDraft {
+            customer: customer.id(),
+            customer_unresolved: customer.is_unresolved(),
+            subject: subject.get_untracked(),
+            body: body.get_untracked(),
+            priority: priority.get_untracked(),
+        };
+        let ticket = match draft.to_ticket(Uuid::new_v4(), now_ms()) {
+            Ok(ticket) => {
+                errors.set(ValidationErrors::default());
+                ticket
             }
-        }
-        let ok = e.is_empty();
-        errors.set(e);
-        if !ok {
-            save_error.set(Some((
-                "Not saved: please correct the fields marked above.".into(),
-                false,
-            )));
-            return;
-        }
+            Err(e) => {
+                errors.set(e);
+                save_error.set(Some((
+                    "Not saved: please correct the fields marked above.".into(),
+                    false,
+                )));
+                return;
+            }
+        };
         let who = customer_name(&state, &ticket.customer_id);
         let navigate = navigate.clone();
         let path = format!("/tickets/{}", ticket.id());

@@ -4,8 +4,8 @@
 //! button, every control named with the line's number.
 
 use super::orders::money;
-use crate::model::sales::parse_decimal;
-use crate::model::{LineItem, ValidationErrors};
+use crate::model::forms::LineText;
+use crate::model::ValidationErrors;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -31,32 +31,23 @@ impl LineDraft {
         }
     }
 
-    /// The line item, and what is wrong with its fields.
-    pub fn read(&self) -> (LineItem, ValidationErrors) {
-        let mut errors = ValidationErrors::default();
-        let mut number = |field: &'static str, text: RwSignal<String>| {
-            text.with_untracked(|t| parse_decimal(t))
-                .unwrap_or_else(|kind| {
-                    errors.push(field, kind);
-                    f64::NAN
-                })
-        };
-        let quantity = number("quantity", self.quantity);
-        let unit_price = number("unit_price", self.unit_price);
-        let item = LineItem::new(self.product.get_untracked().trim(), quantity, unit_price);
-        for problem in item.problems() {
-            if !errors.has(problem.field) {
-                errors.push(problem.field, problem.kind);
-            }
+    /// The line as typed, for the model's `OrderDraft`.
+    pub fn text(&self) -> LineText {
+        LineText {
+            product: self.product.get_untracked(),
+            quantity: self.quantity.get_untracked(),
+            unit_price: self.unit_price.get_untracked(),
         }
-        (item, errors)
     }
 
     /// Quantity × unit price while both read as numbers (tracked).
     pub fn amount(&self) -> Option<f64> {
-        let quantity = self.quantity.with(|t| parse_decimal(t).ok())?;
-        let unit_price = self.unit_price.with(|t| parse_decimal(t).ok())?;
-        Some(quantity * unit_price)
+        LineText {
+            product: String::new(),
+            quantity: self.quantity.get(),
+            unit_price: self.unit_price.get(),
+        }
+        .amount()
     }
 }
 

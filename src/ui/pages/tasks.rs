@@ -8,8 +8,8 @@
 //! section renders at most [`SECTION_CAP`] tasks: with 100,000 customers
 //! there can be tens of thousands.
 
-use crate::model::parse::{parse_date, ParseError};
-use crate::model::{date_of, iso_date, FieldErrorKind, Record, Task, ValidationErrors};
+use crate::model::forms::TaskDraft;
+use crate::model::{date_of, iso_date, Record, Task, Uuid, ValidationErrors};
 use crate::ops;
 use crate::store::{Store, StoreError};
 use crate::ui::base_path::app_href;
@@ -215,48 +215,23 @@ fn AddTask() -> impl IntoView {
         if saving.get_untracked() {
             return;
         }
-        let mut e = ValidationErrors::default();
-        let due_date = match due.with_untracked(|text| parse_date(text)) {
-            Ok(d) => Some(d),
-            Err(ParseError::Empty) => {
-                e.push("due", FieldErrorKind::Required);
-                None
-            }
-            Err(unreadable) => {
-                e.push("due", unreadable.into());
-                None
+        let draft = TaskDraft {
+            title: title.get_untracked(),
+            due: due.get_untracked(),
+            customer: customer.id(),
+            customer_unresolved: customer.is_unresolved(),
+        };
+        let task = match draft.to_task(Uuid::new_v4(), now_ms()) {
+            Ok(task) => task,
+            Err(e) => {
+                errors.set(e);
+                save_error.set(Some((
+                    "Not added: please correct the fields marked below.".into(),
+                    false,
+                )));
+                return;
             }
         };
-        let picked = customer.id();
-        if customer.is_unresolved() {
-            e.push(
-                "customer",
-                FieldErrorKind::Inconsistent(
-                    "pick the customer from the suggestions, or clear the field for a task about no one",
-                ),
-            );
-        }
-        let task = Task::new_v4(
-            now_ms(),
-            picked,
-            title.get_untracked().trim(),
-            due_date.unwrap_or_else(|| date_of(now_ms())),
-        );
-        if let Err(more) = task.validate() {
-            for err in more {
-                if !e.has(err.field) {
-                    e.push(err.field, err.kind);
-                }
-            }
-        }
-        if !e.is_empty() {
-            errors.set(e);
-            save_error.set(Some((
-                "Not added: please correct the fields marked below.".into(),
-                false,
-            )));
-            return;
-        }
         errors.set(ValidationErrors::default());
         state.save(
             ops::records::add_task(&task),

@@ -8,7 +8,8 @@
 //! version is refused with a Reload offer.
 
 use super::tickets::{local_time, priority_class, status_class};
-use crate::model::{Id, Priority, Record, Ticket, TicketStatus, Timestamp};
+use crate::model::forms::TicketEdit;
+use crate::model::{Id, Priority, Record, Ticket, TicketStatus};
 use crate::ops;
 use crate::store::{ChangeSet, Store, StoreError};
 use crate::ui::base_path::app_href;
@@ -39,51 +40,6 @@ async fn find(state: AppState, id: Option<Id>, ready: bool) -> Result<Lookup, St
         Some(t) => Lookup::Found(t),
         None => Lookup::Missing,
     })
-}
-
-/// The editable part of a ticket.
-#[derive(Clone, PartialEq)]
-struct Draft {
-    status: TicketStatus,
-    priority: Priority,
-    satisfaction: Option<u8>,
-    feedback: String,
-}
-
-impl Draft {
-    fn of(t: &Ticket) -> Draft {
-        Draft {
-            status: t.status,
-            priority: t.priority,
-            satisfaction: t.satisfaction,
-            feedback: t.feedback.clone().unwrap_or_default(),
-        }
-    }
-
-    /// `base` with this draft applied at `now`, touched exactly once (a status
-    /// change goes through `solve`/`reopen`, which touch it themselves).
-    fn apply_to(&self, base: &Ticket, now: Timestamp) -> Result<Ticket, String> {
-        let mut t = base.clone();
-        let moved = match (t.status, self.status) {
-            (from, to) if from == to => {
-                t.touch(now);
-                Ok(())
-            }
-            (_, TicketStatus::Solved) => t.solve(now),
-            (TicketStatus::Solved, to) => t.reopen(now).map(|()| t.status = to),
-            (_, to) => {
-                t.status = to;
-                t.touch(now);
-                Ok(())
-            }
-        };
-        moved.map_err(|e| format!("Not saved: {e}."))?;
-        t.priority = self.priority;
-        t.satisfaction = self.satisfaction;
-        let feedback = self.feedback.trim();
-        t.feedback = (!feedback.is_empty()).then(|| feedback.to_string());
-        Ok(t)
-    }
 }
 
 /// The labels of the satisfaction scores 1 to 5.
@@ -133,10 +89,10 @@ fn TicketView(initial: Ticket) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = initial.meta.id;
     let base = RwSignal::new(initial.clone());
-    let draft = RwSignal::new(Draft::of(&initial));
+    let draft = RwSignal::new(TicketEdit::of(&initial));
     let error = RwSignal::new(None::<(String, bool)>);
     let saving = RwSignal::new(false);
-    let dirty = Memo::new(move |_| base.with(|b| draft.with(|d| *d != Draft::of(b))));
+    let dirty = Memo::new(move |_| base.with(|b| draft.with(|d| *d != TicketEdit::of(b))));
 
     // The stored ticket after each change anywhere; the form follows it
     // while it has no unsaved edits.
@@ -155,7 +111,7 @@ fn TicketView(initial: Ticket) -> impl IntoView {
         if dirty.get_untracked() {
             changed_elsewhere.set(true);
         } else {
-            draft.set(Draft::of(&stored));
+            draft.set(TicketEdit::of(&stored));
             base.set(stored);
             changed_elsewhere.set(false);
         }
@@ -168,7 +124,7 @@ fn TicketView(initial: Ticket) -> impl IntoView {
                 let status = ticket.status;
                 draft.update(|d| d.status = status);
             } else {
-                draft.set(Draft::of(&ticket));
+                draft.set(TicketEdit::of(&ticket));
                 state.toast("Saved the ticket");
             }
             base.set(ticket);
@@ -185,7 +141,7 @@ fn TicketView(initial: Ticket) -> impl IntoView {
             return;
         }
         let edited = draft.with_untracked(|d| base.with_untracked(|b| d.apply_to(b, now_ms())));
-        match edited {
+        match edited.map_err(|e| ops::OpError::from(e).user_message()) {
             Ok(t) => {
                 let changes = ops::sales::save_ticket(&t, "Saved the ticket");
                 write(t, changes, false)
@@ -323,7 +279,7 @@ fn TicketView(initial: Ticket) -> impl IntoView {
                 <div class="form-actions">
                     <button class="primary" type="submit" disabled=move || saving.get() || !dirty.get()>"Save changes"</button>
                     <button type="button" disabled=move || !dirty.get() on:click=move |_| {
-                        draft.set(base.with_untracked(Draft::of));
+                        draft.set(base.with_untracked(TicketEdit::of));
                         error.set(None);
                     }>"Discard changes"</button>
                 </div>

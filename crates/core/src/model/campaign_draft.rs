@@ -2,7 +2,7 @@
 //! becomes a [`Campaign`]: dates and budget go through
 //! [`crate::model::parse`], and every problem is reported by field.
 
-use super::parse::{parse_amount, parse_date, ParseError};
+use super::parse::{parse_amount, parse_date};
 use super::{
     date_of, iso_date, Campaign, Channel, FieldErrorKind, Id, Record, Timestamp, ValidationErrors,
     DAY_MS,
@@ -50,9 +50,11 @@ impl CampaignDraft {
                 Channel::Other
             }
         };
-        let start = required(&mut errors, "start", parse_date(&self.start));
-        let end = required(&mut errors, "end", parse_date(&self.end));
-        let budget = required(&mut errors, "budget", parse_amount(&self.budget)).unwrap_or(0.0);
+        let start = errors.required("start", parse_date(&self.start));
+        let end = errors.required("end", parse_date(&self.end));
+        let budget = errors
+            .required("budget", parse_amount(&self.budget))
+            .unwrap_or(0.0);
         // With a date missing, compare the other with itself: "end before
         // start" only makes sense once both are read.
         let (start, end): (Date, Date) = match (start, end) {
@@ -62,33 +64,8 @@ impl CampaignDraft {
             (None, None) => (date_of(now), date_of(now)),
         };
         let campaign = Campaign::new(id, now, self.name.trim(), channel, start, end, budget);
-        if let Err(more) = campaign.validate() {
-            for e in more {
-                if !errors.has(e.field) {
-                    errors.push(e.field, e.kind);
-                }
-            }
-        }
+        errors.absorb_new(campaign.validate().err().into_iter().flatten());
         errors.into_result().map(|()| campaign)
-    }
-}
-
-/// The value of a required field, or `None` with the problem pushed.
-fn required<T>(
-    errors: &mut ValidationErrors,
-    field: &'static str,
-    parsed: Result<T, ParseError>,
-) -> Option<T> {
-    match parsed {
-        Ok(value) => Some(value),
-        Err(ParseError::Empty) => {
-            errors.push(field, FieldErrorKind::Required);
-            None
-        }
-        Err(e) => {
-            errors.push(field, e.into());
-            None
-        }
     }
 }
 

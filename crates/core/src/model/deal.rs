@@ -151,43 +151,15 @@ impl DealDraft {
         now: Timestamp,
     ) -> Result<Deal, ValidationErrors> {
         let mut e = ValidationErrors::default();
-        if self.customer.is_none() {
-            e.push(
-                "customer",
-                if self.customer_unresolved {
-                    FieldErrorKind::Inconsistent("pick the customer from the suggestions")
-                } else {
-                    FieldErrorKind::Required
-                },
-            );
-        }
+        e.picked_customer(self.customer, self.customer_unresolved, true);
         let value = match parse_amount(&self.value) {
-            Ok(v) => Some(v),
             Err(ParseError::Empty) => Some(0.0),
-            Err(err) => {
-                e.push("value", err.into());
-                None
-            }
+            parsed => e.optional("value", parsed),
         };
-        let probability = match parse_percent(&self.percent) {
-            Ok(p) => Some(p / 100.0),
-            Err(ParseError::Empty) => {
-                e.push("probability", FieldErrorKind::Required);
-                None
-            }
-            Err(err) => {
-                e.push("probability", err.into());
-                None
-            }
-        };
-        let close = match parse_date(&self.close) {
-            Ok(d) => Some(d),
-            Err(ParseError::Empty) => None,
-            Err(err) => {
-                e.push("expected_close", err.into());
-                None
-            }
-        };
+        let probability = e
+            .required("probability", parse_percent(&self.percent))
+            .map(|p| p / 100.0);
+        let close = e.optional("expected_close", parse_date(&self.close));
         let mut deal = Deal::new(
             id,
             now,
@@ -198,18 +170,8 @@ impl DealDraft {
             probability.unwrap_or(0.0),
         );
         deal.expected_close = close;
-        if let Err(found) = deal.validate_against(pipeline) {
-            for err in found {
-                if !e.has(err.field) {
-                    e.push(err.field, err.kind);
-                }
-            }
-        }
-        if e.is_empty() {
-            Ok(deal)
-        } else {
-            Err(e)
-        }
+        e.absorb_new(deal.validate_against(pipeline).err().into_iter().flatten());
+        e.into_result().map(|()| deal)
     }
 }
 

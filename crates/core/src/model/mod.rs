@@ -23,6 +23,8 @@ pub mod contact;
 pub mod customer;
 pub mod deal;
 pub mod error;
+mod form;
+pub mod forms;
 pub mod import_batch;
 pub mod interaction;
 pub mod parse;

@@ -45,9 +45,6 @@ pub enum OpError {
         /// What kind of record, in words ("customer").
         what: &'static str,
     },
-    /// The same relationship exists already.
-    #[error("these two customers are already linked this way")]
-    DuplicateLink,
     /// The action would change nothing.
     #[error("nothing to change")]
     NothingToDo,
@@ -71,9 +68,6 @@ impl OpError {
                 "This {what} is no longer stored (deleted for good in another tab or window?). \
                  Nothing was changed."
             ),
-            OpError::DuplicateLink => {
-                "Not linked: these two customers are already linked this way.".into()
-            }
             OpError::NothingToDo => "Nothing to change.".into(),
         }
     }

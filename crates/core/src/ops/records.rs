@@ -178,7 +178,8 @@ pub fn set_task_done(task: &Task, done: bool, now: Timestamp) -> Result<ChangeSe
 }
 
 /// Links two customers; refused when the same link is stored already
-/// (read from the store, not from what a page happens to show).
+/// (read from the store, not from what a page happens to show) — a
+/// problem of the form's "to" field, shown next to it like a typo.
 pub async fn link_customers<S: Store>(
     store: &S,
     link: &Relationship,
@@ -190,7 +191,12 @@ pub async fn link_customers<S: Store>(
         .iter()
         .any(|l| !l.is_deleted() && l.same_link(link))
     {
-        return Err(OpError::DuplicateLink);
+        let mut e = crate::model::ValidationErrors::default();
+        e.push(
+            "to",
+            crate::model::FieldErrorKind::Inconsistent("this link already exists"),
+        );
+        return Err(e.into());
     }
     insert_one(link, format!("Linked {} and {}", names.0, names.1))
 }

@@ -248,7 +248,11 @@ fn links_are_refused_twice_and_removed_with_undo() {
     apply(&store, Ok(changes));
     let twice = Relationship::new(id(31), NOW, id(1), id(2), RelationshipKind::Referred, 0.5);
     let refused = run(records::link_customers(&store, &twice, ("Ada", "Grace")));
-    assert!(matches!(refused, Err(OpError::DuplicateLink)));
+    let refused = refused.unwrap_err();
+    assert_eq!(
+        refused.field_errors().map(|e| e.sentences_for("to")),
+        Some("This link already exists.".to_string())
+    );
     let stored: Relationship = run(store.get(id(30))).unwrap().unwrap();
     let undo = apply(&store, records::unlink(&stored, "Grace Hopper", NOW + 1));
     assert!(run(store.get::<Relationship>(id(30)))

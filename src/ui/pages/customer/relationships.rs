@@ -107,10 +107,6 @@ pub fn Relationships(customer: Id) -> impl IntoView {
             &choice.get_untracked(),
             strength.get_untracked(),
         );
-        if let Err(found) = link.validate() {
-            errors.set(found);
-            return;
-        }
         errors.set(ValidationErrors::default());
         let names = (
             customer_name(&state, &customer),
@@ -123,14 +119,10 @@ pub fn Relationships(customer: Id) -> impl IntoView {
                 }
                 Err(e) => Err(e.into()),
             };
-            // A link that exists already is said next to the field, as a typo is.
-            if matches!(built, Err(ops::OpError::DuplicateLink)) {
-                let mut e = ValidationErrors::default();
-                e.push(
-                    "to",
-                    FieldErrorKind::Inconsistent("this link already exists"),
-                );
-                errors.set(e);
+            // Problems with the fields (a link that exists already among
+            // them) are shown next to the fields.
+            if let Some(found) = built.as_ref().err().and_then(ops::OpError::field_errors) {
+                errors.set(found.clone());
                 return;
             }
             state.save(built, true, save_error, Some(saving), move || other.clear());

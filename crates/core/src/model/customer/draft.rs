@@ -204,26 +204,24 @@ impl CustomerDraft {
         c.address.region = self.region.clone();
         c.address.postal_code = self.postal_code.clone();
         c.address.country = self.country.clone();
-        c.birthday = optional(&mut errors, "birthday", parse_date(&self.birthday));
-        c.age = optional(&mut errors, "age", parse_integer(&self.age)).and_then(|age| {
-            let fits = u8::try_from(age).ok().filter(|a| *a <= MAX_AGE);
-            if fits.is_none() {
-                errors.push(
-                    "age",
-                    FieldErrorKind::OutOfRange {
-                        min: 0.0,
-                        max: f64::from(MAX_AGE),
-                        value: age as f64,
-                    },
-                );
-            }
-            fits
-        });
-        c.annual_income = optional(
-            &mut errors,
-            "annual_income",
-            parse_amount(&self.annual_income),
-        );
+        c.birthday = errors.optional("birthday", parse_date(&self.birthday));
+        c.age = errors
+            .optional("age", parse_integer(&self.age))
+            .and_then(|age| {
+                let fits = u8::try_from(age).ok().filter(|a| *a <= MAX_AGE);
+                if fits.is_none() {
+                    errors.push(
+                        "age",
+                        FieldErrorKind::OutOfRange {
+                            min: 0.0,
+                            max: f64::from(MAX_AGE),
+                            value: age as f64,
+                        },
+                    );
+                }
+                fits
+            });
+        c.annual_income = errors.optional("annual_income", parse_amount(&self.annual_income));
         c.education = self.education.parse().ok();
         c.lifecycle = self.lifecycle.parse().unwrap_or(c.lifecycle);
         c.source = self.source.clone();
@@ -232,32 +230,8 @@ impl CustomerDraft {
         c.segment = Some(self.segment.trim().to_string()).filter(|s| !s.is_empty());
         c.custom_fields = CustomFieldDraft::read_all(custom, &mut errors);
         c.normalise();
-        if let Err(more) = c.validate() {
-            // A field already unreadable is reported once, by its parser.
-            let unreadable = errors.clone();
-            for e in more {
-                if !unreadable.has(e.field) {
-                    errors.push(e.field, e.kind);
-                }
-            }
-        }
+        // A field already unreadable is reported once, by its parser.
+        errors.absorb_new(c.validate().err().into_iter().flatten());
         errors.into_result().map(|()| c)
-    }
-}
-
-/// The value of an optional field: `None` when blank, and when unreadable
-/// (with the reason pushed to `errors`).
-fn optional<T>(
-    errors: &mut ValidationErrors,
-    field: &'static str,
-    parsed: Result<T, ParseError>,
-) -> Option<T> {
-    match parsed {
-        Ok(value) => Some(value),
-        Err(ParseError::Empty) => None,
-        Err(e) => {
-            errors.push(field, e.into());
-            None
-        }
     }
 }
