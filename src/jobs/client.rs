@@ -3,7 +3,7 @@
 //! result. One worker per job, so cancelling is `terminate()` and no job
 //! can leave state behind for the next.
 
-use super::{Reply, Request};
+use super::{Job, Reply, Request};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -11,15 +11,16 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, MessageEvent, Url, Worker, WorkerOptions, WorkerType};
 
-/// Why a job produced no result.
+/// Why a job produced no result, as the page sees it.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum JobError {
     /// The person cancelled it.
     #[error("The analysis was cancelled.")]
     Cancelled,
-    /// The job ran and reported a failure (the sentence is for people).
-    #[error("{0}")]
-    Failed(String),
+    /// The job ran and reported a failure (typed; its `Display` is the
+    /// sentence for people).
+    #[error(transparent)]
+    Failed(super::JobError),
     /// The worker could not be started or crashed.
     #[error(
         "The background worker could not run the analysis ({0}). Reload the page and try again."
@@ -66,7 +67,7 @@ fn js_error(value: JsValue) -> JobError {
 }
 
 /// A job running in its own worker.
-pub struct Job {
+pub struct Running {
     worker: Worker,
     outcome: js_sys::Promise,
     settle: Rc<RefCell<Option<(js_sys::Function, js_sys::Function)>>>,
@@ -91,7 +92,7 @@ impl Canceller {
     }
 }
 
-impl Job {
+impl Running {
     /// Starts `job` with `input` (JSON) against the database `database`;
     /// `on_progress` gets each `(fraction done, note)`.
     pub fn start(
@@ -99,7 +100,7 @@ impl Job {
         input: String,
         database: &str,
         mut on_progress: impl FnMut(f64, String) + 'static,
-    ) -> Result<Job, JobError> {
+    ) -> Result<Running, JobError> {
         let (glue, wasm) = module_urls()?;
         let parts = js_sys::Array::of1(&JsValue::from_str(&worker_script(&glue, &wasm)));
         let bag = BlobPropertyBag::new();
@@ -145,7 +146,13 @@ impl Job {
                 }
                 Reply::Progress { done, note, .. } => on_progress(done, note),
                 Reply::Done { output, .. } => finish(true, output),
-                Reply::Failed { message, .. } => finish(false, format!("failed:{message}")),
+                Reply::Failed { error, .. } => finish(
+                    false,
+                    format!(
+                        "failed:{}",
+                        serde_json::to_string(&error).unwrap_or_default()
+                    ),
+                ),
             }
         });
         let for_error = settle.clone();
@@ -161,7 +168,7 @@ impl Job {
             });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(Job {
+        Ok(Running {
             worker,
             outcome,
             settle,
@@ -188,8 +195,10 @@ impl Job {
                 let text = value.as_string().unwrap_or_default();
                 Err(if text == "cancelled" {
                     JobError::Cancelled
-                } else if let Some(message) = text.strip_prefix("failed:") {
-                    JobError::Failed(message.to_string())
+                } else if let Some(error) = text.strip_prefix("failed:") {
+                    serde_json::from_str(error)
+                        .map(JobError::Failed)
+                        .unwrap_or_else(|e| JobError::Worker(e.to_string()))
                 } else {
                     JobError::Worker(text.strip_prefix("crashed:").unwrap_or(&text).to_string())
                 })
@@ -198,16 +207,15 @@ impl Job {
     }
 }
 
-/// Runs `job` to completion and decodes its result.
-pub async fn run<T: for<'de> serde::Deserialize<'de>>(
-    job: &str,
-    input: &impl serde::Serialize,
+/// Runs job `J` to completion in a worker and returns its output.
+pub async fn run<J: Job>(
+    input: &J::Input,
     database: &str,
     on_progress: impl FnMut(f64, String) + 'static,
     on_start: impl FnOnce(Canceller),
-) -> Result<T, JobError> {
+) -> Result<J::Output, JobError> {
     let input = serde_json::to_string(input).map_err(|e| JobError::Worker(e.to_string()))?;
-    let job = Job::start(job, input, database, on_progress)?;
+    let job = Running::start(J::NAME, input, database, on_progress)?;
     on_start(job.canceller());
     let output = job.finish().await?;
     serde_json::from_str(&output).map_err(|e| JobError::Worker(e.to_string()))

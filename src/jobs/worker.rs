@@ -2,8 +2,9 @@
 //! and a result. Started by the script `client.rs` builds, which loads the
 //! app's own wasm module inside a dedicated worker.
 
-use super::{run_pure, Reply, Request};
+use super::{reads_store, run_named, JobError, Reply, Request};
 use crate::store::idb::IdbStore;
+use crate::store::MemStore;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -35,9 +36,9 @@ pub fn rapport_worker_main() {
                     id: request.id,
                     output,
                 },
-                Err(message) => Reply::Failed {
+                Err(error) => Reply::Failed {
                     id: request.id,
-                    message,
+                    error,
                 },
             };
             post(&scope, &reply);
@@ -49,7 +50,7 @@ pub fn rapport_worker_main() {
     post(&scope, &Reply::Ready);
 }
 
-async fn answer(request: &Request, scope: &DedicatedWorkerGlobalScope) -> Result<String, String> {
+async fn answer(request: &Request, scope: &DedicatedWorkerGlobalScope) -> Result<String, JobError> {
     let id = request.id;
     let mut progress = |done: f64, note: &str| {
         post(
@@ -61,16 +62,24 @@ async fn answer(request: &Request, scope: &DedicatedWorkerGlobalScope) -> Result
             },
         )
     };
-    if let Some(result) = run_pure(&request.job, &request.input, &mut progress) {
-        return result;
-    }
-    let store = IdbStore::open(&request.database)
-        .await
-        .map_err(|e| e.user_message())?;
     let now = js_sys::Date::now() as i64;
-    let result = super::analyses::run(&store, &request.job, &request.input, now, &mut progress)
-        .await
-        .unwrap_or_else(|| Err(format!("There is no analysis called “{}”.", request.job)));
-    store.close();
-    result
+    match reads_store(&request.job) {
+        None => Err(JobError::NoSuchJob(request.job.clone())),
+        Some(false) => {
+            run_named(
+                &MemStore::new(),
+                &request.job,
+                &request.input,
+                now,
+                &mut progress,
+            )
+            .await
+        }
+        Some(true) => {
+            let store = IdbStore::open(&request.database).await?;
+            let result = run_named(&store, &request.job, &request.input, now, &mut progress).await;
+            store.close();
+            result
+        }
+    }
 }

@@ -6,11 +6,13 @@
 //! the store, so they are tested natively on a `MemStore` and run in the
 //! worker on IndexedDB.
 
-use super::{encode, parse, ProgressFn};
-use crate::analytics::ml::segment::{segment, KScore, SegmentProfile, SegmentRequest};
+use super::{Job, JobError, ProgressFn};
+use crate::analytics::ml::segment::{
+    segment, KScore, SegmentProfile, SegmentRequest, Segmentation,
+};
 use crate::analytics::ml::{
     prepare::{missing_report, MissingSummary},
-    CrmData, Feature, FeatureTable, Progress, Stage,
+    CrmData, Feature, FeatureTable, MissingReport, Progress, Stage,
 };
 use crate::model::{Customer, Deal, Order, Record, Ticket, Timestamp};
 use crate::store::{ChangeSet, Store};
@@ -19,29 +21,13 @@ use serde::{Deserialize, Serialize};
 /// At most this many points per segment go into the projection chart.
 pub const POINTS_PER_SEGMENT: usize = 2_000;
 
-/// Runs store job `job`; `None` when there is no such job.
-pub async fn run<S: Store>(
-    store: &S,
-    job: &str,
-    input: &str,
-    now: Timestamp,
-    progress: ProgressFn<'_>,
-) -> Option<Result<String, String>> {
-    Some(match job {
-        "missing" => missing(store, input, now, progress).await,
-        "segment" => segment_job(store, input, now, progress).await,
-        "save_segments" => save_segments(store, input, now, progress).await,
-        _ => return super::predict::run(store, job, input, now, progress).await,
-    })
-}
-
 /// Reads customers, orders, tickets and deals and builds the feature table.
 pub async fn feature_table<S: Store>(
     store: &S,
     now: Timestamp,
     progress: ProgressFn<'_>,
-) -> Result<(Vec<Customer>, FeatureTable), String> {
-    let fail = |e: crate::store::StoreError| e.user_message();
+) -> Result<(Vec<Customer>, FeatureTable), JobError> {
+    let fail = JobError::from;
     progress(0.0, "Reading customers");
     let customers: Vec<Customer> = store.all().await.map_err(fail)?;
     let customers: Vec<Customer> = customers.into_iter().filter(|c| !c.is_deleted()).collect();
@@ -70,15 +56,23 @@ pub struct MissingInput {
     pub features: Vec<Feature>,
 }
 
-async fn missing<S: Store>(
-    store: &S,
-    input: &str,
-    now: Timestamp,
-    progress: ProgressFn<'_>,
-) -> Result<String, String> {
-    let input: MissingInput = parse(input)?;
-    let (_, table) = feature_table(store, now, progress).await?;
-    encode(&missing_report(&table, &input.features))
+/// How many customers lack each chosen feature (before a segmentation).
+pub struct MissingJob;
+
+impl Job for MissingJob {
+    const NAME: &'static str = "missing";
+    type Input = MissingInput;
+    type Output = MissingReport;
+
+    async fn run<S: Store>(
+        store: &S,
+        input: MissingInput,
+        now: Timestamp,
+        progress: ProgressFn<'_>,
+    ) -> Result<MissingReport, JobError> {
+        let (_, table) = feature_table(store, now, progress).await?;
+        Ok(missing_report(&table, &input.features))
+    }
 }
 
 /// Maps the analysis's progress onto the 0.2..1 part of the bar.
@@ -130,15 +124,28 @@ pub struct SegmentSummary {
     pub points: Vec<Vec<(f64, f64)>>,
 }
 
-async fn segment_job<S: Store>(
-    store: &S,
-    input: &str,
-    now: Timestamp,
-    progress: ProgressFn<'_>,
-) -> Result<String, String> {
-    let request: SegmentRequest = parse(input)?;
-    let (_, table) = feature_table(store, now, progress).await?;
-    let result = segment(&table, &request, &mut relay(progress)).map_err(|e| e.to_string())?;
+/// k-means segmentation, summarised for the Segments page.
+pub struct SegmentJob;
+
+impl Job for SegmentJob {
+    const NAME: &'static str = "segment";
+    type Input = SegmentRequest;
+    type Output = SegmentSummary;
+
+    async fn run<S: Store>(
+        store: &S,
+        request: SegmentRequest,
+        now: Timestamp,
+        progress: ProgressFn<'_>,
+    ) -> Result<SegmentSummary, JobError> {
+        let (_, table) = feature_table(store, now, progress).await?;
+        let result = segment(&table, &request, &mut relay(progress)).map_err(analysis)?;
+        Ok(summarise(&result))
+    }
+}
+
+/// What the page shows of a segmentation.
+fn summarise(result: &Segmentation) -> SegmentSummary {
     let mut points: Vec<Vec<(f64, f64)>> = vec![Vec::new(); result.k];
     let sizes: Vec<usize> = (0..result.k)
         .map(|s| result.labels.iter().filter(|l| **l == s).count())
@@ -151,7 +158,7 @@ async fn segment_job<S: Store>(
         }
         seen[*label] += 1;
     }
-    encode(&SegmentSummary {
+    SegmentSummary {
         features: result.features.clone(),
         customers: result.labels.len(),
         k: result.k,
@@ -163,7 +170,7 @@ async fn segment_job<S: Store>(
         profiles: result.profiles.clone(),
         explained_variance_ratio: result.projection.explained_variance_ratio.clone(),
         points,
-    })
+    }
 }
 
 /// Input of `save_segments`: the same request as the segmentation shown
@@ -190,18 +197,35 @@ pub struct SavedSegments {
     pub changes: ChangeSet,
 }
 
+/// Segments the customers again (seeded: the same segments as shown) and
+/// builds the batch that names each customer's segment.
+pub struct SaveSegmentsJob;
+
+impl Job for SaveSegmentsJob {
+    const NAME: &'static str = "save_segments";
+    type Input = SaveSegmentsInput;
+    type Output = SavedSegments;
+
+    async fn run<S: Store>(
+        store: &S,
+        input: SaveSegmentsInput,
+        now: Timestamp,
+        progress: ProgressFn<'_>,
+    ) -> Result<SavedSegments, JobError> {
+        save_segments(store, input, now, progress).await
+    }
+}
+
 async fn save_segments<S: Store>(
     store: &S,
-    input: &str,
+    input: SaveSegmentsInput,
     now: Timestamp,
     progress: ProgressFn<'_>,
-) -> Result<String, String> {
-    let input: SaveSegmentsInput = parse(input)?;
+) -> Result<SavedSegments, JobError> {
     let (customers, table) = feature_table(store, now, progress).await?;
-    let result =
-        segment(&table, &input.request, &mut relay(progress)).map_err(|e| e.to_string())?;
+    let result = segment(&table, &input.request, &mut relay(progress)).map_err(analysis)?;
     if input.names.len() != result.k || input.names.iter().any(|n| n.trim().is_empty()) {
-        return Err("Give every segment a name before saving.".into());
+        return Err(JobError::UnnamedSegments);
     }
     let by_id: std::collections::HashMap<_, _> = customers.iter().map(|c| (c.meta.id, c)).collect();
     let mut changes = ChangeSet::new(format!("Saved {} segments onto customers", result.k));
@@ -217,14 +241,19 @@ async fn save_segments<S: Store>(
         let mut updated = (*customer).clone();
         updated.segment = Some(name);
         updated.touch(now);
-        changes.update(&updated).map_err(|e| e.user_message())?;
+        changes.update(&updated)?;
         changed += 1;
     }
-    encode(&SavedSegments {
+    Ok(SavedSegments {
         changed,
         segmented: result.labels.len(),
         changes,
     })
+}
+
+/// An analysis's refusal, in its own words.
+pub(super) fn analysis(e: impl std::fmt::Display) -> JobError {
+    JobError::Analysis(e.to_string())
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@ use super::*;
 use crate::analytics::ml::segment::KChoice;
 use crate::analytics::ml::MissingReport;
 use crate::demo::{DemoConfig, DemoGenerator};
+use crate::jobs::run_named;
 use crate::store::MemStore;
 use std::future::Future;
 use std::pin::pin;
@@ -32,10 +33,10 @@ fn run_job(
     input: &str,
 ) -> (Result<String, String>, Vec<(f64, String)>) {
     let mut seen = Vec::new();
-    let result = run_ready(run(store, job, input, NOW, &mut |done, note| {
+    let result = run_ready(run_named(store, job, input, NOW, &mut |done, note| {
         seen.push((done, note.to_string()))
     }))
-    .expect("a known job");
+    .map_err(|e| e.to_string());
     (result, seen)
 }
 

@@ -1,8 +1,13 @@
-//! Long analyses off the page's thread: a job is a name plus a JSON request;
-//! it runs in a Web Worker (`worker.rs`, the worker's side; `client.rs`,
-//! the page's side), reports progress as it goes and ends with a JSON
-//! result or an error sentence. Cancelling terminates the worker, so a job
-//! never needs to poll for it.
+//! Long analyses off the page's thread, as typed jobs: each is a type that
+//! implements [`Job`] — its name, its input and output types, and how it
+//! runs against a [`Store`] — and [`run_named`] is the one registry that
+//! turns a name from the wire into one of them. The page starts a job by
+//! its type (`client::run::<SegmentJob>(input)`) and gets its output type
+//! back; a failure is a typed [`JobError`] up to the UI edge. It runs in a
+//! Web Worker (`worker.rs`, the worker's side; `client.rs`, the page's
+//! side), reports progress as it goes, and is cancelled by terminating the
+//! worker, so a job never needs to poll for it. Jobs never write: one that
+//! saves results returns the change set for the page to apply.
 //!
 //! The worker is the app's own wasm module started a second time in a
 //! dedicated worker (no second build): `main` sees that there is no
@@ -11,12 +16,18 @@
 //! IndexedDB themselves, so no large payload crosses the thread boundary.
 //!
 //! This file holds what both sides share and what can be tested natively:
-//! the message format and the registry that turns a job name into work.
+//! the trait, the message format, the errors and the registry.
 
 pub mod analyses;
 pub mod predict;
 
+use crate::model::Timestamp;
+use crate::store::{MemStore, Store, StoreError};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+
+pub use analyses::{MissingJob, SaveSegmentsJob, SegmentJob};
+pub use predict::{LinearJob, PropensityJob, TreeJob};
 
 /// A message from the page to the worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -53,23 +64,121 @@ pub enum Reply {
         /// The result.
         output: String,
     },
-    /// Request `id` failed; the sentence to show.
+    /// Request `id` failed.
     Failed {
         /// The request.
         id: u64,
-        /// What went wrong, for people.
-        message: String,
+        /// What went wrong.
+        error: JobError,
     },
 }
 
 /// Progress reporting handed to a job: `(fraction done, note)`.
 pub type ProgressFn<'a> = &'a mut dyn FnMut(f64, &str);
 
-/// The jobs that need no store: runnable natively and in the worker.
-pub const JOBS: &[&str] = &["count"];
+/// Why a job gave no result. Serialisable: it crosses from the worker to
+/// the page as it is, and becomes a sentence only at the UI edge (its
+/// `Display`).
+#[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, Deserialize)]
+pub enum JobError {
+    /// No job has this name (a page and worker of different builds).
+    #[error("There is no analysis called “{0}”.")]
+    NoSuchJob(String),
+    /// The input could not be decoded.
+    #[error("The analysis got a request it cannot read ({0}).")]
+    BadRequest(String),
+    /// The result could not be encoded.
+    #[error("The analysis could not send its result ({0}).")]
+    Encode(String),
+    /// Reading the data failed (the store's own sentence).
+    #[error("{0}")]
+    Store(String),
+    /// The analysis refused its input (too few customers, a constant
+    /// feature…), in its own words.
+    #[error("{0}")]
+    Analysis(String),
+    /// Saving segments needs a name for every segment.
+    #[error("Give every segment a name before saving.")]
+    UnnamedSegments,
+}
 
-/// Input of the `count` job, a self-test of the mechanism: counts to `to`
-/// in `steps` progress steps and returns the sum of 0..to.
+impl From<StoreError> for JobError {
+    fn from(e: StoreError) -> JobError {
+        JobError::Store(e.user_message())
+    }
+}
+
+/// A long analysis: its name on the wire, its input and output types, and
+/// how it runs.
+#[allow(async_fn_in_trait)]
+pub trait Job {
+    /// The name the worker knows it by.
+    const NAME: &'static str;
+    /// Whether it reads the store (the worker opens IndexedDB only then).
+    const READS_STORE: bool = true;
+    /// What the page sends.
+    type Input: Serialize + DeserializeOwned;
+    /// What the page gets back.
+    type Output: Serialize + DeserializeOwned;
+
+    /// Runs the job on `store` at `now`, reporting progress.
+    async fn run<S: Store>(
+        store: &S,
+        input: Self::Input,
+        now: Timestamp,
+        progress: ProgressFn<'_>,
+    ) -> Result<Self::Output, JobError>;
+}
+
+/// Decodes `input`, runs job `J` and encodes its output.
+async fn run_encoded<J: Job, S: Store>(
+    store: &S,
+    input: &str,
+    now: Timestamp,
+    progress: ProgressFn<'_>,
+) -> Result<String, JobError> {
+    let input: J::Input =
+        serde_json::from_str(input).map_err(|e| JobError::BadRequest(e.to_string()))?;
+    let output = J::run(store, input, now, progress).await?;
+    serde_json::to_string(&output).map_err(|e| JobError::Encode(e.to_string()))
+}
+
+/// Whether the job called `name` reads the store (`None`: no such job).
+pub fn reads_store(name: &str) -> Option<bool> {
+    Some(match name {
+        CountJob::NAME => CountJob::READS_STORE,
+        MissingJob::NAME | SegmentJob::NAME | SaveSegmentsJob::NAME => true,
+        LinearJob::NAME | PropensityJob::NAME | TreeJob::NAME => true,
+        _ => return None,
+    })
+}
+
+/// The registry: runs the job called `name` with its JSON `input`, and
+/// returns its JSON output. Jobs that do not read the store get an empty
+/// in-memory one instead of `store`.
+pub async fn run_named<S: Store>(
+    store: &S,
+    name: &str,
+    input: &str,
+    now: Timestamp,
+    progress: ProgressFn<'_>,
+) -> Result<String, JobError> {
+    match name {
+        CountJob::NAME => run_encoded::<CountJob, _>(&MemStore::new(), input, now, progress).await,
+        MissingJob::NAME => run_encoded::<MissingJob, _>(store, input, now, progress).await,
+        SegmentJob::NAME => run_encoded::<SegmentJob, _>(store, input, now, progress).await,
+        SaveSegmentsJob::NAME => {
+            run_encoded::<SaveSegmentsJob, _>(store, input, now, progress).await
+        }
+        LinearJob::NAME => run_encoded::<LinearJob, _>(store, input, now, progress).await,
+        PropensityJob::NAME => run_encoded::<PropensityJob, _>(store, input, now, progress).await,
+        TreeJob::NAME => run_encoded::<TreeJob, _>(store, input, now, progress).await,
+        other => Err(JobError::NoSuchJob(other.to_string())),
+    }
+}
+
+/// Input of [`CountJob`], a self-test of the mechanism: counts to `to` in
+/// `steps` progress steps and returns the sum of 0..to.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct CountInput {
     /// Count up to (excluded).
@@ -78,74 +187,94 @@ pub struct CountInput {
     pub steps: u64,
 }
 
-/// Runs a job that needs no store; `None` when `job` is not one of those.
-pub fn run_pure(
-    job: &str,
-    input: &str,
-    progress: ProgressFn<'_>,
-) -> Option<Result<String, String>> {
-    match job {
-        "count" => Some(count(input, progress)),
-        _ => None,
+/// The self-test job: no store, just progress and a sum.
+pub struct CountJob;
+
+impl Job for CountJob {
+    const NAME: &'static str = "count";
+    const READS_STORE: bool = false;
+    type Input = CountInput;
+    type Output = u64;
+
+    async fn run<S: Store>(
+        _store: &S,
+        input: CountInput,
+        _now: Timestamp,
+        progress: ProgressFn<'_>,
+    ) -> Result<u64, JobError> {
+        let steps = input.steps.max(1);
+        let mut sum: u64 = 0;
+        for step in 0..steps {
+            let (from, to) = (input.to * step / steps, input.to * (step + 1) / steps);
+            sum = (from..to).fold(sum, |s, v| s.wrapping_add(v));
+            progress(
+                (step + 1) as f64 / steps as f64,
+                &format!("step {} of {steps}", step + 1),
+            );
+        }
+        Ok(sum)
     }
-}
-
-fn count(input: &str, progress: ProgressFn<'_>) -> Result<String, String> {
-    let input: CountInput = parse(input)?;
-    let steps = input.steps.max(1);
-    let mut sum: u64 = 0;
-    for step in 0..steps {
-        let (from, to) = (input.to * step / steps, input.to * (step + 1) / steps);
-        sum = (from..to).fold(sum, |s, v| s.wrapping_add(v));
-        progress(
-            (step + 1) as f64 / steps as f64,
-            &format!("step {} of {steps}", step + 1),
-        );
-    }
-    encode(&sum)
-}
-
-/// Decodes a job's input, or says the request was malformed.
-pub fn parse<T: for<'de> Deserialize<'de>>(input: &str) -> Result<T, String> {
-    serde_json::from_str(input)
-        .map_err(|e| format!("The analysis got a request it cannot read ({e})."))
-}
-
-/// Encodes a job's output.
-pub fn encode<T: Serialize>(output: &T) -> Result<String, String> {
-    serde_json::to_string(output)
-        .map_err(|e| format!("The analysis could not send its result ({e})."))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::jobs::analyses::tests::run_ready;
+
+    fn run(name: &str, input: &str, progress: ProgressFn<'_>) -> Result<String, JobError> {
+        run_ready(run_named(&MemStore::new(), name, input, 0, progress))
+    }
 
     #[test]
     fn the_count_job_reports_each_step_and_returns_the_sum() {
         let mut seen = Vec::new();
-        let out = run_pure("count", r#"{"to":1000,"steps":4}"#, &mut |done, note| {
+        let out = run("count", r#"{"to":1000,"steps":4}"#, &mut |done, note| {
             seen.push((done, note.to_string()))
         })
-        .unwrap()
         .unwrap();
         assert_eq!(out, (0..1000u64).sum::<u64>().to_string());
         assert_eq!(seen.len(), 4);
         assert_eq!(seen[3], (1.0, "step 4 of 4".to_string()));
+        assert_eq!(reads_store("count"), Some(false));
     }
 
     #[test]
-    fn a_malformed_request_is_an_error_sentence_not_a_panic() {
-        let err = run_pure("count", "{", &mut |_, _| {}).unwrap().unwrap_err();
+    fn a_malformed_request_or_unknown_job_is_a_typed_error_not_a_panic() {
+        let err = run("count", "{", &mut |_, _| {}).unwrap_err();
+        assert!(matches!(err, JobError::BadRequest(_)), "{err:?}");
         assert!(
-            err.starts_with("The analysis got a request it cannot read"),
+            err.to_string()
+                .starts_with("The analysis got a request it cannot read"),
             "{err}"
         );
-        assert!(run_pure("no such job", "{}", &mut |_, _| {}).is_none());
+        let unknown = run("no such job", "{}", &mut |_, _| {}).unwrap_err();
+        assert_eq!(unknown, JobError::NoSuchJob("no such job".into()));
+        assert_eq!(
+            unknown.to_string(),
+            "There is no analysis called “no such job”."
+        );
+        assert_eq!(reads_store("no such job"), None);
     }
 
     #[test]
-    fn replies_travel_as_tagged_json() {
+    fn every_registered_name_is_known_to_the_registry() {
+        for name in [
+            CountJob::NAME,
+            MissingJob::NAME,
+            SegmentJob::NAME,
+            SaveSegmentsJob::NAME,
+            LinearJob::NAME,
+            PropensityJob::NAME,
+            TreeJob::NAME,
+        ] {
+            assert!(reads_store(name).is_some(), "{name}");
+            let err = run(name, "not json", &mut |_, _| {}).unwrap_err();
+            assert!(matches!(err, JobError::BadRequest(_)), "{name}: {err:?}");
+        }
+    }
+
+    #[test]
+    fn replies_travel_as_tagged_json_with_typed_errors() {
         let reply = Reply::Progress {
             id: 3,
             done: 0.5,
@@ -154,5 +283,11 @@ mod tests {
         let text = serde_json::to_string(&reply).unwrap();
         assert_eq!(text, r#"{"progress":{"id":3,"done":0.5,"note":"half"}}"#);
         assert_eq!(serde_json::from_str::<Reply>(&text).unwrap(), reply);
+        let failed = Reply::Failed {
+            id: 4,
+            error: JobError::UnnamedSegments,
+        };
+        let text = serde_json::to_string(&failed).unwrap();
+        assert_eq!(serde_json::from_str::<Reply>(&text).unwrap(), failed);
     }
 }

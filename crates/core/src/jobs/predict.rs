@@ -3,33 +3,17 @@
 //! for the page — chart points sampled, and the per-customer propensity
 //! sent as compact `(id, probability)` pairs for the Customers list.
 
-use super::analyses::{feature_table, relay};
-use super::{encode, parse, ProgressFn};
+use super::analyses::{analysis, feature_table, relay};
+use super::{Job, JobError, ProgressFn};
 use crate::analytics::ml::linear::{linear_regression, LinearReport, LinearRequest};
 use crate::analytics::ml::logistic::{logistic_regression, LogisticReport, LogisticRequest};
-use crate::analytics::ml::tree::{decision_tree, TreeRequest};
+use crate::analytics::ml::tree::{decision_tree, TreeReport, TreeRequest};
 use crate::model::{Id, PropensityScores, Timestamp};
 use crate::store::{ChangeSet, Store};
 use serde::{Deserialize, Serialize};
 
 /// At most this many held-out customers go into the regression charts.
 pub const MAX_CHART_POINTS: usize = 3_000;
-
-/// Runs prediction job `job`; `None` when there is no such job.
-pub async fn run<S: Store>(
-    store: &S,
-    job: &str,
-    input: &str,
-    now: Timestamp,
-    progress: ProgressFn<'_>,
-) -> Option<Result<String, String>> {
-    Some(match job {
-        "linear" => linear(store, input, now, progress).await,
-        "propensity" => propensity(store, input, now, progress).await,
-        "tree" => tree(store, input, now, progress).await,
-        _ => return None,
-    })
-}
 
 fn thin<T>(items: &mut Vec<T>, at_most: usize) {
     let step = items.len().div_ceil(at_most).max(1);
@@ -42,18 +26,26 @@ fn thin<T>(items: &mut Vec<T>, at_most: usize) {
     }
 }
 
-async fn linear<S: Store>(
-    store: &S,
-    input: &str,
-    now: Timestamp,
-    progress: ProgressFn<'_>,
-) -> Result<String, String> {
-    let request: LinearRequest = parse(input)?;
-    let (_, table) = feature_table(store, now, progress).await?;
-    let mut report: LinearReport =
-        linear_regression(&table, &request, &mut relay(progress)).map_err(|e| e.to_string())?;
-    thin(&mut report.points, MAX_CHART_POINTS);
-    encode(&report)
+/// Linear regression, with its chart points sampled.
+pub struct LinearJob;
+
+impl Job for LinearJob {
+    const NAME: &'static str = "linear";
+    type Input = LinearRequest;
+    type Output = LinearReport;
+
+    async fn run<S: Store>(
+        store: &S,
+        request: LinearRequest,
+        now: Timestamp,
+        progress: ProgressFn<'_>,
+    ) -> Result<LinearReport, JobError> {
+        let (_, table) = feature_table(store, now, progress).await?;
+        let mut report =
+            linear_regression(&table, &request, &mut relay(progress)).map_err(analysis)?;
+        thin(&mut report.points, MAX_CHART_POINTS);
+        Ok(report)
+    }
 }
 
 /// Output of `propensity`: the report without its per-customer list, and
@@ -69,16 +61,34 @@ pub struct Propensity {
     pub changes: ChangeSet,
 }
 
+/// Propensity by logistic regression: the report, every modelled
+/// customer's probability, and the batch that keeps the scores.
+pub struct PropensityJob;
+
+impl Job for PropensityJob {
+    const NAME: &'static str = "propensity";
+    type Input = LogisticRequest;
+    type Output = Propensity;
+
+    async fn run<S: Store>(
+        store: &S,
+        request: LogisticRequest,
+        now: Timestamp,
+        progress: ProgressFn<'_>,
+    ) -> Result<Propensity, JobError> {
+        propensity(store, request, now, progress).await
+    }
+}
+
 async fn propensity<S: Store>(
     store: &S,
-    input: &str,
+    request: LogisticRequest,
     now: Timestamp,
     progress: ProgressFn<'_>,
-) -> Result<String, String> {
-    let request: LogisticRequest = parse(input)?;
+) -> Result<Propensity, JobError> {
     let (_, table) = feature_table(store, now, progress).await?;
     let mut report =
-        logistic_regression(&table, &request, &mut relay(progress)).map_err(|e| e.to_string())?;
+        logistic_regression(&table, &request, &mut relay(progress)).map_err(analysis)?;
     let scores: Vec<(Id, f32)> = std::mem::take(&mut report.probabilities)
         .into_iter()
         .map(|p| (p.customer_id, p.probability as f32))
@@ -86,25 +96,31 @@ async fn propensity<S: Store>(
     // Kept in the store, so the Likelihood column survives a reload.
     let record = PropensityScores::new(now, request.target.label(), scores.clone());
     let mut changes = ChangeSet::new(format!("Likelihood scores ({})", request.target.label()));
-    changes.put(&record).map_err(|e| e.user_message())?;
-    encode(&Propensity {
+    changes.put(&record)?;
+    Ok(Propensity {
         report,
         scores,
         changes,
     })
 }
 
-async fn tree<S: Store>(
-    store: &S,
-    input: &str,
-    now: Timestamp,
-    progress: ProgressFn<'_>,
-) -> Result<String, String> {
-    let request: TreeRequest = parse(input)?;
-    let (_, table) = feature_table(store, now, progress).await?;
-    let report =
-        decision_tree(&table, &request, &mut relay(progress)).map_err(|e| e.to_string())?;
-    encode(&report)
+/// A decision tree with its rules and confusion matrix.
+pub struct TreeJob;
+
+impl Job for TreeJob {
+    const NAME: &'static str = "tree";
+    type Input = TreeRequest;
+    type Output = TreeReport;
+
+    async fn run<S: Store>(
+        store: &S,
+        request: TreeRequest,
+        now: Timestamp,
+        progress: ProgressFn<'_>,
+    ) -> Result<TreeReport, JobError> {
+        let (_, table) = feature_table(store, now, progress).await?;
+        decision_tree(&table, &request, &mut relay(progress)).map_err(analysis)
+    }
 }
 
 #[cfg(test)]
@@ -117,9 +133,14 @@ mod tests {
 
     fn run_job(job: &str, input: String) -> String {
         let store = demo_store(400);
-        run_ready(run(&store, job, &input, NOW, &mut |_, _| {}))
-            .expect("a known job")
-            .expect("the job succeeds")
+        run_ready(crate::jobs::run_named(
+            &store,
+            job,
+            &input,
+            NOW,
+            &mut |_, _| {},
+        ))
+        .expect("the job succeeds")
     }
 
     const FEATURES: [Feature; 4] = [
@@ -172,16 +193,9 @@ mod tests {
             features: vec![Feature::Orders, Feature::Tickets],
             ..LogisticRequest::default()
         };
-        let out = run_ready(run(
-            &store,
-            "propensity",
-            &serde_json::to_string(&request).unwrap(),
-            NOW,
-            &mut |_, _| {},
-        ))
-        .unwrap()
-        .unwrap();
-        let out: Propensity = serde_json::from_str(&out).unwrap();
+        // Called by its type, as the page does (no JSON in between).
+        let out: Propensity =
+            run_ready(PropensityJob::run(&store, request, NOW, &mut |_, _| {})).unwrap();
         assert!(
             run_ready(store.get::<PropensityScores>(crate::model::SCORES_ID))
                 .unwrap()

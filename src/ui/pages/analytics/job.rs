@@ -3,10 +3,9 @@
 //! thread only posts a request and receives a small result.
 
 use crate::jobs::client::{self, Canceller, JobError};
+use crate::jobs::Job;
 use crate::ui::state::DATABASE_NAME;
 use leptos::prelude::*;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 
 /// The state of one kind of job on a page (one run at a time; starting a
 /// new run cancels the previous one).
@@ -32,13 +31,8 @@ impl JobState {
         }
     }
 
-    /// Starts `job` with `input`; `on_done` gets the decoded result.
-    pub fn run<T: DeserializeOwned + 'static>(
-        self,
-        job: &'static str,
-        input: impl Serialize + 'static,
-        on_done: impl FnOnce(T) + 'static,
-    ) {
+    /// Starts job `J` with `input`; `on_done` gets its output.
+    pub fn run<J: Job + 'static>(self, input: J::Input, on_done: impl FnOnce(J::Output) + 'static) {
         self.cancel();
         self.running.set(true);
         self.error.set(None);
@@ -46,8 +40,7 @@ impl JobState {
             .set((0.0, "Starting the background worker".into()));
         leptos::task::spawn_local(async move {
             let progress = self.progress;
-            let result = client::run::<T>(
-                job,
+            let result = client::run::<J>(
                 &input,
                 DATABASE_NAME,
                 move |done, note| progress.set((done, note)),

@@ -12,6 +12,7 @@ use crate::analytics::ml::tree::{ClassTarget, TreeReport, TreeRequest};
 use crate::analytics::ml::{Feature, MissingHandling, MissingPolicy, MissingReport};
 use crate::charts::{LineChart, ScatterChart, Series};
 use crate::jobs::predict::Propensity;
+use crate::jobs::{LinearJob, PropensityJob, TreeJob};
 use crate::ui::components::{thousands, Chart, ChartSpec};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -73,7 +74,7 @@ pub fn PredictPanel() -> impl IntoView {
                     missing,
                     ..LinearRequest::default()
                 };
-                fitting.run("linear", request, move |r: LinearReport| {
+                fitting.run::<LinearJob>(request, move |r: LinearReport| {
                     outcome.set(Some(Outcome::Linear(r)))
                 });
             }
@@ -85,7 +86,7 @@ pub fn PredictPanel() -> impl IntoView {
                     threshold: threshold.get_untracked(),
                     ..LogisticRequest::default()
                 };
-                fitting.run("propensity", request, move |mut r: Propensity| {
+                fitting.run::<PropensityJob>(request, move |mut r: Propensity| {
                     let changes = std::mem::take(&mut r.changes);
                     let scores = r.scores.clone();
                     outcome.set(Some(Outcome::Propensity(r)));
@@ -108,7 +109,7 @@ pub fn PredictPanel() -> impl IntoView {
                     missing,
                     ..TreeRequest::default()
                 };
-                fitting.run("tree", request, move |r: TreeReport| {
+                fitting.run::<TreeJob>(request, move |r: TreeReport| {
                     outcome.set(Some(Outcome::Tree(r)))
                 });
             }

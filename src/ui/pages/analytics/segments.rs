@@ -9,6 +9,7 @@ use crate::analytics::ml::segment::{KChoice, SegmentRequest};
 use crate::analytics::ml::{Feature, MissingHandling, MissingPolicy, MissingReport};
 use crate::charts::{LineChart, ScatterChart, Series};
 use crate::jobs::analyses::{MissingInput, SaveSegmentsInput, SavedSegments, SegmentSummary};
+use crate::jobs::{MissingJob, SaveSegmentsJob, SegmentJob};
 use crate::ui::components::{thousands, Chart, ChartSpec};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -79,8 +80,7 @@ pub fn count_missing(
         let chosen = features.get();
         state.revision.track();
         report.set(None);
-        counting.run(
-            "missing",
+        counting.run::<MissingJob>(
             MissingInput { features: chosen },
             move |r: MissingReport| report.set(Some(r)),
         );
@@ -218,7 +218,7 @@ pub fn SegmentsPanel() -> impl IntoView {
     let start = move |_| {
         let request = request();
         let sent = request.clone();
-        running.run("segment", sent, move |summary: SegmentSummary| {
+        running.run::<SegmentJob>(sent, move |summary: SegmentSummary| {
             names.set((1..=summary.k).map(|i| format!("Segment {i}")).collect());
             result.set(Some((request, summary)));
         });
@@ -231,7 +231,7 @@ pub fn SegmentsPanel() -> impl IntoView {
             request,
             names: names.get_untracked(),
         };
-        saving.run("save_segments", input, move |saved: SavedSegments| {
+        saving.run::<SaveSegmentsJob>(input, move |saved: SavedSegments| {
             leptos::task::spawn_local(async move {
                 // The worker computed the batch; it is written here, through
                 // the one write path (Undo, other tabs told, index updated).
