@@ -6,6 +6,7 @@
 use super::dashboard_charts as charts;
 use crate::analytics::dashboard::{summarise, Dashboard, Sources};
 use crate::model::{date_of, Campaign, Customer, Deal, Order, Pipeline, Record, Ticket, DAY_MS};
+use crate::store::Collection;
 use crate::store::Store;
 use crate::ui::base_path::app_href;
 use crate::ui::components::{thousands, Chart, ChartSpec, DemoLoader, EmptyState, PageHeader};
@@ -125,13 +126,18 @@ pub fn DashboardPage() -> impl IntoView {
     let pipeline = PipelineSetting::current();
     let figures = LocalResource::new(move || {
         state.index_revision.track();
-        for c in ["orders", "deals", "tickets", "campaigns"] {
+        for c in [
+            Collection::Orders,
+            Collection::Deals,
+            Collection::Tickets,
+            Collection::Campaigns,
+        ] {
             state.track(c);
         }
         load(state, pipeline.get())
     });
     let recent = LocalResource::new(move || {
-        state.track("customers");
+        state.track(Collection::Customers);
         async move {
             let store = state.store().ok()?;
             let list: Vec<Customer> = store.recently_updated(8).await.ok()?;

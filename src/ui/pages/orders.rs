@@ -10,6 +10,7 @@
 use crate::analytics::sales::{totals_by_month, MonthTotal};
 use crate::model::{date_of, Id, Order, OrderStatus, Record};
 use crate::ops;
+use crate::store::Collection;
 use crate::store::{Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{
@@ -85,7 +86,7 @@ fn revenue_text(revenue: &[(String, f64)]) -> String {
 pub fn OrdersPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let orders = LocalResource::new(move || {
-        state.track("orders");
+        state.track(Collection::Orders);
         let ready = state.status.get() == StoreStatus::Ready;
         load(state, ready)
     });

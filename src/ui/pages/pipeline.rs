@@ -11,6 +11,7 @@
 use crate::analytics::sales::{board, StageColumn};
 use crate::model::{Deal, Record};
 use crate::ops;
+use crate::store::Collection;
 use crate::store::{Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{thousands, EmptyState, PageHeader, SaveError};
@@ -71,7 +72,7 @@ pub fn PipelinePage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let pipeline = PipelineSetting::current();
     let deals = LocalResource::new(move || {
-        state.track("deals");
+        state.track(Collection::Deals);
         let ready = state.status.get() == StoreStatus::Ready;
         load(state, ready)
     });

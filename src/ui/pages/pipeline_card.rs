@@ -11,6 +11,7 @@
 
 use crate::model::{Deal, Pipeline, PipelineEdit, StageDraft, StageError};
 use crate::ops;
+use crate::store::Collection;
 use crate::store::{ChangeSet, Store, StoreError};
 use crate::ui::components::{thousands, SaveError};
 use crate::ui::pipeline_setting::{self, PipelineSetting};
@@ -87,7 +88,7 @@ pub fn PipelineCard() -> impl IntoView {
         problems.set(Vec::new());
     });
     let counts = LocalResource::new(move || {
-        state.track("deals");
+        state.track(Collection::Deals);
         let ready = state.status.get() == StoreStatus::Ready;
         count_deals(state, ready)
     });

@@ -11,6 +11,7 @@
 use crate::model::forms::TaskDraft;
 use crate::model::{date_of, iso_date, Record, Task, Uuid, ValidationErrors};
 use crate::ops;
+use crate::store::Collection;
 use crate::store::{Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{
@@ -92,7 +93,7 @@ fn set_done(state: AppState, task: Task, checkbox: web_sys::HtmlInputElement) {
 pub fn TasksPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let sections = LocalResource::new(move || {
-        state.track("tasks");
+        state.track(Collection::Tasks);
         let ready = state.status.get() == StoreStatus::Ready;
         load(state, ready)
     });

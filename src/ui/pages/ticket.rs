@@ -11,6 +11,7 @@ use super::tickets::{local_time, priority_class, status_class};
 use crate::model::forms::TicketEdit;
 use crate::model::{Id, Priority, Record, Ticket, TicketStatus};
 use crate::ops;
+use crate::store::Collection;
 use crate::store::{ChangeSet, Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{PageHeader, SaveError};
@@ -97,7 +98,7 @@ fn TicketView(initial: Ticket) -> impl IntoView {
     // The stored ticket after each change anywhere; the form follows it
     // while it has no unsaved edits.
     let latest = LocalResource::new(move || {
-        state.track("tickets");
+        state.track(Collection::Tickets);
         find(state, Some(id), true)
     });
     let changed_elsewhere = RwSignal::new(false);

@@ -7,6 +7,7 @@
 //! copy.
 
 use crate::model::{Priority, Record, Ticket, TicketStatus, Timestamp};
+use crate::store::Collection;
 use crate::store::{Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{thousands, ChoiceFilter, EmptyState, PageHeader, Pager, SearchBox};
@@ -62,7 +63,7 @@ pub(crate) fn priority_class(priority: Priority) -> String {
 pub fn TicketsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let tickets = LocalResource::new(move || {
-        state.track("tickets");
+        state.track(Collection::Tickets);
         let ready = state.status.get() == StoreStatus::Ready;
         load(state, ready)
     });

@@ -2,6 +2,7 @@
 
 use crate::model::{date_of, Customer, Record};
 use crate::ops;
+use crate::store::Collection;
 use crate::store::{Store, StoreError};
 use crate::ui::components::{EmptyState, PageHeader};
 use crate::ui::state::{now_ms, AppState};
@@ -24,7 +25,7 @@ async fn trashed(state: AppState) -> Result<Vec<Customer>, StoreError> {
 pub fn TrashPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let list = LocalResource::new(move || {
-        state.track("customers");
+        state.track(Collection::Customers);
         trashed(state)
     });
     let act = move |customer: Customer, restore: bool| {

@@ -17,7 +17,7 @@ use crate::model::{Customer, Id, PropensityScores, Record, Timestamp, SCORES_ID}
 use crate::ops::OpError;
 use crate::search::{CustomerIndex, CustomerRow};
 use crate::store::idb::IdbStore;
-use crate::store::{ChangeSet, Op, Store, StoreError, COLLECTIONS};
+use crate::store::{ChangeSet, Collection, Op, Store, StoreError, COLLECTIONS};
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -50,7 +50,7 @@ pub struct AppState {
     pub status: RwSignal<StoreStatus>,
     /// Bumped after every change to stored data (here or in another tab).
     pub revision: RwSignal<u64>,
-    /// One counter per collection (in `store::COLLECTIONS` order), bumped
+    /// One counter per collection (by `Collection::index`), bumped
     /// when that collection changes: pages track only what they show, so a
     /// demo load writing customers does not make the Orders page re-read.
     collection_revisions: [RwSignal<u64>; COLLECTIONS.len()],
@@ -170,21 +170,18 @@ impl AppState {
     }
 
     /// Tracks changes to one collection (call inside a resource's fetcher).
-    pub fn track(&self, collection: &str) {
-        self.revision_of(collection).track();
+    pub fn track(&self, collection: Collection) {
+        self.collection_revisions[collection.index()].track();
     }
 
-    fn revision_of(&self, collection: &str) -> RwSignal<u64> {
-        let i = COLLECTIONS
-            .iter()
-            .position(|c| *c == collection)
-            .unwrap_or(0);
-        self.collection_revisions[i]
-    }
-
+    /// Bumps the revisions of the named collections (a change set's), and
+    /// the overall one.
     fn bump(&self, collections: &[&str]) {
-        for c in collections {
-            self.revision_of(c).update(|r| *r += 1);
+        for c in collections
+            .iter()
+            .filter_map(|name| Collection::from_name(name))
+        {
+            self.collection_revisions[c.index()].update(|r| *r += 1);
         }
         self.revision.update(|r| *r += 1);
     }

@@ -144,10 +144,8 @@ enum OpWire {
 
 /// The store's name for `name`, refusing any that is not one of its collections.
 fn known_collection(name: &str) -> Result<&'static str, String> {
-    super::COLLECTIONS
-        .iter()
-        .copied()
-        .find(|c| *c == name)
+    super::Collection::from_name(name)
+        .map(super::Collection::name)
         .ok_or_else(|| format!("unknown collection “{name}”"))
 }
 

@@ -15,6 +15,7 @@
 
 pub mod cascade;
 mod change;
+mod collection;
 pub mod contract;
 mod error;
 mod keys;
@@ -23,6 +24,7 @@ pub mod schema;
 pub mod undo;
 
 pub use change::{check_expected, ChangeSet, Envelope, Op};
+pub use collection::Collection;
 pub use error::StoreError;
 pub use keys::{IndexKeys, Stored};
 pub use memory::MemStore;
@@ -124,15 +126,12 @@ fn open_all<R: Stored>(envelopes: &[Envelope]) -> Result<Vec<R>, StoreError> {
 }
 
 /// The names of every collection, in the order backups list them.
-pub const COLLECTIONS: &[&str] = &[
-    "customers",
-    "interactions",
-    "tasks",
-    "orders",
-    "deals",
-    "tickets",
-    "campaigns",
-    "relationships",
-    "imports",
-    "scores",
-];
+pub const COLLECTIONS: &[&str] = &{
+    let mut names = [""; Collection::ALL.len()];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = Collection::ALL[i].name();
+        i += 1;
+    }
+    names
+};

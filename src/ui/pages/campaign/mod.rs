@@ -14,6 +14,7 @@ use std::collections::{HashMap, HashSet};
 use super::campaigns::{money, percent, phase};
 use crate::analytics::campaigns::{evaluate, CampaignEvaluation};
 use crate::model::{date_of, Campaign, Id, Order, Record};
+use crate::store::Collection;
 use crate::store::{Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::thousands;
@@ -83,7 +84,7 @@ pub fn CampaignPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<Id>().ok())));
     let campaign = LocalResource::new(move || {
-        state.track("campaigns");
+        state.track(Collection::Campaigns);
         let ready = state.status.get() == StoreStatus::Ready;
         load(state, id.get(), ready)
     });

@@ -9,6 +9,7 @@
 //! formatting both pages share.
 
 use crate::model::{date_of, Campaign, Record};
+use crate::store::Collection;
 use crate::store::{Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{thousands, EmptyState, PageHeader};
@@ -71,7 +72,7 @@ async fn load(state: AppState, ready: bool) -> Result<Option<Vec<Campaign>>, Sto
 pub fn CampaignsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let campaigns = LocalResource::new(move || {
-        state.track("campaigns");
+        state.track(Collection::Campaigns);
         let ready = state.status.get() == StoreStatus::Ready;
         load(state, ready)
     });

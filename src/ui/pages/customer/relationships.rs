@@ -10,6 +10,7 @@ use crate::model::{
     FieldErrorKind, Id, Record, Relationship, RelationshipKind, Uuid, ValidationErrors,
 };
 use crate::ops;
+use crate::store::Collection;
 use crate::store::{Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{CustomerPicker, PickedCustomer, SaveError};
@@ -75,7 +76,7 @@ fn link_between(customer: Id, other: Id, choice: &str, strength: f64) -> Relatio
 pub fn Relationships(customer: Id) -> impl IntoView {
     let state = expect_context::<AppState>();
     let links = LocalResource::new(move || {
-        state.track("relationships");
+        state.track(Collection::Relationships);
         state.index_revision.track();
         load(state, customer)
     });

@@ -6,6 +6,7 @@ use crate::model::{
     Ticket, Timestamp,
 };
 use crate::ops;
+use crate::store::Collection;
 use crate::store::{Store, StoreError};
 use crate::ui::components::SaveError;
 use crate::ui::state::{now_ms, AppState};
@@ -113,10 +114,10 @@ fn when(at: Timestamp) -> String {
 pub fn Timeline(customer: Id) -> impl IntoView {
     let state = expect_context::<AppState>();
     let entries = LocalResource::new(move || {
-        state.track("interactions");
-        state.track("orders");
-        state.track("deals");
-        state.track("tickets");
+        state.track(Collection::Interactions);
+        state.track(Collection::Orders);
+        state.track(Collection::Deals);
+        state.track(Collection::Tickets);
         load(state, customer)
     });
     let kind = RwSignal::new(InteractionKind::Note);

@@ -7,6 +7,7 @@
 use crate::io::import::{plan_revert, RevertPlan};
 use crate::model::{date_of, Id, ImportBatch, Record};
 use crate::ops;
+use crate::store::Collection;
 use crate::store::Store;
 use crate::ui::components::thousands;
 use crate::ui::state::{now_ms, AppState};
@@ -18,7 +19,7 @@ pub fn PastImports() -> impl IntoView {
     let state = expect_context::<AppState>();
     let error = RwSignal::new(None::<String>);
     let batches = LocalResource::new(move || {
-        state.track("imports");
+        state.track(Collection::Imports);
         async move {
             let store = state.store().ok()?;
             let mut all: Vec<ImportBatch> = store.all().await.ok()?;

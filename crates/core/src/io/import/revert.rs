@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use super::ImportError;
 use crate::model::{Id, ImportBatch, Record, Timestamp};
-use crate::store::{ChangeSet, Envelope, Op, Store, StoreError, COLLECTIONS};
+use crate::store::{ChangeSet, Collection, Envelope, Op, Store, StoreError};
 
 /// Above this many records, the plan reads whole collections instead of
 /// looking records up one by one.
@@ -205,10 +205,8 @@ async fn current_envelopes<S: Store>(
 
 /// The store's name for a collection named in a batch.
 fn collection_name(name: &str) -> Result<&'static str, StoreError> {
-    COLLECTIONS
-        .iter()
-        .copied()
-        .find(|c| *c == name)
+    Collection::from_name(name)
+        .map(Collection::name)
         .ok_or_else(|| StoreError::Backend(format!("unknown collection {name}")))
 }
 

@@ -1,0 +1,88 @@
+//! The store's collections as a typed enum, so a page that tracks changes
+//! to "orders" names [`Collection::Orders`] and a typo does not compile
+//! (it used to fall back to the customers silently). The store itself
+//! keeps the names ([`Collection::name`]), which are its IndexedDB object
+//! store names and the keys of a backup.
+
+/// One collection of records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Collection {
+    /// Customers.
+    Customers,
+    /// Notes, calls, emails and meetings.
+    Interactions,
+    /// Tasks.
+    Tasks,
+    /// Quotes, orders and contracts.
+    Orders,
+    /// Deals in the pipeline.
+    Deals,
+    /// Support tickets.
+    Tickets,
+    /// Campaigns.
+    Campaigns,
+    /// Links between customers.
+    Relationships,
+    /// Past imports.
+    Imports,
+    /// Propensity scores.
+    Scores,
+}
+
+impl Collection {
+    /// Every collection, in the order backups list them.
+    pub const ALL: [Collection; 10] = [
+        Collection::Customers,
+        Collection::Interactions,
+        Collection::Tasks,
+        Collection::Orders,
+        Collection::Deals,
+        Collection::Tickets,
+        Collection::Campaigns,
+        Collection::Relationships,
+        Collection::Imports,
+        Collection::Scores,
+    ];
+
+    /// The store's name for it.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Collection::Customers => "customers",
+            Collection::Interactions => "interactions",
+            Collection::Tasks => "tasks",
+            Collection::Orders => "orders",
+            Collection::Deals => "deals",
+            Collection::Tickets => "tickets",
+            Collection::Campaigns => "campaigns",
+            Collection::Relationships => "relationships",
+            Collection::Imports => "imports",
+            Collection::Scores => "scores",
+        }
+    }
+
+    /// The collection a stored name stands for, if any.
+    pub fn from_name(name: &str) -> Option<Collection> {
+        Collection::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    /// Its position in [`Collection::ALL`] (for per-collection tables).
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_agree_with_collections() {
+        for (i, c) in Collection::ALL.into_iter().enumerate() {
+            assert_eq!(Collection::from_name(c.name()), Some(c));
+            assert_eq!(c.index(), i);
+            assert_eq!(crate::store::COLLECTIONS[i], c.name());
+        }
+        assert_eq!(crate::store::COLLECTIONS.len(), Collection::ALL.len());
+        assert_eq!(Collection::from_name("order"), None);
+    }
+}
