@@ -37,9 +37,11 @@ pub async fn read_slices(
     Ok(true)
 }
 
-/// Reads the whole of a (small) file as bytes.
+/// Reads the whole of a (small) file as bytes. Nothing is reserved up front
+/// from the file's claimed size: callers check the size first and refuse
+/// a file too large to hold.
 pub async fn read_all(file: &File) -> Result<Vec<u8>, String> {
-    let mut all = Vec::with_capacity(file.size() as usize);
+    let mut all = Vec::new();
     read_slices(file, |bytes, _| {
         all.extend_from_slice(bytes);
         true

@@ -14,6 +14,8 @@
 
 mod upgrade;
 
+pub use upgrade::UPGRADE_NOTICE_KEY;
+
 use super::schema::SCHEMA_VERSION;
 use super::undo::{inverse_of, Before};
 use super::{ChangeSet, CustomerLookup, Envelope, Op, Store, StoreError, Stored};

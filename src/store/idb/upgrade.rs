@@ -72,27 +72,68 @@ fn reindex(txn: &web_sys::IdbTransaction, store_name: &'static str) -> Result<()
     let request = store.get_all()?;
     let request_for_result = request.clone();
     let on_success = Closure::once_into_js(move || {
-        let Ok(values) = request_for_result.result() else {
-            return;
+        let values = match request_for_result.result() {
+            Ok(values) => values,
+            Err(e) => {
+                // Without the records there is nothing safe to rewrite:
+                // abort, so the database stays at its old version, whole.
+                web_sys::console::error_2(
+                    &format!("Rapport: reading {store_name} to reindex failed").into(),
+                    &e,
+                );
+                let _ = request_for_result.transaction().map(|t| t.abort());
+                return;
+            }
         };
+        // A record that cannot be converted is kept exactly as it was (its
+        // JSON is all there; only its index keys are old), counted, and
+        // reported to the user after the upgrade — never dropped.
+        let mut kept = 0usize;
         for value in Array::from(&values).iter() {
-            let rebuilt = from_js(&value).and_then(|e| Envelope::rebuild(store_name, &e.json));
+            let rebuilt = from_js(&value)
+                .and_then(|e| Envelope::rebuild(store_name, &e.json))
+                .and_then(|envelope| to_js(&envelope));
             match rebuilt {
-                Ok(envelope) => {
-                    if let Ok(object) = to_js(&envelope) {
-                        let _ = store.put(&object);
-                    }
+                Ok(object) => {
+                    let _ = store.put(&object);
                 }
                 Err(e) => {
+                    kept += 1;
                     web_sys::console::error_1(
-                        &format!("Rapport: reindexing {store_name}: {e}").into(),
+                        &format!(
+                            "Rapport: reindexing {store_name}: {e}; the record was kept as it was"
+                        )
+                        .into(),
                     );
-                    let _ = request_for_result.transaction().map(|t| t.abort());
-                    return;
                 }
             }
+        }
+        if kept > 0 {
+            note_kept_records(store_name, kept);
         }
     });
     request.set_onsuccess(Some(on_success.unchecked_ref()));
     Ok(())
+}
+
+/// The localStorage key under which an upgrade leaves a notice for the
+/// user (read and cleared by the app once the database is open).
+pub const UPGRADE_NOTICE_KEY: &str = "rapport.upgrade-notice";
+
+/// Leaves the notice that `kept` records of `store_name` could not be
+/// converted by the upgrade and were kept as they were.
+fn note_kept_records(store_name: &str, kept: usize) {
+    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return;
+    };
+    let earlier = storage.get_item(UPGRADE_NOTICE_KEY).ok().flatten();
+    let line = format!(
+        "{kept} {store_name} record(s) could not be converted by this update and were kept as \
+         they were; they may not show in searches and filters. Export a backup and report it."
+    );
+    let text = match earlier {
+        Some(earlier) => format!("{earlier} {line}"),
+        None => line,
+    };
+    let _ = storage.set_item(UPGRADE_NOTICE_KEY, &text);
 }

@@ -136,6 +136,7 @@ impl AppState {
                     }
                     state.listen_to_other_tabs();
                     request_persistence();
+                    state.show_upgrade_notice();
                 }
                 Err(e) => state.status.set(StoreStatus::Failed(e.user_message())),
             }
@@ -162,6 +163,17 @@ impl AppState {
         // Let the list render before the long read starts.
         yield_to_browser().await;
         Ok(())
+    }
+
+    /// Shows (once) what a schema upgrade could not convert, if anything.
+    fn show_upgrade_notice(&self) {
+        let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+            return;
+        };
+        if let Ok(Some(notice)) = storage.get_item(crate::store::idb::UPGRADE_NOTICE_KEY) {
+            let _ = storage.remove_item(crate::store::idb::UPGRADE_NOTICE_KEY);
+            self.toast_error(notice);
+        }
     }
 
     /// The store, once open.

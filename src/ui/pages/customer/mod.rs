@@ -43,19 +43,29 @@ pub fn CustomerPage() -> impl IntoView {
         let ready = state.status.get() == StoreStatus::Ready;
         async move {
             match (id, ready) {
-                (Some(id), true) => state.store().ok()?.get::<Customer>(id).await.ok().flatten(),
-                _ => None,
+                (Some(id), true) => Some(match state.store() {
+                    Ok(store) => store.get::<Customer>(id).await,
+                    Err(e) => Err(e),
+                }),
+                (None, _) => Some(Ok(None)),
+                (Some(_), false) => None,
             }
         }
     });
     view! {
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
-            {move || customer.get().map(|found| match found {
-                None => view! {
+            {move || customer.get().flatten().map(|found| match found {
+                Ok(None) => view! {
                     <PageHeader title="Customer not found" subtitle="It may have been deleted for good."/>
                     <p><a href=app_href("/customers")>"Back to customers"</a></p>
                 }.into_any(),
-                Some(c) => view! { <CustomerView customer=c/> }.into_any(),
+                // A failing store is not a missing customer: say what failed.
+                Err(e) => view! {
+                    <PageHeader title="This customer could not be read" subtitle="Nothing was changed."/>
+                    <p class="error" role="alert">{e.user_message()}</p>
+                    <p><a href=app_href("/customers")>"Back to customers"</a></p>
+                }.into_any(),
+                Ok(Some(c)) => view! { <CustomerView customer=c/> }.into_any(),
             })}
         </Transition>
     }

@@ -3,7 +3,9 @@
 //! what the file holds. A file that is not a usable backup is refused with
 //! its reason and changes nothing.
 
-use crate::io::backup::{create_backup, parse_backup_bytes, plan_restore, Backup, RestoreMode};
+use crate::io::backup::{
+    check_backup_size, create_backup, parse_backup_bytes, plan_restore, Backup, RestoreMode,
+};
 use crate::model::date_of;
 use crate::ui::components::thousands;
 use crate::ui::files::{download, read_all};
@@ -101,9 +103,12 @@ pub fn BackupCard() -> impl IntoView {
         loaded.set(None);
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let outcome = match read_all(&file).await {
-                Ok(bytes) => parse_backup_bytes(&bytes).map_err(|e| e.to_string()),
-                Err(e) => Err(e),
+            let outcome = match check_backup_size(file.size() as u64) {
+                Err(too_large) => Err(too_large.to_string()),
+                Ok(()) => match read_all(&file).await {
+                    Ok(bytes) => parse_backup_bytes(&bytes).map_err(|e| e.to_string()),
+                    Err(e) => Err(e),
+                },
             };
             match outcome {
                 Ok(backup) => loaded.set(Some((file.name(), Arc::new(backup)))),

@@ -9,6 +9,17 @@ use crate::store::StoreError;
 /// written, and says so.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum BackupError {
+    /// Larger than a browser tab can read and parse in memory.
+    #[error(
+        "This file is {megabytes} MB; Rapport restores backups of up to {limit} MB in a browser \
+         tab. Nothing was changed. (A backup of 100,000 customers with their history is about 200 MB.)"
+    )]
+    TooLarge {
+        /// The file's size in MB (rounded up).
+        megabytes: u64,
+        /// The limit in MB.
+        limit: u64,
+    },
     /// The file holds nothing (or only spaces).
     #[error("The file is empty. Nothing was changed.")]
     Empty,

@@ -70,7 +70,7 @@ mod write;
 use std::collections::BTreeMap;
 
 pub use error::BackupError;
-pub use parse::{parse_backup, parse_backup_bytes};
+pub use parse::{check_backup_size, parse_backup, parse_backup_bytes, MAX_BACKUP_BYTES};
 pub use restore::{plan_restore, restore, restore_change_set, RestoreMode, RestoreSummary};
 pub use write::create_backup;
 

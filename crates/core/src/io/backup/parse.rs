@@ -32,6 +32,22 @@ struct Header {
     schema_version: Option<Value>,
 }
 
+/// The largest backup file a restore reads (a tab has at most 4 GB of
+/// wasm memory, and the file, its text and the records exist at once).
+pub const MAX_BACKUP_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Refuses a file too large to restore, before any of it is read.
+pub fn check_backup_size(bytes: u64) -> Result<(), BackupError> {
+    if bytes <= MAX_BACKUP_BYTES {
+        return Ok(());
+    }
+    const MB: u64 = 1024 * 1024;
+    Err(BackupError::TooLarge {
+        megabytes: bytes.div_ceil(MB),
+        limit: MAX_BACKUP_BYTES / MB,
+    })
+}
+
 /// [`parse_backup`] for raw file bytes: bytes that are not UTF-8 are
 /// [`BackupError::NotJson`].
 pub fn parse_backup_bytes(bytes: &[u8]) -> Result<Backup, BackupError> {
@@ -248,5 +264,22 @@ impl<'de> DeserializeSeed<'de> for RecordSeed<'_> {
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Envelope, D::Error> {
         let RecordSeed(ctx, collection, number) = self;
         decode(collection, number, d)?.map_err(|e| ctx.fail(e))
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    #[test]
+    fn a_backup_larger_than_a_tab_can_hold_is_refused_before_reading() {
+        assert!(check_backup_size(MAX_BACKUP_BYTES).is_ok());
+        assert!(check_backup_size(0).is_ok());
+        let refused = check_backup_size(3 * 1024 * 1024 * 1024).unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            "This file is 3072 MB; Rapport restores backups of up to 512 MB in a browser tab. \
+             Nothing was changed. (A backup of 100,000 customers with their history is about 200 MB.)"
+        );
     }
 }
