@@ -3,12 +3,18 @@
 //! batches, with a progress bar and Cancel. The loading task and its
 //! progress live in [`AppState`], so it goes on if the user navigates away;
 //! [`DemoProgress`] shows it in the top bar.
+//!
+//! All or nothing: the load is recorded in localStorage ([`DemoLoad`]) as
+//! it goes; a cancel or a failed batch rolls back what landed, and so does
+//! the next start of the app after a reload cut a load off.
 
-use crate::demo::{DemoConfig, DemoGenerator};
+use crate::demo::load::DemoLoad;
+use crate::demo::DemoConfig;
 use crate::model::Pipeline;
 use crate::ui::components::thousands;
 use crate::ui::pipeline_setting::PipelineSetting;
 use crate::ui::state::{now_ms, yield_to_browser, AppState};
+use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 /// Customers generated (and written) per batch.
@@ -27,11 +33,13 @@ fn start_loading(state: AppState, customers: usize, pipeline: Pipeline) {
     state.demo_cancel.set(false);
     state.demo_progress.set(Some((0, config.customers)));
     leptos::task::spawn_local(async move {
-        let mut generator = DemoGenerator::new(config, now_ms()).with_pipeline(pipeline);
+        let mut load = DemoLoad::new(config, now_ms(), pipeline, BATCH);
+        let mut generator = load.generator();
+        remember(Some(&load));
+        let mut stopped = None;
         while let Some(batch) = generator.next_batch(BATCH) {
             if state.demo_cancel.get_untracked() {
-                let done = thousands(generator.progress().0.saturating_sub(BATCH));
-                state.toast(format!("Stopped loading demo data after {done} customers"));
+                stopped = Some("Stopped loading demo data".to_string());
                 break;
             }
             let written = match batch.to_change_set("Loaded demo data") {
@@ -39,20 +47,72 @@ fn start_loading(state: AppState, customers: usize, pipeline: Pipeline) {
                 Err(e) => Err(e),
             };
             if let Err(e) = written {
-                state.toast_error(e.user_message());
+                stopped = Some(e.user_message());
                 break;
             }
+            load.batches_written += 1;
+            remember(Some(&load));
             state.demo_progress.set(Some(generator.progress()));
             yield_to_browser().await;
         }
-        if generator.is_finished() {
-            state.toast(format!(
-                "Loaded {} demo customers",
-                thousands(config.customers)
-            ));
+        match stopped {
+            None => {
+                remember(None);
+                state.toast(format!(
+                    "Loaded {} demo customers",
+                    thousands(config.customers)
+                ));
+            }
+            Some(why) => roll_back(state, &load, &why).await,
         }
         state.demo_progress.set(None);
     });
+}
+
+/// The localStorage key of the demo load under way.
+const LOAD_KEY: &str = "rapport.demo-load";
+
+/// Records the load under way (`None`: none is).
+fn remember(load: Option<&DemoLoad>) {
+    let result = match load {
+        Some(load) => LocalStorage::set(LOAD_KEY, load),
+        None => {
+            LocalStorage::delete(LOAD_KEY);
+            Ok(())
+        }
+    };
+    if let Err(e) = result {
+        web_sys::console::warn_1(&format!("Rapport: recording the demo load: {e}").into());
+    }
+}
+
+/// Removes what a stopped load wrote, and says so.
+async fn roll_back(state: AppState, load: &DemoLoad, why: &str) {
+    let undone = match load.rollback() {
+        Ok(changes) => state.apply(changes, false).await,
+        Err(e) => Err(e),
+    };
+    match undone {
+        Ok(()) => {
+            remember(None);
+            state.toast(format!(
+                "{why}. Nothing of the demo data was kept, so no half-loaded set is left."
+            ));
+        }
+        Err(e) => state.toast_error(format!(
+            "{why}. Removing the part already loaded failed too ({}); it will be tried again \
+             when Rapport next opens.",
+            e.user_message()
+        )),
+    }
+}
+
+/// On start-up: a demo load that a reload cut off is rolled back.
+pub async fn finish_interrupted_load(state: AppState) {
+    let Ok(load) = LocalStorage::get::<DemoLoad>(LOAD_KEY) else {
+        return;
+    };
+    roll_back(state, &load, "A demo data load was interrupted by a reload").await;
 }
 
 /// The size picker and the button (or the progress while loading).

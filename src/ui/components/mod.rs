@@ -11,7 +11,7 @@ mod toasts;
 
 pub use chart::{Chart, ChartSpec};
 pub use customer_picker::{CustomerPicker, FormForCustomer, PickedCustomer, WhenStoreReady};
-pub use demo_loader::{DemoLoader, DemoProgress};
+pub use demo_loader::{finish_interrupted_load, DemoLoader, DemoProgress};
 pub use list_filters::{ChoiceFilter, SearchBox};
 pub use palette::CommandPalette;
 pub use toasts::Toasts;

@@ -137,6 +137,7 @@ impl AppState {
                     state.listen_to_other_tabs();
                     request_persistence();
                     state.show_upgrade_notice();
+                    crate::ui::components::finish_interrupted_load(state).await;
                 }
                 Err(e) => state.status.set(StoreStatus::Failed(e.user_message())),
             }

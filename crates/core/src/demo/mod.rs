@@ -30,6 +30,7 @@
 //! ```
 
 mod catalogue;
+pub mod load;
 mod person;
 mod places;
 mod sample;
@@ -48,7 +49,7 @@ use crate::model::{
 };
 
 /// How much demo data to make.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DemoConfig {
     /// Seed of the random stream; the same seed gives the same data.
     pub seed: u64,

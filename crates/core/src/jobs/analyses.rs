@@ -258,4 +258,4 @@ pub(super) fn analysis(e: impl std::fmt::Display) -> JobError {
 
 #[cfg(test)]
 #[path = "analyses_tests.rs"]
-pub(super) mod tests;
+pub(crate) mod tests;

@@ -4,30 +4,16 @@
 use super::records::{self, BulkEdit};
 use super::sales::{self, Response};
 use super::OpError;
+use crate::jobs::analyses::tests::run_ready as run;
 use crate::model::{
     Campaign, CampaignMember, Channel, Customer, Deal, DealDraft, Direction, Id, Interaction,
     InteractionKind, LifecycleStage, LineItem, Order, OrderStatus, Pipeline, Priority, Record,
     Relationship, RelationshipKind, Task, Ticket, TicketStatus, Uuid,
 };
 use crate::store::{ChangeSet, MemStore, Store, StoreError};
-use std::future::Future;
-use std::pin::pin;
-use std::task::{Context, Poll, Waker};
 use time::macros::date;
 
 const NOW: i64 = 1_750_000_000_000;
-
-/// Runs a future that never waits (MemStore's never do).
-fn run<F: Future>(future: F) -> F::Output {
-    let mut future = pin!(future);
-    match future
-        .as_mut()
-        .poll(&mut Context::from_waker(Waker::noop()))
-    {
-        Poll::Ready(out) => out,
-        Poll::Pending => panic!("MemStore futures are ready at once"),
-    }
-}
 
 fn id(n: u128) -> Id {
     Uuid::from_u128(n)
