@@ -158,6 +158,11 @@ impl CustomerImport {
     fn add_row(&mut self, row: SourceRow) {
         self.counts.rows += 1;
         let line = row.line;
+        if let Some(issue) = RowIssue::damaged(&row, &self.header) {
+            self.counts.invalid += 1;
+            self.issues.push(issue);
+            return;
+        }
         if row.cells.len() != self.header.len() {
             self.counts.invalid += 1;
             self.issues.push(RowIssue::skip(
