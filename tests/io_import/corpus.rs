@@ -1,7 +1,7 @@
 //! The bad-input corpus: files that break the rules a CSV file usually
 //! keeps (NUL bytes, UTF-16 without a BOM, an encoding that changes after
 //! the sample, stray quotes, blank lines, Excel's `sep=` line, formulas,
-//! Unicode forms of one address, a huge cell). Each gets
+//! Unicode forms of one address, a huge cell, ambiguous dates). Each gets
 //! its exact sentence and an untouched store when refused, or exactly the
 //! rows it should import.
 
@@ -327,4 +327,44 @@ fn a_one_megabyte_cell_is_imported_whole() {
     };
     assert_eq!(notes.len(), 1 << 20);
     assert!(notes.bytes().all(|b| b == b'x'));
+}
+
+#[test]
+fn an_ambiguous_birthday_says_how_it_was_read_and_clear_ones_say_nothing() {
+    let store = MemStore::new();
+    let done = import_customers(
+        &store,
+        &fixture("ambiguous_dates.csv"),
+        DuplicatePolicy::Skip,
+    )
+    .unwrap();
+    let note = |row, message: &str| RowIssue {
+        skipped: false,
+        ..issue(row, "Birthday", message)
+    };
+    assert_eq!(
+        done.issues,
+        [
+            note(
+                2,
+                "“03/04/2020” could be 4 March or 3 April 2020; it was read month first, as in \
+                 the US: 4 March 2020. If the file puts the day first, correct the birthday or \
+                 write dates as YYYY-MM-DD."
+            ),
+            note(
+                6,
+                "“12/11/1939” could be 11 December or 12 November 1939; it was read month \
+                 first, as in the US: 11 December 1939. If the file puts the day first, \
+                 correct the birthday or write dates as YYYY-MM-DD."
+            ),
+        ]
+    );
+    assert_eq!((done.counts.created, done.counts.invalid), (6, 0));
+    let birthday = |email| find(&store, email).birthday.unwrap();
+    assert_eq!(birthday("ada@example.com"), date!(2020 - 03 - 04));
+    assert_eq!(birthday("grace@example.com"), date!(1990 - 12 - 25));
+    assert_eq!(birthday("alan@example.org"), date!(2020 - 04 - 03));
+    assert_eq!(birthday("edsger@example.nl"), date!(1985 - 05 - 05));
+    assert_eq!(birthday("barbara@example.com"), date!(1939 - 12 - 11));
+    assert_eq!(birthday("ken@example.com"), date!(1943 - 04 - 03));
 }
