@@ -414,3 +414,160 @@ fn awkward_floats_survive_backup_and_restore() {
     assert_eq!(back, c, "bit-identical floats");
     assert_eq!(backup_of(&store), first);
 }
+
+/// A store with records in every collection: demo customers and their
+/// interactions, tasks, orders, deals, tickets, campaigns and
+/// relationships, plus one import batch and one set of scores.
+fn every_collection_store() -> MemStore {
+    use rapport::model::{ImportBatch, ImportKind, PropensityScores, RecordRef, Uuid};
+    let store = demo_store(8);
+    let customers: Vec<Customer> = run_ready(store.all()).unwrap();
+    let mut batch = ImportBatch::new(
+        Uuid::from_u128(0xba7c),
+        NOW,
+        ImportKind::Customers,
+        "Import of contacts.csv",
+    );
+    batch.file_name = "contacts.csv".into();
+    batch.created = customers
+        .iter()
+        .take(2)
+        .map(|c| RecordRef {
+            collection: "customers".into(),
+            id: c.id(),
+        })
+        .collect();
+    batch.counts.rows = 2;
+    batch.counts.created = 2;
+    let scores = PropensityScores::new(
+        NOW,
+        "bought in the last 90 days",
+        customers
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id(), i as f32 / 8.0))
+            .collect(),
+    );
+    let mut cs = ChangeSet::new("import and scores");
+    cs.insert(&batch).unwrap().insert(&scores).unwrap();
+    run_ready(store.apply(&cs)).unwrap();
+    store
+}
+
+const EVERY_COLLECTION: &str = "tests/fixtures/backup/v1-every-collection.json";
+
+/// Rewrites the fixture: `cargo test --test io_backup -- --ignored`.
+#[test]
+#[ignore = "writes tests/fixtures/backup/v1-every-collection.json"]
+fn write_every_collection_fixture() {
+    let path = format!("{}/{EVERY_COLLECTION}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::write(path, backup_of(&every_collection_store())).unwrap();
+}
+
+#[test]
+fn a_backup_with_every_collection_filled_restores_every_record() {
+    let text = include_str!("fixtures/backup/v1-every-collection.json");
+    let backup = parse_backup(text).unwrap();
+    for &c in COLLECTIONS {
+        assert!(!backup.collections[c].is_empty(), "{c} is empty");
+    }
+    assert_eq!(backup.settings, settings());
+    // Into an empty store, and over a store with other data.
+    let other = MemStore::new();
+    let other_batch = DemoGenerator::new(
+        DemoConfig {
+            seed: 99,
+            customers: 3,
+        },
+        NOW,
+    )
+    .generate_all();
+    run_ready(other.apply(&other_batch.to_change_set("other").unwrap())).unwrap();
+    let other_records: usize = COLLECTIONS
+        .iter()
+        .map(|c| run_ready(other.count(c)).unwrap())
+        .sum();
+    for (store, removed) in [(MemStore::new(), 0), (other, other_records)] {
+        let summary = run_ready(restore(&store, &backup, RestoreMode::Replace)).unwrap();
+        assert_eq!(
+            summary,
+            RestoreSummary {
+                added: backup.record_count(),
+                replaced: 0,
+                kept: 0,
+                removed,
+            }
+        );
+        for &c in COLLECTIONS {
+            assert_eq!(
+                run_ready(store.envelopes(c)).unwrap(),
+                backup.collections[c],
+                "{c}: every record, with its meta"
+            );
+        }
+    }
+    // And the fixture is what today's demo data backs up to.
+    assert_eq!(
+        parse_backup(&backup_of(&every_collection_store())).unwrap(),
+        backup
+    );
+}
+
+#[test]
+fn an_order_whose_customer_is_not_in_the_backup_is_restored_as_it_is() {
+    // A backup holding one order and not its customer (e.g. edited by hand,
+    // or the customer purged before the backup was made).
+    let order = rapport::model::Order::new(
+        rapport::model::Uuid::from_u128(0x0de7),
+        NOW,
+        rapport::model::Uuid::from_u128(0x90e),
+        time::macros::date!(2024 - 05 - 01),
+        rapport::model::OrderStatus::Order,
+        vec![rapport::model::LineItem::new("Book", 2.0, 12.5)],
+        "EUR",
+    );
+    let lone = MemStore::new();
+    let mut cs = ChangeSet::new("one order");
+    cs.insert(&order).unwrap();
+    run_ready(lone.apply(&cs)).unwrap();
+    let backup = parse_backup(&backup_of(&lone)).unwrap();
+    assert_eq!(backup.counts()[3], ("orders", 1));
+    assert_eq!(backup.counts()[0], ("customers", 0));
+
+    // Replace: the order is put as it is, pointing at no customer.
+    let store = demo_store(3);
+    let summary = run_ready(restore(&store, &backup, RestoreMode::Replace)).unwrap();
+    assert_eq!(summary.added, 1);
+    assert_eq!(run_ready(store.count("customers")).unwrap(), 0);
+    let back: rapport::model::Order = run_ready(store.get(order.id())).unwrap().unwrap();
+    assert_eq!(back, order);
+    assert_eq!(
+        run_ready(store.get::<Customer>(order.customer_id)).unwrap(),
+        None
+    );
+
+    // Merge into a store that lacks that customer: added, nothing else touched.
+    let store = demo_store(3);
+    let counts: Vec<usize> = COLLECTIONS
+        .iter()
+        .map(|c| run_ready(store.count(c)).unwrap())
+        .collect();
+    let summary = run_ready(restore(&store, &backup, RestoreMode::Merge)).unwrap();
+    assert_eq!(
+        summary,
+        RestoreSummary {
+            added: 1,
+            replaced: 0,
+            kept: counts.iter().sum(),
+            removed: 0,
+        }
+    );
+    assert_eq!(
+        summary.sentence(),
+        format!(
+            "Restored: 1 added, 0 replaced, {} kept.",
+            counts.iter().sum::<usize>()
+        )
+    );
+    assert_eq!(run_ready(store.count("orders")).unwrap(), counts[3] + 1);
+}

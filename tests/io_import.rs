@@ -9,6 +9,8 @@
 #[path = "io_import/support.rs"]
 mod support;
 
+#[path = "io_import/corpus.rs"]
+mod corpus;
 #[path = "io_import/duplicates.rs"]
 mod duplicates;
 #[path = "io_import/locale_numbers.rs"]

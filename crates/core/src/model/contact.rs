@@ -2,18 +2,44 @@
 //! (trimmed, lower-cased, display names and `mailto:` stripped) and phone
 //! numbers (E.164-like: an optional leading `+` and digits only). Forms and
 //! the CSV import call these so the store only ever sees normalised values.
+//!
+//! Emails are put in Unicode NFC: `josé@example.com` typed with a composed
+//! `é` (macOS keyboards, most files) or as `e` plus a combining accent
+//! (copied from some PDFs and file names) is one address, so duplicate
+//! detection treats it as one person. An address stored in another form
+//! before this rule still validates and is matched
+//! by its NFC form.
+
+use std::borrow::Cow;
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use super::FieldErrorKind;
+
+/// `text` in Unicode NFC (borrowed when it is already).
+pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(text),
+        _ => Cow::Owned(text.nfc().collect()),
+    }
+}
+
+/// Whether `stored` is the normalised email `normalised`, or was stored
+/// before emails were put in NFC and differs from it only by that.
+pub(crate) fn is_stored_form_of(stored: &str, normalised: &str) -> bool {
+    stored == normalised || nfc(stored) == normalised
+}
 
 /// Normalises and checks an email address.
 ///
 /// Accepts `Bob <Bob@Example.com>` and `mailto:bob@example.com`; requires one
 /// `@`, a non-empty local part, a domain with a dot between non-empty labels,
-/// and no spaces.
+/// and no spaces. The result is lower-case and in Unicode NFC.
 ///
 /// ```
 /// use rapport_core::model::parse_email;
 /// assert_eq!(parse_email(" Bob <Bob@Example.COM> ").unwrap(), "bob@example.com");
+/// assert_eq!(parse_email("jose\u{301}@example.com").unwrap(), "jos\u{e9}@example.com");
 /// assert!(parse_email("bob@").is_err());
 /// ```
 pub fn parse_email(input: &str) -> Result<String, FieldErrorKind> {
@@ -30,7 +56,7 @@ pub fn parse_email(input: &str) -> Result<String, FieldErrorKind> {
     {
         s = s[7..].trim();
     }
-    let email = s.to_lowercase();
+    let email = nfc(&s.to_lowercase()).into_owned();
     if email.len() > 254 || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(bad());
     }
@@ -209,6 +235,19 @@ mod tests {
         let emails = normalise_emails(&["A@x.com", "", "a@x.com ", "b@x.com"]).unwrap();
         assert_eq!(emails, ["a@x.com", "b@x.com"]);
         assert!(normalise_phones(&["+1 415 555 0134", "nope"]).is_err());
+    }
+
+    #[test]
+    fn emails_composed_or_decomposed_are_one_address() {
+        let (composed, decomposed) = ("jos\u{e9}@example.com", "jose\u{301}@example.com");
+        assert_eq!(parse_email(decomposed).unwrap(), composed);
+        assert_eq!(
+            normalise_emails(&[composed, decomposed]).unwrap(),
+            [composed]
+        );
+        // Stored in the other form before: still valid, found by NFC.
+        assert!(is_stored_form_of(decomposed, composed));
+        assert!(!is_stored_form_of("Jose\u{301}@example.com", composed));
     }
 
     #[test]

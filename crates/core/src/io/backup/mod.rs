@@ -54,6 +54,11 @@
 //!   version-checked, so an edit in another tab meanwhile makes the whole
 //!   restore fail with a conflict instead of being overwritten.
 //!
+//! References between records are not checked: an order (or interaction,
+//! ticket…) whose customer is not in the backup is restored as it is, in
+//! both modes. A restore puts back what the file holds; it neither drops
+//! such a record nor refuses the file for it.
+//!
 //! Settings are handed back in [`Backup::settings`]; the UI writes them to
 //! localStorage.
 //!

@@ -108,7 +108,10 @@ impl CustomerImport {
         let mut by_phone = HashMap::new();
         for (i, c) in existing.iter().enumerate().filter(|(_, c)| !c.is_deleted()) {
             for e in &c.emails {
-                by_email.entry(e.clone()).or_insert(i);
+                // Stored before emails were put in NFC, an address may be
+                // in another form; look it up by the form rows have.
+                let key = crate::model::parse_email(e).unwrap_or_else(|_| e.clone());
+                by_email.entry(key).or_insert(i);
             }
             for p in &c.phones {
                 by_phone.entry(p.clone()).or_insert(i);
@@ -155,6 +158,11 @@ impl CustomerImport {
     fn add_row(&mut self, row: SourceRow) {
         self.counts.rows += 1;
         let line = row.line;
+        if let Some(issue) = RowIssue::damaged(&row, &self.header) {
+            self.counts.invalid += 1;
+            self.issues.push(issue);
+            return;
+        }
         if row.cells.len() != self.header.len() {
             self.counts.invalid += 1;
             self.issues.push(RowIssue::skip(

@@ -3,6 +3,25 @@
 //! legacy files), whether it is text at all, and the delimiter (comma,
 //! semicolon, tab, pipe, or runs of spaces as in the CDNOW purchase log).
 //! [`super::CsvReader`] runs these once, on the first [`SAMPLE_BYTES`].
+//!
+//! # UTF-16 without a byte-order mark
+//!
+//! Excel's "Unicode text" and some exports write UTF-16 without a BOM. It
+//! is detected, not refused: text that is mostly ASCII (names, emails,
+//! digits, delimiters — what a contacts file is) has a zero byte in one half
+//! of most two-byte units, on the odd side for little-endian and the even
+//! side for big-endian. At least 70% of the units zero on one side and
+//! under 10% on the other is a pattern that no UTF-8 or legacy 8-bit text
+//! has (they hold no zero bytes) and binary data rarely keeps over 64 KB.
+//! A UTF-16 file of mostly non-Latin text (CJK has no zero bytes) does not
+//! show the pattern; with many zero bytes and no pattern the file is refused
+//! as binary, and the user can save it as UTF-8 or with a BOM.
+//!
+//! # Stray NUL bytes
+//!
+//! Up to 16 zero bytes (or 1% of the sample) in otherwise
+//! plain text do not make a file binary: the reader marks the rows that
+//! hold them, and the import reports and skips those rows.
 
 use encoding_rs::{Encoding, GBK, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
@@ -11,6 +30,10 @@ use super::ImportError;
 /// How many bytes the reader collects before deciding encoding and
 /// delimiter (less when the file is shorter).
 pub const SAMPLE_BYTES: usize = 64 * 1024;
+
+/// How many NUL bytes a text file may hold (when they are also at most 1%
+/// of the sample) before it is taken for binary data.
+const STRAY_NULS: usize = 16;
 
 /// How many lines of the sample the delimiter guess looks at.
 const SNIFF_LINES: usize = 30;
@@ -95,11 +118,20 @@ pub(crate) fn sniff_encoding(
     }
     let nuls = sample.iter().filter(|&&b| b == 0).count();
     if nuls > 0 {
-        return utf16_without_bom(sample).ok_or(ImportError::Binary);
+        if let Some(utf16) = utf16_without_bom(sample) {
+            return Ok(utf16);
+        }
+        if nuls > STRAY_NULS && nuls * 100 > sample.len() {
+            return Err(ImportError::Binary);
+        }
     }
+    // A few stray NULs in text are left to the reader, which reports the
+    // rows that hold them.
     let controls = sample
         .iter()
-        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1a)) || b == 0x7f)
+        .filter(|&&b| {
+            (b > 0 && b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1a)) || b == 0x7f
+        })
         .count();
     if controls * 100 > sample.len() {
         return Err(ImportError::Binary);
@@ -107,6 +139,10 @@ pub(crate) fn sniff_encoding(
     match std::str::from_utf8(sample) {
         Ok(_) => return Ok((UTF_8, 0)),
         Err(e) if e.error_len().is_none() && !is_final => return Ok((UTF_8, 0)),
+        // Mostly UTF-8 with a few bad bytes (e.g. two exports pasted
+        // together): read as UTF-8, and the rows with bad bytes are
+        // reported, instead of garbling every accent of the file.
+        Err(_) if mostly_utf8(sample) => return Ok((UTF_8, 0)),
         Err(_) => {}
     }
     Ok((
@@ -117,6 +153,36 @@ pub(crate) fn sniff_encoding(
         },
         0,
     ))
+}
+
+/// Whether valid multi-byte UTF-8 characters outnumber invalid sequences
+/// more than four to one. Windows-1252 and GBK text has almost none of the
+/// former: an accent there is one high byte between ASCII letters, and most
+/// GBK pairs are not UTF-8.
+fn mostly_utf8(sample: &[u8]) -> bool {
+    let multibyte = |text: &[u8]| text.iter().filter(|&&b| b >= 0xC0).count();
+    let (mut valid, mut invalid) = (0, 0);
+    let mut rest = sample;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(_) => {
+                valid += multibyte(rest);
+                break;
+            }
+            Err(e) => {
+                let (good, bad) = rest.split_at(e.valid_up_to());
+                valid += multibyte(good);
+                match e.error_len() {
+                    Some(n) => {
+                        invalid += 1;
+                        rest = &bad[n..];
+                    }
+                    None => break,
+                }
+            }
+        }
+    }
+    valid > 4 * invalid
 }
 
 /// Formats people pick by mistake, recognised by their magic bytes.
@@ -351,6 +417,20 @@ mod tests {
             sniff_encoding(b" \n\r\n", true),
             Err(ImportError::Empty)
         ));
+    }
+
+    #[test]
+    fn a_few_stray_nuls_are_text_and_mostly_utf8_stays_utf8() {
+        assert_eq!(sniff_encoding(b"a,b\nx\0y,z\n", true).unwrap(), (UTF_8, 0));
+        let mut mixed = "Name\n".to_string();
+        for i in 0..10 {
+            mixed.push_str(&format!("Zoë {i} – ok\n"));
+        }
+        let mut bytes = mixed.into_bytes();
+        bytes.extend_from_slice(b"Jos\xe9\n");
+        assert_eq!(sniff_encoding(&bytes, true).unwrap().0, UTF_8);
+        let (latin, _, _) = WINDOWS_1252.encode("Name\nZoë\nJosé\n");
+        assert_eq!(sniff_encoding(&latin, true).unwrap().0, WINDOWS_1252);
     }
 
     #[test]

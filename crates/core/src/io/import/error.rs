@@ -64,6 +64,25 @@ pub enum ImportError {
         /// The second column with that name (1-based).
         second: usize,
     },
+    /// A NUL character (a zero byte) in the header row.
+    #[error(
+        "The header has a NUL character (a zero byte) in column {column}, which a CSV file \
+         never has; the file may be damaged. Open it in the program it came from, save it \
+         as CSV again and import that file."
+    )]
+    NulInHeader {
+        /// The column (1-based).
+        column: usize,
+    },
+    /// Excel's `sep=` first line names a delimiter Rapport does not read.
+    #[error(
+        "The first line says the cells are separated by “{found}”; Rapport reads commas, \
+         semicolons, tabs and pipes. Save the file with one of those and import it again."
+    )]
+    UnsupportedDelimiter {
+        /// The character the `sep=` line names.
+        found: char,
+    },
     /// A header and nothing below it.
     #[error("The file has a header row but no rows of data below it.")]
     NoRows,

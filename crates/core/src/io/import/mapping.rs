@@ -36,7 +36,9 @@ pub enum Target {
     PostalCode,
     /// Country.
     Country,
-    /// Date of birth (`YYYY-MM-DD`, `YYYYMMDD`, `M/D/YYYY` or `D.M.YYYY`).
+    /// Date of birth (`YYYY-MM-DD`, `YYYYMMDD`, `M/D/YYYY` or `D.M.YYYY`);
+    /// `03/04/2020`, which could be either, is read month first and the
+    /// report notes it.
     Birthday,
     /// Age in years.
     Age,

@@ -47,7 +47,7 @@ pub use mapping::{auto_map, Mapping, Target};
 pub use order_mapping::{auto_map_orders, OrderMapping, OrderOptions, OrderTarget};
 pub use orders::OrdersImport;
 pub use presets::{Preset, RAPPORT_COLUMNS, RAPPORT_LIST_SEPARATOR};
-pub use read::{CsvReader, ReadOptions, SourceRow};
+pub use read::{CsvReader, ReadOptions, RowDamage, SourceRow};
 pub use report::{report_csv, RowIssue};
 pub use revert::{plan_revert, revert, EditedSince, RevertPlan};
 

@@ -120,6 +120,9 @@ impl OrdersImport {
 
     fn add_row(&mut self, row: &SourceRow) -> Result<(), RowIssue> {
         let line = row.line;
+        if let Some(issue) = RowIssue::damaged(row, &self.header) {
+            return Err(issue);
+        }
         if row.cells.len() != self.mapping.targets.len() {
             return Err(RowIssue::skip(
                 line,

@@ -133,7 +133,12 @@ pub(crate) fn read_row(
             Target::Owner => p.owner = p.owner.take().or_else(text),
             Target::Segment => p.segment = p.segment.take().or_else(text),
             Target::Birthday => match read_date_cell(cell) {
-                DateCell::Date(d) => p.birthday = Some(d),
+                DateCell::Date(d) => {
+                    p.birthday = Some(d);
+                    if let Some(note) = ambiguous_date_note(cell, d) {
+                        issues.push(RowIssue::note(line, column, note));
+                    }
+                }
                 DateCell::Empty => {}
                 DateCell::NoYear => {
                     p.custom
@@ -208,6 +213,37 @@ pub(crate) fn read_row(
         }
     }
     p
+}
+
+/// For a date written `N/N/YYYY` (or with `-`) whose two first numbers
+/// could each be the month, which [`read_date_cell`] read month first (US
+/// order): a note that says so. Dates written `D.M.YYYY`, year first, with
+/// a number above 12, or with day and month equal say nothing.
+fn ambiguous_date_note(cell: &str, read: Date) -> Option<String> {
+    let date_part = cell.split(['T', ' ']).next().unwrap_or(cell);
+    let parts: Vec<&str> = date_part.split(['/', '-']).collect();
+    let short = |p: &str| (1..=2).contains(&p.chars().count());
+    if cell.contains('.') || parts.len() != 3 || !short(parts[0]) || !short(parts[1]) {
+        return None;
+    }
+    let (day, month) = (read.day(), u8::from(read.month()));
+    if day > 12 || day == month {
+        return None;
+    }
+    let other =
+        Date::from_calendar_date(read.year(), time::Month::try_from(day).ok()?, month).ok()?;
+    Some(format!(
+        "“{cell}” could be {} {} or {} {} {}; it was read month first, as in the US: {} {} {}. \
+         If the file puts the day first, correct the birthday or write dates as YYYY-MM-DD.",
+        read.day(),
+        read.month(),
+        other.day(),
+        other.month(),
+        read.year(),
+        read.day(),
+        read.month(),
+        read.year(),
+    ))
 }
 
 /// Appends a name part (two "First name" columns make "Ada Augusta").

@@ -10,8 +10,21 @@
 //! and every line break inside a quoted cell; a small scanner next to
 //! `csv-core` keeps them (and notices a quote that is never closed, which
 //! `csv-core` silently accepts).
+//!
+//! Damaged rows are handed out all the same, marked with a [`RowDamage`]
+//! that the imports report and skip the row for: a NUL character in a cell,
+//! or bytes that are not valid in the file's encoding. The encoding is
+//! guessed from the first 64 KB, so a file that is UTF-8 there and
+//! Windows-1252 further down is caught row by row instead of being stored
+//! with `�` in its names. (A NUL in the header refuses the whole file.)
+//!
+//! Excel's first line `sep=;` names the delimiter: it is used (unless the
+//! caller forced one) and the line is not the header; it still counts as
+//! line 1, so line numbers stay those a text editor shows.
 
-use encoding_rs::{Decoder, Encoding};
+use std::collections::VecDeque;
+
+use encoding_rs::{Decoder, DecoderResult, Encoding};
 
 use super::detect::{sniff_delimiter, sniff_encoding, Delimiter, Detected, SAMPLE_BYTES};
 use super::scan::Scanner;
@@ -24,6 +37,26 @@ pub struct SourceRow {
     pub line: usize,
     /// The cells, in column order.
     pub cells: Vec<String>,
+    /// What is wrong with the row's bytes, if anything: the imports report
+    /// such a row and skip it.
+    pub damage: Option<RowDamage>,
+}
+
+/// Bytes in a row that no table of records has; see the module docs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowDamage {
+    /// A NUL character (a zero byte) in a cell.
+    Nul {
+        /// The cell, 0-based.
+        column: usize,
+    },
+    /// Bytes that are not valid in the file's encoding (decoded as `�`).
+    InvalidBytes {
+        /// The first cell holding some, 0-based.
+        column: usize,
+        /// The encoding the file was read in (its WHATWG name, e.g. "UTF-8").
+        encoding: &'static str,
+    },
 }
 
 /// How to read a file. `Default` guesses everything: encoding, delimiter,
@@ -86,6 +119,13 @@ pub struct CsvReader {
     rows: Vec<SourceRow>,
     data_rows: usize,
     replaced: bool,
+    /// Offsets (in the decoded text) of the `�`s the decoder put in place of
+    /// invalid bytes, not yet matched to a row.
+    bad_at: VecDeque<usize>,
+    /// How much decoded text has been produced, and how much of it the
+    /// rows read so far (and skipped lines) span.
+    decoded: usize,
+    consumed: usize,
     finished: bool,
 }
 
@@ -109,6 +149,9 @@ impl CsvReader {
             rows: Vec::new(),
             data_rows: 0,
             replaced: false,
+            bad_at: VecDeque::new(),
+            decoded: 0,
+            consumed: 0,
             finished: false,
         }
     }
@@ -197,13 +240,21 @@ impl CsvReader {
         let sample = std::mem::take(&mut self.pending);
         let (encoding, bom) = match self.opts.encoding {
             Some(e) => (e, Encoding::for_bom(&sample).map_or(0, |(_, n)| n)),
+            // The first SAMPLE_BYTES decide, however large the first slice.
+            None if sample.len() > SAMPLE_BYTES => sniff_encoding(&sample[..SAMPLE_BYTES], false)?,
             None => sniff_encoding(&sample, is_final)?,
         };
         let mut decoder = encoding.new_decoder_without_bom_handling();
-        let text = decode_all(&mut decoder, &sample[bom..], is_final, &mut self.replaced);
+        let text = self.decode_all(&mut decoder, &sample[bom..], is_final);
+        let sep_line = excel_sep_line(&text, is_final);
+        let named = match sep_line {
+            Some((c, _)) => Some(named_delimiter(c)?),
+            None => None,
+        };
         let delimiter = self
             .opts
             .delimiter
+            .or(named)
             .unwrap_or_else(|| sniff_delimiter(&text, is_final));
         self.detected = Some(Detected {
             encoding: encoding.name(),
@@ -220,7 +271,12 @@ impl CsvReader {
             }
             None => self.scan = Scanner::new(None),
         }
-        self.text(&text, is_final)
+        let skip = sep_line.map_or(0, |(_, len)| len);
+        if skip > 0 {
+            self.scan.line += 1;
+            self.consumed = skip;
+        }
+        self.text(&text[skip..], is_final)
     }
 
     fn decode(&mut self, bytes: &[u8], last: bool) -> Result<(), ImportError> {
@@ -229,7 +285,7 @@ impl CsvReader {
         let Some(mut decoder) = self.decoder.take() else {
             return Ok(());
         };
-        let text = decode_all(&mut decoder, bytes, last, &mut self.replaced);
+        let text = self.decode_all(&mut decoder, bytes, last);
         if !last {
             self.decoder = Some(decoder);
         }
@@ -255,23 +311,36 @@ impl CsvReader {
         }
     }
 
-    /// Whitespace mode: each line is a row, words are cells.
+    /// Whitespace mode: each line is a row, words are cells. `lines`
+    /// starts at decoded offset `self.consumed`.
     fn split_words(&mut self, lines: &str, _last: bool) -> Result<(), ImportError> {
         let mut rest = lines;
         while !rest.is_empty() {
             let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
-            let (line, tail) = rest.split_at(end);
+            let line = &rest[..end];
             let line_no = self.scan.line;
-            self.scan
-                .scan(&rest.as_bytes()[..(end + 1).min(rest.len())]);
-            rest = if tail.is_empty() { tail } else { &tail[1..] };
+            let taken = (end + 1).min(rest.len());
+            self.scan.scan(&rest.as_bytes()[..taken]);
+            rest = &rest[taken..];
+            self.consumed += taken;
+            let invalid = self.invalid_up_to(self.consumed);
             if line.trim().is_empty() {
                 continue;
             }
             let cells = line.split_whitespace().map(str::to_string).collect();
-            self.record(cells, line_no)?;
+            self.record(cells, line_no, invalid)?;
         }
         Ok(())
+    }
+
+    /// Whether any invalid bytes were decoded before `offset`; forgets them.
+    fn invalid_up_to(&mut self, offset: usize) -> bool {
+        let mut any = false;
+        while self.bad_at.front().is_some_and(|&at| at < offset) {
+            self.bad_at.pop_front();
+            any = true;
+        }
+        any
     }
 
     /// Delimited mode: runs `csv-core` over decoded text (or, with empty
@@ -290,6 +359,7 @@ impl CsvReader {
                 &mut self.ends[self.ends_len..],
             );
             self.scan.scan(&input[..nin]);
+            self.consumed += nin;
             input = &input[nin..];
             self.out_len += nout;
             self.ends_len += nend;
@@ -314,7 +384,8 @@ impl CsvReader {
                     self.out_len = 0;
                     self.ends_len = 0;
                     let line = self.scan.starts.pop_front().unwrap_or(self.scan.line);
-                    self.record(cells, line)?;
+                    let invalid = self.invalid_up_to(self.consumed);
+                    self.record(cells, line, invalid)?;
                 }
             }
         }
@@ -333,7 +404,13 @@ impl CsvReader {
         }
     }
 
-    fn record(&mut self, mut cells: Vec<String>, line: usize) -> Result<(), ImportError> {
+    fn record(
+        &mut self,
+        mut cells: Vec<String>,
+        line: usize,
+        invalid: bool,
+    ) -> Result<(), ImportError> {
+        let nul = cells.iter().position(|c| c.contains('\0'));
         if !self.header_decided {
             self.header_decided = true;
             if cells.len() > self.opts.max_columns {
@@ -347,6 +424,9 @@ impl CsvReader {
                 .has_header
                 .unwrap_or_else(|| !cells.iter().all(|c| looks_like_data(c)));
             if is_header {
+                if let Some(column) = nul {
+                    return Err(ImportError::NulInHeader { column: column + 1 });
+                }
                 for c in &mut cells {
                     *c = c.trim_start_matches('\u{feff}').trim().to_string();
                 }
@@ -358,30 +438,80 @@ impl CsvReader {
         if cells.iter().all(|c| c.trim().is_empty()) {
             return Ok(());
         }
+        let damage = if invalid {
+            Some(RowDamage::InvalidBytes {
+                column: cells
+                    .iter()
+                    .position(|c| c.contains('\u{fffd}'))
+                    .unwrap_or(0),
+                encoding: self.detected.map_or("UTF-8", |d| d.encoding),
+            })
+        } else {
+            nul.map(|column| RowDamage::Nul { column })
+        };
         self.data_rows += 1;
-        self.rows.push(SourceRow { line, cells });
+        self.rows.push(SourceRow {
+            line,
+            cells,
+            damage,
+        });
         Ok(())
+    }
+
+    /// Decodes `bytes` to the end (growing the output as needed), putting
+    /// `�` for invalid bytes and noting where in the decoded text.
+    fn decode_all(&mut self, decoder: &mut Decoder, bytes: &[u8], last: bool) -> String {
+        let mut text = String::with_capacity(
+            decoder
+                .max_utf8_buffer_length(bytes.len())
+                .unwrap_or(bytes.len() * 3 + 16),
+        );
+        let mut rest = bytes;
+        loop {
+            let (result, read) =
+                decoder.decode_to_string_without_replacement(rest, &mut text, last);
+            rest = &rest[read..];
+            match result {
+                DecoderResult::InputEmpty => break,
+                DecoderResult::OutputFull => text.reserve(rest.len() * 3 + 16),
+                DecoderResult::Malformed(_, _) => {
+                    self.replaced = true;
+                    self.bad_at.push_back(self.decoded + text.len());
+                    text.push('\u{fffd}');
+                }
+            }
+        }
+        self.decoded += text.len();
+        text
     }
 }
 
-/// Decodes `bytes` to the end (growing the output as needed), noting
-/// whether any byte was invalid.
-fn decode_all(decoder: &mut Decoder, bytes: &[u8], last: bool, replaced: &mut bool) -> String {
-    let mut text = String::with_capacity(
-        decoder
-            .max_utf8_buffer_length(bytes.len())
-            .unwrap_or(bytes.len() * 3 + 16),
-    );
-    let mut rest = bytes;
-    loop {
-        let (result, read, bad) = decoder.decode_to_string(rest, &mut text, last);
-        *replaced |= bad;
-        rest = &rest[read..];
-        match result {
-            encoding_rs::CoderResult::InputEmpty => return text,
-            encoding_rs::CoderResult::OutputFull => text.reserve(rest.len() * 3 + 16),
-        }
-    }
+/// Excel's `sep=X` first line: the delimiter it names and the line's
+/// length with its line break. `is_final`: the text is the whole file.
+fn excel_sep_line(text: &str, is_final: bool) -> Option<(char, usize)> {
+    let rest = text.get(..4).filter(|p| p.eq_ignore_ascii_case("sep="))?;
+    let mut chars = text[rest.len()..].chars();
+    let c = chars.next().filter(|c| !matches!(c, '\r' | '\n'))?;
+    let after = &text[rest.len() + c.len_utf8()..];
+    let end = if after.starts_with("\r\n") {
+        2
+    } else if after.starts_with(['\r', '\n']) {
+        1
+    } else if after.is_empty() && is_final {
+        0
+    } else {
+        return None;
+    };
+    Some((c, rest.len() + c.len_utf8() + end))
+}
+
+/// The delimiter a `sep=` line names.
+fn named_delimiter(c: char) -> Result<Delimiter, ImportError> {
+    Delimiter::ALL
+        .iter()
+        .copied()
+        .find(|d| d.byte().is_some() && d.byte() == u8::try_from(c).ok())
+        .ok_or(ImportError::UnsupportedDelimiter { found: c })
 }
 
 /// Whether a first-row cell looks like data rather than a column name: a

@@ -66,3 +66,27 @@ fn a_header_with_a_repeated_name_is_refused() {
          Rename one of them and import the file again."
     );
 }
+
+#[test]
+fn an_excel_sep_line_is_the_delimiter_not_the_header() {
+    for chunk in [1, 4, 1000] {
+        let (header, rows) = read_all(b"SEP=|\r\na|b\n1|2", chunk).unwrap();
+        assert_eq!(header.unwrap(), ["a", "b"], "chunk {chunk}");
+        assert_eq!(
+            (rows[0].line, rows[0].cells.clone()),
+            (3, vec!["1".into(), "2".into()])
+        );
+    }
+    assert!(matches!(read_all(b"sep=;\n", 10), Err(ImportError::Empty)));
+}
+
+#[test]
+fn rows_with_a_nul_are_marked_and_a_nul_in_the_header_refused() {
+    let (_, rows) = read_all(b"a,b\n1,2\n3,4\x005\n", 3).unwrap();
+    assert_eq!(rows[0].damage, None);
+    assert_eq!(rows[1].damage, Some(RowDamage::Nul { column: 1 }));
+    assert!(matches!(
+        read_all(b"a,\x00b\n1,2\n", 3),
+        Err(ImportError::NulInHeader { column: 2 })
+    ));
+}

@@ -1,6 +1,7 @@
 //! The validation report: one [`RowIssue`] per problem found in a row, and
 //! [`report_csv`] to download them all.
 
+use super::{RowDamage, SourceRow};
 use crate::io::export::neutralise;
 
 /// A problem with one row (or a note about how it was imported).
@@ -35,6 +36,36 @@ impl RowIssue {
             skipped: false,
             ..RowIssue::skip(row, column, message)
         }
+    }
+
+    /// The issue that skips a row the reader found damaged, if it is.
+    pub(crate) fn damaged(row: &SourceRow, header: &[String]) -> Option<RowIssue> {
+        let (column, message) = match row.damage? {
+            RowDamage::Nul { column } => (
+                column,
+                "This cell has a NUL character (a zero byte), which a CSV file never has, so \
+                 the row was skipped. The file may be damaged: check this row in the program \
+                 it came from."
+                    .to_string(),
+            ),
+            RowDamage::InvalidBytes { column, encoding } => {
+                let cell = row.cells.get(column).map_or("", |c| c.trim());
+                let mut shown: String = cell.chars().take(40).collect();
+                if shown.len() < cell.len() {
+                    shown.push('…');
+                }
+                (
+                    column,
+                    format!(
+                        "“{shown}” has bytes that are not valid {encoding} (shown as �), so the \
+                         row was skipped rather than stored garbled. Save the file as CSV UTF-8, \
+                         or choose its encoding, and import it again."
+                    ),
+                )
+            }
+        };
+        let name = header.get(column).map_or("", String::as_str);
+        Some(RowIssue::skip(row.line, name, message))
     }
 }
 

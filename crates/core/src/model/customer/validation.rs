@@ -4,7 +4,7 @@
 //! custom fields.
 
 use super::{CustomValue, Customer, MAX_AGE};
-use crate::model::contact::{parse_email, parse_phone};
+use crate::model::contact::{is_stored_form_of, parse_email, parse_phone};
 use crate::model::{check_non_negative, FieldErrorKind, ValidationErrors};
 
 impl Customer {
@@ -17,7 +17,7 @@ impl Customer {
         for email in &self.emails {
             match parse_email(email) {
                 Ok(n) if seen.contains(&n) => errors.push("emails", FieldErrorKind::Duplicate(n)),
-                Ok(n) if &n != email => {
+                Ok(n) if !is_stored_form_of(email, &n) => {
                     errors.push("emails", FieldErrorKind::InvalidEmail(email.clone()))
                 }
                 Ok(n) => seen.push(n),
