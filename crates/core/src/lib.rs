@@ -15,6 +15,7 @@
 //! - [`analytics`]: pure functions from model data to result structs.
 //! - [`jobs`]: typed analyses that the app runs in a Web Worker.
 //! - [`charts`]: drawing functions generic over `plotters`' `DrawingBackend`.
+//! - [`format`]: numbers as the pages show them (counts, money, shares).
 //!
 //! The browser side (Leptos UI, IndexedDB store, worker and canvas glue) is
 //! the app crate at the top of the workspace.
@@ -22,6 +23,7 @@
 pub mod analytics;
 pub mod charts;
 pub mod demo;
+pub mod format;
 pub mod io;
 pub mod jobs;
 pub mod model;

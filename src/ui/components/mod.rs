@@ -9,6 +9,7 @@ mod list_filters;
 mod palette;
 mod toasts;
 
+pub use crate::format::thousands;
 pub use chart::{Chart, ChartSpec};
 pub use customer_picker::{CustomerPicker, FormForCustomer, PickedCustomer, WhenStoreReady};
 pub use demo_loader::{finish_interrupted_load, DemoLoader, DemoProgress};
@@ -17,19 +18,6 @@ pub use palette::CommandPalette;
 pub use toasts::Toasts;
 
 use leptos::prelude::*;
-
-/// 12345 → "12,345".
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
 
 /// The top of a page: its heading (the page's one `<h1>`) and a one-line
 /// description.

@@ -5,9 +5,9 @@
 
 use super::dashboard_charts as charts;
 use crate::analytics::dashboard::{summarise, Dashboard, Sources};
+use crate::format::whole_money;
 use crate::model::{date_of, Campaign, Customer, Deal, Order, Pipeline, Record, Ticket, DAY_MS};
-use crate::store::Collection;
-use crate::store::Store;
+use crate::store::{Collection, Store};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{thousands, Chart, ChartSpec, DemoLoader, EmptyState, PageHeader};
 use crate::ui::pipeline_setting::PipelineSetting;
@@ -39,15 +39,6 @@ fn revenue_label(d: &Dashboard) -> String {
     match &d.currency {
         Some(code) => format!("Revenue, 12 months ({code})"),
         None => "Revenue, 12 months".to_string(),
-    }
-}
-
-fn money(v: f64) -> String {
-    let whole = thousands(v.abs().round() as usize);
-    if v < 0.0 {
-        format!("-{whole}")
-    } else {
-        whole
     }
 }
 
@@ -91,8 +82,8 @@ fn chart_grid(d: Dashboard, stats: Memo<(usize, usize)>) -> impl IntoView {
         <div class="kpis">
             <Kpi label="Customers" value=Signal::derive(move || thousands(stats.with(|s| s.0)))/>
             <Kpi label="New in the last 30 days" value=Signal::derive(move || thousands(stats.with(|s| s.1)))/>
-            <Kpi label=revenue_label(&d) value=money(d.revenue_total())/>
-            <Kpi label="Open pipeline" value=money(d.open_pipeline_value)/>
+            <Kpi label=revenue_label(&d) value=whole_money(d.revenue_total())/>
+            <Kpi label="Open pipeline" value=whole_money(d.open_pipeline_value)/>
             <Kpi label="Open tickets" value=thousands(d.open_tickets)/>
             <Kpi label="Average satisfaction" value=d.average_satisfaction.map_or("–".to_string(), |s| format!("{s:.2} / 5"))/>
             <Kpi label="Repeat-purchase rate" value=d.repeat_purchase_rate().map_or("–".to_string(), |r| format!("{:.0} %", r * 100.0))/>

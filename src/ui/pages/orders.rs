@@ -10,8 +10,7 @@
 use crate::analytics::sales::{totals_by_month, MonthTotal};
 use crate::model::{date_of, Id, Order, OrderStatus, Record};
 use crate::ops;
-use crate::store::Collection;
-use crate::store::{Store, StoreError};
+use crate::store::{Collection, Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{
     thousands, ChoiceFilter, EmptyState, PageHeader, Pager, SaveError, SearchBox,
@@ -47,16 +46,7 @@ async fn load(state: AppState, ready: bool) -> Result<Option<Arc<Vec<Order>>>, S
     Ok(Some(Arc::new(orders)))
 }
 
-/// 1234.5 → "1,234.50".
-pub(crate) fn money(v: f64) -> String {
-    let cents = (v.abs() * 100.0).round() as u64;
-    let sign = if v < 0.0 && cents > 0 { "-" } else { "" };
-    format!(
-        "{sign}{}.{:02}",
-        thousands((cents / 100) as usize),
-        cents % 100
-    )
-}
+pub(crate) use crate::format::money;
 
 /// Whether `haystack` contains `needle` (already lower-cased), ignoring case,
 /// without allocating for ASCII text.

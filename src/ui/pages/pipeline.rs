@@ -11,8 +11,7 @@
 use crate::analytics::sales::{board, StageColumn};
 use crate::model::{Deal, Record};
 use crate::ops;
-use crate::store::Collection;
-use crate::store::{Store, StoreError};
+use crate::store::{Collection, Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{thousands, EmptyState, PageHeader, SaveError};
 use crate::ui::pipeline_setting::PipelineSetting;

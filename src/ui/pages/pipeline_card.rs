@@ -11,8 +11,7 @@
 
 use crate::model::{Deal, Pipeline, PipelineEdit, StageDraft, StageError};
 use crate::ops;
-use crate::store::Collection;
-use crate::store::{ChangeSet, Store, StoreError};
+use crate::store::{ChangeSet, Collection, Store, StoreError};
 use crate::ui::components::{thousands, SaveError};
 use crate::ui::pipeline_setting::{self, PipelineSetting};
 use crate::ui::state::{now_ms, AppState, StoreStatus};

@@ -11,8 +11,7 @@
 use crate::model::forms::TaskDraft;
 use crate::model::{date_of, iso_date, Record, Task, Uuid, ValidationErrors};
 use crate::ops;
-use crate::store::Collection;
-use crate::store::{Store, StoreError};
+use crate::store::{Collection, Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{
     thousands, CustomerPicker, EmptyState, PageHeader, PickedCustomer, SaveError,

@@ -7,8 +7,7 @@
 //! copy.
 
 use crate::model::{Priority, Record, Ticket, TicketStatus, Timestamp};
-use crate::store::Collection;
-use crate::store::{Store, StoreError};
+use crate::store::{Collection, Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{thousands, ChoiceFilter, EmptyState, PageHeader, Pager, SearchBox};
 use crate::ui::state::{customer_name, AppState, StoreStatus};

@@ -2,8 +2,7 @@
 
 use crate::model::{date_of, Customer, Record};
 use crate::ops;
-use crate::store::Collection;
-use crate::store::{Store, StoreError};
+use crate::store::{Collection, Store, StoreError};
 use crate::ui::components::{EmptyState, PageHeader};
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;

@@ -9,8 +9,7 @@
 //! formatting both pages share.
 
 use crate::model::{date_of, Campaign, Record};
-use crate::store::Collection;
-use crate::store::{Store, StoreError};
+use crate::store::{Collection, Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{thousands, EmptyState, PageHeader};
 use crate::ui::state::{now_ms, AppState, StoreStatus};
@@ -24,21 +23,7 @@ use plan::PlanForm;
 /// Campaigns listed at most (newest first); more is a sign of imported junk.
 const LIST_CAP: usize = 500;
 
-/// `0.1234` → `"12.3%"`; `None` → `"—"`.
-pub(super) fn percent(x: Option<f64>) -> String {
-    x.map_or_else(|| "—".into(), |x| format!("{:.1}%", x * 100.0))
-}
-
-/// `12345.6` → `"12,345.60"`.
-pub(super) fn money(x: f64) -> String {
-    if !x.is_finite() {
-        return "—".into();
-    }
-    let cents = (x.abs() * 100.0).round() as u128;
-    let whole = usize::try_from(cents / 100).unwrap_or(usize::MAX);
-    let sign = if x < 0.0 && cents > 0 { "-" } else { "" };
-    format!("{sign}{}.{:02}", thousands(whole), cents % 100)
-}
+pub(super) use crate::format::{money, percent};
 
 /// Where a campaign stands on `today`.
 pub(super) fn phase(c: &Campaign, today: Date) -> (&'static str, &'static str) {

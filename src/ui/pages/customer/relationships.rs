@@ -10,8 +10,7 @@ use crate::model::{
     FieldErrorKind, Id, Record, Relationship, RelationshipKind, Uuid, ValidationErrors,
 };
 use crate::ops;
-use crate::store::Collection;
-use crate::store::{Store, StoreError};
+use crate::store::{Collection, Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{CustomerPicker, PickedCustomer, SaveError};
 use crate::ui::state::{customer_name, now_ms, AppState};

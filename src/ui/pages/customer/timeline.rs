@@ -6,8 +6,7 @@ use crate::model::{
     Ticket, Timestamp,
 };
 use crate::ops;
-use crate::store::Collection;
-use crate::store::{Store, StoreError};
+use crate::store::{Collection, Store, StoreError};
 use crate::ui::components::SaveError;
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;

@@ -7,8 +7,7 @@
 use crate::io::import::{plan_revert, RevertPlan};
 use crate::model::{date_of, Id, ImportBatch, Record};
 use crate::ops;
-use crate::store::Collection;
-use crate::store::Store;
+use crate::store::{Collection, Store};
 use crate::ui::components::thousands;
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
