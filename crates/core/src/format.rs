@@ -5,7 +5,11 @@
 
 /// `1234567` → `"1,234,567"`.
 pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
+    group_digits(&n.to_string())
+}
+
+/// A run of ASCII digits with a comma every three from the right.
+fn group_digits(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -16,26 +20,31 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
-/// `1234.5` → `"1,234.50"`; `-0.004` → `"0.00"`; not finite → `"—"`.
-pub fn money(x: f64) -> String {
+/// `x` with `decimals` decimals and grouped thousands; not finite → `"—"`;
+/// no minus sign on a value that rounds to zero.
+fn grouped(x: f64, decimals: usize) -> String {
     if !x.is_finite() {
         return "—".into();
     }
-    let cents = (x.abs() * 100.0).round() as u128;
-    let whole = usize::try_from(cents / 100).unwrap_or(usize::MAX);
-    let sign = if x < 0.0 && cents > 0 { "-" } else { "" };
-    format!("{sign}{}.{:02}", thousands(whole), cents % 100)
+    // Half away from zero, as people round (format! alone rounds half to even).
+    let scale = 10f64.powi(decimals as i32);
+    let text = format!("{:.*}", decimals, (x.abs() * scale).round() / scale);
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let is_zero = text.bytes().all(|b| b == b'0' || b == b'.');
+    let sign = if x < 0.0 && !is_zero { "-" } else { "" };
+    let point = if fraction.is_empty() { "" } else { "." };
+    format!("{sign}{}{point}{fraction}", group_digits(whole))
+}
+
+/// `1234.5` → `"1,234.50"`; `-0.004` → `"0.00"`; not finite → `"—"`.
+pub fn money(x: f64) -> String {
+    grouped(x, 2)
 }
 
 /// Money rounded to whole units, for headline figures: `1234.5` →
 /// `"1,235"`; not finite → `"—"`.
 pub fn whole_money(x: f64) -> String {
-    if !x.is_finite() {
-        return "—".into();
-    }
-    let whole = usize::try_from(x.abs().round() as u128).unwrap_or(usize::MAX);
-    let sign = if x < 0.0 && whole > 0 { "-" } else { "" };
-    format!("{sign}{}", thousands(whole))
+    grouped(x, 0)
 }
 
 /// A share (0..=1) as a percentage with one decimal; none → `"—"`.
@@ -61,7 +70,7 @@ mod tests {
         assert_eq!(money(-12.345), "-12.35");
         assert_eq!(money(-0.004), "0.00");
         assert_eq!(money(f64::NAN), "—");
-        assert_eq!(money(1e30), format!("{}.00", thousands(usize::MAX)));
+        assert_eq!(money(1e21), "1,000,000,000,000,000,000,000.00");
     }
 
     #[test]
