@@ -27,8 +27,14 @@ fn grouped(x: f64, decimals: usize) -> String {
         return "—".into();
     }
     // Half away from zero, as people round (format! alone rounds half to even).
+    // Past 2^53 an f64 has no fractional part left to round.
     let scale = 10f64.powi(decimals as i32);
-    let text = format!("{:.*}", decimals, (x.abs() * scale).round() / scale);
+    let magnitude = if x.abs() * scale < 9.0e15 {
+        (x.abs() * scale).round() / scale
+    } else {
+        x.abs()
+    };
+    let text = format!("{:.*}", decimals, magnitude);
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
     let is_zero = text.bytes().all(|b| b == b'0' || b == b'.');
     let sign = if x < 0.0 && !is_zero { "-" } else { "" };
