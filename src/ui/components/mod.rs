@@ -5,6 +5,7 @@
 mod chart;
 mod customer_picker;
 mod demo_loader;
+mod form;
 mod list_filters;
 mod palette;
 mod toasts;
@@ -13,6 +14,7 @@ pub use crate::format::thousands;
 pub use chart::{Chart, ChartSpec};
 pub use customer_picker::{CustomerPicker, FormForCustomer, PickedCustomer, WhenStoreReady};
 pub use demo_loader::{finish_interrupted_load, DemoLoader, DemoProgress};
+pub use form::{FieldMessage, FormState};
 pub use list_filters::{ChoiceFilter, SearchBox};
 pub use palette::CommandPalette;
 pub use toasts::Toasts;

@@ -7,7 +7,7 @@
 use crate::model::{DealDraft, Id, Pipeline, ValidationErrors};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{
-    CustomerPicker, FormForCustomer, PageHeader, PickedCustomer, SaveError,
+    CustomerPicker, FieldMessage, FormForCustomer, FormState, PageHeader, PickedCustomer, SaveError,
 };
 use crate::ui::pipeline_setting::PipelineSetting;
 use crate::ui::state::{now_ms, AppState};
@@ -45,9 +45,12 @@ fn DealForm(preset: Option<Id>) -> impl IntoView {
     let percent_edited = RwSignal::new(false);
     let value = RwSignal::new(String::new());
     let close = RwSignal::new(String::new());
-    let errors = RwSignal::new(ValidationErrors::default());
-    let save_error = RwSignal::new(None::<(String, bool)>);
-    let saving = RwSignal::new(false);
+    let form = FormState::new();
+    let FormState {
+        errors,
+        save_error,
+        saving,
+    } = form;
     let navigate = use_navigate();
     let back = preset
         .map(|id| format!("/customers/{id}"))
@@ -80,29 +83,18 @@ fn DealForm(preset: Option<Id>) -> impl IntoView {
         let changes = match created {
             Ok((_, changes)) => changes,
             Err(e) => {
-                match e.field_errors() {
-                    Some(found) => {
-                        errors.set(found.clone());
-                        save_error.set(Some((
-                            "Not added: please correct the fields marked below.".into(),
-                            false,
-                        )));
-                    }
-                    None => save_error.set(Some((e.user_message(), e.offers_reload()))),
-                }
+                form.refuse_action(&e, "Not added: please correct the fields marked below.");
                 return;
             }
         };
         errors.set(ValidationErrors::default());
         let navigate = navigate.clone();
         let to = back_after_save.clone();
-        state.save(Ok(changes), true, save_error, Some(saving), move || {
+        state.submit(Ok(changes), true, form, move || {
             navigate(&to, Default::default())
         });
     };
 
-    let message = move |field: &'static str| move || errors.with(|e| e.sentences_for(field));
-    let invalid = move |field: &'static str| move || errors.with(|e| e.has(field)).to_string();
     let stages = pipeline.get_untracked().stages;
     view! {
         <form class="card form" on:submit=submit novalidate=true aria-label="New deal">
@@ -111,42 +103,42 @@ fn DealForm(preset: Option<Id>) -> impl IntoView {
                     <span class="field-label">"Title"</span>
                     <input type="text" name="title" prop:value=move || title.get()
                         on:input=move |ev| title.set(event_target_value(&ev))
-                        aria-invalid=invalid("title") aria-describedby="deal-error-title"/>
-                    <span class="field-error" id="deal-error-title" role="alert">{message("title")}</span>
+                        aria-invalid=form.invalid("title") aria-describedby="deal-error-title"/>
+                    <FieldMessage form=form field="title" id="deal-error-title"/>
                 </label>
                 <CustomerPicker field=customer id="deal-customer" label="Customer"
-                    pick_verb="The deal is with" error=Signal::derive(message("customer"))/>
+                    pick_verb="The deal is with" error=Signal::derive(form.message("customer"))/>
                 <label class="field">
                     <span class="field-label">"Stage"</span>
                     <select name="stage" prop:value=move || stage.get()
                         on:change=move |ev| choose_stage(event_target_value(&ev))
-                        aria-invalid=invalid("stage") aria-describedby="deal-error-stage">
+                        aria-invalid=form.invalid("stage") aria-describedby="deal-error-stage">
                         {stages.into_iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
                     </select>
-                    <span class="field-error" id="deal-error-stage" role="alert">{message("stage")}</span>
+                    <FieldMessage form=form field="stage" id="deal-error-stage"/>
                 </label>
                 <label class="field">
                     <span class="field-label">"Value"</span>
                     <input type="text" inputmode="decimal" name="value" placeholder="0"
                         prop:value=move || value.get()
                         on:input=move |ev| value.set(event_target_value(&ev))
-                        aria-invalid=invalid("value") aria-describedby="deal-error-value"/>
-                    <span class="field-error" id="deal-error-value" role="alert">{message("value")}</span>
+                        aria-invalid=form.invalid("value") aria-describedby="deal-error-value"/>
+                    <FieldMessage form=form field="value" id="deal-error-value"/>
                 </label>
                 <label class="field">
                     <span class="field-label">"Probability (%)"</span>
                     <input type="text" inputmode="decimal" name="probability"
                         prop:value=move || percent.get()
                         on:input=move |ev| { percent_edited.set(true); percent.set(event_target_value(&ev)); }
-                        aria-invalid=invalid("probability") aria-describedby="deal-error-probability"/>
-                    <span class="field-error" id="deal-error-probability" role="alert">{message("probability")}</span>
+                        aria-invalid=form.invalid("probability") aria-describedby="deal-error-probability"/>
+                    <FieldMessage form=form field="probability" id="deal-error-probability"/>
                 </label>
                 <label class="field">
                     <span class="field-label">"Expected close"</span>
                     <input type="date" name="expected_close" prop:value=move || close.get()
                         on:input=move |ev| close.set(event_target_value(&ev))
-                        aria-invalid=invalid("expected_close") aria-describedby="deal-error-close"/>
-                    <span class="field-error" id="deal-error-close" role="alert">{message("expected_close")}</span>
+                        aria-invalid=form.invalid("expected_close") aria-describedby="deal-error-close"/>
+                    <FieldMessage form=form field="expected_close" id="deal-error-close"/>
                 </label>
             </div>
             <SaveError error=save_error/>

@@ -8,7 +8,7 @@
 //! The currency starts as the one most used by the [`CURRENCY_SAMPLE`] most
 //! recently changed orders, else [`DEFAULT_CURRENCY`]; typing one wins.
 
-use super::order_lines::{focus, forget, LineDraft, LineRow};
+use super::order_lines::{focus, LineDraft, LineRow};
 use super::orders::money;
 use crate::model::forms::OrderDraft;
 use crate::model::sales::most_used_currency;
@@ -16,7 +16,7 @@ use crate::model::{date_of, iso_date, Id, Order, OrderStatus, Record, Uuid, Vali
 use crate::store::Store;
 use crate::ui::base_path::app_href;
 use crate::ui::components::{
-    CustomerPicker, FormForCustomer, PageHeader, PickedCustomer, SaveError,
+    CustomerPicker, FieldMessage, FormForCustomer, FormState, PageHeader, PickedCustomer, SaveError,
 };
 use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
@@ -54,9 +54,12 @@ fn OrderForm(preset: Option<Id>) -> impl IntoView {
     let currency_typed = RwSignal::new(false);
     let next_key = StoredValue::new(1u64);
     let lines = RwSignal::new(vec![LineDraft::new(0)]);
-    let errors = RwSignal::new(ValidationErrors::default());
-    let save_error = RwSignal::new(None::<(String, bool)>);
-    let saving = RwSignal::new(false);
+    let form = FormState::new();
+    let FormState {
+        errors,
+        save_error,
+        saving,
+    } = form;
 
     leptos::task::spawn_local(async move {
         let Ok(store) = state.store() else { return };
@@ -83,7 +86,7 @@ fn OrderForm(preset: Option<Id>) -> impl IntoView {
         }
     });
     let edited = move |field: &'static str| {
-        forget(errors, field);
+        form.forget(field);
         settle.run(());
     };
     Effect::new(move |_| {
@@ -144,20 +147,18 @@ fn OrderForm(preset: Option<Id>) -> impl IntoView {
         let navigate = navigate.clone();
         let path = format!("/customers/{}", order.customer_id);
         let changes = crate::ops::sales::add_order(&order, &who);
-        state.save(changes, true, save_error, Some(saving), move || {
+        state.submit(changes, true, form, move || {
             navigate(&path, Default::default())
         });
     };
 
-    let message = move |field: &'static str| move || errors.with(|e| e.sentences_for(field));
-    let invalid = move |field: &'static str| move || errors.with(|e| e.has(field)).to_string();
     let cancel = app_href(&preset.map_or("/orders".into(), |id| format!("/customers/{id}")));
 
     view! {
         <form class="card form order-form" on:submit=save novalidate=true aria-label="New quote or order">
             <div class="form-grid">
                 <CustomerPicker field=customer id="order-customer" label="Customer"
-                    pick_verb="Order for" error=Signal::derive(message("customer"))/>
+                    pick_verb="Order for" error=Signal::derive(form.message("customer"))/>
                 <label class="field">
                     <span class="field-label">"Status"</span>
                     <select name="status" on:change=move |ev| {
@@ -178,8 +179,8 @@ fn OrderForm(preset: Option<Id>) -> impl IntoView {
                             date.set(event_target_value(&ev));
                             edited("date");
                         }
-                        aria-invalid=invalid("date") aria-describedby="order-error-date"/>
-                    <span class="field-error" id="order-error-date" role="alert">{message("date")}</span>
+                        aria-invalid=form.invalid("date") aria-describedby="order-error-date"/>
+                    <FieldMessage form=form field="date" id="order-error-date"/>
                 </label>
                 <label class="field">
                     <span class="field-label">"Currency"</span>
@@ -191,8 +192,8 @@ fn OrderForm(preset: Option<Id>) -> impl IntoView {
                             currency.set(event_target_value(&ev));
                             edited("currency");
                         }
-                        aria-invalid=invalid("currency") aria-describedby="order-error-currency"/>
-                    <span class="field-error" id="order-error-currency" role="alert">{message("currency")}</span>
+                        aria-invalid=form.invalid("currency") aria-describedby="order-error-currency"/>
+                    <FieldMessage form=form field="currency" id="order-error-currency"/>
                 </label>
             </div>
             <fieldset class="line-editor">
@@ -207,7 +208,7 @@ fn OrderForm(preset: Option<Id>) -> impl IntoView {
                 <For each=move || lines.get() key=|l| l.key let:line>
                     <LineRow line=line lines=lines settle=settle/>
                 </For>
-                <span class="field-error" role="alert">{message("line_items")}</span>
+                <span class="field-error" role="alert">{form.message("line_items")}</span>
                 <div class="line-foot">
                     <button type="button" id="add-line" on:click=add_line>"Add line"</button>
                     <p class="line-total" aria-live="polite">

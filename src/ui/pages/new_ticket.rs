@@ -6,7 +6,7 @@ use crate::model::forms::TicketDraft;
 use crate::model::{Id, Priority, Record, Uuid, ValidationErrors};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{
-    CustomerPicker, FormForCustomer, PageHeader, PickedCustomer, SaveError,
+    CustomerPicker, FieldMessage, FormForCustomer, FormState, PageHeader, PickedCustomer, SaveError,
 };
 use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
@@ -30,19 +30,15 @@ fn TicketForm(preset: Option<Id>) -> impl IntoView {
     let subject = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
     let priority = RwSignal::new(Priority::Normal);
-    let errors = RwSignal::new(ValidationErrors::default());
-    let save_error = RwSignal::new(None::<(String, bool)>);
-    let saving = RwSignal::new(false);
+    let form = FormState::new();
+    let FormState {
+        errors,
+        save_error,
+        saving,
+    } = form;
 
     // A message goes once its field is edited, the banner with the last one.
-    let edited = move |field: &'static str| {
-        if errors.with_untracked(|e| e.has(field)) {
-            errors.update(|e| e.0.retain(|x| x.field != field));
-            if errors.with_untracked(ValidationErrors::is_empty) {
-                save_error.set(None);
-            }
-        }
-    };
+    let edited = move |field: &'static str| form.forget(field);
     Effect::new(move |_| {
         customer.picked.track();
         edited("customer");
@@ -66,11 +62,7 @@ fn TicketForm(preset: Option<Id>) -> impl IntoView {
                 ticket
             }
             Err(e) => {
-                errors.set(e);
-                save_error.set(Some((
-                    "Not saved: please correct the fields marked above.".into(),
-                    false,
-                )));
+                form.refuse(e, "Not saved: please correct the fields marked above.");
                 return;
             }
         };
@@ -78,20 +70,18 @@ fn TicketForm(preset: Option<Id>) -> impl IntoView {
         let navigate = navigate.clone();
         let path = format!("/tickets/{}", ticket.id());
         let changes = crate::ops::sales::open_ticket(&ticket, &who);
-        state.save(changes, true, save_error, Some(saving), move || {
+        state.submit(changes, true, form, move || {
             navigate(&path, Default::default())
         });
     };
 
-    let message = move |field: &'static str| move || errors.with(|e| e.sentences_for(field));
-    let invalid = move |field: &'static str| move || errors.with(|e| e.has(field)).to_string();
     let cancel = app_href(&preset.map_or("/tickets".into(), |id| format!("/customers/{id}")));
 
     view! {
         <form class="card form ticket-new-form" on:submit=save novalidate=true aria-label="New ticket">
             <div class="form-grid">
                 <CustomerPicker field=customer id="ticket-customer" label="Customer"
-                    pick_verb="Ticket from" error=Signal::derive(message("customer"))/>
+                    pick_verb="Ticket from" error=Signal::derive(form.message("customer"))/>
                 <label class="field">
                     <span class="field-label">"Priority"</span>
                     <select name="priority" on:change=move |ev| {
@@ -114,8 +104,8 @@ fn TicketForm(preset: Option<Id>) -> impl IntoView {
                             subject.set(event_target_value(&ev));
                             edited("subject");
                         }
-                        aria-invalid=invalid("subject") aria-describedby="ticket-error-subject"/>
-                    <span class="field-error" id="ticket-error-subject" role="alert">{message("subject")}</span>
+                        aria-invalid=form.invalid("subject") aria-describedby="ticket-error-subject"/>
+                    <FieldMessage form=form field="subject" id="ticket-error-subject"/>
                 </label>
                 <label class="field wide">
                     <span class="field-label">"Description"</span>

@@ -14,7 +14,8 @@ use crate::ops;
 use crate::store::{Collection, Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{
-    thousands, CustomerPicker, EmptyState, PageHeader, PickedCustomer, SaveError,
+    thousands, CustomerPicker, EmptyState, FieldMessage, FormState, PageHeader, PickedCustomer,
+    SaveError,
 };
 use crate::ui::state::{customer_name, now_ms, AppState, StoreStatus};
 use leptos::prelude::*;
@@ -206,9 +207,12 @@ fn AddTask() -> impl IntoView {
     let title = RwSignal::new(String::new());
     let due = RwSignal::new(iso_date::format(date_of(now_ms())));
     let customer = PickedCustomer::new();
-    let errors = RwSignal::new(ValidationErrors::default());
-    let save_error = RwSignal::new(None::<(String, bool)>);
-    let saving = RwSignal::new(false);
+    let form = FormState::new();
+    let FormState {
+        errors,
+        save_error,
+        saving,
+    } = form;
 
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -224,29 +228,16 @@ fn AddTask() -> impl IntoView {
         let task = match draft.to_task(Uuid::new_v4(), now_ms()) {
             Ok(task) => task,
             Err(e) => {
-                errors.set(e);
-                save_error.set(Some((
-                    "Not added: please correct the fields marked below.".into(),
-                    false,
-                )));
+                form.refuse(e, "Not added: please correct the fields marked below.");
                 return;
             }
         };
         errors.set(ValidationErrors::default());
-        state.save(
-            ops::records::add_task(&task),
-            true,
-            save_error,
-            Some(saving),
-            move || {
-                title.set(String::new());
-                customer.clear();
-            },
-        );
+        state.submit(ops::records::add_task(&task), true, form, move || {
+            title.set(String::new());
+            customer.clear();
+        });
     };
-
-    let message = move |field: &'static str| move || errors.with(|e| e.sentences_for(field));
-    let invalid = move |field: &'static str| move || errors.with(|e| e.has(field)).to_string();
 
     view! {
         <form class="card form add-task" on:submit=add novalidate=true aria-labelledby="add-task-heading">
@@ -256,18 +247,18 @@ fn AddTask() -> impl IntoView {
                     <span class="field-label">"Title"</span>
                     <input type="text" name="title" prop:value=move || title.get()
                         on:input=move |ev| title.set(event_target_value(&ev))
-                        aria-invalid=invalid("title") aria-describedby="task-error-title"/>
-                    <span class="field-error" id="task-error-title" role="alert">{message("title")}</span>
+                        aria-invalid=form.invalid("title") aria-describedby="task-error-title"/>
+                    <FieldMessage form=form field="title" id="task-error-title"/>
                 </label>
                 <label class="field">
                     <span class="field-label">"Due date"</span>
                     <input type="date" name="due" prop:value=move || due.get()
                         on:input=move |ev| due.set(event_target_value(&ev))
-                        aria-invalid=invalid("due") aria-describedby="task-error-due"/>
-                    <span class="field-error" id="task-error-due" role="alert">{message("due")}</span>
+                        aria-invalid=form.invalid("due") aria-describedby="task-error-due"/>
+                    <FieldMessage form=form field="due" id="task-error-due"/>
                 </label>
                 <CustomerPicker field=customer id="task-customer" label="Customer (optional)"
-                    pick_verb="Link the task to" error=Signal::derive(message("customer"))/>
+                    pick_verb="Link the task to" error=Signal::derive(form.message("customer"))/>
             </div>
             <SaveError error=save_error/>
             <div class="form-actions">

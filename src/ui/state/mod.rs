@@ -301,6 +301,23 @@ impl AppState {
         });
     }
 
+    /// [`AppState::save`] for a form: its sentence and its saving flag.
+    pub fn submit(
+        &self,
+        changes: Result<ChangeSet, OpError>,
+        undoable: bool,
+        form: crate::ui::components::FormState,
+        on_saved: impl FnOnce() + 'static,
+    ) {
+        self.save(
+            changes,
+            undoable,
+            form.save_error,
+            Some(form.saving),
+            on_saved,
+        );
+    }
+
     /// Applies a write's effect on the customer index; returns the customers
     /// it touched.
     fn absorb(&self, changes: &ChangeSet) -> Vec<Id> {

@@ -8,7 +8,7 @@ use crate::model::{
     CampaignDraft, CampaignMember, Channel, FieldErrorKind, Uuid, ValidationErrors,
 };
 use crate::search::{Filter, ListQuery, SavedView};
-use crate::ui::components::{thousands, SaveError};
+use crate::ui::components::{thousands, FieldMessage, FormState, SaveError};
 use crate::ui::pages::customers::load_views;
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
@@ -59,9 +59,12 @@ pub(super) fn PlanForm() -> impl IntoView {
     let views: Vec<SavedView> = load_views();
     let views = StoredValue::new(views);
     let draft = RwSignal::new(Draft::fresh());
-    let errors = RwSignal::new(ValidationErrors::default());
-    let save_error = RwSignal::new(None::<(String, bool)>);
-    let saving = RwSignal::new(false);
+    let form = FormState::new();
+    let FormState {
+        errors,
+        save_error,
+        saving,
+    } = form;
 
     let segments = Memo::new(move |_| {
         state.index_revision.track();
@@ -96,11 +99,7 @@ pub(super) fn PlanForm() -> impl IntoView {
                         ),
                     );
                 }
-                errors.set(e);
-                save_error.set(Some((
-                    "Not saved: please correct the fields marked below.".into(),
-                    false,
-                )));
+                form.refuse(e, "Not saved: please correct the fields marked below.");
                 return;
             }
         };
@@ -116,13 +115,9 @@ pub(super) fn PlanForm() -> impl IntoView {
             .collect();
         errors.set(ValidationErrors::default());
         let changes = crate::ops::sales::plan_campaign(&campaign);
-        state.save(changes, true, save_error, Some(saving), move || {
-            draft.set(Draft::fresh())
-        });
+        state.submit(changes, true, form, move || draft.set(Draft::fresh()));
     };
 
-    let message = move |field: &'static str| move || errors.with(|e| e.sentences_for(field));
-    let invalid = move |field: &'static str| move || errors.with(|e| e.has(field)).to_string();
     let input = move |field: &'static str,
                       label: &'static str,
                       kind: &'static str,
@@ -137,10 +132,10 @@ pub(super) fn PlanForm() -> impl IntoView {
                     name=field
                     prop:value=move || draft.with(get)
                     on:input=move |ev| draft.update(|d| set(d, event_target_value(&ev)))
-                    aria-invalid=invalid(field)
+                    aria-invalid=form.invalid(field)
                     aria-describedby=error_id.clone()
                 />
-                <span class="field-error" id=error_id role="alert">{message(field)}</span>
+                <span class="field-error" id=error_id role="alert">{form.message(field)}</span>
             </label>
         }
     };
@@ -160,7 +155,7 @@ pub(super) fn PlanForm() -> impl IntoView {
                     >
                         {Channel::ALL.iter().map(|c| view! { <option value=c.label()>{c.label()}</option> }).collect_view()}
                     </select>
-                    <span class="field-error" id="plan-error-channel" role="alert">{message("channel")}</span>
+                    <FieldMessage form=form field="channel" id="plan-error-channel"/>
                 </label>
                 {input("start", "Start date", "date", |d| d.campaign.start.clone(), |d, v| d.campaign.start = v)}
                 {input("end", "End date", "date", |d| d.campaign.end.clone(), |d, v| d.campaign.end = v)}
@@ -175,7 +170,7 @@ pub(super) fn PlanForm() -> impl IntoView {
                             audience_choice.get()
                         }
                         on:change=move |ev| draft.update(|d| d.audience = event_target_value(&ev))
-                        aria-invalid=invalid("audience")
+                        aria-invalid=form.invalid("audience")
                         aria-describedby="plan-error-audience plan-audience-size"
                     >
                         <option value="">"Choose who it reaches…"</option>
@@ -195,7 +190,7 @@ pub(super) fn PlanForm() -> impl IntoView {
                             </optgroup>
                         }))}
                     </select>
-                    <span class="field-error" id="plan-error-audience" role="alert">{message("audience")}</span>
+                    <FieldMessage form=form field="audience" id="plan-error-audience"/>
                 </label>
             </div>
             <p class="audience-size" id="plan-audience-size" aria-live="polite">

@@ -8,7 +8,7 @@ use crate::model::{
     CustomFieldDraft, Customer, CustomerDraft, Education, LifecycleStage, Record, ValidationErrors,
 };
 use crate::ui::base_path::app_href;
-use crate::ui::components::SaveError;
+use crate::ui::components::{FormState, SaveError};
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -22,9 +22,12 @@ pub fn CustomerForm(initial: Customer, is_new: bool) -> impl IntoView {
     let base = StoredValue::new(initial.clone());
     let draft = RwSignal::new(CustomerDraft::of(&initial));
     let custom = RwSignal::new(CustomFieldDraft::drafts_of(&initial.custom_fields));
-    let errors = RwSignal::new(ValidationErrors::default());
-    let save_error = RwSignal::new(None::<(String, bool)>);
-    let saving = RwSignal::new(false);
+    let form = FormState::new();
+    let FormState {
+        errors,
+        save_error,
+        saving,
+    } = form;
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -32,11 +35,7 @@ pub fn CustomerForm(initial: Customer, is_new: bool) -> impl IntoView {
         {
             Ok(c) => c,
             Err(e) => {
-                errors.set(e);
-                save_error.set(Some((
-                    "Not saved: please correct the fields marked below.".into(),
-                    false,
-                )));
+                form.refuse(e, "Not saved: please correct the fields marked below.");
                 return;
             }
         };
@@ -50,7 +49,7 @@ pub fn CustomerForm(initial: Customer, is_new: bool) -> impl IntoView {
             crate::ops::records::save_customer(&customer)
         };
         let navigate = navigate.clone();
-        state.save(changes, false, save_error, Some(saving), move || {
+        state.submit(changes, false, form, move || {
             state.toast(format!("Saved {}", customer.display_name()));
             if is_new {
                 navigate(&format!("/customers/{}", customer.id()), Default::default());
@@ -65,8 +64,6 @@ pub fn CustomerForm(initial: Customer, is_new: bool) -> impl IntoView {
                       get: fn(&CustomerDraft) -> String,
                       set: fn(&mut CustomerDraft, String)| {
         let error_id = format!("error-{name}");
-        let message = move || errors.with(|e| e.sentences_for(name));
-        let invalid = move || errors.with(|e| e.has(name));
         view! {
             <label class="field">
                 <span class="field-label">{label}</span>
@@ -75,10 +72,10 @@ pub fn CustomerForm(initial: Customer, is_new: bool) -> impl IntoView {
                     name=name
                     prop:value=move || draft.with(get)
                     on:input=move |ev| draft.update(|d| set(d, event_target_value(&ev)))
-                    aria-invalid=move || invalid().to_string()
+                    aria-invalid=form.invalid(name)
                     aria-describedby=error_id.clone()
                 />
-                <span class="field-error" id=error_id.clone() role="alert">{message}</span>
+                <span class="field-error" id=error_id.clone() role="alert">{form.message(name)}</span>
             </label>
         }
     };
