@@ -10,12 +10,13 @@
 use crate::analytics::sales::{totals_by_month, MonthTotal};
 use crate::model::{date_of, Id, Order, OrderStatus, Record};
 use crate::ops;
+use crate::search::page::PageWindow;
 use crate::store::{Collection, Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{
     thousands, ChoiceFilter, EmptyState, PageHeader, Pager, SaveError, SearchBox,
 };
-use crate::ui::state::{customer_name, now_ms, AppState, StoreStatus};
+use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -26,10 +27,7 @@ const PAGE_SIZE: usize = 50;
 const MONTHS: u32 = 24;
 
 /// Every live order, newest first; `None` while the database is opening.
-async fn load(state: AppState, ready: bool) -> Result<Option<Arc<Vec<Order>>>, StoreError> {
-    if !ready {
-        return Ok(None);
-    }
+async fn load(state: AppState) -> Result<Arc<Vec<Order>>, StoreError> {
     let mut orders: Vec<Order> = state
         .store()?
         .all::<Order>()
@@ -43,7 +41,7 @@ async fn load(state: AppState, ready: bool) -> Result<Option<Arc<Vec<Order>>>, S
             .then(b.meta.created_at.cmp(&a.meta.created_at))
             .then(a.meta.id.cmp(&b.meta.id))
     });
-    Ok(Some(Arc::new(orders)))
+    Ok(Arc::new(orders))
 }
 
 pub(crate) use crate::format::money;
@@ -75,11 +73,7 @@ fn revenue_text(revenue: &[(String, f64)]) -> String {
 #[component]
 pub fn OrdersPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let orders = LocalResource::new(move || {
-        state.track(Collection::Orders);
-        let ready = state.status.get() == StoreStatus::Ready;
-        load(state, ready)
-    });
+    let orders = state.store_resource(&[Collection::Orders], load);
     let status = RwSignal::new(None::<OrderStatus>);
     let query = RwSignal::new(String::new());
     let page = RwSignal::new(0usize);
@@ -246,18 +240,14 @@ pub fn OrdersPage() -> impl IntoView {
                             let all = all.clone();
                             move || {
                                 let found = matching.get();
-                                let pages = found.len().div_ceil(PAGE_SIZE).max(1);
-                                let current = page.get().min(pages - 1);
-                                let start = current * PAGE_SIZE;
-                                let end = (start + PAGE_SIZE).min(found.len());
+                                let window = PageWindow::of(found.len(), page.get(), PAGE_SIZE);
+                                let pages = window.pages;
                                 if found.is_empty() {
                                     return view! { <p class="muted" role="status">"No order matches the search and status filter."</p> }.into_any();
                                 }
-                                let rows: Vec<Order> = found[start..end].iter().map(|&i| all[i].clone()).collect();
+                                let rows: Vec<Order> = found[window.start..window.end].iter().map(|&i| all[i].clone()).collect();
                                 view! {
-                                    <p class="result-count" role="status">
-                                        {format!("Showing {}–{} of {}", thousands(start + 1), thousands(end), thousands(found.len()))}
-                                    </p>
+                                    <p class="result-count" role="status">{window.summary()}</p>
                                     <div class="table-scroll">
                                         <table class="orders-table">
                                             <thead>

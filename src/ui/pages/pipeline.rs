@@ -15,7 +15,7 @@ use crate::store::{Collection, Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{thousands, EmptyState, PageHeader, SaveError};
 use crate::ui::pipeline_setting::PipelineSetting;
-use crate::ui::state::{customer_name, now_ms, AppState, StoreStatus};
+use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -23,14 +23,9 @@ use wasm_bindgen::{JsCast, JsValue};
 const CARDS_PER_COLUMN: usize = 100;
 
 /// Every live deal, or `None` while the database is still opening.
-async fn load(state: AppState, ready: bool) -> Result<Option<Vec<Deal>>, StoreError> {
-    if !ready {
-        return Ok(None);
-    }
+async fn load(state: AppState) -> Result<Vec<Deal>, StoreError> {
     let deals = state.store()?.all::<Deal>().await?;
-    Ok(Some(
-        deals.into_iter().filter(|d| !d.is_deleted()).collect(),
-    ))
+    Ok(deals.into_iter().filter(|d| !d.is_deleted()).collect())
 }
 
 /// 12345.6 → "12,346" (deal values are whole amounts; negative ones do not
@@ -70,11 +65,7 @@ fn start_drag(event: &JsValue, deal: &Deal) {
 pub fn PipelinePage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let pipeline = PipelineSetting::current();
-    let deals = LocalResource::new(move || {
-        state.track(Collection::Deals);
-        let ready = state.status.get() == StoreStatus::Ready;
-        load(state, ready)
-    });
+    let deals = state.store_resource(&[Collection::Deals], load);
     let include_closed = RwSignal::new(false);
     let query = RwSignal::new(String::new());
     let dragging = RwSignal::new(None::<Deal>);

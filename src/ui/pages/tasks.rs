@@ -17,7 +17,7 @@ use crate::ui::components::{
     thousands, CustomerPicker, EmptyState, FieldMessage, FormState, PageHeader, PickedCustomer,
     SaveError,
 };
-use crate::ui::state::{customer_name, now_ms, AppState, StoreStatus};
+use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
 use time::Date;
 
@@ -64,12 +64,9 @@ impl Sections {
     }
 }
 
-async fn load(state: AppState, ready: bool) -> Result<Option<Sections>, StoreError> {
-    if !ready {
-        return Ok(None);
-    }
+async fn load(state: AppState) -> Result<Sections, StoreError> {
     let tasks = state.store()?.all::<Task>().await?;
-    Ok(Some(Sections::of(tasks, date_of(now_ms()))))
+    Ok(Sections::of(tasks, date_of(now_ms())))
 }
 
 /// Marks `task` done or open again (undoable); on failure the checkbox
@@ -92,11 +89,7 @@ fn set_done(state: AppState, task: Task, checkbox: web_sys::HtmlInputElement) {
 #[component]
 pub fn TasksPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let sections = LocalResource::new(move || {
-        state.track(Collection::Tasks);
-        let ready = state.status.get() == StoreStatus::Ready;
-        load(state, ready)
-    });
+    let sections = state.store_resource(&[Collection::Tasks], load);
     view! {
         <PageHeader title="Tasks" subtitle="What is overdue, due today and coming up."/>
         <AddTask/>

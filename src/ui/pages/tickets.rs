@@ -7,10 +7,11 @@
 //! copy.
 
 use crate::model::{Priority, Record, Ticket, TicketStatus, Timestamp};
+use crate::search::page::PageWindow;
 use crate::store::{Collection, Store, StoreError};
 use crate::ui::base_path::app_href;
-use crate::ui::components::{thousands, ChoiceFilter, EmptyState, PageHeader, Pager, SearchBox};
-use crate::ui::state::{customer_name, AppState, StoreStatus};
+use crate::ui::components::{ChoiceFilter, EmptyState, PageHeader, Pager, SearchBox};
+use crate::ui::state::{customer_name, AppState};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -19,10 +20,7 @@ const PAGE_SIZE: usize = 50;
 
 /// Every live ticket, unsolved first, then newest first; `None` while the
 /// database is opening.
-async fn load(state: AppState, ready: bool) -> Result<Option<Arc<Vec<Ticket>>>, StoreError> {
-    if !ready {
-        return Ok(None);
-    }
+async fn load(state: AppState) -> Result<Arc<Vec<Ticket>>, StoreError> {
     let mut tickets: Vec<Ticket> = state
         .store()?
         .all::<Ticket>()
@@ -37,7 +35,7 @@ async fn load(state: AppState, ready: bool) -> Result<Option<Arc<Vec<Ticket>>>, 
             .then(b.opened_at.cmp(&a.opened_at))
             .then(a.meta.id.cmp(&b.meta.id))
     });
-    Ok(Some(Arc::new(tickets)))
+    Ok(Arc::new(tickets))
 }
 
 /// A timestamp as the browser's local date and time.
@@ -61,11 +59,7 @@ pub(crate) fn priority_class(priority: Priority) -> String {
 #[component]
 pub fn TicketsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let tickets = LocalResource::new(move || {
-        state.track(Collection::Tickets);
-        let ready = state.status.get() == StoreStatus::Ready;
-        load(state, ready)
-    });
+    let tickets = state.store_resource(&[Collection::Tickets], load);
     let status = RwSignal::new(None::<TicketStatus>);
     let priority = RwSignal::new(None::<Priority>);
     let query = RwSignal::new(String::new());
@@ -134,15 +128,11 @@ pub fn TicketsPage() -> impl IntoView {
                             if found.is_empty() {
                                 return view! { <p class="muted" role="status">"No ticket matches the search and filters."</p> }.into_any();
                             }
-                            let pages = found.len().div_ceil(PAGE_SIZE);
-                            let current = page.get().min(pages - 1);
-                            let start = current * PAGE_SIZE;
-                            let end = (start + PAGE_SIZE).min(found.len());
-                            let rows: Vec<Ticket> = found[start..end].iter().map(|&i| all[i].clone()).collect();
+                            let window = PageWindow::of(found.len(), page.get(), PAGE_SIZE);
+                            let pages = window.pages;
+                            let rows: Vec<Ticket> = found[window.start..window.end].iter().map(|&i| all[i].clone()).collect();
                             view! {
-                                <p class="result-count" role="status">
-                                    {format!("Showing {}–{} of {}", thousands(start + 1), thousands(end), thousands(found.len()))}
-                                </p>
+                                <p class="result-count" role="status">{window.summary()}</p>
                                 <div class="card table-card">
                                     <table class="tickets-table">
                                         <thead>

@@ -199,6 +199,33 @@ impl AppState {
         self.revision.update(|r| *r += 1);
     }
 
+    /// A read of the store for a page: `Ok(None)` while the store opens,
+    /// then `read`'s result, read again whenever one of `collections`
+    /// changes (here or in another tab). Every list page reads this way.
+    pub fn store_resource<T, Fut>(
+        &self,
+        collections: &'static [Collection],
+        read: impl Fn(AppState) -> Fut + 'static,
+    ) -> LocalResource<Result<Option<T>, StoreError>>
+    where
+        T: 'static,
+        Fut: std::future::Future<Output = Result<T, StoreError>> + 'static,
+    {
+        let state = *self;
+        LocalResource::new(move || {
+            for c in collections {
+                state.track(*c);
+            }
+            let reading = (state.status.get() == StoreStatus::Ready).then(|| read(state));
+            async move {
+                match reading {
+                    Some(reading) => reading.await.map(Some),
+                    None => Ok(None),
+                }
+            }
+        })
+    }
+
     /// Reads the customer index.
     pub fn with_index<T>(&self, f: impl FnOnce(&CustomerIndex) -> T) -> T {
         self.index.with_value(f)

@@ -41,6 +41,7 @@
 //!   a query then sorts its matches by the cached rank, O(m log m) integer
 //!   compares, so typing with a sort active does not re-compare strings.
 
+pub mod page;
 mod query;
 mod row;
 #[doc(hidden)]

@@ -6,9 +6,10 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::{Campaign, Id};
 use crate::ops;
+use crate::search::page::PageWindow;
 use crate::search::ListQuery;
 use crate::ui::base_path::app_href;
-use crate::ui::components::{thousands, SaveError, SearchBox};
+use crate::ui::components::{thousands, Pager, SaveError, SearchBox};
 use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
 
@@ -81,17 +82,11 @@ pub(super) fn Responses(
             ids
         })
     });
-    let pages = move || matches.with(Vec::len).div_ceil(PAGE_SIZE).max(1);
-    let current_page = move || page.get().min(pages() - 1);
+    let window = move || PageWindow::of(matches.with(Vec::len), page.get(), PAGE_SIZE);
+    let pages = move || window().pages;
     let rows = move || {
-        let p = current_page();
-        matches.with(|ids| {
-            ids.iter()
-                .skip(p * PAGE_SIZE)
-                .take(PAGE_SIZE)
-                .copied()
-                .collect::<Vec<_>>()
-        })
+        let w = window();
+        matches.with(|ids| ids[w.start..w.end].to_vec())
     };
     let response_of = move |id: Id| {
         draft
@@ -218,13 +213,7 @@ pub(super) fn Responses(
                             </tbody>
                         </table>
                     </div>
-                    <nav class="campaign-pager" aria-label="Member pages">
-                        <button type="button" aria-label="Previous page" disabled=move || current_page() == 0
-                            on:click=move |_| page.set(current_page().saturating_sub(1))>"‹ Previous"</button>
-                        <span aria-live="polite">{move || format!("Page {} of {}", current_page() + 1, thousands(pages()))}</span>
-                        <button type="button" aria-label="Next page" disabled=move || current_page() + 1 >= pages()
-                            on:click=move |_| page.set(current_page() + 1)>"Next ›"</button>
-                    </nav>
+                    {move || view! { <Pager page=page pages=pages() label="Member pages"/> }}
                 }.into_any()
             }}
         </section>

@@ -12,7 +12,7 @@ use crate::model::{date_of, Campaign, Record};
 use crate::store::{Collection, Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{thousands, EmptyState, PageHeader};
-use crate::ui::state::{now_ms, AppState, StoreStatus};
+use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
 use time::Date;
 
@@ -37,10 +37,7 @@ pub(super) fn phase(c: &Campaign, today: Date) -> (&'static str, &'static str) {
 }
 
 /// The live campaigns, newest start first; `None` while the store opens.
-async fn load(state: AppState, ready: bool) -> Result<Option<Vec<Campaign>>, StoreError> {
-    if !ready {
-        return Ok(None);
-    }
+async fn load(state: AppState) -> Result<Vec<Campaign>, StoreError> {
     let mut list: Vec<Campaign> = state
         .store()?
         .all::<Campaign>()
@@ -49,18 +46,14 @@ async fn load(state: AppState, ready: bool) -> Result<Option<Vec<Campaign>>, Sto
         .filter(|c| !c.is_deleted())
         .collect();
     list.sort_by(|a, b| b.start.cmp(&a.start).then_with(|| a.name.cmp(&b.name)));
-    Ok(Some(list))
+    Ok(list)
 }
 
 /// Campaigns: the list and the plan form.
 #[component]
 pub fn CampaignsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let campaigns = LocalResource::new(move || {
-        state.track(Collection::Campaigns);
-        let ready = state.status.get() == StoreStatus::Ready;
-        load(state, ready)
-    });
+    let campaigns = state.store_resource(&[Collection::Campaigns], load);
     view! {
         <PageHeader title="Campaigns" subtitle="Plan campaigns and measure what they brought in."/>
         <PlanForm/>
