@@ -41,12 +41,15 @@ async fn a_record_written_is_read_back_after_reopening() {
     reopened.close();
 }
 
+/// An index: name, key path, multi-entry.
+type IndexDef = (&'static str, &'static [&'static str], bool);
+
 /// Schema version 1 as it was released, written out here rather than read
 /// from today's `MIGRATIONS` (so a change to the first migration cannot make
 /// this test build the database it expects): the object stores, keyed on
 /// `id`, and their indexes as (name, key path, multi-entry). No `by_tag`, no
 /// `imports` or `scores` store, and `by_updated` on four stores only.
-const VERSION_1: &[(&str, &[(&str, &[&str], bool)])] = &[
+const VERSION_1: &[(&str, &[IndexDef])] = &[
     (
         "customers",
         &[
