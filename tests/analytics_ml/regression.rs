@@ -181,6 +181,18 @@ fn propensity_report_scores_every_customer_and_refuses_a_leaking_feature_or_one_
     );
 }
 
+/// The first split of a fitted tree as (feature, threshold).
+fn root_split(tree: &rapport::analytics::ml::tree::Tree) -> (usize, f64) {
+    let (feature, threshold, _) = tree.root().split();
+    (feature, threshold)
+}
+
+/// Whether our threshold is scikit-learn's: it stores thresholds as `f32`,
+/// so they agree to `f32` precision.
+fn same_threshold(ours: f64, sklearn: f64) -> bool {
+    (ours - sklearn).abs() <= 1e-6 * sklearn.abs().max(1.0)
+}
+
 #[test]
 fn decision_tree_separates_the_separable_classes_like_sklearn() {
     use rapport::analytics::ml::tree::Tree;
@@ -190,18 +202,51 @@ fn decision_tree_separates_the_separable_classes_like_sklearn() {
     let (train, test) = split_rows(&f);
     let y_train: Vec<usize> = train.iter().map(|&i| f.y_cls[i]).collect();
     let y_test: Vec<usize> = test.iter().map(|&i| f.y_cls[i]).collect();
-    let tree = Tree::fit(x.select(ndarray::Axis(0), &train).view(), &y_train, 3, 1).unwrap();
-    let accuracy = |rows: &[usize], y: &[usize]| {
-        let p = tree.predict(x.select(ndarray::Axis(0), rows).view());
-        p.iter().zip(y).filter(|(a, b)| a == b).count() as f64 / y.len() as f64
+    let x_train = x.select(ndarray::Axis(0), &train);
+    let x_test = x.select(ndarray::Axis(0), &test);
+    let accuracy = |predicted: &[usize], y: &[usize]| {
+        predicted.iter().zip(y).filter(|(a, b)| a == b).count() as f64 / y.len() as f64
     };
+
+    // Depth 3: the same first split and the same class for every test row.
+    let tree = Tree::fit(x_train.view(), &y_train, 3, 1).unwrap();
+    let (feature, threshold) = root_split(&tree);
+    assert_eq!(feature, r["root_feature"].as_u64().unwrap() as usize);
+    let sk_threshold = r["root_threshold"].as_f64().unwrap();
+    assert!(
+        same_threshold(threshold, sk_threshold),
+        "first split at {threshold}, scikit-learn's at {sk_threshold}"
+    );
+    let predicted = tree.predict(x_test.view());
+    assert_eq!(predicted, usizes(&r["test_predictions"]));
     assert_eq!(
-        accuracy(&train, &y_train),
+        accuracy(&tree.predict(x_train.view()), &y_train),
         r["train_accuracy"].as_f64().unwrap()
     );
     assert_eq!(
-        accuracy(&test, &y_test),
+        accuracy(&predicted, &y_test),
         r["test_accuracy"].as_f64().unwrap()
+    );
+
+    // A stump cannot separate three classes: its accuracy is below 1, and
+    // which rows it gets wrong depends on the split and the leaves' classes.
+    let s = &r["stump"];
+    let stump = Tree::fit(x_train.view(), &y_train, 1, 1).unwrap();
+    let (feature, threshold) = root_split(&stump);
+    assert_eq!(feature, s["feature"].as_u64().unwrap() as usize);
+    let sk_threshold = s["threshold"].as_f64().unwrap();
+    assert!(
+        same_threshold(threshold, sk_threshold),
+        "stump splits at {threshold}, scikit-learn's at {sk_threshold}"
+    );
+    let predicted = stump.predict(x_test.view());
+    assert_eq!(predicted, usizes(&s["test_predictions"]));
+    let sk_test_accuracy = s["test_accuracy"].as_f64().unwrap();
+    assert!(sk_test_accuracy < 1.0);
+    assert_eq!(accuracy(&predicted, &y_test), sk_test_accuracy);
+    assert_eq!(
+        accuracy(&stump.predict(x_train.view()), &y_train),
+        s["train_accuracy"].as_f64().unwrap()
     );
 }
 

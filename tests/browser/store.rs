@@ -3,7 +3,10 @@
 use rapport::model::{Customer, Record};
 use rapport::store::idb::IdbStore;
 use rapport::store::schema::SCHEMA_VERSION;
-use rapport::store::{contract::store_contract, ChangeSet, CustomerLookup, Envelope, Op, Store};
+
+use rapport::store::{
+    contract::store_contract, ChangeSet, CustomerLookup, Envelope, Store, Stored,
+};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 async fn fresh_store(name: &str, version: u32) -> IdbStore {
@@ -38,25 +41,151 @@ async fn a_record_written_is_read_back_after_reopening() {
     reopened.close();
 }
 
-/// Customers as schema version 1 stored them: without tags in the envelope.
-fn version_1_put(c: &Customer) -> Op {
-    let mut envelope = Envelope::of(c).unwrap();
-    envelope.tags.clear();
-    Op::Put {
-        collection: "customers",
-        envelope,
-        expected: None,
+/// An index: name, key path, multi-entry.
+type IndexDef = (&'static str, &'static [&'static str], bool);
+
+/// Schema version 1 as it was released, written out here rather than read
+/// from today's `MIGRATIONS` (so a change to the first migration cannot make
+/// this test build the database it expects): the object stores, keyed on
+/// `id`, and their indexes as (name, key path, multi-entry). No `by_tag`, no
+/// `imports` or `scores` store, and `by_updated` on four stores only.
+const VERSION_1: &[(&str, &[IndexDef])] = &[
+    (
+        "customers",
+        &[
+            ("by_email", &["emails"], true),
+            ("by_name", &["name"], false),
+            ("by_updated", &["updated_at", "id"], false),
+        ],
+    ),
+    (
+        "interactions",
+        &[
+            ("by_customer", &["customers"], true),
+            ("by_updated", &["updated_at", "id"], false),
+        ],
+    ),
+    ("tasks", &[("by_customer", &["customers"], true)]),
+    (
+        "orders",
+        &[
+            ("by_customer", &["customers"], true),
+            ("by_updated", &["updated_at", "id"], false),
+        ],
+    ),
+    ("deals", &[("by_customer", &["customers"], true)]),
+    (
+        "tickets",
+        &[
+            ("by_customer", &["customers"], true),
+            ("by_updated", &["updated_at", "id"], false),
+        ],
+    ),
+    ("campaigns", &[("by_customer", &["customers"], true)]),
+    ("relationships", &[("by_customer", &["customers"], true)]),
+];
+
+/// Creates the database `name` at version 1 with raw IndexedDB calls.
+async fn create_version_1(name: &str) -> idb::Database {
+    use idb::builder::{DatabaseBuilder, IndexBuilder, ObjectStoreBuilder};
+    use idb::KeyPath;
+    IdbStore::delete(name)
+        .await
+        .expect("delete the test database");
+    let mut builder = DatabaseBuilder::new(name).version(1);
+    for (store, indexes) in VERSION_1 {
+        let mut object_store =
+            ObjectStoreBuilder::new(store).key_path(Some(KeyPath::new_single("id")));
+        for (index, key_path, multi_entry) in *indexes {
+            let key_path = match key_path {
+                [single] => KeyPath::new_single(single),
+                many => KeyPath::new_array(many.iter().copied()),
+            };
+            object_store = object_store.add_index(
+                IndexBuilder::new(index.to_string(), key_path).multi_entry(*multi_entry),
+            );
+        }
+        builder = builder.add_object_store(object_store);
+    }
+    builder
+        .build()
+        .await
+        .expect("create the version 1 database")
+}
+
+/// A record as version 1 stored it: today's envelope without the `tags`
+/// field, which version 1 did not write (migration 2 re-derives it).
+fn version_1_object<R: Stored>(record: &R) -> wasm_bindgen::JsValue {
+    let mut envelope = serde_json::to_value(Envelope::of(record).unwrap()).unwrap();
+    envelope
+        .as_object_mut()
+        .unwrap()
+        .remove("tags")
+        .expect("today's envelope has tags");
+    js_sys::JSON::parse(&envelope.to_string()).unwrap()
+}
+
+/// Writes `records` into `store` of the raw version 1 database.
+async fn put_version_1<R: Stored>(db: &idb::Database, records: &[R]) {
+    let txn = db
+        .transaction(&[R::COLLECTION], idb::TransactionMode::ReadWrite)
+        .unwrap();
+    let store = txn.object_store(R::COLLECTION).unwrap();
+    for record in records {
+        store
+            .put(&version_1_object(record), None)
+            .unwrap()
+            .await
+            .unwrap();
+    }
+    let result = txn.commit().unwrap().await.unwrap();
+    assert!(
+        matches!(result, idb::TransactionResult::Committed),
+        "{} written",
+        R::COLLECTION
+    );
+}
+
+/// Every record of `R` as today's store reads it, in id order.
+async fn read_all<R: Stored + Clone + PartialEq>(store: &IdbStore, written: &[R]) {
+    let mut stored = store
+        .all::<R>()
+        .await
+        .unwrap_or_else(|e| panic!("{} readable after the upgrade: {e}", R::COLLECTION));
+    let mut expected = written.to_vec();
+    stored.sort_by_key(|r| r.id());
+    expected.sort_by_key(|r| r.id());
+    assert!(
+        stored == expected,
+        "every record of {} is intact after the upgrade ({} stored, {} written)",
+        R::COLLECTION,
+        stored.len(),
+        expected.len()
+    );
+    for record in written {
+        assert!(
+            store.get::<R>(record.id()).await.unwrap().as_ref() == Some(record),
+            "{} {} is found by id",
+            R::COLLECTION,
+            record.id()
+        );
     }
 }
 
 #[wasm_bindgen_test]
 async fn a_version_1_database_opens_in_the_current_schema_with_every_record() {
+    use rapport::model::{
+        Campaign, CampaignMember, Channel, Deal, Direction, Interaction, InteractionKind, LineItem,
+        Order, OrderStatus, Priority, Relationship, RelationshipKind, Task, Ticket, Uuid,
+    };
+    use time::macros::date;
     let name = "rapport-test-migration";
-    let old = fresh_store(name, 1).await;
-    assert_eq!(old.version(), 1);
+    let now = 1_700_000_000_000;
+    let id = |collection: u128, n: u128| Uuid::from_u128((collection << 64) | n);
+
     let customers: Vec<Customer> = (0..250)
         .map(|n| {
-            let mut c = Customer::new_v4(1_700_000_000_000 + n);
+            let mut c = Customer::new(id(1, n), now + n as i64);
             c.given_name = format!("Customer {n}");
             c.emails = vec![format!("c{n}@example.com")];
             c.tags = if n % 5 == 0 {
@@ -67,22 +196,128 @@ async fn a_version_1_database_opens_in_the_current_schema_with_every_record() {
             c
         })
         .collect();
-    let cs = ChangeSet {
-        label: "v1 data".into(),
-        ops: customers.iter().map(version_1_put).collect(),
-    };
-    old.apply(&cs).await.unwrap();
+    let (ada, grace) = (customers[0].id(), customers[1].id());
+    let interactions: Vec<Interaction> = (0..30)
+        .map(|n| {
+            Interaction::new(
+                id(2, n),
+                now,
+                if n % 3 == 0 { ada } else { grace },
+                InteractionKind::Call,
+                Direction::Inbound,
+                now - 86_400_000 * n as i64,
+                format!("Call {n}"),
+                "Asked about prices",
+            )
+        })
+        .collect();
+    let tasks = vec![
+        Task::new(
+            id(3, 0),
+            now,
+            Some(ada),
+            "Send the offer",
+            date!(2026 - 03 - 01),
+        ),
+        Task::new(
+            id(3, 1),
+            now,
+            None,
+            "Tidy the pipeline",
+            date!(2026 - 03 - 02),
+        ),
+    ];
+    let orders = vec![Order::new(
+        id(4, 0),
+        now,
+        ada,
+        date!(2025 - 11 - 20),
+        OrderStatus::Order,
+        vec![LineItem::new("Compiler licence", 2.0, 1_250.0)],
+        "USD",
+    )];
+    let deals = vec![Deal::new(
+        id(5, 0),
+        now,
+        grace,
+        "Fleet licences",
+        "Qualification",
+        48_000.0,
+        0.4,
+    )];
+    let tickets = vec![Ticket::new(
+        id(6, 0),
+        now,
+        grace,
+        "Broken lid",
+        "The lid does not close.",
+        Priority::Normal,
+    )];
+    let mut campaign = Campaign::new(
+        id(7, 0),
+        now,
+        "Spring fair",
+        Channel::Email,
+        date!(2026 - 04 - 01),
+        date!(2026 - 04 - 30),
+        500.0,
+    );
+    campaign.members = vec![
+        CampaignMember {
+            customer_id: ada,
+            opened: true,
+            clicked: false,
+            converted: false,
+        },
+        CampaignMember {
+            customer_id: grace,
+            opened: true,
+            clicked: true,
+            converted: true,
+        },
+    ];
+    let campaigns = vec![campaign];
+    let relationships = vec![Relationship::new(
+        id(8, 0),
+        now,
+        ada,
+        grace,
+        RelationshipKind::Referred,
+        0.8,
+    )];
+
+    let old = create_version_1(name).await;
+    assert_eq!(old.version().unwrap(), 1);
+    let mut stores = old.store_names();
+    stores.sort();
+    let mut expected_stores: Vec<String> = VERSION_1.iter().map(|(s, _)| s.to_string()).collect();
+    expected_stores.sort();
+    assert_eq!(stores, expected_stores, "version 1's stores, no more");
+    put_version_1(&old, &customers).await;
+    put_version_1(&old, &interactions).await;
+    put_version_1(&old, &tasks).await;
+    put_version_1(&old, &orders).await;
+    put_version_1(&old, &deals).await;
+    put_version_1(&old, &tickets).await;
+    put_version_1(&old, &campaigns).await;
+    put_version_1(&old, &relationships).await;
     old.close();
 
     let upgraded = IdbStore::open(name)
         .await
         .expect("the old database opens in the new schema");
     assert_eq!(upgraded.version(), SCHEMA_VERSION);
-    let mut stored = upgraded.all::<Customer>().await.unwrap();
-    let mut expected = customers.clone();
-    stored.sort_by_key(|c| c.id());
-    expected.sort_by_key(|c| c.id());
-    assert_eq!(stored, expected, "every record is intact after the upgrade");
+    read_all(&upgraded, &customers).await;
+    read_all(&upgraded, &interactions).await;
+    read_all(&upgraded, &tasks).await;
+    read_all(&upgraded, &orders).await;
+    read_all(&upgraded, &deals).await;
+    read_all(&upgraded, &tickets).await;
+    read_all(&upgraded, &campaigns).await;
+    read_all(&upgraded, &relationships).await;
+
+    // The indexes version 1 had still answer, and the new ones cover the
+    // records version 1 wrote.
     let vip = upgraded
         .find_customers(&CustomerLookup::Tag("vip".into()))
         .await
@@ -97,6 +332,32 @@ async fn a_version_1_database_opens_in_the_current_schema_with_every_record() {
         .await
         .unwrap();
     assert_eq!(by_email.len(), 1);
+    assert_eq!(
+        upgraded
+            .for_customer::<Interaction>(ada)
+            .await
+            .unwrap()
+            .len(),
+        10
+    );
+    assert_eq!(
+        upgraded.for_customer::<Task>(ada).await.unwrap(),
+        vec![tasks[0].clone()]
+    );
+    assert_eq!(upgraded.for_customer::<Order>(ada).await.unwrap(), orders);
+    assert_eq!(upgraded.for_customer::<Deal>(grace).await.unwrap(), deals);
+    assert_eq!(
+        upgraded.for_customer::<Ticket>(grace).await.unwrap(),
+        tickets
+    );
+    assert_eq!(
+        upgraded.for_customer::<Campaign>(grace).await.unwrap(),
+        campaigns
+    );
+    assert_eq!(
+        upgraded.for_customer::<Relationship>(grace).await.unwrap(),
+        relationships
+    );
     upgraded.close();
 }
 

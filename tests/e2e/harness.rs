@@ -255,6 +255,54 @@ impl Browser {
         }
     }
 
+    /// Waits until the page's text contains `text` as whole words: not
+    /// right after a letter, a digit or a digit group's separator, nor right
+    /// before a letter or digit — so "1 converted" does not match
+    /// "11 converted" and "3 selected" does not match "13 selected".
+    pub async fn expect_words(&self, text: &str) {
+        let found = self
+            .wait_until(|| async {
+                let body = self.eval("return document.body.innerText").await;
+                body.as_str()
+                    .is_some_and(|b| contains_words(b, text))
+                    .then_some(())
+            })
+            .await;
+        if found.is_none() {
+            let body = self
+                .eval("return document.body.innerText.slice(0, 3000)")
+                .await;
+            panic!(
+                "the page never showed {text:?} as whole words; it shows:\n{}",
+                body.as_str().unwrap_or("")
+            );
+        }
+    }
+
+    /// Waits until an element matching the CSS selector `css` reads exactly
+    /// `text` (its whole text, whitespace collapsed) — for counts, where
+    /// "1 customer" must not pass on "11 customers".
+    pub async fn expect_element_text(&self, css: &str, text: &str) {
+        let script = format!(
+            "return [...document.querySelectorAll({})].map(e => e.textContent.replace(/\\s+/g, ' ').trim())",
+            serde_json::Value::from(css)
+        );
+        let found = self
+            .wait_until(|| async {
+                let texts = self.eval(&script).await;
+                texts
+                    .as_array()
+                    .is_some_and(|all| all.iter().any(|t| t.as_str() == Some(text)))
+                    .then_some(())
+            })
+            .await;
+        let last = self.eval(&script).await;
+        assert!(
+            found.is_some(),
+            "no {css:?} ever read exactly {text:?}; the last texts were {last}"
+        );
+    }
+
     /// Waits until `script` (an expression) is truthy in the page.
     pub async fn expect_true(&self, script: &str, what: &str) {
         let found = self
@@ -361,6 +409,36 @@ fn driver_ready(port: u16) -> bool {
     let mut reply = String::new();
     let _ = std::io::Read::read_to_string(&mut stream, &mut reply);
     reply.replace(' ', "").contains("\"ready\":true")
+}
+
+/// Whether `needle` occurs in `hay` with no letter, digit or digit-group
+/// separator (`,` `.` before a digit) glued to either end.
+pub fn contains_words(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(at, _)| {
+        let before = hay[..at].chars().next_back();
+        let after = hay[at + needle.len()..].chars().next();
+        let glued_before = before.is_some_and(|c| {
+            c.is_alphanumeric()
+                || ((c == ',' || c == '.')
+                    && hay[..at - c.len_utf8()]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|d| d.is_ascii_digit()))
+        });
+        let glued_after = after.is_some_and(char::is_alphanumeric);
+        !glued_before && !glued_after
+    })
+}
+
+#[test]
+fn whole_words_are_not_parts_of_bigger_numbers() {
+    assert!(contains_words("Undo · 1 customer", "1 customer"));
+    assert!(contains_words("1 customer", "1 customer"));
+    assert!(!contains_words("11 customers", "1 customer"));
+    assert!(!contains_words("1 customers", "1 customer"));
+    assert!(!contains_words("2,001 converted", "1 converted"));
+    assert!(contains_words("0 clicked, 1 converted.", "1 converted"));
+    assert!(!contains_words("13 selected", "3 selected"));
 }
 
 fn xpath_literal(s: &str) -> String {

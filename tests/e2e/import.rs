@@ -1,9 +1,10 @@
 //! Import as a person does it: pick a HubSpot export on the Import & export
 //! page, see it recognised, check it, import it, find the customers in the
 //! list (also after a reload), then revert the import; a binary file is
-//! refused with a sentence and changes nothing; a CDNOW-style transaction
+//! refused with a sentence and changes nothing (its own test); a CDNOW-style transaction
 //! log becomes orders and customers.
 
+use crate::customers::add_customer;
 use crate::harness::Browser;
 use crate::tour::snap;
 use std::path::Path;
@@ -41,9 +42,6 @@ async fn import_a_hubspot_export_find_the_customers_then_revert_it() {
     let browser = Browser::start().await;
     browser.open("import-export").await;
     browser.expect_heading("Import & export").await;
-
-    choose_file(&browser, "binary.csv").await;
-    browser.expect_text("binary.csv:").await;
 
     choose_file(&browser, "hubspot.csv").await;
     browser
@@ -87,6 +85,52 @@ async fn import_a_hubspot_export_find_the_customers_then_revert_it() {
     browser.expect_heading("Customers").await;
     browser.fill("Search customers", "Hopper").await;
     browser.expect_text("US Navy").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_binary_file_is_refused_with_a_sentence_and_changes_nothing() {
+    let browser = Browser::start().await;
+    browser.open("").await;
+    add_customer(&browser, "Ada", "Lovelace", "ada@engines.example").await;
+    let before = customer_count(&browser).await;
+    assert_eq!(before, "1 customer");
+
+    browser.click_link("Import & export").await;
+    browser.expect_heading("Import & export").await;
+    choose_file(&browser, "binary.csv").await;
+    browser
+        .expect_element_text(
+            "p.error[role=alert]",
+            "binary.csv: This does not look like a text file (it contains binary data).",
+        )
+        .await;
+    assert_eq!(
+        browser
+            .eval("return [...document.querySelectorAll('button')].filter(b => b.textContent.trim() === 'Check the file').length")
+            .await,
+        0,
+        "the file is not offered for checking"
+    );
+    assert!(
+        !browser
+            .eval("return document.body.innerText")
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .contains("Import of binary.csv"),
+        "no import batch is recorded"
+    );
+
+    let after = customer_count(&browser).await;
+    assert_eq!(after, before, "the store is unchanged");
+    browser.client.refresh().await.expect("reload");
+    browser.expect_heading("Customers").await;
+    let reloaded = browser
+        .eval("return document.querySelector('.result-count')?.textContent ?? ''")
+        .await;
+    assert_eq!(reloaded, before.as_str(), "unchanged after a reload too");
+    browser.link("Ada Lovelace").await;
     browser.close().await;
 }
 

@@ -22,7 +22,9 @@ pub struct Envelope {
     pub emails: Vec<String>,
     /// Lower-cased name, for `by_name`.
     pub name: Option<String>,
-    /// Tags, for `by_tag`.
+    /// Tags, for `by_tag`. Schema version 1 did not write this field, so a
+    /// missing one reads as none (migration 2 re-derives it for customers).
+    #[serde(default)]
     pub tags: Vec<String>,
     /// The record itself, as JSON.
     pub json: String,
