@@ -297,15 +297,16 @@ fn bad_files_are_refused_with_their_sentence() {
         "PK\u{3}\u{4}\u{14}\u{0}binary",
         "This is not a Rapport backup: the file is not JSON text. Nothing was changed.",
     );
+    let next = SCHEMA_VERSION + 1;
     let newer = good.replacen(
         &format!("\"schema_version\": {SCHEMA_VERSION}"),
-        "\"schema_version\": 5",
+        &format!("\"schema_version\": {next}"),
         1,
     );
     check_refused(
         &newer,
         &format!(
-            "This backup was made by a newer version of Rapport (schema 5); \
+            "This backup was made by a newer version of Rapport (schema {next}); \
              this version reads up to {SCHEMA_VERSION}. Nothing was changed."
         ),
     );
@@ -417,9 +418,12 @@ fn awkward_floats_survive_backup_and_restore() {
 
 /// A store with records in every collection: demo customers and their
 /// interactions, tasks, orders, deals, tickets, campaigns and
-/// relationships, plus one import batch and one set of scores.
+/// relationships, plus one import batch, one set of scores and the
+/// pipeline's stages.
 fn every_collection_store() -> MemStore {
-    use rapport::model::{ImportBatch, ImportKind, PropensityScores, RecordRef, Uuid};
+    use rapport::model::{
+        ImportBatch, ImportKind, Pipeline, PropensityScores, RecordRef, StoredPipeline, Uuid,
+    };
     let store = demo_store(8);
     let customers: Vec<Customer> = run_ready(store.all()).unwrap();
     let mut batch = ImportBatch::new(
@@ -449,7 +453,14 @@ fn every_collection_store() -> MemStore {
             .collect(),
     );
     let mut cs = ChangeSet::new("import and scores");
-    cs.insert(&batch).unwrap().insert(&scores).unwrap();
+    let mut stages = Pipeline::default();
+    stages.stages[0] = "Discovery".into();
+    cs.insert(&batch)
+        .unwrap()
+        .insert(&scores)
+        .unwrap()
+        .insert(&StoredPipeline::new(NOW, stages))
+        .unwrap();
     run_ready(store.apply(&cs)).unwrap();
     store
 }
@@ -511,6 +522,46 @@ fn a_backup_with_every_collection_filled_restores_every_record() {
         parse_backup(&backup_of(&every_collection_store())).unwrap(),
         backup
     );
+}
+
+/// The every-collection backup as an older schema wrote it: without the
+/// collections that schema did not have yet.
+fn as_schema(schema: u32, missing: &[&str]) -> String {
+    let mut value: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/backup/v1-every-collection.json")).unwrap();
+    value["schema_version"] = schema.into();
+    let collections = value["collections"].as_object_mut().unwrap();
+    for name in missing {
+        assert!(collections.remove(*name).is_some(), "{name}");
+    }
+    value.to_string()
+}
+
+#[test]
+fn backups_from_schemas_2_and_3_with_every_collection_filled_restore_every_record() {
+    // Schema 2 had no import batches, scores or settings; schema 3 no
+    // scores or settings.
+    for (schema, missing) in [
+        (2, &["imports", "scores", "settings"][..]),
+        (3, &["scores", "settings"][..]),
+    ] {
+        let backup = parse_backup(&as_schema(schema, missing)).unwrap();
+        let store = MemStore::new();
+        let summary = run_ready(restore(&store, &backup, RestoreMode::Replace)).unwrap();
+        assert_eq!(summary.added, backup.record_count(), "schema {schema}");
+        for &c in COLLECTIONS {
+            let stored = run_ready(store.envelopes(c)).unwrap();
+            if missing.contains(&c) {
+                assert!(stored.is_empty(), "schema {schema}: {c}");
+            } else {
+                assert!(!stored.is_empty(), "schema {schema}: {c} is filled");
+                assert_eq!(
+                    stored, backup.collections[c],
+                    "schema {schema}: every {c} record"
+                );
+            }
+        }
+    }
 }
 
 #[test]

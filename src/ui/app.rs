@@ -45,6 +45,7 @@ pub fn App() -> impl IntoView {
     });
     let state = AppState::start();
     provide_context(state);
+    pipeline.follow_store(state);
 
     view! {
         <Router base=router_base()>

@@ -1,10 +1,14 @@
-//! The pipeline setting: the stages deals move through, edited in Settings
-//! and kept in localStorage (through `gloo-storage`, under
-//! [`PIPELINE_KEY`], so backups carry it with the other `rapport.*`
-//! settings). Pages read it from the [`PipelineSetting`] context; a change
-//! made in another tab arrives through the `storage` event.
+//! The pipeline setting: the stages deals move through, edited in Settings.
+//! They are a stored record (`StoredPipeline`, in the `settings`
+//! collection), so an edit and the deals it moves are one transaction with
+//! Undo and other tabs hear of it like of any change; localStorage (under
+//! [`PIPELINE_KEY`]) keeps a copy for the first paint, and is where the
+//! stages lived before schema 5 (the first edit moves them into the store).
+//! Pages read them from the [`PipelineSetting`] context.
 
-use crate::model::Pipeline;
+use crate::model::{Pipeline, StoredPipeline, PIPELINE_ID};
+use crate::store::{Collection, Store};
+use crate::ui::state::{now_ms, AppState};
 use gloo_storage::{errors::StorageError, LocalStorage, Storage};
 use leptos::prelude::*;
 
@@ -32,6 +36,40 @@ impl PipelineSetting {
     pub fn reload(&self) {
         self.0.set(load());
     }
+
+    /// Follows the pipeline record in the store: at start-up, after an
+    /// edit or its Undo, after a restore, and after another tab's change.
+    pub fn follow_store(&self, state: AppState) {
+        let stored = state.store_resource(&[Collection::Settings], |state| async move {
+            state.store()?.get::<StoredPipeline>(PIPELINE_ID).await
+        });
+        let setting = self.0;
+        Effect::new(move |_| match stored.get() {
+            Some(Ok(Some(Some(record))))
+                if is_usable(&record.pipeline)
+                    && setting.with_untracked(|p| *p != record.pipeline) =>
+            {
+                let _ = store(&record.pipeline);
+                setting.set(record.pipeline);
+            }
+            // None stored yet (a database from before schema 5): move the
+            // stages over from localStorage, so every edit is an update
+            // whose Undo puts the previous stages back. Another tab doing
+            // the same at once makes this insert a harmless conflict.
+            Some(Ok(Some(None))) => {
+                let record = StoredPipeline::new(now_ms(), setting.get_untracked());
+                leptos::task::spawn_local(async move {
+                    let _ = state
+                        .save_quietly(crate::ops::insert_one(
+                            &record,
+                            "Moved the pipeline's stages into the database",
+                        ))
+                        .await;
+                });
+            }
+            _ => {}
+        });
+    }
 }
 
 /// The stored pipeline; the default one when none is stored or what is
@@ -43,7 +81,7 @@ pub fn load() -> Pipeline {
         .unwrap_or_default()
 }
 
-/// Stores `pipeline`.
+/// Keeps `pipeline` as the copy for the first paint.
 pub fn store(pipeline: &Pipeline) -> Result<(), StorageError> {
     LocalStorage::set(PIPELINE_KEY, pipeline)
 }

@@ -163,3 +163,34 @@ async fn a_whitespace_separated_transaction_log_becomes_orders() {
         .await;
     browser.close().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_chinese_contacts_file_with_35岁_and_5万_reports_those_rows_and_keeps_working() {
+    let browser = Browser::start().await;
+    browser.open("import-export").await;
+    browser.expect_heading("Import & export").await;
+    choose_file(&browser, "chinese_contacts.csv").await;
+    browser.click_button("Check the file").await;
+    browser.expect_text("Rows read").await;
+    // Each unreadable number is a row problem with the parser's sentence
+    // (it used to stop the app: a panic on the CJK characters).
+    browser
+        .expect_text("“35岁” is not a number Rapport can read — write digits only, e.g. 1,234.50 or 1.234,50.")
+        .await;
+    browser
+        .expect_text("“5万” is not a number Rapport can read — write digits only, e.g. 1,234.50 or 1.234,50.")
+        .await;
+    browser.expect_text("4 problems").await;
+    browser.click_button("Import").await;
+    browser.expect_text("Imported chinese_contacts.csv").await;
+    // The one good row (full-width digits read) is in the list, and the app
+    // still answers.
+    browser.click_link("Customers").await;
+    browser.expect_heading("Customers").await;
+    browser.fill("Search customers", "zhang@example.cn").await;
+    browser.expect_text("张敏").await;
+    browser
+        .expect_element_text(".result-count", "1 customer")
+        .await;
+    browser.close().await;
+}

@@ -3,15 +3,16 @@
 //! pipeline).
 //!
 //! Saving checks the rows ([`Pipeline::edit`], every problem next to its
-//! row), then writes the deals the edit moves — renamed stages take their
-//! deals along; deals of removed stages go to a stage the user picks — in
-//! one version-checked change set, and keeps the new stages in localStorage
-//! ([`pipeline_setting`]). If the deals cannot be written, the stored
-//! stages are put back, so stages and deals never disagree.
+//! row), then writes the stages and the deals the edit moves — renamed
+//! stages take their deals along; deals of removed stages go to a stage the
+//! user picks — in one version-checked change set with Undo
+//! ([`ops::sales::edit_pipeline`]), so stages and deals never disagree.
 
-use crate::model::{Deal, Pipeline, PipelineEdit, StageDraft, StageError};
+use crate::model::{
+    Deal, Pipeline, PipelineEdit, StageDraft, StageError, StoredPipeline, PIPELINE_ID,
+};
 use crate::ops;
-use crate::store::{ChangeSet, Collection, Store, StoreError};
+use crate::store::{Collection, Store, StoreError};
 use crate::ui::components::{thousands, SaveError};
 use crate::ui::pipeline_setting::{self, PipelineSetting};
 use crate::ui::state::{now_ms, AppState, StoreStatus};
@@ -49,22 +50,22 @@ async fn count_deals(state: AppState, ready: bool) -> Result<HashMap<String, usi
     Ok(counts)
 }
 
-/// Writes the edit: the stages first (so a failure of the deals can put
-/// them back), then the moved deals in one change set.
-async fn save_edit(state: AppState, before: Pipeline, edit: PipelineEdit) -> Result<usize, String> {
+/// Writes the edit and the deals it moves in one transaction, with Undo;
+/// returns how many deals moved.
+async fn save_edit(state: AppState, edit: PipelineEdit) -> Result<usize, String> {
     let store = state.store().map_err(|e| e.user_message())?;
     let deals = store.all::<Deal>().await.map_err(|e| e.user_message())?;
-    let changes =
-        ops::sales::restage_deals(&deals, &edit, now_ms()).map_err(|e| e.user_message())?;
-    pipeline_setting::store(&edit.pipeline)
-        .map_err(|e| format!("The stages could not be saved in this browser: {e}."))?;
-    let moved = changes.as_ref().map_or(0, ChangeSet::len);
-    if let Some(changes) = changes {
-        if let Err(e) = state.apply(changes, false).await {
-            let _ = pipeline_setting::store(&before);
-            return Err(e.user_message());
-        }
-    }
+    let stored: Option<StoredPipeline> =
+        store.get(PIPELINE_ID).await.map_err(|e| e.user_message())?;
+    let changes = ops::sales::edit_pipeline(stored.as_ref(), &edit, &deals, now_ms())
+        .map_err(|e| e.user_message())?;
+    let moved = changes.len() - 1;
+    state
+        .apply(changes, true)
+        .await
+        .map_err(|e| e.user_message())?;
+    // Shown at once (the store's copy arrives through follow_store too).
+    let _ = pipeline_setting::store(&edit.pipeline);
     Ok(moved)
 }
 
@@ -188,7 +189,7 @@ pub fn PipelineCard() -> impl IntoView {
         }
         saving.set(true);
         leptos::task::spawn_local(async move {
-            match save_edit(state, before, edit.clone()).await {
+            match save_edit(state, edit.clone()).await {
                 Ok(moved) => {
                     save_error.set(None);
                     pipeline.set(edit.pipeline);

@@ -328,6 +328,13 @@ impl AppState {
         });
     }
 
+    /// Writes what an action built without Undo or any message (upkeep the
+    /// user did not ask for, such as moving a setting into the store).
+    pub async fn save_quietly(&self, changes: Result<ChangeSet, OpError>) -> Result<(), OpError> {
+        self.apply(changes?, false).await?;
+        Ok(())
+    }
+
     /// [`AppState::save`] for a form: its sentence and its saving flag.
     pub fn submit(
         &self,

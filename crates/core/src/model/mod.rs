@@ -29,6 +29,7 @@ pub mod import_batch;
 pub mod interaction;
 pub mod parse;
 pub mod pipeline;
+pub mod pipeline_record;
 pub mod relationship;
 pub mod sales;
 pub mod scores;
@@ -46,6 +47,7 @@ pub use import_batch::{ImportBatch, ImportCounts, ImportKind, PriorRecord, Recor
 pub use interaction::{Direction, Interaction, InteractionKind, Task};
 pub use parse::ParseError;
 pub use pipeline::{Pipeline, PipelineEdit, StageDraft, StageError};
+pub use pipeline_record::{StoredPipeline, PIPELINE_ID};
 pub use relationship::{Relationship, RelationshipKind};
 pub use sales::{LineItem, Order, OrderStatus};
 pub use scores::{PropensityScores, SCORES_ID};

@@ -2,8 +2,8 @@
 
 use super::{insert_one, update_one, OpError};
 use crate::model::{
-    Campaign, Deal, DealDraft, Id, Order, Pipeline, PipelineEdit, Record, Ticket, Timestamp,
-    ValidationErrors,
+    Campaign, Deal, DealDraft, Id, Order, Pipeline, PipelineEdit, Record, StoredPipeline, Ticket,
+    Timestamp, ValidationErrors,
 };
 use crate::store::ChangeSet;
 
@@ -40,22 +40,32 @@ pub fn move_deal(
     )
 }
 
-/// Moves the deals an edit of the pipeline's stages affects (renamed or
-/// removed stages), as one batch; `None` when no deal moves.
-pub fn restage_deals(
-    deals: &[Deal],
+/// Saves an edit of the pipeline's stages together with the deals it
+/// moves (renamed or removed stages), as one batch with Undo. `stored` is
+/// the pipeline record as read (`None` before the first edit: the stages
+/// then move over from localStorage into the store).
+pub fn edit_pipeline(
+    stored: Option<&StoredPipeline>,
     edit: &PipelineEdit,
+    deals: &[Deal],
     now: Timestamp,
-) -> Result<Option<ChangeSet>, OpError> {
-    let moved = edit.restage(deals, now);
-    if moved.is_empty() {
-        return Ok(None);
-    }
+) -> Result<ChangeSet, OpError> {
     let mut changes = ChangeSet::new("Changed the pipeline's stages");
-    for deal in &moved {
+    match stored {
+        Some(stored) => {
+            let mut record = stored.clone();
+            record.pipeline = edit.pipeline.clone();
+            record.touch(now);
+            changes.update(&record)?;
+        }
+        None => {
+            changes.insert(&StoredPipeline::new(now, edit.pipeline.clone()))?;
+        }
+    }
+    for deal in &edit.restage(deals, now) {
         changes.update(deal)?;
     }
-    Ok(Some(changes))
+    Ok(changes)
 }
 
 /// Adds a quote, order or contract made with the order form.

@@ -381,3 +381,73 @@ fn campaign_responses_are_recorded_for_members_only() {
         Err(OpError::NothingToDo)
     ));
 }
+
+#[test]
+fn a_pipeline_edit_and_the_deals_it_moves_are_one_batch_with_undo() {
+    use crate::model::{PipelineEdit, StoredPipeline, PIPELINE_ID};
+    let store = store();
+    let pipeline = Pipeline::default();
+    let proposal = pipeline.stages[2].clone();
+    let draft = DealDraft {
+        customer: Some(id(1)),
+        title: "Engine".into(),
+        stage: proposal.clone(),
+        value: "100".into(),
+        percent: "50".into(),
+        ..DealDraft::default()
+    };
+    let (_, changes) = sales::create_deal(&draft, &pipeline, id(80), NOW).unwrap();
+    apply(&store, Ok(changes));
+    let mut renamed = pipeline.clone();
+    renamed.stages[2] = "Offer".into();
+    let edit = PipelineEdit {
+        pipeline: renamed.clone(),
+        renamed: vec![(proposal.clone(), "Offer".into())],
+        removed: Vec::new(),
+        destination: None,
+    };
+    let deals: Vec<Deal> = run(store.all()).unwrap();
+    // The first edit moves the stages into the store.
+    let undo = apply(&store, sales::edit_pipeline(None, &edit, &deals, NOW + 1));
+    let stored: StoredPipeline = run(store.get(PIPELINE_ID)).unwrap().unwrap();
+    assert_eq!(stored.pipeline, renamed);
+    assert_eq!(
+        run(store.get::<Deal>(id(80))).unwrap().unwrap().stage,
+        "Offer"
+    );
+    run(store.apply(&undo)).unwrap();
+    assert!(run(store.get::<StoredPipeline>(PIPELINE_ID))
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        run(store.get::<Deal>(id(80))).unwrap().unwrap().stage,
+        proposal
+    );
+    // Later edits update the stored record, checked against its version.
+    let deals: Vec<Deal> = run(store.all()).unwrap();
+    apply(&store, sales::edit_pipeline(None, &edit, &deals, NOW + 2));
+    let stored: StoredPipeline = run(store.get(PIPELINE_ID)).unwrap().unwrap();
+    let back = PipelineEdit {
+        pipeline: pipeline.clone(),
+        renamed: vec![("Offer".into(), proposal.clone())],
+        removed: Vec::new(),
+        destination: None,
+    };
+    let deals: Vec<Deal> = run(store.all()).unwrap();
+    apply(
+        &store,
+        sales::edit_pipeline(Some(&stored), &back, &deals, NOW + 3),
+    );
+    assert_eq!(
+        run(store.get::<StoredPipeline>(PIPELINE_ID))
+            .unwrap()
+            .unwrap()
+            .pipeline,
+        pipeline
+    );
+    let stale = sales::edit_pipeline(Some(&stored), &back, &[], NOW + 4).unwrap();
+    assert!(matches!(
+        run(store.apply(&stale)),
+        Err(StoreError::Conflict { .. })
+    ));
+}

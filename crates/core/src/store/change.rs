@@ -68,6 +68,7 @@ impl Envelope {
             "relationships" => again::<Relationship>(json),
             "imports" => again::<ImportBatch>(json),
             "scores" => again::<PropensityScores>(json),
+            "settings" => again::<StoredPipeline>(json),
             other => Err(StoreError::Backend(format!("unknown collection {other}"))),
         }
     }

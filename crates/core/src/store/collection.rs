@@ -27,11 +27,13 @@ pub enum Collection {
     Imports,
     /// Propensity scores.
     Scores,
+    /// Settings that belong with the data (the pipeline's stages).
+    Settings,
 }
 
 impl Collection {
     /// Every collection, in the order backups list them.
-    pub const ALL: [Collection; 10] = [
+    pub const ALL: [Collection; 11] = [
         Collection::Customers,
         Collection::Interactions,
         Collection::Tasks,
@@ -42,6 +44,7 @@ impl Collection {
         Collection::Relationships,
         Collection::Imports,
         Collection::Scores,
+        Collection::Settings,
     ];
 
     /// The store's name for it.
@@ -57,6 +60,7 @@ impl Collection {
             Collection::Relationships => "relationships",
             Collection::Imports => "imports",
             Collection::Scores => "scores",
+            Collection::Settings => "settings",
         }
     }
 

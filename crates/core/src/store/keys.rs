@@ -2,7 +2,7 @@
 
 use crate::model::{
     Campaign, Customer, Deal, Id, ImportBatch, Interaction, Order, PropensityScores, Record,
-    Relationship, Task, Ticket,
+    Relationship, StoredPipeline, Task, Ticket,
 };
 
 /// The index keys of one record. Empty lists leave the record out of that
@@ -68,6 +68,13 @@ impl Stored for Relationship {
 
 /// An import batch belongs to no customer and has no index but `by_updated`.
 impl Stored for ImportBatch {
+    fn index_keys(&self) -> IndexKeys {
+        IndexKeys::default()
+    }
+}
+
+/// The pipeline belongs to no customer.
+impl Stored for StoredPipeline {
     fn index_keys(&self) -> IndexKeys {
         IndexKeys::default()
     }

@@ -112,6 +112,14 @@ pub const MIGRATIONS: &[Migration] = &[
             index("scores", "by_updated", &["updated_at", "id"], false),
         ],
     },
+    Migration {
+        version: 5,
+        summary: "settings that belong with the data: the pipeline's stages (from localStorage)",
+        steps: &[
+            Step::CreateStore("settings"),
+            index("settings", "by_updated", &["updated_at", "id"], false),
+        ],
+    },
 ];
 
 /// The schema version this build writes.

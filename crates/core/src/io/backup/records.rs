@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::BackupError;
 use crate::model::{
     Campaign, Customer, Deal, ImportBatch, Interaction, Order, PropensityScores, Relationship,
-    Task, Ticket,
+    StoredPipeline, Task, Ticket,
 };
 use crate::store::{Envelope, StoreError, Stored, COLLECTIONS};
 
@@ -34,6 +34,7 @@ macro_rules! by_collection {
             "relationships" => $f::<Relationship, _>($($arg),*),
             "imports" => $f::<ImportBatch, _>($($arg),*),
             "scores" => $f::<PropensityScores, _>($($arg),*),
+            "settings" => $f::<StoredPipeline, _>($($arg),*),
             _ => $fallback,
         }
     };
