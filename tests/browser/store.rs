@@ -375,3 +375,53 @@ async fn a_database_newer_than_the_app_is_refused_untouched() {
         "{err:?}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_record_the_upgrade_cannot_convert_is_kept_as_it_was_and_reported() {
+    use rapport::store::idb::UPGRADE_NOTICE_KEY;
+    let name = "rapport-test-unconvertible";
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item(UPGRADE_NOTICE_KEY).unwrap();
+    let db = create_version_1(name).await;
+    let mut good = Customer::new(rapport::model::Uuid::from_u128(1), 1);
+    good.given_name = "Good".into();
+    put_version_1(&db, std::slice::from_ref(&good)).await;
+    // A customer whose record JSON no build can read (damaged on disk, say).
+    let mut damaged = serde_json::to_value(Envelope::of(&good).unwrap()).unwrap();
+    let damaged_id = "00000000-0000-0000-0000-000000000002";
+    damaged["id"] = damaged_id.into();
+    damaged["json"] = "{\"given_name\": 42".into();
+    damaged.as_object_mut().unwrap().remove("tags");
+    let txn = db
+        .transaction(&["customers"], idb::TransactionMode::ReadWrite)
+        .unwrap();
+    txn.object_store("customers")
+        .unwrap()
+        .put(&js_sys::JSON::parse(&damaged.to_string()).unwrap(), None)
+        .unwrap()
+        .await
+        .unwrap();
+    txn.commit().unwrap().await.unwrap();
+    db.close();
+
+    // The upgrade goes through (one bad record used to abort all of it).
+    let store = IdbStore::open_at(name, SCHEMA_VERSION)
+        .await
+        .expect("the upgrade keeps going past a record it cannot convert");
+    assert_eq!(store.get::<Customer>(good.id()).await.unwrap(), Some(good));
+    let kept = store
+        .envelope("customers", damaged_id.parse().unwrap())
+        .await
+        .unwrap()
+        .expect("the damaged record is kept");
+    assert_eq!(kept.json, "{\"given_name\": 42", "kept exactly as it was");
+    assert_eq!(
+        storage.get_item(UPGRADE_NOTICE_KEY).unwrap().as_deref(),
+        Some(
+            "1 customers record(s) could not be converted by this update and were kept as \
+             they were; they may not show in searches and filters. Export a backup and report it."
+        )
+    );
+    storage.remove_item(UPGRADE_NOTICE_KEY).unwrap();
+    store.close();
+}

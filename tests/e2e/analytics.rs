@@ -172,28 +172,18 @@ async fn score_purchase_propensity_and_sort_the_list_by_likelihood() {
         .await;
     // Sorting by the column: the first click sorts ascending, the second
     // descending; rows without a score come last either way.
-    browser
-        .press(
-            browser
-                .wait_for(
-                    Locator::Css(".row.head .col-likelihood button.sort"),
-                    "the Likelihood column's header",
-                )
-                .await,
-        )
-        .await;
-    let ascending = sorted_likelihoods(&browser, "ascending").await;
-    browser
-        .press(
-            browser
-                .wait_for(
-                    Locator::Css(".row.head .col-likelihood button.sort"),
-                    "the Likelihood column's header",
-                )
-                .await,
-        )
-        .await;
-    let descending = sorted_likelihoods(&browser, "descending").await;
+    let mut orders = Vec::new();
+    for direction in ["ascending", "descending"] {
+        let header = browser
+            .wait_for(
+                Locator::Css(".row.head .col-likelihood button.sort"),
+                "the Likelihood column's header",
+            )
+            .await;
+        browser.press(header).await;
+        orders.push(sorted_likelihoods(&browser, direction).await);
+    }
+    let (ascending, descending) = (&orders[0], &orders[1]);
     assert!(
         descending[0] > ascending[0],
         "the highest score ({}) is above the lowest ({})",

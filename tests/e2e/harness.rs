@@ -236,23 +236,7 @@ impl Browser {
 
     /// Waits until the page's text contains `text`.
     pub async fn expect_text(&self, text: &str) {
-        let found = self
-            .wait_until(|| async {
-                let body = self.eval("return document.body.innerText").await;
-                body.as_str()
-                    .is_some_and(|b| b.contains(text))
-                    .then_some(())
-            })
-            .await;
-        if found.is_none() {
-            let body = self
-                .eval("return document.body.innerText.slice(0, 3000)")
-                .await;
-            panic!(
-                "the page never showed {text:?}; it shows:\n{}",
-                body.as_str().unwrap_or("")
-            );
-        }
+        self.expect_body(text, "", |body| body.contains(text)).await;
     }
 
     /// Waits until the page's text contains `text` as whole words: not
@@ -260,12 +244,17 @@ impl Browser {
     /// before a letter or digit — so "1 converted" does not match
     /// "11 converted" and "3 selected" does not match "13 selected".
     pub async fn expect_words(&self, text: &str) {
+        self.expect_body(text, " as whole words", |body| contains_words(body, text))
+            .await;
+    }
+
+    /// Waits until the page's text passes `matches`; panics with what the
+    /// page shows otherwise.
+    async fn expect_body(&self, text: &str, how: &str, matches: impl Fn(&str) -> bool) {
         let found = self
             .wait_until(|| async {
                 let body = self.eval("return document.body.innerText").await;
-                body.as_str()
-                    .is_some_and(|b| contains_words(b, text))
-                    .then_some(())
+                body.as_str().is_some_and(&matches).then_some(())
             })
             .await;
         if found.is_none() {
@@ -273,7 +262,7 @@ impl Browser {
                 .eval("return document.body.innerText.slice(0, 3000)")
                 .await;
             panic!(
-                "the page never showed {text:?} as whole words; it shows:\n{}",
+                "the page never showed {text:?}{how}; it shows:\n{}",
                 body.as_str().unwrap_or("")
             );
         }
