@@ -15,7 +15,7 @@ use crate::ops;
 use crate::store::{Collection, Store, StoreError};
 use crate::ui::components::{thousands, SaveError};
 use crate::ui::pipeline_setting::{self, PipelineSetting};
-use crate::ui::state::{now_ms, AppState, StoreStatus};
+use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -40,12 +40,10 @@ fn rows_of(pipeline: &Pipeline) -> Vec<Row> {
 }
 
 /// Deals per stage (lower-cased), trashed ones included: they move too.
-async fn count_deals(state: AppState, ready: bool) -> Result<HashMap<String, usize>, StoreError> {
+async fn count_deals(state: AppState) -> Result<HashMap<String, usize>, StoreError> {
     let mut counts = HashMap::new();
-    if ready {
-        for deal in state.store()?.all::<Deal>().await? {
-            *counts.entry(deal.stage.trim().to_lowercase()).or_default() += 1;
-        }
+    for deal in state.store()?.all::<Deal>().await? {
+        *counts.entry(deal.stage.trim().to_lowercase()).or_default() += 1;
     }
     Ok(counts)
 }
@@ -87,15 +85,11 @@ pub fn PipelineCard() -> impl IntoView {
         rows.set(rows_of(&p));
         problems.set(Vec::new());
     });
-    let counts = LocalResource::new(move || {
-        state.track(Collection::Deals);
-        let ready = state.status.get() == StoreStatus::Ready;
-        count_deals(state, ready)
-    });
+    let counts = state.store_resource(&[Collection::Deals], count_deals);
     let deals_in = move |stage: &str| -> usize {
         counts
             .get()
-            .and_then(|c| c.ok())
+            .and_then(|c| c.ok().flatten())
             .and_then(|c| c.get(&stage.trim().to_lowercase()).copied())
             .unwrap_or(0)
     };

@@ -17,7 +17,7 @@ use crate::model::{date_of, Campaign, Id, Order, Record};
 use crate::store::{Collection, Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::thousands;
-use crate::ui::state::{now_ms, AppState, StoreStatus};
+use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use responses::{Response, Responses};
@@ -32,18 +32,13 @@ const PER_CUSTOMER_READS: usize = 300;
 /// What the page found.
 #[derive(Clone)]
 enum Loaded {
-    /// The store is still opening.
-    Opening,
     /// No such campaign (or not a valid id).
     Missing,
     /// The campaign.
     Found(Campaign),
 }
 
-async fn load(state: AppState, id: Option<Id>, ready: bool) -> Result<Loaded, StoreError> {
-    if !ready {
-        return Ok(Loaded::Opening);
-    }
+async fn load(state: AppState, id: Option<Id>) -> Result<Loaded, StoreError> {
     let Some(id) = id else {
         return Ok(Loaded::Missing);
     };
@@ -82,15 +77,12 @@ pub fn CampaignPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<Id>().ok())));
-    let campaign = LocalResource::new(move || {
-        state.track(Collection::Campaigns);
-        let ready = state.status.get() == StoreStatus::Ready;
-        load(state, id.get(), ready)
-    });
+    let campaign =
+        state.store_resource(&[Collection::Campaigns], move |state| load(state, id.get()));
     // Who converted, as saved: the orders are re-read only when this changes.
     let converted = Memo::new(move |_| {
         campaign.with(|c| match c {
-            Some(Ok(Loaded::Found(c))) => {
+            Some(Ok(Some(Loaded::Found(c)))) => {
                 let mut ids: Vec<Id> = c
                     .members
                     .iter()
@@ -114,7 +106,7 @@ pub fn CampaignPage() -> impl IntoView {
     });
     let evaluation = Memo::new(move |_| -> Option<Result<CampaignEvaluation, String>> {
         campaign.with(|c| {
-            let Some(Ok(Loaded::Found(c))) = c else {
+            let Some(Ok(Some(Loaded::Found(c)))) = c else {
                 return None;
             };
             orders.with(|o| match o {
@@ -148,15 +140,15 @@ pub fn CampaignPage() -> impl IntoView {
                     <Header title="Campaign".into() subtitle=String::new()/>
                     <p class="error" role="alert">{e.user_message()}</p>
                 }.into_any(),
-                Ok(Loaded::Opening) => view! {
+                Ok(None) => view! {
                     <Header title="Campaign".into() subtitle=String::new()/>
                     <p class="muted">"Opening the database…"</p>
                 }.into_any(),
-                Ok(Loaded::Missing) => view! {
+                Ok(Some(Loaded::Missing)) => view! {
                     <Header title="Campaign not found".into() subtitle="It may have been deleted, or the link is wrong.".into()/>
                     <p><a href=app_href("/campaigns")>"Back to all campaigns"</a></p>
                 }.into_any(),
-                Ok(Loaded::Found(c)) => {
+                Ok(Some(Loaded::Found(c))) => {
                     let (phase_label, _) = phase(&c, date_of(now_ms()));
                     let window = format!("{} to {}", c.start, c.end);
                     let subtitle = format!(
