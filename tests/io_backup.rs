@@ -2,6 +2,8 @@
 //! restores, and every kind of bad file refused with its sentence and
 //! nothing written.
 
+use rapport::store::Collection;
+
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::pin;
@@ -78,12 +80,12 @@ fn backup_wipe_restore_backup_gives_an_identical_file() {
     assert_eq!(backup.settings, settings());
     assert_eq!(backup.schema_version, SCHEMA_VERSION);
     for &c in COLLECTIONS {
-        let stored = run_ready(store.count(c)).unwrap();
+        let stored = run_ready(store.count(Collection::named(c))).unwrap();
         assert_eq!(backup.collections[c].len(), stored, "{c}");
     }
 
     wipe(&store);
-    assert_eq!(run_ready(store.count("customers")).unwrap(), 0);
+    assert_eq!(run_ready(store.count(Collection::Customers)).unwrap(), 0);
     let summary = run_ready(restore(&store, &backup, RestoreMode::Replace)).unwrap();
     assert_eq!(summary.added, backup.record_count());
     assert_eq!(backup_of(&store), first);
@@ -98,7 +100,7 @@ fn backup_is_deterministic_and_has_no_wall_clock() {
     assert_eq!(text, backup_of(&store));
     let newest = COLLECTIONS
         .iter()
-        .flat_map(|c| run_ready(store.envelopes(c)).unwrap())
+        .flat_map(|c| run_ready(store.envelopes(Collection::named(c))).unwrap())
         .map(|e| e.updated_at)
         .max();
     assert_eq!(parse_backup(&text).unwrap().as_of, newest);
@@ -256,7 +258,7 @@ fn version_one_fixture_restores() {
         "defaults"
     );
     assert_eq!(ann.meta.version, 4);
-    assert_eq!(run_ready(store.count("orders")).unwrap(), 1);
+    assert_eq!(run_ready(store.count(Collection::Orders)).unwrap(), 1);
     // Written back in today's layout, and stable from then on.
     let rewritten = backup_of(&store);
     assert_eq!(backup_of(&store), rewritten);
@@ -496,7 +498,7 @@ fn a_backup_with_every_collection_filled_restores_every_record() {
     run_ready(other.apply(&other_batch.to_change_set("other").unwrap())).unwrap();
     let other_records: usize = COLLECTIONS
         .iter()
-        .map(|c| run_ready(other.count(c)).unwrap())
+        .map(|c| run_ready(other.count(Collection::named(c))).unwrap())
         .sum();
     for (store, removed) in [(MemStore::new(), 0), (other, other_records)] {
         let summary = run_ready(restore(&store, &backup, RestoreMode::Replace)).unwrap();
@@ -511,7 +513,7 @@ fn a_backup_with_every_collection_filled_restores_every_record() {
         );
         for &c in COLLECTIONS {
             assert_eq!(
-                run_ready(store.envelopes(c)).unwrap(),
+                run_ready(store.envelopes(Collection::named(c))).unwrap(),
                 backup.collections[c],
                 "{c}: every record, with its meta"
             );
@@ -550,7 +552,7 @@ fn backups_from_schemas_2_and_3_with_every_collection_filled_restore_every_recor
         let summary = run_ready(restore(&store, &backup, RestoreMode::Replace)).unwrap();
         assert_eq!(summary.added, backup.record_count(), "schema {schema}");
         for &c in COLLECTIONS {
-            let stored = run_ready(store.envelopes(c)).unwrap();
+            let stored = run_ready(store.envelopes(Collection::named(c))).unwrap();
             if missing.contains(&c) {
                 assert!(stored.is_empty(), "schema {schema}: {c}");
             } else {
@@ -589,7 +591,7 @@ fn an_order_whose_customer_is_not_in_the_backup_is_restored_as_it_is() {
     let store = demo_store(3);
     let summary = run_ready(restore(&store, &backup, RestoreMode::Replace)).unwrap();
     assert_eq!(summary.added, 1);
-    assert_eq!(run_ready(store.count("customers")).unwrap(), 0);
+    assert_eq!(run_ready(store.count(Collection::Customers)).unwrap(), 0);
     let back: rapport::model::Order = run_ready(store.get(order.id())).unwrap().unwrap();
     assert_eq!(back, order);
     assert_eq!(
@@ -601,7 +603,7 @@ fn an_order_whose_customer_is_not_in_the_backup_is_restored_as_it_is() {
     let store = demo_store(3);
     let counts: Vec<usize> = COLLECTIONS
         .iter()
-        .map(|c| run_ready(store.count(c)).unwrap())
+        .map(|c| run_ready(store.count(Collection::named(c))).unwrap())
         .collect();
     let summary = run_ready(restore(&store, &backup, RestoreMode::Merge)).unwrap();
     assert_eq!(
@@ -620,5 +622,8 @@ fn an_order_whose_customer_is_not_in_the_backup_is_restored_as_it_is() {
             counts.iter().sum::<usize>()
         )
     );
-    assert_eq!(run_ready(store.count("orders")).unwrap(), counts[3] + 1);
+    assert_eq!(
+        run_ready(store.count(Collection::Orders)).unwrap(),
+        counts[3] + 1
+    );
 }

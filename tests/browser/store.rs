@@ -1,5 +1,7 @@
 //! The store contract and the schema migrations on real IndexedDB.
 
+use rapport::store::Collection;
+
 use rapport::model::{Customer, Record};
 use rapport::store::idb::IdbStore;
 use rapport::store::schema::SCHEMA_VERSION;
@@ -410,7 +412,7 @@ async fn a_record_the_upgrade_cannot_convert_is_kept_as_it_was_and_reported() {
         .expect("the upgrade keeps going past a record it cannot convert");
     assert_eq!(store.get::<Customer>(good.id()).await.unwrap(), Some(good));
     let kept = store
-        .envelope("customers", damaged_id.parse().unwrap())
+        .envelope(Collection::Customers, damaged_id.parse().unwrap())
         .await
         .unwrap()
         .expect("the damaged record is kept");

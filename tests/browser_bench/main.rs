@@ -6,6 +6,8 @@
 //! Run with `scripts/bench` (release build; prints the figures).
 #![cfg(target_arch = "wasm32")]
 
+use rapport::store::Collection;
+
 use rapport::demo::{DemoConfig, DemoGenerator};
 use rapport::model::Customer;
 use rapport::search::{CustomerIndex, CustomerRow, ListQuery};
@@ -101,7 +103,7 @@ async fn customers_at_100k() {
     let write_end = now();
     // Where a cold open's time goes: read, decode, index.
     let t0 = now();
-    let envelopes = store.envelopes("customers").await.expect("read");
+    let envelopes = store.envelopes(Collection::Customers).await.expect("read");
     let t1 = now();
     let decoded: Vec<Customer> = envelopes
         .iter()
@@ -314,7 +316,10 @@ async fn import_100k_rows_into_indexeddb() {
         (written - start) / 1000.0,
         per_second(written - start)
     );
-    assert_eq!(store.count("customers").await.expect("count"), CUSTOMERS);
+    assert_eq!(
+        store.count(Collection::Customers).await.expect("count"),
+        CUSTOMERS
+    );
     store.close();
     let _ = IdbStore::delete(name).await;
 }

@@ -1,5 +1,7 @@
 //! Duplicate policies against stored customers and within a file, and revert.
 
+use rapport::store::Collection;
+
 use super::support::*;
 
 #[test]
@@ -104,7 +106,7 @@ fn update_then_revert_restores_the_customer_and_trashes_the_new_ones_with_undo()
         "every field as before the import"
     );
     assert_eq!(
-        run(store.count("interactions")).unwrap(),
+        run(store.count(Collection::Interactions)).unwrap(),
         1,
         "the note added since is kept"
     );
@@ -241,7 +243,7 @@ fn a_large_import_reverts_through_whole_collection_reads() {
         );
     }
     assert_eq!(
-        run(store.count("interactions")).unwrap(),
+        run(store.count(Collection::Interactions)).unwrap(),
         1,
         "the note on a trashed newcomer is kept with them"
     );

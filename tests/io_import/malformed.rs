@@ -1,5 +1,7 @@
 //! Malformed files: exact sentences, untouched store, line numbers, size.
 
+use rapport::store::Collection;
+
 use super::support::*;
 
 #[test]
@@ -75,7 +77,7 @@ fn invalid_emails_are_reported_per_row_and_column() {
 #[test]
 fn ragged_rows_are_skipped_and_the_rest_imported_without_touching_prior_records() {
     let store = store_with_customers();
-    let before = run(store.envelopes("customers")).unwrap();
+    let before = run(store.envelopes(Collection::Customers)).unwrap();
     let done = import_customers(&store, &fixture("ragged.csv"), DuplicatePolicy::Create).unwrap();
     assert_eq!(
         done.issues,
@@ -98,7 +100,7 @@ fn ragged_rows_are_skipped_and_the_rest_imported_without_touching_prior_records(
         (done.counts.rows, done.counts.created, done.counts.invalid),
         (3, 1, 2)
     );
-    let after = run(store.envelopes("customers")).unwrap();
+    let after = run(store.envelopes(Collection::Customers)).unwrap();
     assert_eq!(after.len(), before.len() + 1);
     for old in &before {
         assert!(after.contains(old), "prior customer {} changed", old.id);

@@ -15,7 +15,7 @@ pub use rapport::model::{
     CustomValue, Customer, ImportBatch, ImportCounts, Interaction, LifecycleStage, Order, Record,
     Uuid,
 };
-pub use rapport::store::{ChangeSet, Envelope, MemStore, Store, COLLECTIONS};
+pub use rapport::store::{ChangeSet, Collection, Envelope, MemStore, Store, COLLECTIONS};
 pub use time::macros::date;
 
 pub const NOW: i64 = 1_750_000_000_000;
@@ -85,7 +85,7 @@ pub fn store_with_customers() -> MemStore {
 pub fn snapshot(store: &MemStore) -> Vec<Vec<Envelope>> {
     COLLECTIONS
         .iter()
-        .map(|c| run(store.envelopes(c)).unwrap())
+        .map(|c| run(store.envelopes(Collection::named(c))).unwrap())
         .collect()
 }
 

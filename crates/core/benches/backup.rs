@@ -28,7 +28,7 @@ mod native {
     use criterion::{criterion_group, Criterion, Throughput};
     use rapport_core::demo::{DemoConfig, DemoGenerator};
     use rapport_core::io::backup::{create_backup, parse_backup, plan_restore, RestoreMode};
-    use rapport_core::store::{MemStore, Store, COLLECTIONS};
+    use rapport_core::store::{Collection, MemStore, Store, COLLECTIONS};
 
     const CUSTOMERS: usize = 10_000;
 
@@ -60,7 +60,7 @@ mod native {
         let store = demo_store();
         let records: usize = COLLECTIONS
             .iter()
-            .map(|name| run_ready(store.count(name)).expect("count"))
+            .map(|name| run_ready(store.count(Collection::named(name))).expect("count"))
             .sum();
         let text = run_ready(create_backup(&store, BTreeMap::new())).expect("backup");
         println!(

@@ -18,7 +18,7 @@ pub use upgrade::UPGRADE_NOTICE_KEY;
 
 use super::schema::SCHEMA_VERSION;
 use super::undo::{inverse_of, Before};
-use super::{ChangeSet, CustomerLookup, Envelope, Op, Store, StoreError, Stored};
+use super::{ChangeSet, Collection, CustomerLookup, Envelope, Op, Store, StoreError, Stored};
 use crate::model::{Id, Timestamp};
 use idb::{CursorDirection, Database, Factory, Query, TransactionMode, TransactionResult};
 use js_sys::Array;
@@ -142,9 +142,13 @@ impl IdbStore {
 }
 
 impl Store for IdbStore {
-    async fn envelope(&self, collection: &str, id: Id) -> Result<Option<Envelope>, StoreError> {
-        let txn = self.transaction(&[collection], TransactionMode::ReadOnly)?;
-        let store = txn.object_store(collection).map_err(map_error)?;
+    async fn envelope(
+        &self,
+        collection: Collection,
+        id: Id,
+    ) -> Result<Option<Envelope>, StoreError> {
+        let txn = self.transaction(&[collection.name()], TransactionMode::ReadOnly)?;
+        let store = txn.object_store(collection.name()).map_err(map_error)?;
         let value = store
             .get(key_of(id))
             .map_err(map_error)?
@@ -153,17 +157,21 @@ impl Store for IdbStore {
         value.as_ref().map(from_js).transpose()
     }
 
-    async fn envelopes(&self, collection: &str) -> Result<Vec<Envelope>, StoreError> {
-        self.read_all(collection, None, None).await
+    async fn envelopes(&self, collection: Collection) -> Result<Vec<Envelope>, StoreError> {
+        self.read_all(collection.name(), None, None).await
     }
 
     async fn envelopes_for_customer(
         &self,
-        collection: &str,
+        collection: Collection,
         customer: Id,
     ) -> Result<Vec<Envelope>, StoreError> {
-        self.read_all(collection, Some("by_customer"), Some(key_of(customer)))
-            .await
+        self.read_all(
+            collection.name(),
+            Some("by_customer"),
+            Some(key_of(customer)),
+        )
+        .await
     }
 
     async fn customer_envelopes(
@@ -181,11 +189,11 @@ impl Store for IdbStore {
 
     async fn recent_envelopes(
         &self,
-        collection: &str,
+        collection: Collection,
         limit: usize,
     ) -> Result<Vec<Envelope>, StoreError> {
-        let txn = self.transaction(&[collection], TransactionMode::ReadOnly)?;
-        let store = txn.object_store(collection).map_err(map_error)?;
+        let txn = self.transaction(&[collection.name()], TransactionMode::ReadOnly)?;
+        let store = txn.object_store(collection.name()).map_err(map_error)?;
         let index = store.index("by_updated").map_err(map_error)?;
         let cursor = index
             .open_cursor(None, Some(CursorDirection::Prev))
@@ -226,9 +234,9 @@ impl Store for IdbStore {
         })
     }
 
-    async fn count(&self, collection: &str) -> Result<usize, StoreError> {
-        let txn = self.transaction(&[collection], TransactionMode::ReadOnly)?;
-        let store = txn.object_store(collection).map_err(map_error)?;
+    async fn count(&self, collection: Collection) -> Result<usize, StoreError> {
+        let txn = self.transaction(&[collection.name()], TransactionMode::ReadOnly)?;
+        let store = txn.object_store(collection.name()).map_err(map_error)?;
         let n = store
             .count(None)
             .map_err(map_error)?

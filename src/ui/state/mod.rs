@@ -149,7 +149,7 @@ impl AppState {
     /// recently changed ones first, so the list has rows to show meanwhile.
     async fn show_preview(&self) -> Result<(), StoreError> {
         let store = self.store()?;
-        let total = store.count(Customer::COLLECTION).await?;
+        let total = store.count(Collection::Customers).await?;
         if total < PREVIEW_FROM {
             return Ok(());
         }

@@ -3,6 +3,8 @@
 //! hears it re-reads those customers into its index and bumps the
 //! collections' revisions (or reloads everything after a large change).
 
+use crate::store::Collection;
+
 use super::AppState;
 use crate::model::{Customer, Id, Record};
 use crate::store::{Envelope, Store, StoreError};
@@ -83,7 +85,7 @@ impl AppState {
         let store = self.store()?;
         let mut envelopes: Vec<(Id, Option<Envelope>)> = Vec::new();
         for id in ids {
-            envelopes.push((*id, store.envelope("customers", *id).await?));
+            envelopes.push((*id, store.envelope(Collection::Customers, *id).await?));
         }
         self.index.update_value(|index| {
             for (id, envelope) in &envelopes {

@@ -81,11 +81,11 @@ impl DemoLoad {
 mod tests {
     use super::*;
     use crate::jobs::analyses::tests::run_ready;
-    use crate::store::{MemStore, Store, COLLECTIONS};
+    use crate::store::{Collection, MemStore, Store};
 
     fn counts(store: &MemStore) -> Vec<usize> {
-        COLLECTIONS
-            .iter()
+        Collection::ALL
+            .into_iter()
             .map(|c| run_ready(store.count(c)).unwrap())
             .collect()
     }

@@ -1,6 +1,8 @@
 //! Every action on a `MemStore`: what it writes, what it refuses, and that
 //! the batch it builds undoes cleanly.
 
+use crate::store::Collection;
+
 use super::records::{self, BulkEdit};
 use super::sales::{self, Response};
 use super::OpError;
@@ -58,7 +60,7 @@ fn add_customer_is_labelled_and_refuses_an_invalid_one() {
     let changes = records::add_customer(&ada()).unwrap();
     assert_eq!(changes.label, "Added Ada Lovelace");
     run(store.apply(&changes)).unwrap();
-    assert_eq!(run(store.count("customers")).unwrap(), 1);
+    assert_eq!(run(store.count(Collection::Customers)).unwrap(), 1);
     let mut bad = grace();
     bad.emails = vec!["not an email".into()];
     let refused = records::add_customer(&bad).unwrap_err();
@@ -106,11 +108,11 @@ fn delete_for_good_takes_the_history_and_undo_brings_it_back() {
     apply(&store, records::log_interaction(&note));
     let ada = customer(&store, 1);
     let undo = apply(&store, run(records::delete_for_good(&store, &ada)));
-    assert_eq!(run(store.count("customers")).unwrap(), 1);
-    assert_eq!(run(store.count("interactions")).unwrap(), 0);
+    assert_eq!(run(store.count(Collection::Customers)).unwrap(), 1);
+    assert_eq!(run(store.count(Collection::Interactions)).unwrap(), 0);
     run(store.apply(&undo)).unwrap();
-    assert_eq!(run(store.count("customers")).unwrap(), 2);
-    assert_eq!(run(store.count("interactions")).unwrap(), 1);
+    assert_eq!(run(store.count(Collection::Customers)).unwrap(), 2);
+    assert_eq!(run(store.count(Collection::Interactions)).unwrap(), 1);
 }
 
 #[test]

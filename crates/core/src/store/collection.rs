@@ -64,6 +64,19 @@ impl Collection {
         }
     }
 
+    /// The collection called `name`, at compile time (for a record type's
+    /// constant); an unknown name is a build error.
+    pub const fn named(name: &str) -> Collection {
+        let mut i = 0;
+        while i < Collection::ALL.len() {
+            if same(Collection::ALL[i].name().as_bytes(), name.as_bytes()) {
+                return Collection::ALL[i];
+            }
+            i += 1;
+        }
+        panic!("a record names a collection the store does not have")
+    }
+
     /// The collection a stored name stands for, if any.
     pub fn from_name(name: &str) -> Option<Collection> {
         Collection::ALL.into_iter().find(|c| c.name() == name)
@@ -73,6 +86,21 @@ impl Collection {
     pub const fn index(self) -> usize {
         self as usize
     }
+}
+
+/// Byte-wise equality, usable in a `const fn`.
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 //! from IndexedDB. Each check panics with a message saying which promise of
 //! the contract broke.
 
+use crate::store::Collection;
+
 use super::undo::apply_with_undo;
 use super::{ChangeSet, CustomerLookup, Store, StoreError};
 use crate::model::{Customer, Id, Interaction, Record, Uuid};
@@ -57,11 +59,12 @@ pub async fn store_contract<S: Store>(store: &S) {
 }
 
 async fn starts_empty<S: Store>(store: &S) {
-    for c in super::COLLECTIONS {
+    for c in super::Collection::ALL {
         assert_eq!(
             store.count(c).await.unwrap(),
             0,
-            "{c} is not empty at start"
+            "{} is not empty at start",
+            c.name()
         );
     }
     assert!(store.get::<Customer>(id(1)).await.unwrap().is_none());
@@ -78,7 +81,7 @@ async fn insert_then_get_round_trips<S: Store>(store: &S) {
         Some(&ada),
         "a stored customer reads back unchanged"
     );
-    assert_eq!(store.count("customers").await.unwrap(), 1);
+    assert_eq!(store.count(Collection::Customers).await.unwrap(), 1);
     assert_eq!(store.all::<Customer>().await.unwrap(), vec![ada]);
 }
 
@@ -166,7 +169,7 @@ async fn a_refused_batch_writes_nothing<S: Store>(store: &S) {
         store.get::<Customer>(id(2)).await.unwrap().is_none(),
         "a refused batch leaves no partial writes"
     );
-    assert_eq!(store.count("customers").await.unwrap(), 1);
+    assert_eq!(store.count(Collection::Customers).await.unwrap(), 1);
 }
 
 async fn indexes_find_customers_by_email_name_and_tag<S: Store>(store: &S) {
@@ -230,13 +233,13 @@ async fn purge_and_clear_remove_records<S: Store>(store: &S) {
     let mut cs = ChangeSet::new("purge");
     cs.purge::<Interaction>(id(12));
     store.apply(&cs).await.unwrap();
-    assert_eq!(store.count("interactions").await.unwrap(), 2);
+    assert_eq!(store.count(Collection::Interactions).await.unwrap(), 2);
     let mut cs = ChangeSet::new("clear");
     cs.clear("interactions");
     store.apply(&cs).await.unwrap();
-    assert_eq!(store.count("interactions").await.unwrap(), 0);
+    assert_eq!(store.count(Collection::Interactions).await.unwrap(), 0);
     assert_eq!(
-        store.count("customers").await.unwrap(),
+        store.count(Collection::Customers).await.unwrap(),
         3,
         "clear touches one collection only"
     );
@@ -276,7 +279,7 @@ async fn bulk_batches_are_stored_whole<S: Store>(store: &S) {
         cs.put(c).unwrap();
     }
     store.apply(&cs).await.unwrap();
-    assert_eq!(store.count("customers").await.unwrap(), 1_003);
+    assert_eq!(store.count(Collection::Customers).await.unwrap(), 1_003);
     let found = store
         .find_customers(&CustomerLookup::Email("bulk777@example.com".into()))
         .await
@@ -285,7 +288,11 @@ async fn bulk_batches_are_stored_whole<S: Store>(store: &S) {
 }
 
 async fn a_purge_decided_on_an_old_version_is_refused<S: Store>(store: &S) {
-    let seen = store.envelope("customers", id(3)).await.unwrap().unwrap();
+    let seen = store
+        .envelope(Collection::Customers, id(3))
+        .await
+        .unwrap()
+        .unwrap();
     let mut grace = store.get::<Customer>(id(3)).await.unwrap().unwrap();
     grace.job_title = "Restored in another tab".into();
     grace.touch(NOW + 50);

@@ -1,5 +1,6 @@
 //! What each record type contributes to the indexes.
 
+use super::Collection;
 use crate::model::{
     Campaign, Customer, Deal, Id, ImportBatch, Interaction, Order, PropensityScores, Record,
     Relationship, StoredPipeline, Task, Ticket,
@@ -21,6 +22,10 @@ pub struct IndexKeys {
 
 /// A record a store can keep: any [`Record`] that says how it is indexed.
 pub trait Stored: Record {
+    /// The collection it lives in (from its `COLLECTION` name, checked at
+    /// compile time: a record naming no collection does not build).
+    const KIND: Collection = Collection::named(Self::COLLECTION);
+
     /// The keys the indexes hold for this record.
     fn index_keys(&self) -> IndexKeys;
 }

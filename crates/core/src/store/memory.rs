@@ -4,7 +4,7 @@
 
 use super::change::check_expected;
 use super::undo::{inverse_of, Before};
-use super::{ChangeSet, CustomerLookup, Envelope, Op, Store, StoreError};
+use super::{ChangeSet, Collection, CustomerLookup, Envelope, Op, Store, StoreError};
 use crate::model::{Id, Timestamp};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
@@ -21,32 +21,36 @@ impl MemStore {
         MemStore::default()
     }
 
-    fn select(&self, collection: &str, keep: impl Fn(&Envelope) -> bool) -> Vec<Envelope> {
+    fn select(&self, collection: Collection, keep: impl Fn(&Envelope) -> bool) -> Vec<Envelope> {
         self.collections
             .borrow()
-            .get(collection)
+            .get(collection.name())
             .map(|c| c.values().filter(|e| keep(e)).cloned().collect())
             .unwrap_or_default()
     }
 }
 
 impl Store for MemStore {
-    async fn envelope(&self, collection: &str, id: Id) -> Result<Option<Envelope>, StoreError> {
+    async fn envelope(
+        &self,
+        collection: Collection,
+        id: Id,
+    ) -> Result<Option<Envelope>, StoreError> {
         Ok(self
             .collections
             .borrow()
-            .get(collection)
+            .get(collection.name())
             .and_then(|c| c.get(&id))
             .cloned())
     }
 
-    async fn envelopes(&self, collection: &str) -> Result<Vec<Envelope>, StoreError> {
+    async fn envelopes(&self, collection: Collection) -> Result<Vec<Envelope>, StoreError> {
         Ok(self.select(collection, |_| true))
     }
 
     async fn envelopes_for_customer(
         &self,
-        collection: &str,
+        collection: Collection,
         customer: Id,
     ) -> Result<Vec<Envelope>, StoreError> {
         Ok(self.select(collection, |e| e.customers.contains(&customer)))
@@ -56,7 +60,7 @@ impl Store for MemStore {
         &self,
         lookup: &CustomerLookup,
     ) -> Result<Vec<Envelope>, StoreError> {
-        Ok(self.select("customers", |e| match lookup {
+        Ok(self.select(Collection::Customers, |e| match lookup {
             CustomerLookup::Email(email) => e.emails.iter().any(|x| x == email),
             CustomerLookup::Name(name) => e.name.as_deref() == Some(name.as_str()),
             CustomerLookup::Tag(tag) => e.tags.iter().any(|x| x == tag),
@@ -65,7 +69,7 @@ impl Store for MemStore {
 
     async fn recent_envelopes(
         &self,
-        collection: &str,
+        collection: Collection,
         limit: usize,
     ) -> Result<Vec<Envelope>, StoreError> {
         let mut envelopes = self.select(collection, |_| true);
@@ -75,11 +79,11 @@ impl Store for MemStore {
         envelopes.truncate(limit);
         Ok(envelopes)
     }
-    async fn count(&self, collection: &str) -> Result<usize, StoreError> {
+    async fn count(&self, collection: Collection) -> Result<usize, StoreError> {
         Ok(self
             .collections
             .borrow()
-            .get(collection)
+            .get(collection.name())
             .map_or(0, BTreeMap::len))
     }
 

@@ -51,15 +51,19 @@ pub enum CustomerLookup {
 #[allow(async_fn_in_trait)]
 pub trait Store {
     /// One stored envelope by collection and id.
-    async fn envelope(&self, collection: &str, id: Id) -> Result<Option<Envelope>, StoreError>;
+    async fn envelope(
+        &self,
+        collection: Collection,
+        id: Id,
+    ) -> Result<Option<Envelope>, StoreError>;
 
     /// Every envelope of a collection, in id order.
-    async fn envelopes(&self, collection: &str) -> Result<Vec<Envelope>, StoreError>;
+    async fn envelopes(&self, collection: Collection) -> Result<Vec<Envelope>, StoreError>;
 
     /// The envelopes of a collection attached to a customer (`by_customer`).
     async fn envelopes_for_customer(
         &self,
-        collection: &str,
+        collection: Collection,
         customer: Id,
     ) -> Result<Vec<Envelope>, StoreError>;
 
@@ -72,12 +76,12 @@ pub trait Store {
     /// The `limit` most recently updated envelopes, newest first (`by_updated`).
     async fn recent_envelopes(
         &self,
-        collection: &str,
+        collection: Collection,
         limit: usize,
     ) -> Result<Vec<Envelope>, StoreError>;
 
     /// How many records a collection holds (trashed included).
-    async fn count(&self, collection: &str) -> Result<usize, StoreError>;
+    async fn count(&self, collection: Collection) -> Result<usize, StoreError>;
 
     /// Commits every operation of `changes`, or none of them.
     async fn apply(&self, changes: &ChangeSet) -> Result<(), StoreError>;
@@ -93,7 +97,7 @@ pub trait Store {
 
     /// One record by id.
     async fn get<R: Stored>(&self, id: Id) -> Result<Option<R>, StoreError> {
-        self.envelope(R::COLLECTION, id)
+        self.envelope(R::KIND, id)
             .await?
             .as_ref()
             .map(Envelope::open)
@@ -102,12 +106,12 @@ pub trait Store {
 
     /// Every record of a collection, in id order.
     async fn all<R: Stored>(&self) -> Result<Vec<R>, StoreError> {
-        open_all(&self.envelopes(R::COLLECTION).await?)
+        open_all(&self.envelopes(R::KIND).await?)
     }
 
     /// The records attached to a customer.
     async fn for_customer<R: Stored>(&self, customer: Id) -> Result<Vec<R>, StoreError> {
-        open_all(&self.envelopes_for_customer(R::COLLECTION, customer).await?)
+        open_all(&self.envelopes_for_customer(R::KIND, customer).await?)
     }
 
     /// Customers found through an index.
@@ -117,7 +121,7 @@ pub trait Store {
 
     /// The `limit` most recently updated records, newest first.
     async fn recently_updated<R: Stored>(&self, limit: usize) -> Result<Vec<R>, StoreError> {
-        open_all(&self.recent_envelopes(R::COLLECTION, limit).await?)
+        open_all(&self.recent_envelopes(R::KIND, limit).await?)
     }
 }
 

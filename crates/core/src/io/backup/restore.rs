@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::{Backup, BackupError};
 use crate::model::{Id, Timestamp};
+use crate::store::Collection;
 use crate::store::{ChangeSet, Envelope, Op, Store, COLLECTIONS};
 
 /// How a backup meets the data already here.
@@ -132,8 +133,8 @@ pub async fn plan_restore<S: Store>(
     mode: RestoreMode,
 ) -> Result<(ChangeSet, RestoreSummary), BackupError> {
     let mut current = BTreeMap::new();
-    for &name in COLLECTIONS {
-        current.insert(name, store.envelopes(name).await?);
+    for collection in Collection::ALL {
+        current.insert(collection.name(), store.envelopes(collection).await?);
     }
     Ok(restore_change_set(backup, mode, &current))
 }

@@ -10,6 +10,7 @@ use super::records::canonical;
 use super::{BackupError, BACKUP_FORMAT, BACKUP_VERSION};
 use crate::model::Timestamp;
 use crate::store::schema::SCHEMA_VERSION;
+use crate::store::Collection;
 use crate::store::{Envelope, Store, StoreError, COLLECTIONS};
 
 /// Reads every collection of `store` and returns the backup file's text.
@@ -28,8 +29,9 @@ pub async fn create_backup<S: Store>(
     settings: BTreeMap<String, Value>,
 ) -> Result<String, BackupError> {
     let mut collections = Vec::with_capacity(COLLECTIONS.len());
-    for &name in COLLECTIONS {
-        let stored = store.envelopes(name).await?;
+    for collection in Collection::ALL {
+        let name = collection.name();
+        let stored = store.envelopes(collection).await?;
         let mut envelopes = Vec::with_capacity(stored.len());
         for env in &stored {
             let again = canonical(name, &env.json).map_err(|e| StoreError::Corrupt {

@@ -183,7 +183,7 @@ async fn current_envelopes<S: Store>(
     let mut found = HashMap::new();
     if wanted.len() <= BULK {
         for &(collection, id) in wanted {
-            if let Some(envelope) = store.envelope(collection, id).await? {
+            if let Some(envelope) = store.envelope(known(collection)?, id).await? {
                 found.insert((collection, id), envelope);
             }
         }
@@ -194,13 +194,19 @@ async fn current_envelopes<S: Store>(
     names.dedup();
     let wanted: std::collections::HashSet<(&'static str, Id)> = wanted.iter().copied().collect();
     for name in names {
-        for envelope in store.envelopes(name).await? {
+        for envelope in store.envelopes(known(name)?).await? {
             if wanted.contains(&(name, envelope.id)) {
                 found.insert((name, envelope.id), envelope);
             }
         }
     }
     Ok(found)
+}
+
+/// The collection a (checked) name stands for.
+fn known(name: &str) -> Result<Collection, StoreError> {
+    Collection::from_name(name)
+        .ok_or_else(|| StoreError::Backend(format!("unknown collection {name}")))
 }
 
 /// The store's name for a collection named in a batch.
