@@ -13,26 +13,21 @@ use crate::model::{Id, Priority, Record, Ticket, TicketStatus};
 use crate::ops;
 use crate::store::{ChangeSet, Collection, Store, StoreError};
 use crate::ui::base_path::app_href;
-use crate::ui::components::{PageHeader, SaveError};
-use crate::ui::state::{customer_name, now_ms, AppState, StoreStatus};
+use crate::ui::components::{FormState, PageHeader, SaveError};
+use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 /// What looking the ticket up found.
 #[derive(Clone)]
 enum Lookup {
-    /// The database is still opening.
-    Opening,
     /// No such ticket (bad id, or deleted for good).
     Missing,
     /// The ticket as stored.
     Found(Ticket),
 }
 
-async fn find(state: AppState, id: Option<Id>, ready: bool) -> Result<Lookup, StoreError> {
-    if !ready {
-        return Ok(Lookup::Opening);
-    }
+async fn find(state: AppState, id: Option<Id>) -> Result<Lookup, StoreError> {
     let Some(id) = id else {
         return Ok(Lookup::Missing);
     };
@@ -58,11 +53,7 @@ pub fn TicketPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<Id>().ok())));
     // Loaded once per id: the view below follows later changes itself.
-    let initial = LocalResource::new(move || {
-        let id = id.get();
-        let ready = state.status.get() == StoreStatus::Ready;
-        find(state, id, ready)
-    });
+    let initial = state.store_resource(&[], move |state| find(state, id.get()));
     view! {
         <Transition fallback=|| view! { <p class="muted">"Loading the ticket…"</p> }>
             {move || initial.get().map(|result| match result {
@@ -70,15 +61,15 @@ pub fn TicketPage() -> impl IntoView {
                     <PageHeader title="Ticket"/>
                     <p class="error" role="alert">{e.user_message()}</p>
                 }.into_any(),
-                Ok(Lookup::Opening) => view! {
+                Ok(None) => view! {
                     <PageHeader title="Ticket"/>
                     <p class="muted">"Opening the database…"</p>
                 }.into_any(),
-                Ok(Lookup::Missing) => view! {
+                Ok(Some(Lookup::Missing)) => view! {
                     <PageHeader title="Ticket not found" subtitle="The link may be wrong, or the ticket was deleted."/>
                     <p><a href=app_href("/tickets")>"Back to tickets"</a></p>
                 }.into_any(),
-                Ok(Lookup::Found(t)) => view! { <TicketView initial=t/> }.into_any(),
+                Ok(Some(Lookup::Found(t))) => view! { <TicketView initial=t/> }.into_any(),
             })}
         </Transition>
     }
@@ -90,19 +81,20 @@ fn TicketView(initial: Ticket) -> impl IntoView {
     let id = initial.meta.id;
     let base = RwSignal::new(initial.clone());
     let draft = RwSignal::new(TicketEdit::of(&initial));
-    let error = RwSignal::new(None::<(String, bool)>);
-    let saving = RwSignal::new(false);
+    let form = FormState::new();
+    let FormState {
+        save_error: error,
+        saving,
+        ..
+    } = form;
     let dirty = Memo::new(move |_| base.with(|b| draft.with(|d| *d != TicketEdit::of(b))));
 
     // The stored ticket after each change anywhere; the form follows it
     // while it has no unsaved edits.
-    let latest = LocalResource::new(move || {
-        state.track(Collection::Tickets);
-        find(state, Some(id), true)
-    });
+    let latest = state.store_resource(&[Collection::Tickets], move |state| find(state, Some(id)));
     let changed_elsewhere = RwSignal::new(false);
     Effect::new(move |_| {
-        let Some(Ok(Lookup::Found(stored))) = latest.get() else {
+        let Some(Ok(Some(Lookup::Found(stored)))) = latest.get() else {
             return;
         };
         if stored.meta.version <= base.with_untracked(|b| b.meta.version) {
@@ -118,7 +110,7 @@ fn TicketView(initial: Ticket) -> impl IntoView {
     });
 
     let write = move |ticket: Ticket, changes: Result<ChangeSet, ops::OpError>, undoable: bool| {
-        state.save(changes, undoable, error, Some(saving), move || {
+        state.submit(changes, undoable, form, move || {
             if undoable {
                 // Solve/Reopen: keep the form's other unsaved edits.
                 let status = ticket.status;

@@ -9,7 +9,7 @@ use crate::ops;
 use crate::search::page::PageWindow;
 use crate::search::ListQuery;
 use crate::ui::base_path::app_href;
-use crate::ui::components::{thousands, Pager, SaveError, SearchBox};
+use crate::ui::components::{thousands, FormState, Pager, SaveError, SearchBox};
 use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
 
@@ -106,8 +106,10 @@ pub(super) fn Responses(
         });
     };
 
-    let saving = RwSignal::new(false);
-    let save_error = RwSignal::new(None::<(String, bool)>);
+    let form = FormState::new();
+    let FormState {
+        save_error, saving, ..
+    } = form;
     let save = move |_| {
         let edits = draft.get_untracked();
         if edits.is_empty() || saving.get_untracked() {
@@ -125,9 +127,7 @@ pub(super) fn Responses(
             })
             .collect();
         let changes = ops::sales::record_responses(&campaign.get_value(), &responses, now_ms());
-        state.save(changes, true, save_error, Some(saving), move || {
-            draft.set(HashMap::new())
-        });
+        state.submit(changes, true, form, move || draft.set(HashMap::new()));
     };
     let pending = move || draft.with(HashMap::len);
 

@@ -11,7 +11,7 @@ use crate::ops;
 use crate::store::Store;
 use crate::ui::base_path::app_href;
 use crate::ui::components::{PageHeader, WhenStoreReady};
-use crate::ui::state::{now_ms, AppState, StoreStatus};
+use crate::ui::state::{now_ms, AppState};
 use form::CustomerForm;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -38,24 +38,21 @@ pub fn CustomerPage() -> impl IntoView {
     // Loaded once per id (not on every revision): the form must not be
     // replaced under the user's fingers by a change elsewhere. A save based
     // on a stale version is refused instead.
-    let customer = LocalResource::new(move || {
+    let customer = state.store_resource(&[], move |state| {
         let id = id.get();
-        let ready = state.status.get() == StoreStatus::Ready;
         async move {
-            match (id, ready) {
-                (Some(id), true) => Some(match state.store() {
-                    Ok(store) => store.get::<Customer>(id).await,
-                    Err(e) => Err(e),
-                }),
-                (None, _) => Some(Ok(None)),
-                (Some(_), false) => None,
+            match id {
+                Some(id) => state.store()?.get::<Customer>(id).await,
+                None => Ok(None),
             }
         }
     });
     view! {
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
-            {move || customer.get().flatten().map(|found| match found {
-                Ok(None) => view! {
+            {move || customer.get().map(|found| match found {
+                // The database is still opening.
+                Ok(None) => view! { <p class="muted">"Loading…"</p> }.into_any(),
+                Ok(Some(None)) => view! {
                     <PageHeader title="Customer not found" subtitle="It may have been deleted for good."/>
                     <p><a href=app_href("/customers")>"Back to customers"</a></p>
                 }.into_any(),
@@ -65,7 +62,7 @@ pub fn CustomerPage() -> impl IntoView {
                     <p class="error" role="alert">{e.user_message()}</p>
                     <p><a href=app_href("/customers")>"Back to customers"</a></p>
                 }.into_any(),
-                Ok(Some(c)) => view! { <CustomerView customer=c/> }.into_any(),
+                Ok(Some(Some(c))) => view! { <CustomerView customer=c/> }.into_any(),
             })}
         </Transition>
     }

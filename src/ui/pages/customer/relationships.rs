@@ -12,7 +12,7 @@ use crate::model::{
 use crate::ops;
 use crate::store::{Collection, Store, StoreError};
 use crate::ui::base_path::app_href;
-use crate::ui::components::{CustomerPicker, PickedCustomer, SaveError};
+use crate::ui::components::{CustomerPicker, FormState, PickedCustomer, SaveError};
 use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
 
@@ -82,9 +82,12 @@ pub fn Relationships(customer: Id) -> impl IntoView {
     let other = PickedCustomer::new();
     let choice = RwSignal::new(LINKS[2].0.to_string());
     let strength = RwSignal::new(0.5f64);
-    let errors = RwSignal::new(ValidationErrors::default());
-    let save_error = RwSignal::new(None::<(String, bool)>);
-    let saving = RwSignal::new(false);
+    let form = FormState::new();
+    let FormState {
+        errors,
+        save_error,
+        saving,
+    } = form;
 
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -125,7 +128,7 @@ pub fn Relationships(customer: Id) -> impl IntoView {
                 errors.set(found.clone());
                 return;
             }
-            state.save(built, true, save_error, Some(saving), move || other.clear());
+            state.submit(built, true, form, move || other.clear());
         });
     };
     let remove = move |link: Relationship| {
@@ -183,7 +186,7 @@ pub fn Relationships(customer: Id) -> impl IntoView {
                         </select>
                     </label>
                     <CustomerPicker field=other id="relationship-customer" label="Other customer"
-                        pick_verb="Link to" error=Signal::derive(move || errors.with(|e| e.sentences_for("to")))/>
+                        pick_verb="Link to" error=Signal::derive(form.message("to"))/>
                 </div>
                 <SaveError error=save_error/>
                 <div class="form-actions">
