@@ -14,6 +14,8 @@ use leptos_router::path;
 pub const NAV: &[(&str, &str)] = &[
     ("Dashboard", "/"),
     ("Customers", "/customers"),
+    ("Search", "/search"),
+    ("Duplicates", "/duplicates"),
     ("Tasks", "/tasks"),
     ("Pipeline", "/pipeline"),
     ("Orders", "/orders"),
@@ -91,6 +93,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/customers/new") view=NewCustomerPage/>
                         <Route path=path!("/customers/:id") view=CustomerPage/>
                         <Route path=path!("/trash") view=TrashPage/>
+                        <Route path=path!("/search") view=SearchPage/>
+                        <Route path=path!("/duplicates") view=DuplicatesPage/>
+                        <Route path=path!("/notes/:id") view=InteractionPage/>
                         <Route path=path!("/pipeline") view=PipelinePage/>
                         <Route path=path!("/pipeline/new") view=NewDealPage/>
                         <Route path=path!("/orders") view=OrdersPage/>

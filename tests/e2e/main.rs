@@ -12,5 +12,6 @@ mod import;
 mod pipeline;
 mod server;
 mod shell;
+mod text;
 mod tour;
 mod workflows;

@@ -6,8 +6,10 @@ mod chart;
 mod customer_picker;
 mod demo_loader;
 mod form;
+mod job;
 mod list_filters;
 mod palette;
+mod text_panels;
 mod toasts;
 
 pub use crate::format::thousands;
@@ -15,8 +17,10 @@ pub use chart::{Chart, ChartSpec};
 pub use customer_picker::{CustomerPicker, FormForCustomer, PickedCustomer, WhenStoreReady};
 pub use demo_loader::{finish_interrupted_load, DemoLoader, DemoProgress};
 pub use form::{FieldMessage, FormState};
+pub use job::{JobProgress, JobState};
 pub use list_filters::{ChoiceFilter, SearchBox};
 pub use palette::CommandPalette;
+pub use text_panels::{day, polarity_class, text_path, want_text_index, want_text_index_now, SentimentLine, SimilarPanel};
 pub use toasts::Toasts;
 
 use leptos::prelude::*;

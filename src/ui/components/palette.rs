@@ -1,6 +1,7 @@
 //! The command palette: Ctrl+K (Cmd+K on a Mac) opens a modal dialog with
 //! one search box; it lists the pages of the navigation ([`NAV`]) whose name
-//! matches and up to eight customers from the in-memory index. Arrow keys
+//! matches, up to eight customers from the in-memory index, up to five
+//! notes and tickets from the text index, and a link to the search page. Arrow keys
 //! move the highlight, Enter opens it, Escape or a click outside closes.
 //!
 //! Mounted once by the shell (`app.rs`), inside the router; the keyboard
@@ -8,6 +9,9 @@
 
 use crate::model::Id;
 use crate::search::ListQuery;
+use crate::text::{DocKey, TextQuery};
+use crate::ui::components::{day, text_path};
+use crate::ui::state::customer_name;
 use crate::ui::app::NAV;
 use crate::ui::state::AppState;
 use leptos::ev;
@@ -18,6 +22,8 @@ use wasm_bindgen::JsCast;
 
 /// Customers listed at most.
 const CUSTOMER_RESULTS: usize = 8;
+/// Notes and tickets listed at most.
+const TEXT_RESULTS: usize = 5;
 
 /// One thing the palette can open.
 #[derive(Clone, PartialEq)]
@@ -26,6 +32,11 @@ enum Target {
     Page(&'static str, &'static str),
     /// A customer: id, name and a line of detail.
     Customer(Id, String, String),
+    /// A note, email, meeting or ticket: which, its subject and a line of
+    /// detail.
+    Text(DocKey, String, String),
+    /// The search page for the typed words.
+    SearchTexts(String),
 }
 
 impl Target {
@@ -35,6 +46,8 @@ impl Target {
         match self {
             Target::Page(_, path) => (*path).to_string(),
             Target::Customer(id, ..) => format!("/customers/{id}"),
+            Target::Text(key, ..) => text_path(*key),
+            Target::SearchTexts(words) => format!("/search?q={}", url_encoded(words)),
         }
     }
 }
@@ -58,6 +71,41 @@ fn results(state: &AppState, text: &str) -> Vec<Target> {
                 Some(Target::Customer(id, row.name.clone(), row.detail()))
             }));
         });
+        // Notes and tickets, when the text index is built.
+        let query = TextQuery {
+            text: text.to_string(),
+            limit: TEXT_RESULTS,
+            ..TextQuery::default()
+        };
+        state.text.with(|index| {
+            out.extend(index.search(&query).into_iter().filter_map(|h| {
+                let doc = index.doc(h.hit.key)?;
+                let title = if doc.title.is_empty() {
+                    h.hit.key.kind.label().to_string()
+                } else {
+                    doc.title.clone()
+                };
+                Some(Target::Text(
+                    h.hit.key,
+                    title,
+                    format!("{} · {}", day(h.hit.at), customer_name(state, &h.hit.customer)),
+                ))
+            }));
+        });
+        out.push(Target::SearchTexts(text.trim().to_string()));
+    }
+    out
+}
+
+/// `text` with everything but unreserved URL characters percent-encoded.
+fn url_encoded(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
     }
     out
 }
@@ -79,6 +127,7 @@ pub fn CommandPalette() -> impl IntoView {
             return Vec::new();
         }
         state.index_revision.track();
+        state.text.revision.track();
         text.with(|t| results(&state, t))
     });
 
@@ -91,6 +140,7 @@ pub fn CommandPalette() -> impl IntoView {
         text.set(String::new());
         highlight.set(0);
         open.set(true);
+        super::want_text_index_now(state);
     };
     let close = move || {
         if !open.get_untracked() {
@@ -190,7 +240,7 @@ pub fn CommandPalette() -> impl IntoView {
                         class="palette-input"
                         type="text"
                         role="combobox"
-                        aria-label="Search customers and pages"
+                        aria-label="Search customers, pages, notes and tickets"
                         aria-expanded="true"
                         aria-controls="palette-results"
                         aria-autocomplete="list"
@@ -198,7 +248,7 @@ pub fn CommandPalette() -> impl IntoView {
                             let h = highlight.get();
                             (h < items.with(Vec::len)).then(|| option_id(h))
                         }
-                        placeholder="Search customers and pages…"
+                        placeholder="Search customers, pages, notes and tickets…"
                         autocomplete="off"
                         spellcheck="false"
                         prop:value=move || text.get()
@@ -222,6 +272,8 @@ pub fn CommandPalette() -> impl IntoView {
                                 let (kind, label, detail) = match &target {
                                     Target::Page(label, _) => ("Page", label.to_string(), String::new()),
                                     Target::Customer(_, name, detail) => ("Customer", name.clone(), detail.clone()),
+                                    Target::Text(key, title, detail) => (key.kind.label(), title.clone(), detail.clone()),
+                                    Target::SearchTexts(words) => ("Search", format!("Search notes and tickets for “{words}”"), String::new()),
                                 };
                                 let selected = move || highlight.get() == i;
                                 view! {

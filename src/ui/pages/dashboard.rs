@@ -68,6 +68,37 @@ fn ChartCard(spec: ChartSpec, has_data: bool, empty: &'static str) -> impl IntoV
     }
 }
 
+/// The mean sentiment of notes, emails, meetings and tickets per month,
+/// scored in the worker (see `AppState::sentiment`).
+#[component]
+fn SentimentCard() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <section class="card chart-card">
+            {move || match state.sentiment.get() {
+                None => view! {
+                    <h2 class="chart-empty-title">"Customer sentiment per month"</h2>
+                    <p class="muted chart-empty" role="status">"Reading the sentiment of notes and tickets…"</p>
+                }.into_any(),
+                Some(o) if o.monthly.is_empty() => view! {
+                    <h2 class="chart-empty-title">"Customer sentiment per month"</h2>
+                    <p class="muted chart-empty">"No note, email, meeting or ticket yet."</p>
+                }.into_any(),
+                Some(o) => {
+                    let flagged = o.recent_negative.len();
+                    view! {
+                        <Chart spec=Signal::stored(super::text_charts::sentiment_trend("Customer sentiment per month", &o.monthly))/>
+                        <p class="muted">
+                            {format!("{} texts scored. ", thousands(o.texts))}
+                            <a href=app_href("/customers?negative=1")>{format!("{} customers wrote something negative in the last 30 days", thousands(flagged))}</a>
+                        </p>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
 fn chart_grid(d: Dashboard, stats: Memo<(usize, usize)>) -> impl IntoView {
     let has_orders = d.revenue_total() > 0.0;
     let has_deals = d.pipeline.iter().any(|(_, _, n)| *n > 0);
@@ -160,6 +191,7 @@ pub fn DashboardPage() -> impl IntoView {
                     Err(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
                 })}
             </Transition>
+            <SentimentCard/>
             <section class="card">
                 <h2>"Recently changed"</h2>
                 <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>

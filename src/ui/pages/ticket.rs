@@ -13,7 +13,8 @@ use crate::model::{Id, Priority, Record, Ticket, TicketStatus};
 use crate::ops;
 use crate::store::{ChangeSet, Collection, Store, StoreError};
 use crate::ui::base_path::app_href;
-use crate::ui::components::{FormState, PageHeader, SaveError};
+use crate::text::{DocKey, TextKind};
+use crate::ui::components::{FormState, PageHeader, SaveError, SentimentLine, SimilarPanel};
 use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -158,6 +159,7 @@ fn TicketView(initial: Ticket) -> impl IntoView {
     let customer = initial.customer_id;
     let who = customer_name(&state, &customer);
     let body = initial.body.clone();
+    let sentiment_text = format!("{}\n{}", initial.subject, initial.body);
 
     view! {
         <header class="page-header">
@@ -193,6 +195,8 @@ fn TicketView(initial: Ticket) -> impl IntoView {
                 } else {
                     view! { <p class="ticket-body">{body}</p> }.into_any()
                 }}
+                <h3>"Sentiment"</h3>
+                <SentimentLine text=sentiment_text/>
                 <dl class="ticket-times">
                     <dt>"Opened"</dt>
                     <dd>{move || base.with(|b| local_time(b.opened_at))}</dd>
@@ -277,5 +281,6 @@ fn TicketView(initial: Ticket) -> impl IntoView {
                 </div>
             </form>
         </div>
+        <SimilarPanel key=DocKey { kind: TextKind::Ticket, id }/>
     }
 }

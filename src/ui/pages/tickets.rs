@@ -6,11 +6,16 @@
 //! The store is read once per revision; filtering and paging work on that
 //! copy.
 
-use crate::model::{Priority, Record, Ticket, TicketStatus, Timestamp};
+use crate::jobs::text::TopicsInput;
+use crate::jobs::TopicsJob;
+use crate::model::{Id, Priority, Record, Ticket, TicketStatus, Timestamp};
 use crate::search::page::PageWindow;
 use crate::store::{Collection, Store, StoreError};
 use crate::ui::base_path::app_href;
-use crate::ui::components::{ChoiceFilter, EmptyState, PageHeader, Pager, SearchBox};
+use crate::ui::components::{
+    ChoiceFilter, EmptyState, JobProgress, JobState, PageHeader, Pager, SearchBox,
+};
+use std::collections::HashMap;
 use crate::ui::state::{customer_name, AppState};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -64,6 +69,16 @@ pub fn TicketsPage() -> impl IntoView {
     let priority = RwSignal::new(None::<Priority>);
     let query = RwSignal::new(String::new());
     let page = RwSignal::new(0usize);
+    let topic = RwSignal::new(None::<usize>);
+    let topic_job = JobState::new();
+    find_topics(state, topic_job);
+    let topic_of = Memo::new(move |_| {
+        state.topics.with(|r| {
+            r.as_ref()
+                .map(|r| r.assignments.iter().copied().collect::<HashMap<Id, usize>>())
+                .unwrap_or_default()
+        })
+    });
 
     let matching = Memo::new(move |_| {
         let Some(all) = tickets.get().and_then(Result::ok).flatten() else {
@@ -71,17 +86,22 @@ pub fn TicketsPage() -> impl IntoView {
         };
         let (status, priority) = (status.get(), priority.get());
         let needle = query.get().trim().to_lowercase();
-        all.iter()
+        let topic = topic.get();
+        topic_of.with(|topic_of| all.iter()
             .enumerate()
             .filter(|(_, t)| status.is_none_or(|s| t.status == s))
             .filter(|(_, t)| priority.is_none_or(|p| t.priority == p))
             .filter(|(_, t)| needle.is_empty() || t.subject.to_lowercase().contains(&needle))
+            .filter(|(_, t)| topic.is_none_or(|k| topic_of.get(&t.meta.id) == Some(&k)))
             .map(|(i, _)| i)
-            .collect::<Vec<usize>>()
+            .collect::<Vec<usize>>())
     });
 
     let row = move |t: Ticket| {
         let who = customer_name(&state, &t.customer_id);
+        let topic_name = topic_of.with_untracked(|m| m.get(&t.meta.id).copied()).and_then(|k| {
+            state.topics.with_untracked(|r| r.as_ref().and_then(|r| r.topics.get(k)).map(|t| t.name.clone()))
+        });
         let rating = t
             .satisfaction
             .map(|s| format!("{s} of 5"))
@@ -94,6 +114,7 @@ pub fn TicketsPage() -> impl IntoView {
                 <td><span class=priority_class(t.priority)>{t.priority.label()}</span></td>
                 <td class="num">{local_time(t.opened_at)}</td>
                 <td class="num">{rating}</td>
+                <td>{topic_name.unwrap_or_default()}</td>
             </tr>
         }
     };
@@ -120,7 +141,9 @@ pub fn TicketsPage() -> impl IntoView {
                         <SearchBox label="Search ticket subjects" query=query page=page/>
                         <ChoiceFilter label="Status" choices=TicketStatus::ALL name=TicketStatus::label value=status page=page/>
                         <ChoiceFilter label="Priority" choices=Priority::ALL name=Priority::label value=priority page=page/>
+                        <TopicFilter topic=topic page=page/>
                     </div>
+                    <JobProgress job=topic_job label="Finding ticket topics"/>
                     {
                         let all = all.clone();
                         move || {
@@ -143,6 +166,7 @@ pub fn TicketsPage() -> impl IntoView {
                                                 <th scope="col">"Priority"</th>
                                                 <th scope="col" class="num">"Opened"</th>
                                                 <th scope="col" class="num">"Satisfaction"</th>
+                                                <th scope="col">"Topic"</th>
                                             </tr>
                                         </thead>
                                         <tbody>{rows.into_iter().map(row).collect_view()}</tbody>
@@ -155,5 +179,40 @@ pub fn TicketsPage() -> impl IntoView {
                 }.into_any(),
             })}
         </Transition>
+    }
+}
+
+/// Keeps `state.topics` current: finds the tickets' topics in the worker
+/// (with the number of topics last chosen on the Analytics page, or one
+/// suited to the number of tickets) whenever the tickets change.
+pub(crate) fn find_topics(state: AppState, job: JobState) {
+    Effect::new(move |_| {
+        state.track(Collection::Tickets);
+        let k = state.topic_count.get();
+        if state.status.get() != crate::ui::state::StoreStatus::Ready {
+            return;
+        }
+        job.run::<TopicsJob>(TopicsInput { k }, move |report| state.topics.set(Some(report)));
+    });
+    on_cleanup(move || job.cancel());
+}
+
+/// The "Topic" filter: the topics found, named by their top terms.
+#[component]
+fn TopicFilter(topic: RwSignal<Option<usize>>, page: RwSignal<usize>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <label class="field-inline">
+            <span class="sr-only">"Topic"</span>
+            <select aria-label="Topic" on:change=move |ev| {
+                topic.set(event_target_value(&ev).parse().ok());
+                page.set(0);
+            }>
+                <option value="" selected=move || topic.get().is_none()>"All topics"</option>
+                {move || state.topics.get().map(|r| r.topics.iter().enumerate().map(|(k, t)| view! {
+                    <option value=k.to_string() selected=move || topic.get() == Some(k)>{format!("{} ({})", t.name, t.size)}</option>
+                }).collect_view())}
+            </select>
+        </label>
     }
 }

@@ -8,8 +8,12 @@
 //! the index and the revision are updated and other tabs are told which
 //! customers changed.
 
+mod sentiment;
 mod tabs;
+mod text;
 mod toasts;
+
+pub use text::TextIndexState;
 
 pub use toasts::Toast;
 
@@ -71,6 +75,14 @@ pub struct AppState {
     pub demo_progress: RwSignal<Option<(usize, usize)>>,
     /// Set to stop a demo load after the current batch.
     pub demo_cancel: RwSignal<bool>,
+    /// The full-text index over notes and tickets (built on first use).
+    pub text: TextIndexState,
+    /// The sentiment overview (trend, recent negatives), once scored.
+    pub sentiment: RwSignal<Option<crate::jobs::text::SentimentOverview>>,
+    /// The tickets' topics, once found (the Tickets list filters by them).
+    pub topics: RwSignal<Option<crate::jobs::text::TopicReport>>,
+    /// How many ticket topics to find (0: chosen from the number of tickets).
+    pub topic_count: RwSignal<usize>,
     next_toast: StoredValue<u64>,
 }
 
@@ -100,8 +112,13 @@ impl AppState {
             toasts: RwSignal::new(Vec::new()),
             demo_progress: RwSignal::new(None),
             demo_cancel: RwSignal::new(false),
+            text: TextIndexState::new(),
+            sentiment: RwSignal::new(None),
+            topics: RwSignal::new(None),
+            topic_count: RwSignal::new(0),
             next_toast: StoredValue::new(0),
         };
+        state.watch_sentiment();
         leptos::task::spawn_local(async move {
             let started = now_ms();
             state.give_way_when_hidden();
@@ -246,6 +263,7 @@ impl AppState {
         }
         self.index.set_value(index);
         self.index_revision.update(|r| *r += 1);
+        self.text.invalidate();
         self.bump(COLLECTIONS);
         Ok(())
     }
@@ -281,6 +299,7 @@ impl AppState {
             None
         };
         let changed = self.absorb(&changes);
+        self.text.absorb(&changes);
         let reload_all = changes.ops.iter().any(|op| matches!(op, Op::Clear { .. }));
         self.tell_other_tabs(changed, changes.collections(), reload_all);
         if let Some(inverse) = inverse {

@@ -61,6 +61,14 @@ impl AppState {
                     return;
                 };
                 leptos::task::spawn_local(async move {
+                    if notice.reload_all
+                        || notice
+                            .collections
+                            .iter()
+                            .any(|c| c == "interactions" || c == "tickets")
+                    {
+                        state.text.invalidate();
+                    }
                     let result = if notice.reload_all {
                         state.reload_index().await
                     } else {

@@ -9,7 +9,8 @@
 //! lower it, and it raises order frequency and lowers churn, so ticket
 //! ratings, note sentiment, repeat purchases and lifecycle stages agree.
 //! About a quarter of customers live in China and get Chinese names and
-//! (mostly) Chinese notes, tickets and feedback.
+//! (mostly) Chinese notes, tickets and feedback. About one customer in a
+//! hundred was entered twice (see `duplicates`), for the Duplicates page.
 //!
 //! Generation is chunked so the UI can show progress: create a
 //! [`DemoGenerator`] and call [`DemoGenerator::next_batch`] until it returns
@@ -30,6 +31,7 @@
 //! ```
 
 mod catalogue;
+mod duplicates;
 pub mod load;
 mod person;
 mod places;
@@ -156,6 +158,8 @@ pub struct DemoGenerator {
     families: Vec<(Id, usize, &'static str)>,
     campaigns: Vec<CampaignPlan>,
     product_weights: [[f64; PRODUCTS.len()]; 5],
+    /// The customer whose twin (see `duplicates`) comes next.
+    twin_of: Option<Customer>,
 }
 
 impl DemoGenerator {
@@ -176,6 +180,7 @@ impl DemoGenerator {
             families: Vec::new(),
             campaigns,
             product_weights: Segment::ALL.map(catalogue::product_weights),
+            twin_of: None,
         }
     }
 
@@ -189,7 +194,22 @@ impl DemoGenerator {
         let mut batch = DemoBatch::default();
         batch.customers.reserve(n);
         for _ in 0..n {
-            self.generate_customer(&mut batch);
+            // The slot after a customer with a twin holds the twin.
+            let twin = self.twin_of.take().and_then(|original| {
+                duplicates::twin(self.config.seed, self.done, &original, self.now)
+            });
+            match twin {
+                Some((twin, note)) => {
+                    batch.customers.push(twin);
+                    batch.interactions.push(note);
+                }
+                None => {
+                    self.generate_customer(&mut batch);
+                    if duplicates::has_twin(self.done) {
+                        self.twin_of = batch.customers.last().cloned();
+                    }
+                }
+            }
             self.done += 1;
         }
         if self.done == self.config.customers {

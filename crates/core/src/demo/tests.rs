@@ -311,3 +311,31 @@ fn demo_deals_use_the_configured_stages_and_the_default_ones_are_unchanged() {
         "both open stages get deals: {seen:?}"
     );
 }
+
+#[test]
+fn about_one_customer_in_a_hundred_has_a_twin_sharing_an_email_or_phone() {
+    let d = demo(2_000);
+    let twins: Vec<&Customer> = d
+        .customers
+        .iter()
+        .filter(|c| c.source == "Business card")
+        .collect();
+    assert!((10..=25).contains(&twins.len()), "{} twins", twins.len());
+    for twin in twins {
+        let original = d
+            .customers
+            .iter()
+            .find(|c| {
+                c.meta.id != twin.meta.id
+                    && c.family_name == twin.family_name
+                    && (twin.emails.iter().any(|e| c.emails.contains(e))
+                        || twin.phones.iter().any(|p| c.phones.contains(p)))
+            })
+            .unwrap_or_else(|| panic!("no original for {twin:?}"));
+        assert!(original.meta.created_at < twin.meta.created_at);
+        assert!(
+            d.interactions.iter().any(|i| i.customer_id == twin.meta.id),
+            "the twin has its own note"
+        );
+    }
+}

@@ -20,6 +20,7 @@
 
 pub mod analyses;
 pub mod predict;
+pub mod text;
 
 use crate::model::Timestamp;
 use crate::store::{MemStore, Store, StoreError};
@@ -28,6 +29,7 @@ use serde::{Deserialize, Serialize};
 
 pub use analyses::{MissingJob, SaveSegmentsJob, SegmentJob};
 pub use predict::{LinearJob, PropensityJob, TreeJob};
+pub use text::{DuplicateCustomersJob, NearDuplicatesJob, SentimentJob, TopicsJob};
 
 /// A message from the page to the worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -149,6 +151,8 @@ pub fn reads_store(name: &str) -> Option<bool> {
         CountJob::NAME => CountJob::READS_STORE,
         MissingJob::NAME | SegmentJob::NAME | SaveSegmentsJob::NAME => true,
         LinearJob::NAME | PropensityJob::NAME | TreeJob::NAME => true,
+        DuplicateCustomersJob::NAME | NearDuplicatesJob::NAME => true,
+        TopicsJob::NAME | SentimentJob::NAME => true,
         _ => return None,
     })
 }
@@ -173,6 +177,14 @@ pub async fn run_named<S: Store>(
         LinearJob::NAME => run_encoded::<LinearJob, _>(store, input, now, progress).await,
         PropensityJob::NAME => run_encoded::<PropensityJob, _>(store, input, now, progress).await,
         TreeJob::NAME => run_encoded::<TreeJob, _>(store, input, now, progress).await,
+        DuplicateCustomersJob::NAME => {
+            run_encoded::<DuplicateCustomersJob, _>(store, input, now, progress).await
+        }
+        NearDuplicatesJob::NAME => {
+            run_encoded::<NearDuplicatesJob, _>(store, input, now, progress).await
+        }
+        TopicsJob::NAME => run_encoded::<TopicsJob, _>(store, input, now, progress).await,
+        SentimentJob::NAME => run_encoded::<SentimentJob, _>(store, input, now, progress).await,
         other => Err(JobError::NoSuchJob(other.to_string())),
     }
 }

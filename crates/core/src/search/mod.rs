@@ -174,7 +174,10 @@ impl CustomerIndex {
             return;
         }
         let mut row = CustomerRow::from_customer(customer);
-        row.likelihood = self.get(&row.id).and_then(|r| r.likelihood);
+        if let Some(old) = self.get(&row.id) {
+            row.likelihood = old.likelihood;
+            row.recent_negative = old.recent_negative;
+        }
         self.upsert(row);
     }
 
@@ -188,6 +191,15 @@ impl CustomerIndex {
         }
         self.rankings[Column::Likelihood as usize] = OnceLock::new();
         true
+    }
+
+    /// Flags exactly the customers in `ids` as having said something
+    /// negative lately (the previous flags are cleared).
+    pub fn set_recent_negative(&mut self, ids: &[Id]) {
+        let flagged: std::collections::HashSet<&Id> = ids.iter().collect();
+        for row in self.slots.iter_mut().flatten() {
+            row.recent_negative = flagged.contains(&row.id);
+        }
     }
 
     /// Removes the row with id `id`, returning it.

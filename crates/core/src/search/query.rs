@@ -38,6 +38,8 @@ pub struct Filter {
     /// `(field, value)` pairs that must all hold: the custom field's
     /// displayed text (see [`super::custom_text`]) equals the value.
     pub custom: Vec<(String, String)>,
+    /// Only customers who said something negative lately.
+    pub recent_negative: bool,
 }
 
 impl Filter {
@@ -48,6 +50,7 @@ impl Filter {
             && self.segments.is_empty()
             && self.countries.is_empty()
             && self.custom.is_empty()
+            && !self.recent_negative
     }
 }
 
@@ -123,6 +126,7 @@ pub(crate) struct PreparedFilter {
     segments: Vec<String>,
     countries: Vec<String>,
     custom: Vec<(String, String)>,
+    recent_negative: bool,
 }
 
 fn fold(s: &str) -> String {
@@ -147,12 +151,14 @@ impl PreparedFilter {
             segments: fold_all(&f.segments),
             countries: fold_all(&f.countries),
             custom: f.custom.iter().map(|(k, v)| (fold(k), fold(v))).collect(),
+            recent_negative: f.recent_negative,
         }
     }
 
     /// Whether `row` passes every part of the filter.
     pub fn matches(&self, row: &CustomerRow) -> bool {
-        (self.stages.is_empty() || self.stages.contains(&row.stage))
+        (!self.recent_negative || row.recent_negative)
+            && (self.stages.is_empty() || self.stages.contains(&row.stage))
             && (self.countries.is_empty()
                 || self.countries.iter().any(|c| eq_folded(&row.country, c)))
             && (self.segments.is_empty()

@@ -43,6 +43,10 @@ pub struct CustomerRow {
     /// A propensity score in `0..=1`, filled in by the analytics; `None`
     /// until then.
     pub likelihood: Option<f64>,
+    /// Said something negative lately (a note, email, meeting or ticket
+    /// whose sentiment is negative), filled in by the sentiment overview.
+    #[serde(default)]
+    pub recent_negative: bool,
     /// Custom fields as displayed text (see [`custom_text`]), by field name.
     pub custom: Vec<(String, String)>,
 }
@@ -67,6 +71,7 @@ impl CustomerRow {
             created_at: c.meta.created_at,
             updated_at: c.meta.updated_at,
             likelihood: None,
+            recent_negative: false,
             custom: c
                 .custom_fields
                 .iter()

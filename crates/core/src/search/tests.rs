@@ -412,3 +412,32 @@ fn facets_count_case_insensitively_most_used_first() {
     assert_eq!(index.distinct_countries(), vec![("China".to_string(), 2)]);
     assert_eq!(index.distinct_segments(), vec![("Students".to_string(), 1)]);
 }
+
+#[test]
+fn recent_negative_filter_keeps_exactly_the_flagged_rows_and_survives_an_edit() {
+    let mut index = sample();
+    index.set_recent_negative(&[id(2), id(4)]);
+    let flagged = |index: &CustomerIndex| {
+        let mut ids = index.query(&ListQuery {
+            filter: Filter {
+                recent_negative: true,
+                ..Filter::default()
+            },
+            ..ListQuery::default()
+        });
+        ids.sort();
+        ids
+    };
+    assert_eq!(flagged(&index), vec![id(2), id(4)]);
+    // An edit of a flagged customer keeps the flag.
+    index.upsert_customer(&customer(2, "Alan", "Turing", "", "GCHQ", ""));
+    assert_eq!(flagged(&index), vec![id(2), id(4)]);
+    // A new overview replaces the old flags.
+    index.set_recent_negative(&[id(1)]);
+    assert_eq!(flagged(&index), vec![id(1)]);
+    assert!(!Filter {
+        recent_negative: true,
+        ..Filter::default()
+    }
+    .is_empty());
+}

@@ -4,7 +4,7 @@
 //! a held-out test part, honest metrics, charts and an explanation of what
 //! drives the prediction.
 
-use super::job::{JobProgress, JobState};
+use crate::ui::components::{JobProgress, JobState};
 use super::segments::{capitalised, count_missing, number, FeaturePicker, MissingChoice};
 use crate::analytics::ml::linear::{LinearReport, LinearRequest};
 use crate::analytics::ml::logistic::{BinaryTarget, LogisticRequest};

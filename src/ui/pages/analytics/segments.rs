@@ -4,7 +4,7 @@
 //! PCA projection coloured by segment and a profile per segment, then name
 //! the segments and save them onto the customers.
 
-use super::job::{JobProgress, JobState};
+use crate::ui::components::{JobProgress, JobState};
 use crate::analytics::ml::segment::{KChoice, SegmentRequest};
 use crate::analytics::ml::{Feature, MissingHandling, MissingPolicy, MissingReport};
 use crate::charts::{LineChart, ScatterChart, Series};

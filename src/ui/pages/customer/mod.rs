@@ -4,6 +4,7 @@
 mod custom_fields;
 mod form;
 mod relationships;
+mod sentiment;
 mod timeline;
 
 use crate::model::{Customer, Id, Record};
@@ -11,11 +12,12 @@ use crate::ops;
 use crate::store::Store;
 use crate::ui::base_path::app_href;
 use crate::ui::components::{PageHeader, WhenStoreReady};
-use crate::ui::state::{now_ms, AppState};
+use crate::ui::state::{customer_name, now_ms, AppState};
 use form::CustomerForm;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use relationships::Relationships;
+use sentiment::CustomerSentiment;
 use timeline::Timeline;
 
 /// `/customers/new`: an empty form.
@@ -75,6 +77,7 @@ fn CustomerView(customer: Customer) -> impl IntoView {
     let id = customer.id();
     let name = customer.display_name();
     let trashed = customer.is_deleted();
+    let customer_merged_into = customer.merged_into;
     let title = if name.is_empty() {
         "Unnamed customer".to_string()
     } else {
@@ -119,12 +122,22 @@ fn CustomerView(customer: Customer) -> impl IntoView {
                 })}
             </div>
         </header>
-        {trashed.then(|| view! { <p class="notice">"This customer is in the trash. Restore it from the Trash page."</p> })}
+        {match customer_merged_into {
+            Some(into) => Some(view! {
+                <p class="notice" role="status">
+                    "This customer was merged into "
+                    <a href=app_href(&format!("/customers/{into}"))>{customer_name(&state, &into)}</a>
+                    ": their timeline, orders, deals, tickets and tasks are there now."
+                </p>
+            }.into_any()),
+            None => trashed.then(|| view! { <p class="notice">"This customer is in the trash. Restore it from the Trash page."</p> }.into_any()),
+        }}
         {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         <div class="two-columns">
             <CustomerForm initial=customer is_new=false/>
             <div class="stack">
                 <Timeline customer=id/>
+                <CustomerSentiment customer=id/>
                 <Relationships customer=id/>
             </div>
         </div>

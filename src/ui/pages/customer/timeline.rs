@@ -7,7 +7,9 @@ use crate::model::{
 };
 use crate::ops;
 use crate::store::{Collection, Store, StoreError};
-use crate::ui::components::SaveError;
+use crate::sentiment::{self, Polarity};
+use crate::ui::base_path::app_href;
+use crate::ui::components::{polarity_class, SaveError};
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
 
@@ -19,6 +21,15 @@ struct Entry {
     kind: &'static str,
     title: String,
     detail: String,
+    /// The entry's own page (notes, calls, emails, meetings, tickets).
+    href: Option<String>,
+    /// The text's sentiment, for notes, calls, emails, meetings and tickets.
+    mood: Option<(Polarity, f64)>,
+}
+
+fn mood_of(text: &str) -> Option<(Polarity, f64)> {
+    let s = sentiment::score(text);
+    Some((s.label, s.compound))
 }
 
 async fn load(state: AppState, customer: Id) -> Result<Vec<Entry>, StoreError> {
@@ -43,6 +54,8 @@ async fn load(state: AppState, customer: Id) -> Result<Vec<Entry>, StoreError> {
                 Direction::Internal => i.body.clone(),
                 d => format!("{} · {}", d.label(), i.body),
             },
+            href: Some(format!("/notes/{}", i.id())),
+            mood: mood_of(&format!("{}\n{}", i.subject, i.body)),
         });
     }
     for o in store
@@ -62,6 +75,8 @@ async fn load(state: AppState, customer: Id) -> Result<Vec<Entry>, StoreError> {
                 .map(|l| format!("{} × {}", l.quantity, l.product))
                 .collect::<Vec<_>>()
                 .join(", "),
+            href: None,
+            mood: None,
         });
     }
     for d in store
@@ -80,6 +95,8 @@ async fn load(state: AppState, customer: Id) -> Result<Vec<Entry>, StoreError> {
                 d.value,
                 d.probability * 100.0
             ),
+            href: None,
+            mood: None,
         });
     }
     for t in store
@@ -98,6 +115,8 @@ async fn load(state: AppState, customer: Id) -> Result<Vec<Entry>, StoreError> {
             kind: "Ticket",
             title: format!("{} ({}){rating}", t.subject, t.status.label()),
             detail: t.feedback.clone().unwrap_or_else(|| t.body.clone()),
+            href: Some(format!("/tickets/{}", t.id())),
+            mood: mood_of(&format!("{}\n{}", t.subject, t.body)),
         });
     }
     entries.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
@@ -201,7 +220,15 @@ pub fn Timeline(customer: Id) -> impl IntoView {
                                 <li class="timeline-entry">
                                     <span class=format!("badge kind-{}", e.kind.to_lowercase())>{e.kind}</span>
                                     <div class="timeline-text">
-                                        <div class="timeline-title">{e.title}</div>
+                                        <div class="timeline-title">
+                                            {match e.href {
+                                                Some(href) => view! { <a href=app_href(&href)>{e.title}</a> }.into_any(),
+                                                None => view! { <span>{e.title}</span> }.into_any(),
+                                            }}
+                                            {e.mood.filter(|(p, _)| *p == Polarity::Negative).map(|(p, compound)| view! {
+                                                " " <span class=polarity_class(p) title="The words of this entry read negative">{format!("Negative {compound:+.2}")}</span>
+                                            })}
+                                        </div>
                                         <div class="timeline-detail">{e.detail}</div>
                                     </div>
                                     <time class="muted">{when(e.at)}</time>

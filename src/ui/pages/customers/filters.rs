@@ -151,6 +151,12 @@ pub fn Toolbar(
             />
             <CustomFieldFilter query=query/>
             <label class="field-inline">
+                <input type="checkbox"
+                    prop:checked=move || query.with(|q| q.filter.recent_negative)
+                    on:change=move |ev| query.update(|q| q.filter.recent_negative = event_target_checked(&ev))/>
+                " Recent negative"
+            </label>
+            <label class="field-inline">
                 <span class="sr-only">"Sort by"</span>
                 <select
                     aria-label="Sort by"

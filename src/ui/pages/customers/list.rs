@@ -167,6 +167,9 @@ pub fn CustomerList(
                                         </span>
                                         <span class="cell col-name" role="cell">
                                             <a href=app_href(&format!("/customers/{id}"))>{name.clone()}</a>
+                                            {row.recent_negative.then(|| view! {
+                                                <span class="badge sentiment-negative" title="A note, email, meeting or ticket of the last 30 days reads negative">"Negative lately"</span>
+                                            })}
                                         </span>
                                         <span class="cell col-email" role="cell">{row.email.clone().unwrap_or_default()}</span>
                                         <span class="cell col-company" role="cell">{row.company.clone()}</span>

@@ -38,7 +38,13 @@ async fn export_customers(state: AppState, ids: Vec<Id>) -> Result<(), String> {
 #[component]
 pub fn CustomersPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let query = RwSignal::new(ListQuery::default());
+    // `?negative=1` (the Dashboard's link) opens the list filtered to
+    // customers who said something negative lately.
+    let negative = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("negative").is_some_and(|v| v == "1"));
+    let mut initial = ListQuery::default();
+    initial.filter.recent_negative = negative;
+    let query = RwSignal::new(initial);
     let selected = RwSignal::new(HashSet::new());
     let results = Memo::new(move |_| {
         state.index_revision.track();

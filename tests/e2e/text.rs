@@ -1,0 +1,234 @@
+//! Text on the device, with the demo data: a ticket's Similar panel links to
+//! similar tickets; a phrase written in a note is found from the search page
+//! and the command palette and lands on the note; a negative note is
+//! flagged on the timeline and in the Customers list; a duplicate customer
+//! is found, merged (their timeline moves), undone, merged again, and the
+//! merged timeline is complete after a reload.
+
+use crate::customers::load_demo_data;
+use crate::harness::Browser;
+use fantoccini::Locator;
+
+#[tokio::test(flavor = "current_thread")]
+async fn similar_tickets_search_and_sentiment() {
+    let browser = Browser::start().await;
+    load_demo_data(&browser).await;
+
+    // A ticket's Similar panel lists other tickets, with links that open them.
+    browser.click_link("Tickets").await;
+    let ticket = browser
+        .wait_for(
+            Locator::Css("main a[href*='/tickets/']:not([href$='/tickets/new'])"),
+            "a ticket",
+        )
+        .await;
+    browser.press(ticket).await;
+    browser.expect_text("Handling").await;
+    let similar = browser
+        .wait_for(
+            Locator::Css(".similar-list a[href*='/tickets/']"),
+            "a similar ticket in the Similar panel",
+        )
+        .await;
+    let count = browser
+        .eval("return document.querySelectorAll('.similar-list li').length")
+        .await;
+    assert_eq!(count, 10, "the panel lists the ten most similar texts");
+    let target = similar.attr("href").await.expect("href").expect("a link");
+    browser.press(similar).await;
+    browser
+        .expect_true(
+            &format!("location.pathname === {}", serde_json::Value::from(target)),
+            "the similar ticket's page",
+        )
+        .await;
+    browser.expect_text("Handling").await;
+
+    // Write a note on a customer's timeline, then find it by a phrase.
+    browser.click_link("Customers").await;
+    let customer = browser
+        .wait_for(Locator::Css(".grid-body .col-name a"), "a customer")
+        .await;
+    browser.press(customer).await;
+    browser.expect_text("Timeline").await;
+    browser
+        .fill(
+            "Note text",
+            "Discussed the zeppelin hangar refit in Friedrichshafen; they want a quote by spring.",
+        )
+        .await;
+    browser.click_button("Add to timeline").await;
+    browser.expect_text("zeppelin hangar refit").await;
+
+    browser.click_link("Search").await;
+    browser.expect_heading("Search notes and tickets").await;
+    browser.fill("Search text", "zeppelin hangars").await;
+    browser
+        .expect_element_text(".search-results + p, [role=status]", "1 matching text")
+        .await;
+    // The matched words are marked in the snippet (stemming: "hangars"
+    // finds "hangar").
+    browser
+        .expect_true(
+            "[...document.querySelectorAll('.search-results mark')].some(m => m.textContent.toLowerCase() === 'hangar')",
+            "the matched word marked",
+        )
+        .await;
+    let hit = browser
+        .wait_for(Locator::Css(".search-results a[href*='/notes/']"), "the note in the results")
+        .await;
+    browser.press(hit).await;
+    browser.expect_heading("Note").await;
+    browser.expect_text("Friedrichshafen").await;
+    browser.expect_text("Similar").await;
+
+    // The command palette finds it too, and opens it.
+    browser.click_link("Dashboard").await;
+    browser.expect_heading("Dashboard").await;
+    browser
+        .client
+        .execute(
+            "document.dispatchEvent(new KeyboardEvent('keydown', {key: 'k', ctrlKey: true, bubbles: true}))",
+            vec![],
+        )
+        .await
+        .expect("press Ctrl+K");
+    browser
+        .fill("Search customers, pages, notes and tickets", "zeppelin")
+        .await;
+    browser
+        .expect_true(
+            "[...document.querySelectorAll('.palette-option')].some(o => o.textContent.includes('Friedrichshafen') || o.textContent.includes('zeppelin'))",
+            "the note among the palette's results",
+        )
+        .await;
+
+    // A negative note is flagged on the timeline and in the list.
+    browser.client.back().await.expect("back");
+    browser.client.back().await.expect("back");
+    browser.click_link("Customers").await;
+    let customer = browser
+        .wait_for(Locator::Css(".grid-body .col-name a"), "a customer")
+        .await;
+    let name = customer.text().await.expect("name");
+    browser.press(customer).await;
+    browser.expect_text("Timeline").await;
+    browser
+        .fill(
+            "Note text",
+            "Furious call: the delivery was terrible, late and broken. They are angry and want to cancel.",
+        )
+        .await;
+    browser.click_button("Add to timeline").await;
+    browser
+        .expect_true(
+            "[...document.querySelectorAll('.timeline-entry')].some(e => e.textContent.includes('Furious call') && e.querySelector('.sentiment-negative'))",
+            "the negative note flagged",
+        )
+        .await;
+    browser.expect_text("Customer sentiment").await;
+    browser.click_link("Customers").await;
+    browser.press(browser.labelled("Recent negative").await).await;
+    browser.expect_text(&name).await;
+    browser
+        .expect_true(
+            "[...document.querySelectorAll('.grid-body .row')].every(r => r.querySelector('.sentiment-negative'))",
+            "only flagged customers listed",
+        )
+        .await;
+
+    // The Dashboard draws the sentiment trend.
+    browser.click_link("Dashboard").await;
+    browser.expect_text("Customer sentiment per month").await;
+    browser.expect_drawn_charts(6).await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_duplicate_customer_is_merged_undone_and_merged_for_good() {
+    let browser = Browser::start().await;
+    load_demo_data(&browser).await;
+
+    browser.click_link("Duplicates").await;
+    browser.expect_heading("Duplicates").await;
+    let merge = browser
+        .wait_for(
+            Locator::Css("table[aria-label='Possible duplicate customers'] button"),
+            "a possible duplicate with a Merge button",
+        )
+        .await;
+    // The pair's links: the survivor (first column) and the duplicate.
+    let links = browser
+        .eval(
+            "const row = document.querySelector(\"table[aria-label='Possible duplicate customers'] tbody tr\");
+             return [...row.querySelectorAll('a')].map(a => a.getAttribute('href'))",
+        )
+        .await;
+    let links: Vec<String> = serde_json::from_value(links).expect("two links");
+    let (survivor, duplicate) = (links[0].clone(), links[1].clone());
+    let entries_of = |path: String| {
+        let browser = &browser;
+        async move {
+            browser.client.goto(&absolute(browser, &path).await).await.expect("open");
+            browser.expect_text("Timeline").await;
+            browser
+                .wait_until(|| async {
+                    let n = browser
+                        .eval("return document.querySelectorAll('.timeline-entry').length")
+                        .await
+                        .as_u64()?;
+                    let loading = browser.eval("return document.body.innerText.includes('Loading the timeline')").await;
+                    (loading == false).then_some(n)
+                })
+                .await
+                .expect("a timeline")
+        }
+    };
+    let kept = entries_of(survivor.clone()).await;
+    let moved = entries_of(duplicate.clone()).await;
+    assert!(moved > 0, "the duplicate has a timeline of its own");
+
+    browser.client.back().await.expect("back");
+    browser.client.back().await.expect("back");
+    browser.expect_heading("Duplicates").await;
+    let merge = browser
+        .wait_for(
+            Locator::Css("table[aria-label='Possible duplicate customers'] button"),
+            "the Merge button again",
+        )
+        .await;
+    browser.press(merge).await;
+    browser.expect_text("Merge customers").await;
+    browser.click_button("Merge").await;
+    browser.expect_text("Merged").await;
+
+    // Undo brings the duplicate back as it was.
+    browser.click_button("Undo").await;
+    browser.expect_text("— done").await;
+    assert_eq!(entries_of(duplicate.clone()).await, moved);
+
+    // Merge again, reload: the survivor's timeline holds both.
+    browser.open("duplicates").await;
+    let merge = browser
+        .wait_for(
+            Locator::Css("table[aria-label='Possible duplicate customers'] button"),
+            "the Merge button after the undo",
+        )
+        .await;
+    browser.press(merge).await;
+    browser.click_button("Merge").await;
+    browser.expect_text("Merged").await;
+    browser.client.refresh().await.expect("reload");
+    assert_eq!(entries_of(survivor.clone()).await, kept + moved);
+    // The merged-away customer's page points to the survivor.
+    browser.client.goto(&absolute(&browser, &duplicate).await).await.expect("open");
+    browser.expect_text("was merged into").await;
+    let _ = merge;
+    browser.close().await;
+}
+
+/// The absolute URL of an in-app href (which already holds the sub-path).
+async fn absolute(browser: &Browser, href: &str) -> String {
+    let origin = browser.eval("return location.origin").await;
+    format!("{}{href}", origin.as_str().unwrap_or_default())
+}
