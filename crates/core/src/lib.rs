@@ -11,6 +11,7 @@
 //!   changes data; each validates and builds one change set.
 //! - [`demo`]: the seeded generator of realistic demo data.
 //! - [`search`]: the Customers list's in-memory index.
+//! - [`sentiment`]: sentiment of English, Chinese and mixed text (VADER port).
 //! - [`io`]: CSV import/export and JSON backup.
 //! - [`analytics`]: pure functions from model data to result structs.
 //! - [`jobs`]: typed analyses that the app runs in a Web Worker.
@@ -29,4 +30,5 @@ pub mod jobs;
 pub mod model;
 pub mod ops;
 pub mod search;
+pub mod sentiment;
 pub mod store;
