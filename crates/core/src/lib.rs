@@ -12,6 +12,7 @@
 //! - [`demo`]: the seeded generator of realistic demo data.
 //! - [`search`]: the Customers list's in-memory index.
 //! - [`io`]: CSV import/export and JSON backup.
+//! - [`text`]: tokenizer, TF-IDF, the incremental text index and topics.
 //! - [`analytics`]: pure functions from model data to result structs.
 //! - [`jobs`]: typed analyses that the app runs in a Web Worker.
 //! - [`charts`]: drawing functions generic over `plotters`' `DrawingBackend`.
@@ -30,3 +31,4 @@ pub mod model;
 pub mod ops;
 pub mod search;
 pub mod store;
+pub mod text;
