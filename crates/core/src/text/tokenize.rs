@@ -167,8 +167,8 @@ fn han_run(text: &str, run: &[(usize, char)], emit: &mut impl FnMut(&str, Range<
                 emit(&text[r.clone()], r.clone(), &text[r]);
             }
             _ => {
-                for j in piece_start..i - 1 {
-                    let r = run[j].0..end_of(j + 1);
+                for pair in piece.windows(2) {
+                    let r = pair[0].0..pair[1].0 + pair[1].1.len_utf8();
                     emit(&text[r.clone()], r.clone(), &text[r]);
                 }
             }
