@@ -3,6 +3,8 @@
 //! scikit-learn's conventions, an inverted index that stays in step with
 //! the store, near-duplicate detection and ticket topics.
 
+#[cfg(test)]
+mod fixture_tests;
 mod index;
 pub mod stopwords;
 #[doc(hidden)]
