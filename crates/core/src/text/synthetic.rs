@@ -3,7 +3,8 @@
 //! generator writes the realistic data).
 //!
 //! Note `n` depends only on `n`: a topic (one of eight), 15–30 words drawn
-//! from that topic's words, common CRM words and Chinese phrases. Every
+//! from that topic's words, common CRM words and Chinese phrases, and one
+//! reference number ("ref12345", a long tail of rare terms). Every
 //! 50th note (`n % 50 == 49`) is a near-duplicate of note `n - 7` with its
 //! last word changed.
 
@@ -169,6 +170,9 @@ pub fn synthetic_note(n: u64) -> String {
         };
         words.push(w);
     }
+    // A reference number gives the vocabulary a long tail of rare terms.
+    let reference = format!("ref{}", s.below(100_000));
+    words.insert(s.below(len), &reference);
     words.join(" ")
 }
 
