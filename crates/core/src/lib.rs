@@ -13,6 +13,7 @@
 //! - [`search`]: the Customers list's in-memory index.
 //! - [`sentiment`]: sentiment of English, Chinese and mixed text (VADER port).
 //! - [`io`]: CSV import/export and JSON backup.
+//! - [`text`]: tokenizer, TF-IDF, the incremental text index and topics.
 //! - [`analytics`]: pure functions from model data to result structs.
 //! - [`jobs`]: typed analyses that the app runs in a Web Worker.
 //! - [`charts`]: drawing functions generic over `plotters`' `DrawingBackend`.
@@ -32,3 +33,4 @@ pub mod ops;
 pub mod search;
 pub mod sentiment;
 pub mod store;
+pub mod text;
