@@ -21,6 +21,8 @@
 //! [`groups`] turns pairs into groups (union–find) to merge several at once.
 
 mod groups;
+mod hash;
+mod jaro;
 mod profile;
 mod score;
 #[cfg(test)]
@@ -35,6 +37,7 @@ pub use score::Reason;
 use std::collections::HashMap;
 
 use crate::model::{Customer, Id, Record};
+use hash::FxBuild;
 use profile::Profile;
 
 /// Blocks of a weak key (domain, company, name) larger than this are skipped.
@@ -61,18 +64,22 @@ pub struct DuplicatePair {
 #[derive(Debug, Clone, Default)]
 pub struct DuplicateIndex {
     profiles: Vec<Profile>,
-    blocks: HashMap<u64, Vec<u32>>,
+    blocks: HashMap<u64, Vec<u32>, FxBuild>,
 }
 
 impl DuplicateIndex {
     /// Indexes the live customers of `customers`.
     pub fn new(customers: &[Customer]) -> DuplicateIndex {
-        let profiles: Vec<Profile> = customers
+        let mut profiles: Vec<Profile> = customers
             .iter()
             .filter(|c| !c.is_deleted() && c.merged_into.is_none())
             .map(Profile::of)
             .collect();
-        let mut blocks: HashMap<u64, Vec<u32>> = HashMap::new();
+        // Customers with alike names next to each other: the name blocks'
+        // members are then near in memory (measured: a third of the time
+        // of `find_all` at 100,000 customers went to cache misses).
+        profiles.sort_by_cached_key(|p| (prefix(&p.family), prefix(&p.given), p.id));
+        let mut blocks: HashMap<u64, Vec<u32>, FxBuild> = HashMap::default();
         for (i, p) in profiles.iter().enumerate() {
             for key in &p.keys {
                 blocks.entry(key.hash).or_default().push(i as u32);
@@ -120,25 +127,41 @@ impl DuplicateIndex {
             near.dedup();
             for &j in &near {
                 let q = &self.profiles[j as usize];
-                let (score, reasons) = score::score(p, q);
-                if score >= min_score && score > 0.0 {
-                    let (a, b) = if p.id < q.id {
-                        (p.id, q.id)
-                    } else {
-                        (q.id, p.id)
-                    };
-                    pairs.push(DuplicatePair {
-                        a,
-                        b,
-                        score,
-                        reasons,
-                    });
+                let mut sim = None;
+                let s = score::score(p, q, || *sim.insert(score::name_similarity(p, q)), None);
+                if s >= min_score && s > 0.0 {
+                    pairs.push(pair(p, q, s, sim));
                 }
             }
         }
         sort_pairs(&mut pairs);
         pairs
     }
+}
+
+/// The pair of `p` and `q` scored `score`, with its reasons (the name
+/// similarity already computed, if it was).
+fn pair(p: &Profile, q: &Profile, score: f64, sim: Option<f64>) -> DuplicatePair {
+    let mut reasons = Vec::new();
+    let sim = sim.unwrap_or_else(|| score::name_similarity(p, q));
+    score::score(p, q, || sim, Some(&mut reasons));
+    let (a, b) = if p.id < q.id { (p.id, q.id) } else { (q.id, p.id) };
+    DuplicatePair {
+        a,
+        b,
+        score,
+        reasons,
+    }
+}
+
+/// The first four characters of a name packed into a number that sorts
+/// like them (for ordering only: characters past U+FFFF are truncated).
+fn prefix(name: &[char]) -> u64 {
+    let mut key = 0u64;
+    for i in 0..4 {
+        key = key << 16 | name.get(i).map_or(0, |&c| u64::from(c as u32 & 0xFFFF));
+    }
+    key
 }
 
 /// Best first, ties by ids, so the list is the same every time.
@@ -194,8 +217,12 @@ pub fn duplicates_of(
         .map(|j| &stored.profiles[j as usize])
         .filter(|q| q.id != p.id)
         .filter_map(|q| {
-            let (score, reasons) = score::score(&p, q);
-            (score >= min_score && score > 0.0).then_some((q.id, score, reasons))
+            let sim = || score::name_similarity(&p, q);
+            let s = score::score(&p, q, sim, None);
+            (s >= min_score && s > 0.0).then(|| {
+                let found = pair(&p, q, s, None);
+                (q.id, s, found.reasons)
+            })
         })
         .collect();
     found.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
@@ -213,19 +240,10 @@ pub(crate) fn find_duplicates_brute_force(
     let mut pairs = Vec::new();
     for (i, p) in index.profiles.iter().enumerate() {
         for q in &index.profiles[i + 1..] {
-            let (score, reasons) = score::score(p, q);
-            if score >= min_score && score > 0.0 {
-                let (a, b) = if p.id < q.id {
-                    (p.id, q.id)
-                } else {
-                    (q.id, p.id)
-                };
-                pairs.push(DuplicatePair {
-                    a,
-                    b,
-                    score,
-                    reasons,
-                });
+            let sim = || score::name_similarity(p, q);
+            let s = score::score(p, q, sim, None);
+            if s >= min_score && s > 0.0 {
+                pairs.push(pair(p, q, s, None));
             }
         }
     }

@@ -6,13 +6,11 @@
 //! emails, phone tails, company-domain emails, the company without its legal
 //! form, and the blocking keys all of these give.
 
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
-
 use pinyin::ToPinyin;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+use super::hash::hash_text;
 use crate::model::{parse_email, phone_digits, Customer, Id};
 
 /// Email domains many unrelated people share (free mail and big ISPs): a
@@ -116,43 +114,50 @@ pub const PHONE_TAIL: usize = 8;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(super) struct Key {
     pub hash: u64,
+    /// 0 email, 1 phone, 2 domain, 3 company, 4 name tokens, 5 and 6 short
+    /// name keys.
+    pub kind: u8,
     pub strong: bool,
 }
 
 impl Key {
-    fn new(kind: u8, text: &str, strong: bool) -> Key {
-        let mut h = DefaultHasher::new();
-        kind.hash(&mut h);
-        text.hash(&mut h);
+    fn new(kind: u8, text: &str) -> Key {
         Key {
-            hash: h.finish(),
-            strong,
+            hash: hash_text(kind, text),
+            kind,
+            strong: kind <= 1,
         }
     }
 }
 
-/// One customer as duplicate detection sees it.
+/// One customer as duplicate detection sees it. Texts compared often are
+/// kept as hashes (`*_h`, 0 for none); the texts are kept for reasons.
 #[derive(Debug, Clone)]
 pub(super) struct Profile {
     pub id: Id,
-    /// Folded "given family".
-    pub name: String,
-    /// Folded given name.
-    pub given: String,
-    /// Folded family name.
-    pub family: String,
+    /// Hash of the folded "given family" (0: no person's name).
+    pub name_h: u64,
+    /// Folded given name, as chars, and its hash.
+    pub given: Box<[char]>,
+    pub given_h: u64,
+    /// Folded family name, as chars, and its hash.
+    pub family: Box<[char]>,
+    pub family_h: u64,
     /// Romanised name tokens (pinyin for Han), sorted, space-separated.
     pub roman: String,
+    pub roman_h: u64,
     /// Whether the name has Han characters.
     pub han: bool,
-    /// Normalised emails.
+    /// Normalised emails, and their hashes.
     pub emails: Vec<String>,
-    /// (last [`PHONE_TAIL`] digits, the number as stored).
-    pub phones: Vec<(String, String)>,
-    /// Email domains that are not free mail.
+    pub emails_h: Vec<u64>,
+    /// (hash of the last [`PHONE_TAIL`] digits, the number as stored).
+    pub phones: Vec<(u64, String)>,
+    /// Email domains that are not free mail, and their hashes.
     pub domains: Vec<String>,
-    /// Folded company without its legal form ("" when none).
-    pub company: String,
+    pub domains_h: Vec<u64>,
+    /// Hash of the folded company without its legal form (0: none).
+    pub company_h: u64,
     /// The company as stored.
     pub company_shown: String,
     /// Blocking keys.
@@ -162,13 +167,12 @@ pub(super) struct Profile {
 impl Profile {
     /// Whether the customer has a person's name.
     pub fn has_name(&self) -> bool {
-        !self.name.is_empty()
+        self.name_h != 0
     }
 
     pub fn of(c: &Customer) -> Profile {
         let (given, family) = name_parts(&c.given_name, &c.family_name);
         let (given, family) = (fold_name(&given), fold_name(&family));
-        let join = |a: &str, b: &str| format!("{a} {b}").trim().to_string();
         let han = has_han(&given) || has_han(&family);
         let (given_r, family_r) = (romanise(&given), romanise(&family));
         let mut tokens: Vec<&str> = given_r
@@ -177,13 +181,18 @@ impl Profile {
             .collect();
         tokens.sort_unstable();
         let roman = tokens.join(" ");
-        let mut emails: Vec<String> = c
-            .emails
-            .iter()
-            .map(|e| parse_email(e).unwrap_or_else(|_| e.trim().to_lowercase()))
-            .filter(|e| !e.is_empty())
-            .collect();
-        emails.dedup();
+        let mut keys = Vec::new();
+        let mut emails: Vec<String> = Vec::with_capacity(c.emails.len());
+        for e in &c.emails {
+            let e = if e.is_ascii() {
+                e.trim().to_ascii_lowercase()
+            } else {
+                parse_email(e).unwrap_or_else(|_| e.trim().to_lowercase())
+            };
+            if !e.is_empty() && !emails.contains(&e) {
+                emails.push(e);
+            }
+        }
         let mut domains: Vec<String> = emails
             .iter()
             .filter_map(|e| e.rsplit_once('@').map(|(_, d)| d.to_string()))
@@ -191,62 +200,70 @@ impl Profile {
             .collect();
         domains.sort_unstable();
         domains.dedup();
-        let phones = c
-            .phones
-            .iter()
-            .filter_map(|p| {
-                let digits = phone_digits(p);
-                let tail = digits.get(digits.len().checked_sub(PHONE_TAIL)?..)?;
-                Some((tail.to_string(), p.clone()))
-            })
-            .collect();
-        let mut profile = Profile {
-            id: c.meta.id,
-            name: join(&given, &family),
-            given: given.clone(),
-            family: family.clone(),
-            roman,
-            han,
-            emails,
-            phones,
-            domains,
-            company: normalise_company(&c.company),
-            company_shown: c.company.trim().to_string(),
-            keys: Vec::new(),
+        let mut phones: Vec<(u64, String)> = Vec::with_capacity(c.phones.len());
+        for p in &c.phones {
+            let digits = phone_digits(p);
+            if let Some(tail) = digits.len().checked_sub(PHONE_TAIL).map(|at| &digits[at..]) {
+                let key = Key::new(1, tail);
+                keys.push(key);
+                phones.push((key.hash, p.clone()));
+            }
+        }
+        let emails_h: Vec<u64> = emails.iter().map(|e| Key::new(0, e)).map(|k| {
+            keys.push(k);
+            k.hash
+        }).collect();
+        let domains_h: Vec<u64> = domains.iter().map(|d| Key::new(2, d)).map(|k| {
+            keys.push(k);
+            k.hash
+        }).collect();
+        let company = normalise_company(&c.company);
+        let company_h = if company.is_empty() {
+            0
+        } else {
+            let k = Key::new(3, &company);
+            keys.push(k);
+            k.hash
         };
-        profile.keys = profile.blocking_keys(&given_r, &family_r);
-        profile
-    }
-
-    fn blocking_keys(&self, given_r: &str, family_r: &str) -> Vec<Key> {
-        let mut keys = Vec::new();
-        for e in &self.emails {
-            keys.push(Key::new(0, e, true));
-        }
-        for (tail, _) in &self.phones {
-            keys.push(Key::new(1, tail, true));
-        }
-        for d in &self.domains {
-            keys.push(Key::new(2, d, false));
-        }
-        if !self.company.is_empty() {
-            keys.push(Key::new(3, &self.company, false));
-        }
-        if !self.roman.is_empty() {
-            keys.push(Key::new(4, &self.roman, false));
-        }
+        let roman_h = if roman.is_empty() {
+            0
+        } else {
+            let k = Key::new(4, &roman);
+            keys.push(k);
+            k.hash
+        };
         let (g, f) = (
             given_r.replace(' ', ""),
             family_r.split_whitespace().last().unwrap_or(""),
         );
         if !g.is_empty() && !f.is_empty() {
             let first = |s: &str, n: usize| s.chars().take(n).collect::<String>();
-            keys.push(Key::new(5, &format!("{}|{}", first(f, 3), first(&g, 1)), false));
-            keys.push(Key::new(6, &format!("{}|{}", first(&g, 3), first(f, 1)), false));
+            keys.push(Key::new(5, &format!("{}|{}", first(f, 3), first(&g, 1))));
+            keys.push(Key::new(6, &format!("{}|{}", first(&g, 3), first(f, 1))));
         }
         keys.sort_unstable();
         keys.dedup();
-        keys
+        let name = format!("{given} {family}");
+        let name = name.trim();
+        Profile {
+            id: c.meta.id,
+            name_h: if name.is_empty() { 0 } else { hash_text(7, name) },
+            given_h: hash_text(8, &given),
+            family_h: hash_text(8, &family),
+            given: given.chars().collect(),
+            family: family.chars().collect(),
+            roman,
+            roman_h,
+            han,
+            emails,
+            emails_h,
+            phones,
+            domains,
+            domains_h,
+            company_h,
+            company_shown: c.company.trim().to_string(),
+            keys,
+        }
     }
 }
 
@@ -280,9 +297,16 @@ fn name_parts(given: &str, family: &str) -> (String, String) {
 
 /// Lower-case, without accents, punctuation as spaces, spaces collapsed.
 pub(super) fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    if text.is_ascii() {
+        return fold_chars(text.chars());
+    }
+    fold_chars(text.nfkd().filter(|c| !is_combining_mark(*c)))
+}
+
+fn fold_chars(chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::new();
     let mut space = true;
-    for c in text.nfkd().filter(|c| !is_combining_mark(*c)) {
+    for c in chars {
         if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
             space = false;

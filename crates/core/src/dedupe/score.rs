@@ -8,15 +8,20 @@
 //! `g = (1 − s) / 0.15` from `s = 0.85` up (0.8 for the same name, 0.64 for
 //! "Jon" and "John"), and the
 //! same name in pinyin (Han names written differently, or a Han name and its
-//! romanisation) counts 0.6. A shared phone or email between two clearly
+//! romanisation) counts 0.6. Name evidence counts a tenth less when both
+//! have emails but share none, and again for phones (namesakes usually
+//! differ there). A shared phone or email between two clearly
 //! different names (a household's landline, a shared inbox) counts a fifth
 //! less. The same company (0.6) and the same company email domain (0.4) only
 //! support existing evidence: they add `(1 − e) · support · min(1, e / 0.5)`
 //! to evidence `e`, so colleagues with different names score nothing, while
-//! "Jon Smith" and "John Smith" at one company score about 0.86.
+//! "Jon Smith" and "John Smith" at one company score about 0.86 (0.81 with
+//! different emails and phones), and two "John Smith"s with nothing else in
+//! common 0.65.
 //! Two customers without a person's name at the same company count as the
 //! same name.
 
+use super::jaro::jaro_winkler;
 use super::profile::Profile;
 
 /// Weight of a shared email address.
@@ -33,6 +38,9 @@ const PINYIN: f64 = 0.60;
 const NAME_CONFLICT: f64 = 0.70;
 /// Factor on contact evidence between clearly different names.
 const CONFLICT_FACTOR: f64 = 0.80;
+/// Factor on name evidence when both have emails (or phones) and none is
+/// shared.
+const OTHER_CONTACT: f64 = 0.90;
 /// Support of a shared company.
 const COMPANY: f64 = 0.60;
 /// Support of a shared company email domain.
@@ -98,49 +106,89 @@ impl Reason {
 /// names' Jaro–Winkler similarity (so "Charlotte Hall" and "Charlotte Hill"
 /// are not carried by their long shared given name), as typed or with one
 /// side's given and family swapped, whichever is better.
-fn name_similarity(a: &Profile, b: &Profile) -> f64 {
-    if a.name == b.name {
+///
+/// Exact from [`NAME_CONFLICT`] up; below it the result is only some value
+/// below it (all the score asks there), which lets a pair whose family
+/// names already differ skip the given names.
+pub(super) fn name_similarity(a: &Profile, b: &Profile) -> f64 {
+    if a.name_h == b.name_h {
         return 1.0;
     }
-    let jw = strsim::jaro_winkler;
-    let straight = jw(&a.given, &b.given).min(jw(&a.family, &b.family));
-    let swapped = jw(&a.given, &b.family).min(jw(&a.family, &b.given));
+    let jw = |x: &[char], x_h: u64, y: &[char], y_h: u64| {
+        if x_h == y_h {
+            1.0
+        } else {
+            jaro_winkler(x, y)
+        }
+    };
+    let both = |first: f64, second: &dyn Fn() -> f64| {
+        if first < NAME_CONFLICT {
+            first
+        } else {
+            first.min(second())
+        }
+    };
+    let straight = both(jw(&a.family, a.family_h, &b.family, b.family_h), &|| {
+        jw(&a.given, a.given_h, &b.given, b.given_h)
+    });
+    if straight >= 1.0 {
+        return straight;
+    }
+    let swapped = both(jw(&a.family, a.family_h, &b.given, b.given_h), &|| {
+        jw(&a.given, a.given_h, &b.family, b.family_h)
+    });
     straight.max(swapped)
 }
 
-/// The score of two profiles and its reasons (empty when the score is 0).
-pub(super) fn score(a: &Profile, b: &Profile) -> (f64, Vec<Reason>) {
-    let mut reasons = Vec::new();
+/// The score of two profiles whose names are `sim` alike (asked only when
+/// both have a name); with `reasons`, also why.
+pub(super) fn score(
+    a: &Profile,
+    b: &Profile,
+    sim: impl FnOnce() -> f64,
+    mut reasons: Option<&mut Vec<Reason>>,
+) -> f64 {
+    let mut why = |r: Reason| {
+        if let Some(out) = reasons.as_deref_mut() {
+            out.push(r);
+        }
+    };
     let mut contact = 1.0; // chance that no contact detail is evidence
     let mut name = 1.0; // same, for the name
-    let email = a.emails.iter().find(|e| b.emails.contains(e));
-    if let Some(e) = email {
+    let email = a.emails_h.iter().position(|e| b.emails_h.contains(e));
+    if let Some(i) = email {
         contact *= 1.0 - EMAIL;
-        reasons.push(Reason::SameEmail(e.clone()));
+        why(Reason::SameEmail(a.emails[i].clone()));
     }
-    if let Some((_, shown)) = a
+    let phone = a
         .phones
         .iter()
-        .find(|(tail, _)| b.phones.iter().any(|(t, _)| t == tail))
-    {
+        .find(|(tail, _)| b.phones.iter().any(|(t, _)| t == tail));
+    if let Some((_, shown)) = phone {
         contact *= 1.0 - PHONE;
-        reasons.push(Reason::SamePhone(shown.clone()));
+        why(Reason::SamePhone(shown.clone()));
     }
-    let same_company = !a.company.is_empty() && a.company == b.company;
+    let same_company = a.company_h != 0 && a.company_h == b.company_h;
     let mut conflict = false;
     if a.has_name() && b.has_name() {
-        let sim = name_similarity(a, b);
+        let sim = sim();
         let gap = (1.0 - sim) / (1.0 - NAME_FLOOR);
-        let weight = SAME_NAME * (1.0 - gap * gap);
+        let mut weight = SAME_NAME * (1.0 - gap * gap);
         // (Below 1%, a name right at the floor is no evidence.)
         if weight > 0.01 {
+            if email.is_none() && !a.emails_h.is_empty() && !b.emails_h.is_empty() {
+                weight *= OTHER_CONTACT;
+            }
+            if phone.is_none() && !a.phones.is_empty() && !b.phones.is_empty() {
+                weight *= OTHER_CONTACT;
+            }
             name *= 1.0 - weight;
-            reasons.push(Reason::SimilarName { score: sim });
+            why(Reason::SimilarName { score: sim });
         }
-        let same_pinyin = (a.han || b.han) && a.roman == b.roman && a.name != b.name;
+        let same_pinyin = (a.han || b.han) && a.roman_h == b.roman_h && a.name_h != b.name_h;
         if same_pinyin {
             name *= 1.0 - PINYIN;
-            reasons.push(Reason::SameNamePinyin(a.roman.clone()));
+            why(Reason::SameNamePinyin(a.roman.clone()));
         }
         conflict = sim < NAME_CONFLICT && !same_pinyin;
     } else if !a.has_name() && !b.has_name() && same_company {
@@ -150,21 +198,24 @@ pub(super) fn score(a: &Profile, b: &Profile) -> (f64, Vec<Reason>) {
         contact = 1.0 - (1.0 - contact) * CONFLICT_FACTOR;
     }
     let evidence = 1.0 - contact * name;
+    if evidence <= 0.0 {
+        if let Some(out) = reasons {
+            out.clear();
+        }
+        return 0.0;
+    }
     let mut support = 1.0;
     if same_company {
         support *= 1.0 - COMPANY;
-        reasons.push(Reason::SameCompany(a.company_shown.clone()));
+        why(Reason::SameCompany(a.company_shown.clone()));
     }
     if email.is_none() {
-        if let Some(d) = a.domains.iter().find(|d| b.domains.contains(d)) {
+        if let Some(i) = a.domains_h.iter().position(|d| b.domains_h.contains(d)) {
             support *= 1.0 - DOMAIN;
-            reasons.push(Reason::SameEmailDomain(d.clone()));
+            why(Reason::SameEmailDomain(a.domains[i].clone()));
         }
     }
     let support = 1.0 - support;
-    if evidence <= 0.0 {
-        return (0.0, Vec::new());
-    }
     let score = evidence + (1.0 - evidence) * support * (evidence / 0.5).min(1.0);
-    (score.clamp(0.0, 1.0), reasons)
+    score.clamp(0.0, 1.0)
 }
