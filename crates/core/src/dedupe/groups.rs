@@ -39,9 +39,9 @@ pub fn groups(pairs: &[DuplicatePair]) -> Vec<Vec<Id>> {
         }
     }
     let mut by_root: HashMap<usize, Vec<Id>> = HashMap::new();
-    for i in 0..ids.len() {
+    for (i, id) in ids.iter().enumerate() {
         let r = root(&mut parent, i);
-        by_root.entry(r).or_default().push(ids[i]);
+        by_root.entry(r).or_default().push(*id);
     }
     let mut out: Vec<Vec<Id>> = by_root.into_values().collect();
     for g in &mut out {

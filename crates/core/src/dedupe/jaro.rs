@@ -15,12 +15,7 @@ pub(super) fn jaro_winkler(a: &[char], b: &[char]) -> f64 {
     }
     let sim = jaro(a, b);
     if sim > 0.7 {
-        let prefix = a
-            .iter()
-            .take(4)
-            .zip(b)
-            .take_while(|(x, y)| x == y)
-            .count();
+        let prefix = a.iter().take(4).zip(b).take_while(|(x, y)| x == y).count();
         sim + 0.1 * prefix as f64 * (1.0 - sim)
     } else {
         sim

@@ -139,16 +139,22 @@ impl DuplicateIndex {
     }
 }
 
-/// The pair of `p` and `q` scored `score`, with its reasons (the name
-/// similarity already computed, if it was).
+/// The pair of `p` and `q` scored `score`, with its reasons read from the
+/// customer with the smaller id first (whose phone and company they show),
+/// so they do not depend on the index's order. `sim`: the name similarity
+/// of (`p`, `q`), if already computed.
 fn pair(p: &Profile, q: &Profile, score: f64, sim: Option<f64>) -> DuplicatePair {
+    let (first, second, sim) = if p.id <= q.id {
+        (p, q, sim)
+    } else {
+        (q, p, None)
+    };
     let mut reasons = Vec::new();
-    let sim = sim.unwrap_or_else(|| score::name_similarity(p, q));
-    score::score(p, q, || sim, Some(&mut reasons));
-    let (a, b) = if p.id < q.id { (p.id, q.id) } else { (q.id, p.id) };
+    let sim = sim.unwrap_or_else(|| score::name_similarity(first, second));
+    score::score(first, second, || sim, Some(&mut reasons));
     DuplicatePair {
-        a,
-        b,
+        a: first.id,
+        b: second.id,
         score,
         reasons,
     }

@@ -209,14 +209,22 @@ impl Profile {
                 phones.push((key.hash, p.clone()));
             }
         }
-        let emails_h: Vec<u64> = emails.iter().map(|e| Key::new(0, e)).map(|k| {
-            keys.push(k);
-            k.hash
-        }).collect();
-        let domains_h: Vec<u64> = domains.iter().map(|d| Key::new(2, d)).map(|k| {
-            keys.push(k);
-            k.hash
-        }).collect();
+        let emails_h: Vec<u64> = emails
+            .iter()
+            .map(|e| Key::new(0, e))
+            .map(|k| {
+                keys.push(k);
+                k.hash
+            })
+            .collect();
+        let domains_h: Vec<u64> = domains
+            .iter()
+            .map(|d| Key::new(2, d))
+            .map(|k| {
+                keys.push(k);
+                k.hash
+            })
+            .collect();
         let company = normalise_company(&c.company);
         let company_h = if company.is_empty() {
             0
@@ -247,7 +255,11 @@ impl Profile {
         let name = name.trim();
         Profile {
             id: c.meta.id,
-            name_h: if name.is_empty() { 0 } else { hash_text(7, name) },
+            name_h: if name.is_empty() {
+                0
+            } else {
+                hash_text(7, name)
+            },
             given_h: hash_text(8, &given),
             family_h: hash_text(8, &family),
             given: given.chars().collect(),

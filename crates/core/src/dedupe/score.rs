@@ -4,8 +4,8 @@
 //! Evidence combines as independent chances ("noisy or"): the same email
 //! counts 0.95, the same phone 0.90, a name at similarity `s` (the worse of
 //! the given and family names' Jaro–Winkler similarity, as typed or with
-//! given/family swapped, whichever is better) counts `0.8 · (1 − g²)` with
-//! `g = (1 − s) / 0.15` from `s = 0.85` up (0.8 for the same name, 0.64 for
+//! given/family swapped, whichever is better) counts `0.8 · (1 − g³)` with
+//! `g = (1 − s) / 0.15` from `s = 0.85` up (0.8 for the same name, 0.73 for
 //! "Jon" and "John"), and the
 //! same name in pinyin (Han names written differently, or a Han name and its
 //! romanisation) counts 0.6. Name evidence counts a tenth less when both
@@ -15,9 +15,9 @@
 //! less. The same company (0.6) and the same company email domain (0.4) only
 //! support existing evidence: they add `(1 − e) · support · min(1, e / 0.5)`
 //! to evidence `e`, so colleagues with different names score nothing, while
-//! "Jon Smith" and "John Smith" at one company score about 0.86 (0.81 with
-//! different emails and phones), and two "John Smith"s with nothing else in
-//! common 0.65.
+//! "Jon Smith" and "John Smith" at one company score about 0.89 (0.84 with
+//! different emails and phones), and two "John Smith"s with different
+//! emails and phones and nothing else in common 0.65.
 //! Two customers without a person's name at the same company count as the
 //! same name.
 
@@ -173,7 +173,7 @@ pub(super) fn score(
     if a.has_name() && b.has_name() {
         let sim = sim();
         let gap = (1.0 - sim) / (1.0 - NAME_FLOOR);
-        let mut weight = SAME_NAME * (1.0 - gap * gap);
+        let mut weight = SAME_NAME * (1.0 - gap * gap * gap);
         // (Below 1%, a name right at the floor is no evidence.)
         if weight > 0.01 {
             if email.is_none() && !a.emails_h.is_empty() && !b.emails_h.is_empty() {

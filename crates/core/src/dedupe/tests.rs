@@ -33,10 +33,7 @@ fn the_same_email_or_phone_is_found_whatever_the_names_look_like() {
         .reasons
         .contains(&Reason::SameEmail("ann.lee@gmail.com".into())));
     let cd = pair_of(&pairs, 3, 4).expect("same phone tail");
-    assert!(cd
-        .reasons
-        .iter()
-        .any(|r| matches!(r, Reason::SamePhone(_))));
+    assert!(cd.reasons.iter().any(|r| matches!(r, Reason::SamePhone(_))));
     assert_eq!(pairs.len(), 2);
 }
 
@@ -84,7 +81,10 @@ fn zhang_wei_in_simplified_traditional_and_pinyin_meet_as_a_weak_reason() {
         assert!(p
             .reasons
             .contains(&Reason::SameNamePinyin("wei zhang".into())));
-        assert!(p.score < 0.85, "pinyin alone stays below the import warning");
+        assert!(
+            p.score < 0.85,
+            "pinyin alone stays below the import warning"
+        );
     }
     let mut e = person(5, "伟", "章");
     e.company = "华为技术有限公司".into();
@@ -202,7 +202,14 @@ fn groups_join_chains_for_a_merge_of_three() {
     let d = person(4, "Bob", "Ray");
     let pairs = find_duplicates(&[a, b, c, d], 0.8);
     let g = groups(&pairs);
-    assert_eq!(g, vec![vec![Uuid::from_u128(1), Uuid::from_u128(2), Uuid::from_u128(3)]]);
+    assert_eq!(
+        g,
+        vec![vec![
+            Uuid::from_u128(1),
+            Uuid::from_u128(2),
+            Uuid::from_u128(3)
+        ]]
+    );
 }
 
 #[test]

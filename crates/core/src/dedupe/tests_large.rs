@@ -84,34 +84,16 @@ fn in_pinyin(text: &str) -> String {
     use pinyin::ToPinyin;
     let plain: String = text
         .chars()
-        .map(|c| c.to_pinyin().map_or(c.to_string(), |p| p.plain().to_string()))
+        .map(|c| {
+            c.to_pinyin()
+                .map_or(c.to_string(), |p| p.plain().to_string())
+        })
         .collect();
     let mut chars = plain.chars();
     chars
         .next()
         .map(|f| f.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
-}
-
-/// Demo names repeat (about 2,000 Western and 600 Chinese full names):
-/// this widens them to a more realistic spread, for benchmarks. Western
-/// family names get one of eleven endings ("Hall" → "Hallford"), Chinese
-/// given names a second character.
-pub(crate) fn vary_names(customers: &mut [Customer], seed: u64) {
-    const ENDINGS: [&str; 11] = ["", "son", "ley", "ton", "er", "ford", "wood", "well", "by", "ham", "field"];
-    const SECOND: [&str; 24] = [
-        "明", "华", "丽", "军", "平", "红", "玉", "兰", "英", "文", "杰", "刚", "静", "敏", "燕", "霞", "鹏", "涛", "斌", "超", "婷", "雪", "飞", "宇",
-    ];
-    let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
-    for c in customers {
-        if has_han(&c.family_name) {
-            if rng.gen_bool(0.7) {
-                c.given_name.push_str(SECOND[rng.gen_range(0..SECOND.len())]);
-            }
-        } else {
-            c.family_name.push_str(ENDINGS[rng.gen_range(0..ENDINGS.len())]);
-        }
-    }
 }
 
 #[test]
@@ -203,61 +185,4 @@ mod arbitrary {
             let _ = normalise_company(&a[4]);
         }
     }
-}
-
-#[test]
-#[ignore]
-fn stats_100k() {
-    let (mut customers, _) = with_planted_duplicates(5, 100_000, 2_000);
-    if std::env::var("VARY").is_ok() {
-        vary_names(&mut customers, 5);
-    }
-    let t = std::time::Instant::now();
-    let index = DuplicateIndex::new(&customers);
-    eprintln!("index {:?}", t.elapsed());
-    let mut per_kind = [(0usize, 0usize, 0usize); 8];
-    let mut kind_of = std::collections::HashMap::new();
-    for p in &index.profiles {
-        for k in &p.keys {
-            kind_of.insert(k.hash, k.kind);
-        }
-    }
-    for (h, b) in &index.blocks {
-        let k = kind_of[h] as usize;
-        let cap = if k < 2 { STRONG_BLOCK_CAP } else { WEAK_BLOCK_CAP };
-        if b.len() > cap {
-            per_kind[k].2 += 1;
-        } else {
-            per_kind[k].0 += 1;
-            per_kind[k].1 += b.len() * (b.len() - 1) / 2;
-        }
-    }
-    eprintln!("(blocks, pairs, skipped) per kind {per_kind:?}");
-    let t = std::time::Instant::now();
-    let mut near: Vec<u32> = Vec::new();
-    let (mut total, mut distinct) = (0usize, 0usize);
-    for (i, p) in index.profiles.iter().enumerate() {
-        near.clear();
-        near.extend(index.neighbours(p).filter(|&j| j as usize > i));
-        total += near.len();
-        near.sort_unstable();
-        near.dedup();
-        distinct += near.len();
-    }
-    eprintln!("gather {:?}: {total} candidates, {distinct} distinct", t.elapsed());
-    let t = std::time::Instant::now();
-    let mut sum = 0.0;
-    for (i, p) in index.profiles.iter().enumerate() {
-        near.clear();
-        near.extend(index.neighbours(p).filter(|&j| j as usize > i));
-        near.sort_unstable();
-        near.dedup();
-        for &j in &near {
-            sum += score::name_similarity(p, &index.profiles[j as usize]);
-        }
-    }
-    eprintln!("gather + names {:?} ({sum})", t.elapsed());
-    let t = std::time::Instant::now();
-    let pairs = index.find_all(0.7);
-    eprintln!("find {:?} → {} pairs", t.elapsed(), pairs.len());
 }

@@ -160,11 +160,7 @@ impl Moved {
             moved.to = self.map(link.to);
             let to_self = moved.from == moved.to;
             if to_self || kept.iter().any(|k| k.same_link(&moved)) {
-                changes.purge_at(
-                    Relationship::COLLECTION,
-                    link.id(),
-                    link.meta().version,
-                );
+                changes.purge_at(Relationship::COLLECTION, link.id(), link.meta().version);
             } else {
                 moved.touch(now);
                 changes.update(&moved)?;

@@ -69,7 +69,13 @@ fn store() -> MemStore {
         ))
         .unwrap();
     batch
-        .insert(&Task::new(id(11), NOW, Some(id(2)), "Call back", date!(2025 - 07 - 01)))
+        .insert(&Task::new(
+            id(11),
+            NOW,
+            Some(id(2)),
+            "Call back",
+            date!(2025 - 07 - 01),
+        ))
         .unwrap();
     batch
         .insert(&Order::new(
@@ -83,10 +89,25 @@ fn store() -> MemStore {
         ))
         .unwrap();
     batch
-        .insert(&Deal::new(id(13), NOW, id(2), "Renewal", "Proposal", 100.0, 0.5))
+        .insert(&Deal::new(
+            id(13),
+            NOW,
+            id(2),
+            "Renewal",
+            "Proposal",
+            100.0,
+            0.5,
+        ))
         .unwrap();
     batch
-        .insert(&Ticket::new(id(14), NOW, id(2), "Broken", "It broke", Priority::Low))
+        .insert(&Ticket::new(
+            id(14),
+            NOW,
+            id(2),
+            "Broken",
+            "It broke",
+            Priority::Low,
+        ))
         .unwrap();
     let link = |n, from, to, kind| Relationship::new(id(n), NOW, id(from), id(to), kind, 0.5);
     for l in [
@@ -119,10 +140,20 @@ fn store() -> MemStore {
         c
     };
     batch
-        .insert(&campaign(30, vec![member(1, true, false, false), member(4, false, false, false), member(2, true, true, false)]))
+        .insert(&campaign(
+            30,
+            vec![
+                member(1, true, false, false),
+                member(4, false, false, false),
+                member(2, true, true, false),
+            ],
+        ))
         .unwrap();
     batch
-        .insert(&campaign(31, vec![member(2, true, false, false), member(4, true, false, false)]))
+        .insert(&campaign(
+            31,
+            vec![member(2, true, false, false), member(4, true, false, false)],
+        ))
         .unwrap();
     batch
         .insert(&PropensityScores::new(
@@ -227,7 +258,10 @@ fn every_record_of_the_merged_customer_ends_up_at_the_survivor() {
         "one membership, with Anne's click"
     );
     let scores: PropensityScores = run(store.get(SCORES_ID)).unwrap().unwrap();
-    assert_eq!(scores.scores, vec![(id(4), 0.1), (id(1), 0.7), (id(3), 0.2)]);
+    assert_eq!(
+        scores.scores,
+        vec![(id(4), 0.1), (id(1), 0.7), (id(3), 0.2)]
+    );
     let anne = customer(&store, 2);
     assert_eq!(anne.merged_into, Some(id(1)));
     assert!(anne.is_deleted());
@@ -248,7 +282,10 @@ fn fields_are_unioned_and_conflicts_follow_choices() {
     );
     assert_eq!(
         plan.conflicts[1].values,
-        vec![(id(1), "Globex".to_string()), (id(2), "Globex Ltd".to_string())]
+        vec![
+            (id(1), "Globex".to_string()),
+            (id(2), "Globex Ltd".to_string())
+        ]
     );
     let choices = MergeChoices::new()
         .pick(MergeField::Company, id(2))
@@ -281,14 +318,20 @@ fn three_customers_merge_at_once() {
         assert_eq!(customer(&store, n).merged_into, Some(id(1)));
     }
     let scores: PropensityScores = run(store.get(SCORES_ID)).unwrap().unwrap();
-    assert_eq!(scores.scores, vec![(id(4), 0.1), (id(1), 0.7)], "Anne's, the first merged");
+    assert_eq!(
+        scores.scores,
+        vec![(id(4), 0.1), (id(1), 0.7)],
+        "Anne's, the first merged"
+    );
     assert!(
         run(store.get::<Relationship>(id(25))).unwrap().is_none(),
         "a link between two merged customers is purged"
     );
     for c in Collection::ALL {
         for n in [2, 3] {
-            assert!(run(store.envelopes_for_customer(c, id(n))).unwrap().is_empty());
+            assert!(run(store.envelopes_for_customer(c, id(n)))
+                .unwrap()
+                .is_empty());
         }
     }
 }
@@ -306,8 +349,14 @@ fn undo_restores_every_record_exactly() {
 #[test]
 fn a_stale_version_fails_the_whole_merge_and_changes_nothing() {
     let store = store();
-    let changes = run(merge_customers(&store, id(1), &[id(2)], &MergeChoices::new(), NOW + 10))
-        .unwrap();
+    let changes = run(merge_customers(
+        &store,
+        id(1),
+        &[id(2)],
+        &MergeChoices::new(),
+        NOW + 10,
+    ))
+    .unwrap();
     // Meanwhile another tab edits Anne's deal.
     let mut deal: Deal = run(store.get(id(13))).unwrap().unwrap();
     deal.title = "Renewal 2026".into();
@@ -325,7 +374,14 @@ fn impossible_merges_are_refused_with_sentences() {
     let store = store();
     let refuse = |survivor: u128, merged: &[u128]| {
         let ids: Vec<Id> = merged.iter().map(|n| id(*n)).collect();
-        run(merge_customers(&store, id(survivor), &ids, &MergeChoices::new(), NOW)).unwrap_err()
+        run(merge_customers(
+            &store,
+            id(survivor),
+            &ids,
+            &MergeChoices::new(),
+            NOW,
+        ))
+        .unwrap_err()
     };
     assert_eq!(
         refuse(1, &[2, 1]).user_message(),
@@ -335,7 +391,10 @@ fn impossible_merges_are_refused_with_sentences() {
         refuse(1, &[]).user_message(),
         "Not merged: choose at least one customer to merge into Ann Lee."
     );
-    assert!(matches!(refuse(1, &[99]), OpError::Missing { what: "customer" }));
+    assert!(matches!(
+        refuse(1, &[99]),
+        OpError::Missing { what: "customer" }
+    ));
     assert!(matches!(refuse(99, &[2]), OpError::Missing { .. }));
     let wrong = MergeChoices::new().pick(MergeField::Company, id(4));
     let err = run(merge_customers(&store, id(1), &[id(2)], &wrong, NOW)).unwrap_err();
