@@ -9,6 +9,8 @@
 //!   the change set every write is, Undo, and the in-memory implementation.
 //! - [`ops`]: the application layer — one function per user action that
 //!   changes data; each validates and builds one change set.
+//! - [`dedupe`]: probable duplicate customers (blocked candidates, scored
+//!   with reasons) for the duplicates list, forms and the import preview.
 //! - [`demo`]: the seeded generator of realistic demo data.
 //! - [`search`]: the Customers list's in-memory index.
 //! - [`sentiment`]: sentiment of English, Chinese and mixed text (VADER port).
@@ -24,6 +26,7 @@
 
 pub mod analytics;
 pub mod charts;
+pub mod dedupe;
 pub mod demo;
 pub mod format;
 pub mod io;

@@ -12,11 +12,17 @@
 //! - [`records`]: customers (add, save, trash, restore, delete for good,
 //!   bulk changes), timeline entries, tasks, relationships;
 //! - [`sales`]: deals, quotes and orders, tickets, campaigns;
-//! - [`imports`]: reverting an import, as one undoable batch.
+//! - [`imports`]: reverting an import, as one undoable batch;
+//! - [`merge`]: merging duplicate customers into one.
 
 pub mod imports;
+pub mod merge;
 pub mod records;
 pub mod sales;
+
+pub use merge::{
+    merge_customers, plan_merge, FieldConflict, MergeChoices, MergeError, MergeField, MergePlan,
+};
 
 #[cfg(test)]
 mod tests;
@@ -48,6 +54,9 @@ pub enum OpError {
     /// The action would change nothing.
     #[error("nothing to change")]
     NothingToDo,
+    /// A merge of customers was refused (or a merged-away one restored).
+    #[error(transparent)]
+    Merge(#[from] MergeError),
 }
 
 impl From<ValidationErrors> for OpError {
@@ -69,6 +78,7 @@ impl OpError {
                  Nothing was changed."
             ),
             OpError::NothingToDo => "Nothing to change.".into(),
+            OpError::Merge(e) => e.user_message(),
         }
     }
 

@@ -38,8 +38,16 @@ pub async fn trash_customer<S: Store>(
     )
 }
 
-/// Takes a customer (as listed in the trash) out of the trash.
+/// Takes a customer (as listed in the trash) out of the trash; refused for
+/// a customer merged into another (their history moved to the survivor:
+/// Undo of the merge brings them back whole).
 pub fn restore_customer(customer: &Customer, now: Timestamp) -> Result<ChangeSet, OpError> {
+    if customer.merged_into.is_some() {
+        return Err(super::MergeError::RestoreMerged {
+            name: customer.display_name(),
+        }
+        .into());
+    }
     let mut back = customer.clone();
     back.meta.restore(now);
     update_one(&back, format!("Restored {}", customer.display_name()))

@@ -2,7 +2,8 @@
 //! row by row as the reader hands them over, checking each with the
 //! model's own validation and matching duplicates (by normalised email,
 //! else by phone) against the customers already stored and the rows before
-//! it in the same file. Nothing is written here: [`into_change_set`]
+//! it in the same file; a new row that is probably a stored customer gets a
+//! note (see `probable`). Nothing is written here: [`into_change_set`]
 //! returns one [`ChangeSet`] with every record and the [`ImportBatch`] that
 //! lets the import be reverted later.
 //!
@@ -14,6 +15,7 @@ use rand::SeedableRng;
 use rand_xoshiro::Xoshiro256PlusPlus;
 
 use super::patch::{read_row, sentence, Labels};
+use super::probable::ProbableDuplicates;
 use super::{ImportError, Mapping, RowIssue, SourceRow, Target};
 use crate::model::error::field_label;
 use crate::model::{
@@ -54,6 +56,9 @@ pub struct PreviewRow {
     pub action: RowAction,
     /// The customer as it will be stored.
     pub customer: Customer,
+    /// For a new customer who is probably a stored one (not matched
+    /// exactly): "Possibly the same as “Ann Lee” (similar name, same company)."
+    pub notice: Option<String>,
 }
 
 /// A planned write: a new customer, or an existing one and its new state.
@@ -61,6 +66,7 @@ struct Plan {
     row: usize,
     before: Option<Customer>,
     after: Customer,
+    notice: Option<String>,
 }
 
 /// The customer import in progress; see the module docs.
@@ -74,6 +80,7 @@ pub struct CustomerImport {
     /// Normalised email / phone → index in `existing`.
     existing_by_email: HashMap<String, usize>,
     existing_by_phone: HashMap<String, usize>,
+    probable: ProbableDuplicates,
     plans: Vec<Plan>,
     /// Existing customer index → its plan.
     plan_of_existing: HashMap<usize, usize>,
@@ -128,6 +135,7 @@ impl CustomerImport {
             policy,
             now,
             rng: Xoshiro256PlusPlus::seed_from_u64(seed),
+            probable: ProbableDuplicates::new(&existing),
             existing,
             existing_by_email: by_email,
             existing_by_phone: by_phone,
@@ -232,6 +240,7 @@ impl CustomerImport {
                                 row: line,
                                 after: before.clone(),
                                 before: Some(before),
+                                notice: None,
                             });
                             self.plan_of_existing.insert(i, self.plans.len() - 1);
                             self.plans.len() - 1
@@ -307,10 +316,15 @@ impl CustomerImport {
     fn plan_new(&mut self, row: usize, customer: Customer) {
         let plan = self.plans.len();
         self.index_new(plan, &customer);
+        let notice = self.probable.notice(&customer);
+        if let Some(n) = &notice {
+            self.issues.push(RowIssue::note(row, "", n.clone()));
+        }
         self.plans.push(Plan {
             row,
             before: None,
             after: customer,
+            notice,
         });
     }
 
@@ -339,6 +353,7 @@ impl CustomerImport {
                     RowAction::Create
                 },
                 customer: p.after.clone(),
+                notice: p.notice.clone(),
             })
             .collect()
     }

@@ -17,7 +17,9 @@
 //!    download), `summary`, and `into_change_set`: one `ChangeSet` holding
 //!    every new or updated customer and the [`ImportBatch`] that records
 //!    them. Rows with errors are left out whole; duplicates of stored
-//!    customers (by email, else phone) follow the [`DuplicatePolicy`].
+//!    customers (by email, else phone) follow the [`DuplicatePolicy`]; new
+//!    rows that are probably a stored customer (score at least
+//!    [`PROBABLE_DUPLICATE_SCORE`]) get a note on their preview row.
 //! 4. Orders files go through [`auto_map_orders`] and [`OrdersImport`] the
 //!    same way; customers are found (or created) by the custom field
 //!    [`EXTERNAL_ID_FIELD`].
@@ -34,6 +36,7 @@ mod order_mapping;
 mod orders;
 mod patch;
 mod presets;
+mod probable;
 mod read;
 mod report;
 mod revert;
@@ -47,6 +50,7 @@ pub use mapping::{auto_map, Mapping, Target};
 pub use order_mapping::{auto_map_orders, OrderMapping, OrderOptions, OrderTarget};
 pub use orders::OrdersImport;
 pub use presets::{Preset, RAPPORT_COLUMNS, RAPPORT_LIST_SEPARATOR};
+pub use probable::PROBABLE_DUPLICATE_SCORE;
 pub use read::{CsvReader, ReadOptions, RowDamage, SourceRow};
 pub use report::{report_csv, RowIssue};
 pub use revert::{plan_revert, revert, EditedSince, RevertPlan};

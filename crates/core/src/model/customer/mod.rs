@@ -83,6 +83,11 @@ pub struct Customer {
     /// User-defined fields.
     #[serde(default)]
     pub custom_fields: BTreeMap<String, CustomValue>,
+    /// Set when this customer was merged into another one (and moved to the
+    /// trash with it): the survivor, where links to this one redirect.
+    /// Records stored before merging existed have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<Id>,
 }
 
 impl_record!(Customer, "customers");
@@ -112,6 +117,7 @@ impl Customer {
             tags: Vec::new(),
             segment: None,
             custom_fields: BTreeMap::new(),
+            merged_into: None,
         }
     }
 

@@ -174,3 +174,15 @@ fn missing_optional_fields_deserialise_to_defaults() {
     assert!(c.validate().is_ok());
     assert_eq!(c.meta.deleted_at, None);
 }
+
+#[test]
+fn a_customer_stored_before_merges_existed_reads_without_merged_into() {
+    let json = r#"{"id":"00000000-0000-4000-8000-000000000001","created_at":1,"updated_at":1,"version":1,"given_name":"Ann","family_name":"Lee","emails":["ann@example.com"],"lifecycle":"customer"}"#;
+    let c: Customer = serde_json::from_str(json).unwrap();
+    assert_eq!(c.merged_into, None);
+    assert!(!serde_json::to_string(&c).unwrap().contains("merged_into"));
+    let mut merged = c.clone();
+    merged.merged_into = Some(crate::model::Uuid::from_u128(2));
+    let back: Customer = serde_json::from_str(&serde_json::to_string(&merged).unwrap()).unwrap();
+    assert_eq!(back.merged_into, merged.merged_into);
+}
