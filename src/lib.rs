@@ -13,7 +13,7 @@
 //! The core's other modules are re-exported under the same names, so
 //! `rapport::model` and `rapport_core::model` are one thing.
 
-pub use rapport_core::{analytics, demo, format, io, model, ops, search};
+pub use rapport_core::{analytics, dedupe, demo, format, io, model, ops, search, sentiment, text};
 
 pub mod charts;
 pub mod jobs;

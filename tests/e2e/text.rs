@@ -75,7 +75,10 @@ async fn similar_tickets_search_and_sentiment() {
         )
         .await;
     let hit = browser
-        .wait_for(Locator::Css(".search-results a[href*='/notes/']"), "the note in the results")
+        .wait_for(
+            Locator::Css(".search-results a[href*='/notes/']"),
+            "the note in the results",
+        )
         .await;
     browser.press(hit).await;
     browser.expect_heading("Note").await;
@@ -128,7 +131,9 @@ async fn similar_tickets_search_and_sentiment() {
         .await;
     browser.expect_text("Customer sentiment").await;
     browser.click_link("Customers").await;
-    browser.press(browser.labelled("Recent negative").await).await;
+    browser
+        .press(browser.labelled("Recent negative").await)
+        .await;
     browser.expect_text(&name).await;
     browser
         .expect_true(
@@ -169,7 +174,11 @@ async fn a_duplicate_customer_is_merged_undone_and_merged_for_good() {
     let entries_of = |path: String| {
         let browser = &browser;
         async move {
-            browser.client.goto(&absolute(browser, &path).await).await.expect("open");
+            browser
+                .client
+                .goto(&absolute(browser, &path).await)
+                .await
+                .expect("open");
             browser.expect_text("Timeline").await;
             browser
                 .wait_until(|| async {
@@ -177,7 +186,9 @@ async fn a_duplicate_customer_is_merged_undone_and_merged_for_good() {
                         .eval("return document.querySelectorAll('.timeline-entry').length")
                         .await
                         .as_u64()?;
-                    let loading = browser.eval("return document.body.innerText.includes('Loading the timeline')").await;
+                    let loading = browser
+                        .eval("return document.body.innerText.includes('Loading the timeline')")
+                        .await;
                     (loading == false).then_some(n)
                 })
                 .await
@@ -221,7 +232,11 @@ async fn a_duplicate_customer_is_merged_undone_and_merged_for_good() {
     browser.client.refresh().await.expect("reload");
     assert_eq!(entries_of(survivor.clone()).await, kept + moved);
     // The merged-away customer's page points to the survivor.
-    browser.client.goto(&absolute(&browser, &duplicate).await).await.expect("open");
+    browser
+        .client
+        .goto(&absolute(&browser, &duplicate).await)
+        .await
+        .expect("open");
     browser.expect_text("was merged into").await;
     let _ = merge;
     browser.close().await;

@@ -20,7 +20,10 @@ pub use form::{FieldMessage, FormState};
 pub use job::{JobProgress, JobState};
 pub use list_filters::{ChoiceFilter, SearchBox};
 pub use palette::CommandPalette;
-pub use text_panels::{day, polarity_class, text_path, want_text_index, want_text_index_now, SentimentLine, SimilarPanel};
+pub use text_panels::{
+    day, polarity_class, text_path, want_text_index, want_text_index_now, SentimentLine,
+    SimilarPanel,
+};
 pub use toasts::Toasts;
 
 use leptos::prelude::*;

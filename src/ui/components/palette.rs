@@ -10,9 +10,9 @@
 use crate::model::Id;
 use crate::search::ListQuery;
 use crate::text::{DocKey, TextQuery};
+use crate::ui::app::NAV;
 use crate::ui::components::{day, text_path};
 use crate::ui::state::customer_name;
-use crate::ui::app::NAV;
 use crate::ui::state::AppState;
 use leptos::ev;
 use leptos::html;
@@ -88,7 +88,11 @@ fn results(state: &AppState, text: &str) -> Vec<Target> {
                 Some(Target::Text(
                     h.hit.key,
                     title,
-                    format!("{} · {}", day(h.hit.at), customer_name(state, &h.hit.customer)),
+                    format!(
+                        "{} · {}",
+                        day(h.hit.at),
+                        customer_name(state, &h.hit.customer)
+                    ),
                 ))
             }));
         });

@@ -48,7 +48,7 @@ pub fn InteractionPage() -> impl IntoView {
 fn EntryView(entry: Interaction) -> impl IntoView {
     let state = expect_context::<AppState>();
     let key = DocKey {
-        kind: TextKind::of_interaction(entry.kind),
+        kind: TextKind::from(entry.kind),
         id: entry.id(),
     };
     let title = if entry.subject.is_empty() {

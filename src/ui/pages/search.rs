@@ -84,7 +84,7 @@ pub fn SearchPage() -> impl IntoView {
             Ok(None) => return Ok(None),
             Err(e) => return Err(e.to_string()),
         };
-        Ok(state.text.with(|index| {
+        Ok(Some(state.text.with(|index| {
             index
                 .search(&query)
                 .into_iter()
@@ -96,7 +96,7 @@ pub fn SearchPage() -> impl IntoView {
                     matched: h.matched,
                 })
                 .collect::<Vec<_>>()
-        }))
+        })))
     });
     let kind_box = move |kind: TextKind| {
         view! {
@@ -122,7 +122,7 @@ pub fn SearchPage() -> impl IntoView {
                 on:input=move |ev| form.update(|f| f.text = event_target_value(&ev))/>
             <fieldset class="choices">
                 <legend>"Kinds (none ticked: all)"</legend>
-                {TextKind::ALL.into_iter().map(kind_box).collect_view()}
+                {TextKind::ALL.iter().copied().map(kind_box).collect_view()}
             </fieldset>
             <label>"From " <input type="date" prop:value=move || form.with(|f| f.from.clone())
                 on:change=move |ev| form.update(|f| f.from = event_target_value(&ev))/></label>

@@ -15,9 +15,9 @@ use crate::ui::base_path::app_href;
 use crate::ui::components::{
     ChoiceFilter, EmptyState, JobProgress, JobState, PageHeader, Pager, SearchBox,
 };
-use std::collections::HashMap;
 use crate::ui::state::{customer_name, AppState};
 use leptos::prelude::*;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Rows per page.
@@ -75,7 +75,12 @@ pub fn TicketsPage() -> impl IntoView {
     let topic_of = Memo::new(move |_| {
         state.topics.with(|r| {
             r.as_ref()
-                .map(|r| r.assignments.iter().copied().collect::<HashMap<Id, usize>>())
+                .map(|r| {
+                    r.assignments
+                        .iter()
+                        .copied()
+                        .collect::<HashMap<Id, usize>>()
+                })
                 .unwrap_or_default()
         })
     });
@@ -87,21 +92,29 @@ pub fn TicketsPage() -> impl IntoView {
         let (status, priority) = (status.get(), priority.get());
         let needle = query.get().trim().to_lowercase();
         let topic = topic.get();
-        topic_of.with(|topic_of| all.iter()
-            .enumerate()
-            .filter(|(_, t)| status.is_none_or(|s| t.status == s))
-            .filter(|(_, t)| priority.is_none_or(|p| t.priority == p))
-            .filter(|(_, t)| needle.is_empty() || t.subject.to_lowercase().contains(&needle))
-            .filter(|(_, t)| topic.is_none_or(|k| topic_of.get(&t.meta.id) == Some(&k)))
-            .map(|(i, _)| i)
-            .collect::<Vec<usize>>())
+        topic_of.with(|topic_of| {
+            all.iter()
+                .enumerate()
+                .filter(|(_, t)| status.is_none_or(|s| t.status == s))
+                .filter(|(_, t)| priority.is_none_or(|p| t.priority == p))
+                .filter(|(_, t)| needle.is_empty() || t.subject.to_lowercase().contains(&needle))
+                .filter(|(_, t)| topic.is_none_or(|k| topic_of.get(&t.meta.id) == Some(&k)))
+                .map(|(i, _)| i)
+                .collect::<Vec<usize>>()
+        })
     });
 
     let row = move |t: Ticket| {
         let who = customer_name(&state, &t.customer_id);
-        let topic_name = topic_of.with_untracked(|m| m.get(&t.meta.id).copied()).and_then(|k| {
-            state.topics.with_untracked(|r| r.as_ref().and_then(|r| r.topics.get(k)).map(|t| t.name.clone()))
-        });
+        let topic_name = topic_of
+            .with_untracked(|m| m.get(&t.meta.id).copied())
+            .and_then(|k| {
+                state.topics.with_untracked(|r| {
+                    r.as_ref()
+                        .and_then(|r| r.topics.get(k))
+                        .map(|t| t.name.clone())
+                })
+            });
         let rating = t
             .satisfaction
             .map(|s| format!("{s} of 5"))
@@ -192,7 +205,9 @@ pub(crate) fn find_topics(state: AppState, job: JobState) {
         if state.status.get() != crate::ui::state::StoreStatus::Ready {
             return;
         }
-        job.run::<TopicsJob>(TopicsInput { k }, move |report| state.topics.set(Some(report)));
+        job.run::<TopicsJob>(TopicsInput { k }, move |report| {
+            state.topics.set(Some(report))
+        });
     });
     on_cleanup(move || job.cancel());
 }

@@ -34,9 +34,9 @@ impl AppState {
                     return;
                 }
                 job.run::<SentimentJob>((), move |overview: SentimentOverview| {
-                    state.index.update_value(|index| {
-                        index.set_recent_negative(&overview.recent_negative)
-                    });
+                    state
+                        .index
+                        .update_value(|index| index.set_recent_negative(&overview.recent_negative));
                     state.index_revision.update(|r| *r += 1);
                     state.sentiment.set(Some(overview));
                 });

@@ -33,7 +33,9 @@ pub fn twin(
     original: &Customer,
     now: i64,
 ) -> Option<(Customer, Interaction)> {
-    let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed ^ (index as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(
+        seed ^ (index as u64).wrapping_mul(0x2545_F491_4F6C_DD1D),
+    );
     let created = original.meta.created_at + rng.gen_range(20..400) * DAY_MS;
     if created >= now {
         return None;
@@ -76,7 +78,11 @@ pub fn twin(
         InteractionKind::Meeting,
         Direction::Outbound,
         created,
-        if chinese { "展会见面" } else { "Trade fair meeting" },
+        if chinese {
+            "展会见面"
+        } else {
+            "Trade fair meeting"
+        },
         body,
     );
     Some((c, note))
@@ -87,7 +93,10 @@ pub fn twin(
 /// (Chinese names are written the same).
 fn shortened(name: &str, rng: &mut impl Rng) -> String {
     let chars: Vec<char> = name.chars().collect();
-    if chars.len() < 4 || !chars.iter().all(char::is_alphabetic) || chars.iter().any(|c| *c > '\u{2E80}') {
+    if chars.len() < 4
+        || !chars.iter().all(|c| c.is_alphabetic())
+        || chars.iter().any(|c| *c > '\u{2E80}')
+    {
         return name.to_string();
     }
     if rng.gen_bool(0.5) {

@@ -308,7 +308,12 @@ impl Job for TopicsJob {
 pub fn topic_report(index: &TextIndex, k: usize) -> TopicReport {
     let found = topics::topics(index, &[TextKind::Ticket], k, 7);
     let mut order: Vec<usize> = (0..found.topics.len()).collect();
-    order.sort_by(|&a, &b| found.topics[b].size.cmp(&found.topics[a].size).then(a.cmp(&b)));
+    order.sort_by(|&a, &b| {
+        found.topics[b]
+            .size
+            .cmp(&found.topics[a].size)
+            .then(a.cmp(&b))
+    });
     let mut rank = vec![0; order.len()];
     for (r, &t) in order.iter().enumerate() {
         rank[t] = r;

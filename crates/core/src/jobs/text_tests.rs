@@ -1,4 +1,4 @@
-use super::text::*;
+use super::*;
 use crate::jobs::analyses::tests::{demo_store, run_ready, NOW};
 use crate::jobs::{run_named, Job};
 use crate::model::{Customer, Direction, Interaction, InteractionKind, Record, Ticket, Uuid};
@@ -135,5 +135,8 @@ fn the_sentiment_overview_flags_exactly_the_customers_negative_lately() {
         .iter()
         .filter(|d| sentiment::is_negative(&sentiment::score(&d.text())))
         .count();
-    assert_eq!(o.monthly.iter().map(|m| m.negative).sum::<usize>(), negative);
+    assert_eq!(
+        o.monthly.iter().map(|m| m.negative).sum::<usize>(),
+        negative
+    );
 }

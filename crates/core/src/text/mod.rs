@@ -5,6 +5,7 @@
 
 #[cfg(test)]
 mod fixture_tests;
+mod form;
 mod index;
 pub mod stopwords;
 #[doc(hidden)]
@@ -13,6 +14,7 @@ pub mod tfidf;
 pub mod tokenize;
 pub mod topics;
 
+pub use form::{snippet, SearchForm, SearchFormError};
 pub use index::{
     DocInfo, DocKey, Hit, NearDuplicate, SearchHit, TextDoc, TextIndex, TextKind, TextQuery,
 };

@@ -4,7 +4,6 @@
 //! a held-out test part, honest metrics, charts and an explanation of what
 //! drives the prediction.
 
-use crate::ui::components::{JobProgress, JobState};
 use super::segments::{capitalised, count_missing, number, FeaturePicker, MissingChoice};
 use crate::analytics::ml::linear::{LinearReport, LinearRequest};
 use crate::analytics::ml::logistic::{BinaryTarget, LogisticRequest};
@@ -14,6 +13,7 @@ use crate::charts::{LineChart, ScatterChart, Series};
 use crate::jobs::predict::Propensity;
 use crate::jobs::{LinearJob, PropensityJob, TreeJob};
 use crate::ui::components::{thousands, Chart, ChartSpec};
+use crate::ui::components::{JobProgress, JobState};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 

@@ -4,13 +4,13 @@
 //! PCA projection coloured by segment and a profile per segment, then name
 //! the segments and save them onto the customers.
 
-use crate::ui::components::{JobProgress, JobState};
 use crate::analytics::ml::segment::{KChoice, SegmentRequest};
 use crate::analytics::ml::{Feature, MissingHandling, MissingPolicy, MissingReport};
 use crate::charts::{LineChart, ScatterChart, Series};
 use crate::jobs::analyses::{MissingInput, SaveSegmentsInput, SavedSegments, SegmentSummary};
 use crate::jobs::{MissingJob, SaveSegmentsJob, SegmentJob};
 use crate::ui::components::{thousands, Chart, ChartSpec};
+use crate::ui::components::{JobProgress, JobState};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 

@@ -6,8 +6,8 @@ use crate::model::{
     Ticket, Timestamp,
 };
 use crate::ops;
-use crate::store::{Collection, Store, StoreError};
 use crate::sentiment::{self, Polarity};
+use crate::store::{Collection, Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{polarity_class, SaveError};
 use crate::ui::state::{now_ms, AppState};

@@ -74,7 +74,8 @@ pub fn MergePanel(
         leptos::task::spawn_local(async move {
             let result = async {
                 let store = state.store()?;
-                let changes = merge_customers(&*store, survivor, &merged, &picked, now_ms()).await?;
+                let changes =
+                    merge_customers(&*store, survivor, &merged, &picked, now_ms()).await?;
                 state.apply(changes, true).await?;
                 Ok::<_, crate::ops::OpError>(())
             }
@@ -105,7 +106,7 @@ pub fn MergePanel(
                     Ok(p) => view! {
                         <p>{moves_sentence(&p)}</p>
                         <p class="muted">"Emails, phones and tags of both are kept. Where the records disagree, choose the value to keep:"</p>
-                        {p.conflicts.iter().map(|c| {
+                        {p.conflicts.iter().enumerate().map(|(ci, c)| {
                             let field = c.field.clone();
                             view! {
                                 <fieldset class="choices merge-conflict">
@@ -114,12 +115,12 @@ pub fn MergePanel(
                                         let field = field.clone();
                                         let field_for_check = field.clone();
                                         let owner = *owner;
-                                        let name = format!("merge-{}", field);
+                                        let name = format!("merge-conflict-{ci}");
                                         view! {
                                             <label>
                                                 <input type="radio" name=name
-                                                    prop:checked=move || choices.with(|ch| ch.choice(&field_for_check).map_or(i == 0, |o| o == owner))
-                                                    on:change=move |_| choices.update(|ch| ch.choose(field.clone(), owner))/>
+                                                    prop:checked=move || choices.with(|ch| ch.get(&field_for_check).map_or(i == 0, |o| o == owner))
+                                                    on:change=move |_| choices.update(|ch| *ch = std::mem::take(ch).pick(field.clone(), owner))/>
                                                 " " {value.clone()}
                                             </label>
                                         }
