@@ -110,14 +110,13 @@ const HONORIFICS: &[&str] = &[
 /// so "+44 20 7946 0958" and "020 7946 0958" meet).
 pub const PHONE_TAIL: usize = 8;
 
-/// A blocking key: a hash of (kind, text), and whether the kind is strong.
+/// A blocking key: a hash of (kind, text), and the kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(super) struct Key {
     pub hash: u64,
     /// 0 email, 1 phone, 2 domain, 3 company, 4 name tokens, 5 and 6 short
     /// name keys.
     pub kind: u8,
-    pub strong: bool,
 }
 
 impl Key {
@@ -125,7 +124,6 @@ impl Key {
         Key {
             hash: hash_text(kind, text),
             kind,
-            strong: kind <= 1,
         }
     }
 }
