@@ -3,7 +3,8 @@
 //! the new-customer form and the import preview; [`crate::ops::merge`] then
 //! merges them.
 //!
-//! **Blocking.** Each customer gets a handful of keys ([`profile`]): each
+//! **Blocking.** Each customer gets a handful of keys (`profile`, with the
+//! text rules in `normal`): each
 //! normalised email and the last [`PHONE_TAIL`] digits of each phone (strong
 //! keys), each non-free-mail email domain, the company without its legal
 //! form, the sorted romanised name tokens (Han names as pinyin), and two
@@ -24,6 +25,7 @@
 mod groups;
 mod hash;
 mod jaro;
+mod normal;
 mod profile;
 mod score;
 #[cfg(test)]
@@ -32,7 +34,7 @@ mod tests;
 mod tests_large;
 
 pub use groups::groups;
-pub use profile::{normalise_company, FREE_MAIL_DOMAINS, PHONE_TAIL};
+pub use normal::{normalise_company, FREE_MAIL_DOMAINS, PHONE_TAIL};
 pub use score::Reason;
 
 use std::collections::HashMap;
