@@ -101,14 +101,24 @@ async fn similar_tickets_search_and_sentiment() {
         .await;
     browser
         .expect_true(
-            "[...document.querySelectorAll('.palette-option')].some(o => o.textContent.includes('Friedrichshafen') || o.textContent.includes('zeppelin'))",
+            "[...document.querySelectorAll('.palette-option')].some(o => o.textContent.includes('Friedrichshafen'))",
             "the note among the palette's results",
         )
         .await;
 
+    let option = browser
+        .wait_for(
+            Locator::XPath(
+                "//li[contains(@class, 'palette-option') and contains(., 'Friedrichshafen')]",
+            ),
+            "the note's option",
+        )
+        .await;
+    browser.press(option).await;
+    browser.expect_heading("Note").await;
+    browser.expect_text("zeppelin hangar refit").await;
+
     // A negative note is flagged on the timeline and in the list.
-    browser.client.back().await.expect("back");
-    browser.client.back().await.expect("back");
     browser.click_link("Customers").await;
     let customer = browser
         .wait_for(Locator::Css(".grid-body .col-name a"), "a customer")

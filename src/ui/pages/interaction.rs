@@ -51,7 +51,7 @@ fn EntryView(entry: Interaction) -> impl IntoView {
         kind: TextKind::from(entry.kind),
         id: entry.id(),
     };
-    let title = if entry.subject.is_empty() {
+    let title = if entry.subject.trim().is_empty() {
         entry.kind.label().to_string()
     } else {
         entry.subject.clone()

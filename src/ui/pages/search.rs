@@ -4,7 +4,7 @@
 
 use crate::model::{Id, Interaction, Ticket};
 use crate::store::Store;
-use crate::text::{snippet, DocKey, SearchForm, Span, TextKind};
+use crate::text::{snippet, title_or_start, DocKey, SearchForm, Span, TextKind};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{day, text_path, want_text_index, PageHeader};
 use crate::ui::state::{customer_name, AppState};
@@ -45,6 +45,7 @@ async fn read_text(state: AppState, key: DocKey, matched: Vec<String>) -> Option
             (i.subject, i.body)
         }
     };
+    let title = title_or_start(&title, &body);
     Some(ResultText {
         title: snippet(&title, &matched, SNIPPET),
         snippet: snippet(&body, &matched, SNIPPET),

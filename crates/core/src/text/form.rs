@@ -33,7 +33,30 @@ impl TextKind {
     }
 }
 
+/// Characters of the body that stand in for a missing subject.
+const TITLE_FROM_BODY: usize = 80;
+
+/// `title`, or when it is blank the start of `body`'s first line ("…"
+/// marking a cut).
+pub fn title_or_start(title: &str, body: &str) -> String {
+    if !title.trim().is_empty() {
+        return title.to_string();
+    }
+    let line = body.trim().lines().next().unwrap_or("").trim();
+    let mut out: String = line.chars().take(TITLE_FROM_BODY).collect();
+    if line.chars().count() > TITLE_FROM_BODY {
+        out.push('…');
+    }
+    out
+}
+
 impl TextDoc {
+    /// What lists show for the text: its subject, or when it has none the
+    /// start of its body's first line ("…" marking a cut).
+    pub fn display_title(&self) -> String {
+        title_or_start(&self.title, &self.body)
+    }
+
     /// Subject and body as one text (for scoring sentiment).
     pub fn text(&self) -> String {
         if self.title.is_empty() {
@@ -197,6 +220,30 @@ mod tests {
         assert!(shown.contains("refund"));
         assert!(shown.chars().count() <= 64, "{}", shown.chars().count());
         assert!(spans.iter().any(|s| s.matched && s.text == "refund"));
+    }
+
+    #[test]
+    fn a_text_without_subject_is_listed_by_the_start_of_its_body() {
+        let doc = |title: &str, body: &str| TextDoc {
+            key: super::super::DocKey {
+                kind: TextKind::Note,
+                id: crate::model::Uuid::from_u128(1),
+            },
+            customer: crate::model::Uuid::from_u128(2),
+            at: 0,
+            title: title.into(),
+            body: body.into(),
+        };
+        assert_eq!(doc("Renewal", "body").display_title(), "Renewal");
+        assert_eq!(
+            doc(" ", "  First line\nsecond").display_title(),
+            "First line"
+        );
+        let long = "x".repeat(100);
+        assert_eq!(
+            doc("", &long).display_title(),
+            format!("{}…", "x".repeat(80))
+        );
     }
 
     #[test]

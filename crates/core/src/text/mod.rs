@@ -14,7 +14,7 @@ pub mod tfidf;
 pub mod tokenize;
 pub mod topics;
 
-pub use form::{snippet, SearchForm, SearchFormError};
+pub use form::{snippet, title_or_start, SearchForm, SearchFormError};
 pub use index::{
     DocInfo, DocKey, Hit, NearDuplicate, SearchHit, TextDoc, TextIndex, TextKind, TextQuery,
 };

@@ -139,7 +139,7 @@ impl TextIndex {
                 key: doc.key,
                 customer: doc.customer,
                 at: doc.at,
-                title: doc.title,
+                title: doc.display_title(),
             },
             terms,
         });
