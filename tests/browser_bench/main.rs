@@ -1,7 +1,8 @@
 //! In-browser benchmark (not a test): 100,000 customers in headless Chromium.
 //! Prints the time to write them to IndexedDB, the cold open of the app to
 //! the first rendered rows of the Customers list, and the search latency per
-//! keystroke (index query alone, and input event to updated list).
+//! keystroke (index query alone, and input event to updated list); the
+//! analyses, the import, and the text engine (`text.rs`).
 //!
 //! Run with `scripts/bench` (release build; prints the figures).
 #![cfg(target_arch = "wasm32")]
@@ -18,6 +19,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+mod text;
 
 const CUSTOMERS: usize = 100_000;
 /// Customers per transaction.

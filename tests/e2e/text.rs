@@ -7,6 +7,7 @@
 
 use crate::customers::load_demo_data;
 use crate::harness::Browser;
+use crate::tour::snap;
 use fantoccini::Locator;
 
 #[tokio::test(flavor = "current_thread")]
@@ -24,6 +25,7 @@ async fn similar_tickets_search_and_sentiment() {
         .await;
     browser.press(ticket).await;
     browser.expect_text("Handling").await;
+    snap(&browser, "ticket-similar").await;
     let similar = browser
         .wait_for(
             Locator::Css(".similar-list a[href*='/tickets/']"),
@@ -74,6 +76,7 @@ async fn similar_tickets_search_and_sentiment() {
             "the matched word marked",
         )
         .await;
+    snap(&browser, "search").await;
     let hit = browser
         .wait_for(
             Locator::Css(".search-results a[href*='/notes/']"),
@@ -139,7 +142,8 @@ async fn similar_tickets_search_and_sentiment() {
             "the negative note flagged",
         )
         .await;
-    browser.expect_text("Customer sentiment").await;
+    browser.expect_text("texts read negative").await;
+    snap(&browser, "customer-sentiment").await;
     browser.click_link("Customers").await;
     browser
         .press(browser.labelled("Recent negative").await)
@@ -154,8 +158,43 @@ async fn similar_tickets_search_and_sentiment() {
 
     // The Dashboard draws the sentiment trend.
     browser.click_link("Dashboard").await;
-    browser.expect_text("Customer sentiment per month").await;
-    browser.expect_drawn_charts(6).await;
+    browser
+        .expect_text("customers wrote something negative in the last 30 days")
+        .await;
+    browser.expect_drawn_charts(7).await;
+    snap(&browser, "dashboard-sentiment").await;
+
+    // Ticket topics: a chart per month on Analytics, a filter on Tickets.
+    browser.click_link("Analytics").await;
+    browser.click_button("Ticket topics").await;
+    browser.expect_text("Top words").await;
+    browser.expect_drawn_charts(1).await;
+    snap(&browser, "ticket-topics").await;
+    browser.click_link("Tickets").await;
+    browser
+        .expect_true(
+            "document.querySelectorAll('select[aria-label=Topic] option').length > 2",
+            "topics in the Topic filter",
+        )
+        .await;
+    let topic = browser
+        .eval("return document.querySelectorAll('select[aria-label=Topic] option')[1].textContent")
+        .await;
+    let topic = topic.as_str().unwrap_or_default().to_string();
+    browser.set_value("Topic", "0").await;
+    let name = topic
+        .rsplit_once(" (")
+        .map_or(topic.as_str(), |(n, _)| n)
+        .to_string();
+    browser
+        .expect_true(
+            &format!(
+                "[...document.querySelectorAll('.tickets-table tbody tr')].length > 0 && [...document.querySelectorAll('.tickets-table tbody tr')].every(r => r.lastElementChild.textContent === {})",
+                serde_json::Value::from(name)
+            ),
+            "only the topic's tickets listed",
+        )
+        .await;
     browser.close().await;
 }
 
@@ -218,8 +257,10 @@ async fn a_duplicate_customer_is_merged_undone_and_merged_for_good() {
             "the Merge button again",
         )
         .await;
+    snap(&browser, "duplicates").await;
     browser.press(merge).await;
     browser.expect_text("Merge customers").await;
+    snap(&browser, "merge").await;
     browser.click_button("Merge").await;
     browser.expect_text("Merged").await;
 
