@@ -25,6 +25,10 @@ async fn similar_tickets_search_and_sentiment() {
         .await;
     browser.press(ticket).await;
     browser.expect_text("Handling").await;
+    browser
+        .wait_for(Locator::Css(".similar-list"), "the Similar panel")
+        .await;
+    scroll_to(&browser, "#similar-heading").await;
     snap(&browser, "ticket-similar").await;
     let similar = browser
         .wait_for(
@@ -143,6 +147,7 @@ async fn similar_tickets_search_and_sentiment() {
         )
         .await;
     browser.expect_text("texts read negative").await;
+    scroll_to(&browser, "#customer-sentiment-heading").await;
     snap(&browser, "customer-sentiment").await;
     browser.click_link("Customers").await;
     browser
@@ -162,6 +167,7 @@ async fn similar_tickets_search_and_sentiment() {
         .expect_text("customers wrote something negative in the last 30 days")
         .await;
     browser.expect_drawn_charts(7).await;
+    scroll_to(&browser, "a[href$='negative=1']").await;
     snap(&browser, "dashboard-sentiment").await;
 
     // Ticket topics: a chart per month on Analytics, a filter on Tickets.
@@ -205,7 +211,7 @@ async fn a_duplicate_customer_is_merged_undone_and_merged_for_good() {
 
     browser.click_link("Duplicates").await;
     browser.expect_heading("Duplicates").await;
-    let merge = browser
+    browser
         .wait_for(
             Locator::Css("table[aria-label='Possible duplicate customers'] button"),
             "a possible duplicate with a Merge button",
@@ -289,7 +295,6 @@ async fn a_duplicate_customer_is_merged_undone_and_merged_for_good() {
         .await
         .expect("open");
     browser.expect_text("was merged into").await;
-    let _ = merge;
     browser.close().await;
 }
 
@@ -297,4 +302,16 @@ async fn a_duplicate_customer_is_merged_undone_and_merged_for_good() {
 async fn absolute(browser: &Browser, href: &str) -> String {
     let origin = browser.eval("return location.origin").await;
     format!("{}{href}", origin.as_str().unwrap_or_default())
+}
+
+/// Scrolls the element matching `css` to the middle of the window (for a
+/// screenshot of it) and dismisses the toasts.
+async fn scroll_to(browser: &Browser, css: &str) {
+    browser
+        .eval(&format!(
+            "document.querySelectorAll('.toast button[aria-label=Dismiss]').forEach(b => b.click()); \
+             document.querySelector({})?.scrollIntoView({{ block: 'center' }})",
+            serde_json::Value::from(css)
+        ))
+        .await;
 }

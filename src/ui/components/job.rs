@@ -20,6 +20,12 @@ pub struct JobState {
     canceller: StoredValue<Option<Canceller>, LocalStorage>,
 }
 
+impl Default for JobState {
+    fn default() -> JobState {
+        JobState::new()
+    }
+}
+
 impl JobState {
     /// A job state with nothing running.
     pub fn new() -> JobState {

@@ -409,6 +409,6 @@ pub fn sentiment_overview(docs: &[TextDoc], now: Timestamp) -> SentimentOverview
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "text_tests.rs"]
 mod tests;

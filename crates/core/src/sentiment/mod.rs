@@ -170,5 +170,5 @@ pub fn is_negative(s: &Sentiment) -> bool {
     s.label == Polarity::Negative
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -61,7 +61,7 @@ pub fn monthly_trend(items: impl IntoIterator<Item = (Timestamp, f64)>) -> Vec<M
         .collect()
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -194,5 +194,5 @@ pub(crate) fn analyse(text: &str) -> ZhAnalysis {
     out
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -186,7 +186,7 @@ fn plain(text: &str, range: std::ops::Range<usize>) -> Span {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

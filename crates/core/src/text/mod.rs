@@ -3,7 +3,7 @@
 //! scikit-learn's conventions, an inverted index that stays in step with
 //! the store, near-duplicate detection and ticket topics.
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod fixture_tests;
 mod form;
 mod index;

@@ -372,7 +372,7 @@ pub fn is_chinese_word(bigram: &str) -> bool {
     CHINESE_WORDS.binary_search(&bigram).is_ok()
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

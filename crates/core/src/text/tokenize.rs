@@ -223,6 +223,6 @@ pub fn highlight(text: &str, terms: &HashSet<String>) -> Vec<Span> {
     spans
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "tokenize_tests.rs"]
 mod tests;

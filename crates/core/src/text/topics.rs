@@ -240,6 +240,6 @@ fn name_and_order(
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "topics_tests.rs"]
 mod tests;

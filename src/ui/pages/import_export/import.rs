@@ -47,10 +47,10 @@ pub struct Sniffed {
 
 /// A checked import, ready to write.
 pub enum Checked {
-    /// Customers.
-    Customers(CustomerImport),
+    /// Customers (boxed, like orders: both plans are large).
+    Customers(Box<CustomerImport>),
     /// Orders.
-    Orders(OrdersImport),
+    Orders(Box<OrdersImport>),
 }
 
 impl Checked {
@@ -76,8 +76,8 @@ impl Checked {
         file: &str,
     ) -> Result<(ChangeSet, ImportBatch), ImportError> {
         match self {
-            Checked::Customers(i) => i.into_change_set(label, file),
-            Checked::Orders(i) => i.into_change_set(label, file),
+            Checked::Customers(i) => (*i).into_change_set(label, file),
+            Checked::Orders(i) => (*i).into_change_set(label, file),
         }
     }
 }
@@ -215,13 +215,13 @@ impl ImportFlow {
                 let header = sniffed.header.clone().ok_or(
                     "This file has no header row, so its columns cannot be matched to customer fields.",
                 )?;
-                Checked::Customers(CustomerImport::new(
+                Checked::Customers(Box::new(CustomerImport::new(
                     header,
                     self.mapping.get_untracked(),
                     existing,
                     self.policy.get_untracked(),
                     now,
-                ))
+                )))
             }
             Kind::Orders => {
                 let options = OrderOptions {
@@ -236,7 +236,8 @@ impl ImportFlow {
                         options,
                         now,
                     )
-                    .map_err(|e| e.to_string())?,
+                    .map_err(|e| e.to_string())
+                    .map(Box::new)?,
                 )
             }
         };

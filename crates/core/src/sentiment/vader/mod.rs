@@ -329,5 +329,5 @@ fn score_valence(sentiments: &[f64], text: &str) -> VaderScores {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

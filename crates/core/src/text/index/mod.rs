@@ -28,7 +28,7 @@
 mod doc;
 mod dupes;
 mod query;
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
 pub use doc::{DocInfo, DocKey, Hit, NearDuplicate, SearchHit, TextDoc, TextKind, TextQuery};
