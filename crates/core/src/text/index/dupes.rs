@@ -23,11 +23,25 @@
 //!    so the result equals the all-pairs one (tests check it against numpy
 //!    and a brute-force loop).
 //!
+//! Two bounds from L2AP (Anastasiu and Karypis, "L2AP: Fast Cosine
+//! Similarity Search With Prefix L-2 Norm Bounds", ICDE 2014) tighten it:
+//! by Cauchy–Schwarz a prefix's dot with any unit vector is at most the
+//! prefix's length, so indexing starts where `min(Σ maxw·x, |x_prefix|)`
+//! reaches the threshold; and, probing rarest term first, a text met for
+//! the first time at a term of rank `r` shares only terms of rank ≤ `r`
+//! with `x`, so it is admitted only if `|x_{≤r}|·|y_{≤r}|` (the latter kept
+//! in the index entry) can reach the threshold. Before the exact dot, a
+//! candidate is dropped when its partial score plus
+//! `min(bound on y's prefix, |x restricted to y's prefix ranks|·|y_prefix|)`
+//! cannot reach it.
+//!
 //! Frequent terms (long posting lists) stay in the unindexed prefixes, so
 //! the partial index holds mostly rare terms and probing is cheap: at
-//! 10,000 short notes and threshold 0.8 this is milliseconds, against
-//! 50 million pairs for the naive loop. The bounds are loosened by 1e-9 so
-//! that rounding cannot drop a pair at the threshold.
+//! 10,000 short notes and threshold 0.8 it visits ~10 million index
+//! entries and verifies ~200,000 candidates (~0.13 s natively) instead of
+//! the naive loop's 50 million dot products. The bounds are loosened by 1e-6 so
+//! that rounding cannot drop a pair at the threshold (the partial
+//! index keeps `f32` weights, a third less memory traffic).
 //!
 //! A threshold ≤ 0 is taken as "shares at least one term".
 
@@ -35,8 +49,9 @@ use super::doc::NearDuplicate;
 use super::{TextIndex, TextKind};
 use crate::text::tfidf::dot;
 
-/// Slack on the filter bounds against rounding.
-const SLACK: f64 = 1e-9;
+/// Slack on the filter bounds against rounding (the partial index keeps
+/// `f32`s; verification is in `f64`).
+const SLACK: f64 = 1e-6;
 
 impl TextIndex {
     /// Every pair of texts of the given kinds (empty = all) whose cosine
@@ -94,32 +109,61 @@ pub(crate) fn all_pairs(vectors: &[Vec<(u32, f64)>], threshold: f64) -> Vec<(u32
     let maxw: Vec<f64> = order.iter().map(|&t| maxw_by_term[t as usize]).collect();
 
     let t = threshold.max(f64::MIN_POSITIVE);
-    // Partial index by rank: (vector index, weight).
-    let mut index: Vec<Vec<(u32, f64)>> = vec![Vec::new(); order.len()];
+    // Partial index by rank: (vector index, weight, length of the vector
+    // up to and including this term).
+    let mut index: Vec<Vec<(u32, f32, f32)>> = vec![Vec::new(); order.len()];
     // Per vector: the bound on its unindexed prefix's dot with any vector.
     let mut prefix_bound = vec![0f64; vectors.len()];
+    // Per vector: the rank of its first indexed term, and its prefix's length.
+    let mut cut_rank = vec![u32::MAX; vectors.len()];
+    let mut prefix_norm = vec![0f64; vectors.len()];
     let mut scores = vec![0f64; vectors.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut ranked: Vec<(u32, f64)> = Vec::new();
     let mut out = Vec::new();
+    let mut prefix_sums: Vec<(f64, f64)> = Vec::new();
     for (x, v) in vectors.iter().enumerate() {
         ranked.clear();
         ranked.extend(v.iter().map(|&(t, w)| (rank[t as usize], w)));
         ranked.sort_unstable_by_key(|&(r, _)| r);
-        // Probe.
+        // Running sums of maxw·w and w² from the most frequent term on.
+        prefix_sums.clear();
+        let (mut bound, mut sq) = (0.0, 0.0);
         for &(r, w) in &ranked {
-            for &(y, wy) in &index[r as usize] {
+            bound += maxw[r as usize] * w;
+            sq += w * w;
+            prefix_sums.push((bound, sq));
+        }
+        // Probe, rarest term first. Once the terms left cannot reach the
+        // threshold on their own, no new candidate is admitted: a text first
+        // met there shares with x only terms not yet probed.
+        for (i, &(r, w)) in ranked.iter().enumerate().rev() {
+            let (b, q) = prefix_sums[i];
+            let (admit, x_upto) = (f64::min(b, q.sqrt()) + SLACK >= t, q.sqrt());
+            for &(y, wy, y_upto) in &index[r as usize] {
                 let s = &mut scores[y as usize];
                 if *s == 0.0 {
+                    // All terms x and y share rank at most r here.
+                    if !admit || x_upto * f64::from(y_upto) + SLACK < t {
+                        continue;
+                    }
                     touched.push(y);
                 }
-                *s += w * wy;
+                *s += w * f64::from(wy);
             }
         }
         for &y in &touched {
             let partial = scores[y as usize];
             scores[y as usize] = 0.0;
-            if partial + prefix_bound[y as usize] + SLACK < t {
+            // x·y_prefix ≤ |x restricted to the ranks of y's prefix|·|y_prefix|.
+            let before = ranked.partition_point(|&(r, _)| r < cut_rank[y as usize]);
+            let x_part = if before == 0 {
+                0.0
+            } else {
+                prefix_sums[before - 1].1.sqrt()
+            };
+            let rest = f64::min(prefix_bound[y as usize], x_part * prefix_norm[y as usize]);
+            if partial + rest + SLACK < t {
                 continue;
             }
             let score = dot(&vectors[y as usize], v);
@@ -128,23 +172,24 @@ pub(crate) fn all_pairs(vectors: &[Vec<(u32, f64)>], threshold: f64) -> Vec<(u32
             }
         }
         touched.clear();
-        // Index the suffix that could still reach the threshold.
-        let (mut bound, mut prefix_sq) = (0.0, 0.0);
-        let mut indexed = false;
-        for &(r, w) in &ranked {
-            if !indexed {
-                if bound + maxw[r as usize] * w + SLACK >= t {
-                    indexed = true;
-                } else {
-                    bound += maxw[r as usize] * w;
-                    prefix_sq += w * w;
-                    continue;
-                }
+        // Index from the first term where the prefix could reach the
+        // threshold with some text, by either bound.
+        let mut cut = ranked.len();
+        for (i, &(b, q)) in prefix_sums.iter().enumerate() {
+            if f64::min(b, q.sqrt()) + SLACK >= t {
+                cut = i;
+                break;
             }
-            index[r as usize].push((x as u32, w));
         }
-        // The prefix's dot with a unit vector is also at most its length.
-        prefix_bound[x] = f64::min(bound, prefix_sq.sqrt());
+        for (&(r, w), &(_, q)) in ranked[cut..].iter().zip(&prefix_sums[cut..]) {
+            index[r as usize].push((x as u32, w as f32, q.sqrt() as f32));
+        }
+        cut_rank[x] = ranked.get(cut).map_or(u32::MAX, |&(r, _)| r);
+        if cut > 0 {
+            let (b, q) = prefix_sums[cut - 1];
+            prefix_norm[x] = q.sqrt();
+            prefix_bound[x] = f64::min(b, prefix_norm[x]);
+        }
     }
     out
 }

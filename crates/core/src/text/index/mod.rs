@@ -250,22 +250,16 @@ impl TextIndex {
         self.weights.get_or_init(|| {
             let n = self.len();
             let idf: Vec<f64> = self.df.iter().map(|&d| idf(n, d as usize)).collect();
-            let norms = self
-                .slots
-                .iter()
-                .map(|s| {
-                    s.as_ref().map_or(0.0, |s| {
-                        s.terms
-                            .iter()
-                            .map(|&(t, c)| {
-                                let w = c as f64 * idf[t as usize];
-                                w * w
-                            })
-                            .sum::<f64>()
-                            .sqrt()
-                    })
-                })
-                .collect();
+            // Sums over the postings in term order: per text the same
+            // order as its sorted term list, so the same sum a batch gives.
+            let mut norms = vec![0.0f64; self.slots.len()];
+            for (list, &idf) in self.postings.iter().zip(&idf) {
+                for &(slot, c) in list {
+                    let w = c as f64 * idf;
+                    norms[slot as usize] += w * w;
+                }
+            }
+            norms.iter_mut().for_each(|n| *n = n.sqrt());
             Weights { idf, norms }
         })
     }

@@ -58,11 +58,23 @@ impl TextIndex {
             .map(|&(t, n)| (t, n as f64 * w.idf[t as usize]))
             .collect();
         let acc = self.accumulate(&query);
-        let mut hits: Vec<Hit> = acc
+        let norms = &w.norms;
+        let mut scored: Vec<(f64, u32)> = acc
             .touched
             .iter()
             .filter(|&&s| s != me)
-            .filter_map(|&s| self.hit(s, acc.scores[s as usize] / qnorm))
+            .map(|&s| (acc.scores[s as usize] / (qnorm * norms[s as usize]), s))
+            .collect();
+        // Keep every text scoring at least the k-th best (ties included),
+        // then order those few by score and key.
+        if scored.len() > k {
+            scored.select_nth_unstable_by(k - 1, |a, b| b.0.total_cmp(&a.0));
+            let kth = scored[k - 1].0;
+            scored.retain(|&(score, _)| score >= kth);
+        }
+        let mut hits: Vec<Hit> = scored
+            .into_iter()
+            .filter_map(|(score, s)| self.hit(s, score))
             .collect();
         top_k(&mut hits, k, by_score_then_key);
         hits
@@ -98,7 +110,10 @@ impl TextIndex {
         let mut hits: Vec<Hit> = acc
             .touched
             .iter()
-            .filter_map(|&s| self.hit(s, acc.scores[s as usize] / qnorm))
+            .filter_map(|&s| {
+                let score = acc.scores[s as usize] / (qnorm * w.norms[s as usize]);
+                self.hit(s, score)
+            })
             .filter(|h| {
                 kind_selected(&q.kinds, h.key.kind)
                     && q.from.is_none_or(|from| h.at >= from)
@@ -136,16 +151,14 @@ impl TextIndex {
             .collect()
     }
 
-    /// A hit for `slot` with the accumulated dot `partial` (already divided
-    /// by the query's length): divides by the text's length.
-    fn hit(&self, slot: u32, partial: f64) -> Option<Hit> {
+    /// The hit for `slot` with `score`.
+    fn hit(&self, slot: u32, score: f64) -> Option<Hit> {
         let s = self.slots[slot as usize].as_ref()?;
-        let norm = self.weights().norms[slot as usize];
         Some(Hit {
             key: s.info.key,
             customer: s.info.customer,
             at: s.info.at,
-            score: partial / norm,
+            score,
         })
     }
 }
