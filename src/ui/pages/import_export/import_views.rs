@@ -172,7 +172,10 @@ pub fn CheckedView(flow: ImportFlow) -> impl IntoView {
                                 <td>{p.customer.company.clone()}</td>
                                 <td>{p.customer.address.city.clone()}</td>
                                 <td>{p.customer.lifecycle.label()}</td>
-                                <td>{if p.action == RowAction::Update { "update" } else { "new" }}</td>
+                                <td>
+                                    {if p.action == RowAction::Update { "update" } else { "new" }}
+                                    {p.notice.clone().map(|n| view! { <div class="notice small" role="note">{n}</div> })}
+                                </td>
                             </tr>
                         }).collect_view()}
                     </tbody>
