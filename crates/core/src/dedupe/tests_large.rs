@@ -17,7 +17,14 @@ pub(crate) fn with_planted_duplicates(
     n: usize,
     planted: usize,
 ) -> (Vec<Customer>, Vec<(Id, Id)>) {
-    let mut customers = generate(DemoConfig { seed, customers: n }, NOW).customers;
+    // The demo's own twins (entered again from a business card) are left
+    // out: the duplicates here are the ones planted below.
+    let mut customers: Vec<Customer> = generate(DemoConfig { seed, customers: n }, NOW)
+        .customers
+        .into_iter()
+        .filter(|c| c.source != "Business card")
+        .collect();
+    let n = customers.len();
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed ^ 0xD0D0);
     let mut pairs = Vec::new();
     for k in 0..planted {
