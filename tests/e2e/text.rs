@@ -263,6 +263,11 @@ async fn a_duplicate_customer_is_merged_undone_and_merged_for_good() {
             "the Merge button again",
         )
         .await;
+    // The demo's templated notes give near-duplicate texts too.
+    browser
+        .expect_text("Near-duplicate notes and tickets")
+        .await;
+    browser.expect_text("pairs among").await;
     snap(&browser, "duplicates").await;
     browser.press(merge).await;
     browser.expect_text("Merge customers").await;

@@ -112,7 +112,9 @@ async fn every_page_shows_the_demo_data() {
     body.send_keys(&format!("{}k", Key::Control))
         .await
         .expect("press Ctrl+K");
-    let search = browser.labelled("Search customers and pages").await;
+    let search = browser
+        .labelled("Search customers, pages, notes and tickets")
+        .await;
     search.send_keys("Settings").await.expect("type");
     snap(&browser, "palette").await;
     search
