@@ -16,7 +16,7 @@ use crate::text::{DocKey, TextDoc, TextIndex, TextKind};
 use leptos::prelude::*;
 
 /// Texts indexed between two pauses while building.
-const SLICE: usize = 2_000;
+const SLICE: usize = 1_000;
 
 /// Where the text index stands.
 #[derive(Clone, Copy)]

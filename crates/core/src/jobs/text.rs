@@ -86,6 +86,10 @@ pub struct DuplicateRow {
     pub score: f64,
     /// Why, one sentence each.
     pub reasons: Vec<String>,
+    /// When more than these two are linked by probable duplicates (A like
+    /// B, B like C), all of them, to merge at once; empty otherwise.
+    #[serde(default)]
+    pub group: Vec<Id>,
 }
 
 /// Finds probable duplicate customers.
@@ -107,6 +111,11 @@ impl Job for DuplicateCustomersJob {
         progress(0.3, "Comparing customers");
         let by_id: HashMap<Id, &Customer> = customers.iter().map(|c| (c.id(), c)).collect();
         let pairs = find_duplicates(&customers, input.min_score);
+        let group_of: HashMap<Id, Vec<Id>> = crate::dedupe::groups(&pairs)
+            .into_iter()
+            .filter(|g| g.len() > 2)
+            .flat_map(|g| g.clone().into_iter().map(move |id| (id, g.clone())))
+            .collect();
         Ok(pairs
             .into_iter()
             .take(MAX_PAIRS)
@@ -121,6 +130,7 @@ impl Job for DuplicateCustomersJob {
                     b_detail: detail_of(b),
                     score: p.score,
                     reasons: p.reasons.iter().map(|r| r.describe()).collect(),
+                    group: group_of.get(&p.a).cloned().unwrap_or_default(),
                 })
             })
             .collect())

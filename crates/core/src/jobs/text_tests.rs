@@ -33,6 +33,36 @@ fn duplicate_customers_of_the_demo_include_its_twins_with_reasons() {
         assert!(!row.a_name.is_empty() && !row.b_name.is_empty());
     }
     assert!(rows.windows(2).all(|w| w[0].score >= w[1].score));
+    // A group lists both of its pair, and more than two customers.
+    for row in rows.iter().filter(|r| !r.group.is_empty()) {
+        assert!(row.group.len() > 2);
+        assert!(row.group.contains(&row.a) && row.group.contains(&row.b));
+    }
+}
+
+#[test]
+fn customers_linked_through_a_third_form_one_group() {
+    let store = MemStore::new();
+    let mut changes = crate::store::ChangeSet::new("three");
+    for (n, given, email) in [
+        (1, "Jonathan", "jon@acme.test"),
+        (2, "Jonathan", "jon@acme.test"),
+        (3, "Jonathan", "jon@acme.test"),
+    ] {
+        let mut c = Customer::new(Uuid::from_u128(n), NOW);
+        c.given_name = given.into();
+        c.family_name = "Harker".into();
+        c.emails = vec![email.into()];
+        changes.insert(&c).unwrap();
+    }
+    run_ready(store.apply(&changes)).unwrap();
+    let rows = run::<DuplicateCustomersJob>(&store, DuplicateCustomersInput { min_score: 0.8 });
+    assert_eq!(rows.len(), 3, "three pairs among three copies");
+    for row in rows {
+        let mut group = row.group.clone();
+        group.sort();
+        assert_eq!(group, (1..=3).map(Uuid::from_u128).collect::<Vec<_>>());
+    }
 }
 
 #[test]

@@ -81,8 +81,18 @@ fn DuplicateCustomers() -> impl IntoView {
                                         <td><a href=app_href(&format!("/customers/{b}"))>{p.b_name.clone()}</a><div class="muted small">{p.b_detail.clone()}</div></td>
                                         <td>{format!("{:.2}", p.score)}</td>
                                         <td><ul class="reasons">{p.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul></td>
-                                        <td><button type="button" aria-label=format!("Merge {} and {}", p.a_name, p.b_name)
-                                            on:click=move |_| merging.set(Some((a, vec![b])))>"Merge…"</button></td>
+                                        <td class="actions">
+                                            <button type="button" aria-label=format!("Merge {} and {}", p.a_name, p.b_name)
+                                                on:click=move |_| merging.set(Some((a, vec![b])))>"Merge…"</button>
+                                            {(!p.group.is_empty()).then(|| {
+                                                let others: Vec<Id> = p.group.iter().copied().filter(|id| *id != a).collect();
+                                                let n = p.group.len();
+                                                view! {
+                                                    <button type="button" aria-label=format!("Merge all {n} linked to {}", p.a_name)
+                                                        on:click=move |_| merging.set(Some((a, others.clone())))>{format!("Merge all {n}…")}</button>
+                                                }
+                                            })}
+                                        </td>
                                     </tr>
                                 }
                             }).collect_view()}
