@@ -6,8 +6,8 @@
 //! against it and the router takes its path as its `base`.
 
 /// The route segments that start an in-app path. `index.html` keeps the same
-/// list to find the app root on a reload of a deep link; the end-to-end test
-/// reloads every page to keep the two in step.
+/// list to find the app root on a reload of a deep link; an end-to-end test
+/// (`shell.rs`) opens a deep link to every one to keep the two in step.
 pub const ROUTE_SEGMENTS: &[&str] = &[
     "customers",
     "pipeline",
@@ -19,6 +19,9 @@ pub const ROUTE_SEGMENTS: &[&str] = &[
     "import-export",
     "settings",
     "trash",
+    "search",
+    "duplicates",
+    "notes",
 ];
 
 /// The router base: the path of the document's base URL without its trailing

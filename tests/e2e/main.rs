@@ -9,6 +9,7 @@ mod create;
 mod customers;
 mod harness;
 mod import;
+mod offline;
 mod pipeline;
 mod server;
 mod shell;

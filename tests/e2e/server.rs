@@ -41,6 +41,52 @@ pub fn app_url() -> &'static str {
     })
 }
 
+/// A second host of the same build, on its own port (so its own origin,
+/// service worker and storage), whose network can be cut: once
+/// [`SwitchableHost::go_offline`] is called it drops every connection
+/// unanswered, as a machine without network would fail them.
+pub struct SwitchableHost {
+    url: String,
+    offline: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl SwitchableHost {
+    /// Starts serving.
+    pub fn start() -> SwitchableHost {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+        let port = listener.local_addr().expect("bound address").port();
+        let dist = dist_dir();
+        let offline = std::sync::Arc::new(AtomicBool::new(false));
+        let cut = offline.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                if cut.load(Ordering::SeqCst) {
+                    drop(stream);
+                    continue;
+                }
+                let dist = dist.clone();
+                std::thread::spawn(move || serve_one(stream, &dist));
+            }
+        });
+        SwitchableHost {
+            url: format!("http://127.0.0.1:{port}{MOUNT}"),
+            offline,
+        }
+    }
+
+    /// The app's address on this host.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// From now on, no request reaches the host.
+    pub fn go_offline(&self) {
+        self.offline
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
 /// Serves one request like a static host with an SPA fallback (`try_files
 /// $uri /index.html`): files under `MOUNT` from `dist/`, `index.html` for
 /// in-app paths without a file extension, 404 for everything else.

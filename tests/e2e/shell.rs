@@ -7,6 +7,8 @@ use crate::server::{app_url, MOUNT};
 /// Link text in the navigation and the heading of the page it opens.
 const PAGES: &[(&str, &str)] = &[
     ("Customers", "Customers"),
+    ("Search", "Search notes and tickets"),
+    ("Duplicates", "Duplicates"),
     ("Pipeline", "Pipeline"),
     ("Orders", "Orders"),
     ("Tickets", "Tickets"),
@@ -44,6 +46,26 @@ async fn every_page_opens_from_its_navigation_link() {
 #[tokio::test(flavor = "current_thread")]
 async fn deep_links_and_unknown_addresses_load_from_the_sub_path() {
     let browser = Browser::start().await;
+    // A deep link to every route segment (see `ROUTE_SEGMENTS`) loads from
+    // the sub-path: index.html must know each segment to find the app root.
+    for (path, heading) in [
+        ("customers", "Customers"),
+        ("pipeline", "Pipeline"),
+        ("orders", "Orders"),
+        ("tickets", "Tickets"),
+        ("tasks", "Tasks"),
+        ("campaigns", "Campaigns"),
+        ("analytics", "Analytics"),
+        ("import-export", "Import & export"),
+        ("settings", "Settings"),
+        ("trash", "Trash"),
+        ("search?q=refund", "Search notes and tickets"),
+        ("duplicates", "Duplicates"),
+        ("notes/00000000-0000-0000-0000-000000000000", "Not found"),
+    ] {
+        browser.open(path).await;
+        browser.expect_heading(heading).await;
+    }
     browser.open("tickets").await;
     browser.expect_heading("Tickets").await;
     browser.open("index.html").await;

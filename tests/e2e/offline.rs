@@ -1,0 +1,69 @@
+//! Offline: after one visit, the app opens and works with no network — the
+//! service worker (`sw.js`, written into every build by
+//! `scripts/post_build`) serves the build's files, and the data is in
+//! IndexedDB. The app is also installable (a manifest with an icon).
+
+use crate::harness::Browser;
+use crate::server::SwitchableHost;
+
+#[tokio::test(flavor = "current_thread")]
+async fn after_one_visit_the_app_opens_and_works_offline() {
+    let host = SwitchableHost::start();
+    let browser = Browser::start().await;
+    let at = |path: &str| format!("{}{path}", host.url());
+    browser.client.goto(&at("")).await.expect("open");
+    browser.expect_heading("Dashboard").await;
+    browser
+        .expect_true(
+            "navigator.serviceWorker && navigator.serviceWorker.controller",
+            "the service worker in control of the page",
+        )
+        .await;
+    let manifest = browser
+        .eval(
+            "return fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json()).then(m => [m.name, m.start_url, m.icons.length])",
+        )
+        .await;
+    assert_eq!(
+        manifest,
+        serde_json::json!(["Rapport — private CRM", "./", 1])
+    );
+
+    // Some data, entered online.
+    browser
+        .client
+        .goto(&at("customers/new"))
+        .await
+        .expect("open");
+    browser.expect_heading("New customer").await;
+    browser.fill("Given name", "Ottilie").await;
+    browser.fill("Family name", "Offline").await;
+    browser.click_button("Add customer").await;
+    browser.expect_heading("Ottilie Offline").await;
+
+    host.go_offline();
+    // The host really is gone: a file the build does not have cannot load.
+    let reach = browser
+        .eval("return fetch('not-in-the-build.txt').then(() => 'reached', () => 'unreachable')")
+        .await;
+    assert_eq!(reach, "unreachable");
+
+    // A reload of a deep link with no network: the app, its data, its pages.
+    browser.client.goto(&at("customers")).await.expect("open");
+    browser.expect_heading("Customers").await;
+    browser.expect_text("Ottilie Offline").await;
+    browser.click_link("Ottilie Offline").await;
+    browser.expect_heading("Ottilie Offline").await;
+    browser
+        .fill("Note text", "Written on a train with no network.")
+        .await;
+    browser.click_button("Add to timeline").await;
+    browser
+        .expect_text("Written on a train with no network.")
+        .await;
+    browser.client.refresh().await.expect("reload offline");
+    browser
+        .expect_text("Written on a train with no network.")
+        .await;
+    browser.close().await;
+}
