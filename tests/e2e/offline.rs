@@ -67,3 +67,43 @@ async fn after_one_visit_the_app_opens_and_works_offline() {
         .await;
     browser.close().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_new_build_is_announced_and_taken_on_reload() {
+    let host = SwitchableHost::start();
+    let browser = Browser::start().await;
+    browser.client.goto(host.url()).await.expect("open");
+    browser.expect_heading("Dashboard").await;
+    browser
+        .expect_true(
+            "navigator.serviceWorker && navigator.serviceWorker.controller",
+            "the service worker in control of the page",
+        )
+        .await;
+    browser
+        .eval("window.__before_update = true; return true")
+        .await;
+
+    // A new build is published; the browser checks for it (as it does on
+    // navigations and periodically) and the page says so.
+    host.publish_next_version();
+    browser
+        .eval("return navigator.serviceWorker.getRegistration().then(r => r.update()).then(() => true)")
+        .await;
+    browser
+        .expect_text("A new version of Rapport is ready.")
+        .await;
+    browser.click_button("Reload").await;
+    // The page reloads under the new version.
+    browser
+        .expect_true("!window.__before_update", "the page to reload")
+        .await;
+    browser.expect_heading("Dashboard").await;
+    browser
+        .expect_true(
+            "caches.keys().then(k => window.__caches = k) && window.__caches && window.__caches.length === 1 && window.__caches[0].startsWith('rapport-next-')",
+            "only the new version's cache left",
+        )
+        .await;
+    browser.close().await;
+}

@@ -34,7 +34,7 @@ pub fn app_url() -> &'static str {
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let dist = dist.clone();
-                std::thread::spawn(move || serve_one(stream, &dist));
+                std::thread::spawn(move || serve_one(stream, &dist, false));
             }
         });
         format!("http://127.0.0.1:{port}{MOUNT}")
@@ -48,6 +48,7 @@ pub fn app_url() -> &'static str {
 pub struct SwitchableHost {
     url: String,
     offline: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    next_version: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl SwitchableHost {
@@ -59,6 +60,8 @@ impl SwitchableHost {
         let dist = dist_dir();
         let offline = std::sync::Arc::new(AtomicBool::new(false));
         let cut = offline.clone();
+        let next_version = std::sync::Arc::new(AtomicBool::new(false));
+        let next = next_version.clone();
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 if cut.load(Ordering::SeqCst) {
@@ -66,18 +69,27 @@ impl SwitchableHost {
                     continue;
                 }
                 let dist = dist.clone();
-                std::thread::spawn(move || serve_one(stream, &dist));
+                let next = next.load(Ordering::SeqCst);
+                std::thread::spawn(move || serve_one(stream, &dist, next));
             }
         });
         SwitchableHost {
             url: format!("http://127.0.0.1:{port}{MOUNT}"),
             offline,
+            next_version,
         }
     }
 
     /// The app's address on this host.
     pub fn url(&self) -> &str {
         &self.url
+    }
+
+    /// From now on the host serves a newer build: its `sw.js` has another
+    /// version (the files are the same, which is all a test needs).
+    pub fn publish_next_version(&self) {
+        self.next_version
+            .store(true, std::sync::atomic::Ordering::SeqCst);
     }
 
     /// From now on, no request reaches the host.
@@ -90,7 +102,7 @@ impl SwitchableHost {
 /// Serves one request like a static host with an SPA fallback (`try_files
 /// $uri /index.html`): files under `MOUNT` from `dist/`, `index.html` for
 /// in-app paths without a file extension, 404 for everything else.
-fn serve_one(mut stream: TcpStream, dist: &Path) {
+fn serve_one(mut stream: TcpStream, dist: &Path, next_version: bool) {
     let mut request_line = String::new();
     let mut reader = BufReader::new(stream.try_clone().expect("clone stream"));
     if reader.read_line(&mut request_line).is_err() {
@@ -129,6 +141,11 @@ fn serve_one(mut stream: TcpStream, dist: &Path) {
         }
     });
     let (status, body, mime) = match file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
+        Some((f, body)) if next_version && f.ends_with("sw.js") => {
+            let text = String::from_utf8_lossy(&body)
+                .replace("const VERSION = \"", "const VERSION = \"next-");
+            ("200 OK", text.into_bytes(), mime_of(&f))
+        }
         Some((f, body)) => ("200 OK", body, mime_of(&f)),
         None => ("404 Not Found", b"not found".to_vec(), "text/plain"),
     };
