@@ -93,6 +93,7 @@ async fn a_new_build_is_announced_and_taken_on_reload() {
     browser
         .expect_text("A new version of Rapport is ready.")
         .await;
+    crate::tour::snap(&browser, "update-banner").await;
     browser.click_button("Reload").await;
     // The page reloads under the new version.
     browser
