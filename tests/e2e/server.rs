@@ -34,7 +34,7 @@ pub fn app_url() -> &'static str {
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let dist = dist.clone();
-                std::thread::spawn(move || serve_one(stream, &dist, false));
+                std::thread::spawn(move || serve_one(stream, &dist, None));
             }
         });
         format!("http://127.0.0.1:{port}{MOUNT}")
@@ -69,8 +69,8 @@ impl SwitchableHost {
                     continue;
                 }
                 let dist = dist.clone();
-                let next = next.load(Ordering::SeqCst);
-                std::thread::spawn(move || serve_one(stream, &dist, next));
+                let switches = (cut.clone(), next.clone());
+                std::thread::spawn(move || serve_one(stream, &dist, Some(switches)));
             }
         });
         SwitchableHost {
@@ -102,7 +102,15 @@ impl SwitchableHost {
 /// Serves one request like a static host with an SPA fallback (`try_files
 /// $uri /index.html`): files under `MOUNT` from `dist/`, `index.html` for
 /// in-app paths without a file extension, 404 for everything else.
-fn serve_one(mut stream: TcpStream, dist: &Path, next_version: bool) {
+/// `switches`: a [`SwitchableHost`]'s (offline, next version) flags, read
+/// once the request has arrived — a connection the browser opened earlier
+/// (a preconnect) must not be answered after the network is cut.
+type Switches = (
+    std::sync::Arc<std::sync::atomic::AtomicBool>,
+    std::sync::Arc<std::sync::atomic::AtomicBool>,
+);
+
+fn serve_one(mut stream: TcpStream, dist: &Path, switches: Option<Switches>) {
     let mut request_line = String::new();
     let mut reader = BufReader::new(stream.try_clone().expect("clone stream"));
     if reader.read_line(&mut request_line).is_err() {
@@ -112,6 +120,13 @@ fn serve_one(mut stream: TcpStream, dist: &Path, next_version: bool) {
     while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
         header.clear();
     }
+    let flag = |f: &std::sync::Arc<std::sync::atomic::AtomicBool>| {
+        f.load(std::sync::atomic::Ordering::SeqCst)
+    };
+    if switches.as_ref().is_some_and(|(offline, _)| flag(offline)) {
+        return;
+    }
+    let next_version = switches.as_ref().is_some_and(|(_, next)| flag(next));
     let path = request_line.split_whitespace().nth(1).unwrap_or("/");
     let path = path.split(['?', '#']).next().unwrap_or("/");
     // A host's catch-all (`try_files $uri /index.html`) also answers a
