@@ -6,6 +6,7 @@
 mod analytics;
 mod backup;
 mod create;
+mod csp;
 mod customers;
 mod harness;
 mod import;

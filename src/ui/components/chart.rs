@@ -98,7 +98,7 @@ pub fn Chart(
                 node_ref=canvas
                 role="img"
                 aria-label=title
-                style=format!("height: {height}px")
+                style:height=format!("{height}px")
             ></canvas>
             <figcaption>
                 {move || failure.get().map(|f| view! { <span class="error inline">{f}</span> })}
