@@ -9,6 +9,7 @@ mod create;
 mod csp;
 mod customers;
 mod harness;
+mod hostile;
 mod import;
 mod offline;
 mod pipeline;

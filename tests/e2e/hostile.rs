@@ -1,0 +1,153 @@
+//! Hostile input: XSS payloads typed into the customer form and a note, and
+//! imported by CSV, are stored and shown as the text they are — no element
+//! they spell out appears in the page, no script they carry runs, and the
+//! page reports no CSP violation (nothing even tried to run).
+
+use crate::harness::Browser;
+use std::path::PathBuf;
+
+/// Script tags, event handlers, `javascript:` URLs, SVG, `srcdoc`,
+/// template-injection strings and attribute breakouts. Each would set
+/// `window.__xss` if it ever ran.
+const PAYLOADS: &[&str] = &[
+    "<script>window.__xss=1</script>",
+    "<img src=x onerror=\"window.__xss=2\">",
+    "<svg onload=\"window.__xss=3\"></svg>",
+    "<svg><script>window.__xss=4</script></svg>",
+    "<iframe srcdoc=\"<script>parent.__xss=5</script>\"></iframe>",
+    "<a href=\"javascript:window.__xss=6\">click</a>",
+    "\"><img src=x onerror=window.__xss=7>",
+    "'><svg/onload=window.__xss=8>",
+    "<body onload=\"window.__xss=9\">",
+    "<details open ontoggle=\"window.__xss=10\">",
+    "<input autofocus onfocus=\"window.__xss=11\">",
+    "<math><mtext><table><mglyph><style><img src=x onerror=window.__xss=12>",
+    "<object data=\"javascript:window.__xss=13\"></object>",
+    "<embed src=\"javascript:window.__xss=14\">",
+    "<video><source onerror=\"window.__xss=15\"></video>",
+    "<marquee onstart=\"window.__xss=16\">x</marquee>",
+    "{{constructor.constructor('window.__xss=17')()}}",
+    "${window.__xss=18}",
+    "<div style=\"background:url(javascript:window.__xss=19)\">",
+    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:window.__xss=20\">",
+    "<base href=\"javascript:window.__xss=21//\">",
+    "<form action=\"javascript:window.__xss=22\"><button>go</button></form>",
+];
+
+/// Elements a payload would add if it were parsed as HTML: inline event
+/// handler attributes (the app's own listeners are never attributes),
+/// `srcdoc`, `javascript:` URLs, inline scripts, `<base>` or `<meta>`
+/// inside the page's main part.
+const INJECTED: &str = "return [...document.querySelectorAll('main *')].filter(e => \
+    [...e.attributes].some(a => a.name.startsWith('on') || a.name === 'srcdoc' \
+        || /^\\s*javascript:/i.test(a.value)) \
+    || (e.tagName === 'SCRIPT' && !e.src) || e.tagName === 'BASE' || e.tagName === 'META') \
+    .map(e => e.outerHTML.slice(0, 80))";
+
+const RECORD: &str = "window.__xss = 0; window.__csp = window.__csp || []; \
+    if (!window.__recording) { window.__recording = true; \
+    document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective)); } \
+    return true";
+
+async fn expect_harmless(browser: &Browser, where_: &str) {
+    assert_eq!(
+        browser.eval("return window.__xss").await,
+        0,
+        "a payload ran on {where_}"
+    );
+    let injected = browser.eval(INJECTED).await;
+    assert_eq!(
+        injected,
+        serde_json::json!([]),
+        "elements injected on {where_}"
+    );
+    assert_eq!(
+        browser.eval("return window.__csp").await,
+        serde_json::json!([]),
+        "something tried to run on {where_}"
+    );
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn xss_payloads_typed_and_imported_are_shown_as_text() {
+    let browser = Browser::start().await;
+    browser.open("").await;
+    browser.expect_heading("Dashboard").await;
+    browser.eval(RECORD).await;
+
+    // Typed: a customer whose name and company are payloads, with a note
+    // holding every payload.
+    browser.open("customers/new").await;
+    browser.eval(RECORD).await;
+    browser.expect_heading("New customer").await;
+    browser.fill("Given name", PAYLOADS[0]).await;
+    browser.fill("Family name", PAYLOADS[1]).await;
+    browser.fill("Company", PAYLOADS[2]).await;
+    browser.click_button("Add customer").await;
+    browser
+        .expect_heading(&format!("{} {}", PAYLOADS[0], PAYLOADS[1]))
+        .await;
+    browser.eval(RECORD).await;
+    let note = PAYLOADS.join("\n");
+    browser.fill("Note text", &note).await;
+    browser.click_button("Add to timeline").await;
+    for payload in PAYLOADS {
+        browser.expect_text(payload).await;
+    }
+    expect_harmless(&browser, "the customer's page").await;
+    browser.client.refresh().await.expect("reload");
+    browser.eval(RECORD).await;
+    browser.expect_text(PAYLOADS[21]).await;
+    expect_harmless(&browser, "the customer's page after a reload").await;
+
+    // Imported: one customer per payload, as given name and company.
+    let csv = csv_of_payloads();
+    browser.open("import-export").await;
+    browser.expect_heading("Import & export").await;
+    browser.eval(RECORD).await;
+    browser
+        .labelled("CSV file to import")
+        .await
+        .send_keys(&csv.display().to_string())
+        .await
+        .expect("choose the file");
+    browser.click_button("Check the file").await;
+    browser.expect_text("Rows read").await;
+    expect_harmless(&browser, "the import preview").await;
+    browser.click_button("Import").await;
+    browser.expect_text("Imported").await;
+    browser.click_link("Customers").await;
+    browser.expect_heading("Customers").await;
+    browser.eval(RECORD).await;
+    browser.fill("Search customers", "Payload").await;
+    browser.expect_text(PAYLOADS[5]).await;
+    expect_harmless(&browser, "the Customers list").await;
+
+    // Search: the note's words come back marked, as text.
+    browser.click_link("Search").await;
+    browser.eval(RECORD).await;
+    browser.fill("Search text", "onerror").await;
+    browser.expect_text("matching text").await;
+    expect_harmless(&browser, "the search results").await;
+    let _ = std::fs::remove_file(csv);
+    browser.close().await;
+}
+
+/// A HubSpot-layout CSV with one customer per payload (family name
+/// "Payload N", the payload as given name and company), quoted as CSV
+/// quotes.
+fn csv_of_payloads() -> PathBuf {
+    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let mut text = String::from("First Name,Last Name,Email,Company Name\n");
+    for (i, p) in PAYLOADS.iter().enumerate() {
+        text.push_str(&format!(
+            "{},{},payload{i}@example.test,{}\n",
+            quote(p),
+            quote(&format!("Payload {i}")),
+            quote(p)
+        ));
+    }
+    let path = std::env::temp_dir().join(format!("rapport-xss-{}.csv", std::process::id()));
+    std::fs::write(&path, text).expect("write the CSV");
+    path
+}
