@@ -151,3 +151,46 @@ fn csv_of_payloads() -> PathBuf {
     std::fs::write(&path, text).expect("write the CSV");
     path
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn long_values_right_to_left_text_and_emoji_are_kept_and_fit_the_page() {
+    let browser = Browser::start().await;
+    // A 10,000-character name without a space, and a 100 KB note mixing
+    // right-to-left text, emoji, combining marks and control characters,
+    // pasted (10,000 keystrokes would take minutes).
+    let name: String = "Bartholomew".chars().cycle().take(10_000).collect();
+    let line = "مرحبا بالعالم — שלום 👩‍👩‍👧‍👦🇨🇳 e\u{301}\u{200f}\u{0007}tab\there ";
+    let mut note = String::new();
+    while note.len() < 100_000 {
+        note.push_str(line);
+    }
+    browser.open("customers/new").await;
+    browser.expect_heading("New customer").await;
+    browser.set_value("Given name", &name).await;
+    browser.set_value("Family name", "Long").await;
+    browser.click_button("Add customer").await;
+    browser.expect_heading(&format!("{name} Long")).await;
+    browser.set_value("Note text", &note).await;
+    browser.click_button("Add to timeline").await;
+    browser.expect_text("Added a note").await;
+    browser.client.refresh().await.expect("reload");
+    browser.expect_heading(&format!("{name} Long")).await;
+    // Stored and shown intact: the whole note is in the timeline.
+    let shown = browser
+        .eval("return [...document.querySelectorAll('.timeline-detail')].map(e => e.textContent).join('')")
+        .await;
+    assert!(
+        shown.as_str().unwrap_or_default().contains(note.trim_end()),
+        "the note was not shown whole"
+    );
+    let fits = "document.documentElement.scrollWidth <= window.innerWidth";
+    browser
+        .expect_true(fits, "the customer's page to fit the window's width")
+        .await;
+    browser.click_link("Customers").await;
+    browser.expect_heading("Customers").await;
+    browser
+        .expect_true(fits, "the list to fit the window's width")
+        .await;
+    browser.close().await;
+}
