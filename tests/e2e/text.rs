@@ -8,6 +8,7 @@
 use crate::customers::load_demo_data;
 use crate::harness::Browser;
 use crate::tour::snap;
+use crate::workflows::open_first_ticket;
 use fantoccini::Locator;
 
 #[tokio::test(flavor = "current_thread")]
@@ -16,15 +17,7 @@ async fn similar_tickets_search_and_sentiment() {
     load_demo_data(&browser).await;
 
     // A ticket's Similar panel lists other tickets, with links that open them.
-    browser.click_link("Tickets").await;
-    let ticket = browser
-        .wait_for(
-            Locator::Css("main a[href*='/tickets/']:not([href$='/tickets/new'])"),
-            "a ticket",
-        )
-        .await;
-    browser.press(ticket).await;
-    browser.expect_text("Handling").await;
+    open_first_ticket(&browser).await;
     browser
         .wait_for(Locator::Css(".similar-list"), "the Similar panel")
         .await;

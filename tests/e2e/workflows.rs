@@ -91,15 +91,7 @@ async fn a_working_day_with_the_demo_data() {
     browser.expect_text("to an order").await;
 
     // Tickets: rate one 5 with feedback; the rating survives a reload.
-    browser.click_link("Tickets").await;
-    let ticket = browser
-        .wait_for(
-            Locator::Css("main a[href*='/tickets/']:not([href$='/tickets/new'])"),
-            "a ticket",
-        )
-        .await;
-    browser.press(ticket).await;
-    browser.expect_text("Handling").await;
+    open_first_ticket(&browser).await;
     browser
         .press(browser.labelled("5 — Very satisfied").await)
         .await;
@@ -174,4 +166,18 @@ async fn a_working_day_with_the_demo_data() {
         .await;
     browser.expect_words("1 converted").await;
     browser.close().await;
+}
+
+/// Opens the Tickets page and the first ticket listed, and waits for its
+/// page.
+pub async fn open_first_ticket(browser: &Browser) {
+    browser.click_link("Tickets").await;
+    let ticket = browser
+        .wait_for(
+            Locator::Css("main a[href*='/tickets/']:not([href$='/tickets/new'])"),
+            "a ticket",
+        )
+        .await;
+    browser.press(ticket).await;
+    browser.expect_text("Handling").await;
 }

@@ -11,7 +11,7 @@
 
 use super::{yield_to_browser, AppState};
 use crate::model::{Interaction, Record, Ticket};
-use crate::store::{ChangeSet, Op, Store, StoreError};
+use crate::store::{ChangeSet, Op, StoreError};
 use crate::text::{DocKey, TextDoc, TextIndex, TextKind};
 use leptos::prelude::*;
 
@@ -152,20 +152,7 @@ impl AppState {
     }
 
     async fn build_text_index(&self) -> Result<TextIndex, StoreError> {
-        let store = self.store()?;
-        let interactions: Vec<Interaction> = store.all().await?;
-        let tickets: Vec<Ticket> = store.all().await?;
-        let docs: Vec<TextDoc> = interactions
-            .iter()
-            .filter(|i| !i.is_deleted())
-            .map(TextDoc::from_interaction)
-            .chain(
-                tickets
-                    .iter()
-                    .filter(|t| !t.is_deleted())
-                    .map(TextDoc::from_ticket),
-            )
-            .collect();
+        let docs = crate::jobs::text::live_texts(&*self.store()?).await?;
         let mut index = TextIndex::new();
         for slice in docs.chunks(SLICE) {
             for doc in slice {

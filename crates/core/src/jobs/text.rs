@@ -7,7 +7,7 @@ use super::{Job, JobError, ProgressFn};
 use crate::dedupe::find_duplicates;
 use crate::model::{Customer, Id, Interaction, Record, Ticket, Timestamp};
 use crate::sentiment::{self, MonthPoint};
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 use crate::text::{topics, DocKey, TextDoc, TextIndex, TextKind};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
@@ -43,8 +43,9 @@ fn detail_of(c: &Customer) -> String {
         .join(" · ")
 }
 
-/// The live texts of the store: notes, calls, emails, meetings, tickets.
-pub async fn live_texts<S: Store>(store: &S) -> Result<Vec<TextDoc>, JobError> {
+/// The live texts of the store: notes, calls, emails, meetings, tickets
+/// (what the worker's jobs and the page's text index both read).
+pub async fn live_texts<S: Store>(store: &S) -> Result<Vec<TextDoc>, StoreError> {
     let interactions: Vec<Interaction> = store.all().await?;
     let tickets: Vec<Ticket> = store.all().await?;
     Ok(interactions
