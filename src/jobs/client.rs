@@ -9,7 +9,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, MessageEvent, Url, Worker, WorkerOptions, WorkerType};
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
 /// Why a job produced no result, as the page sees it.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -28,33 +28,32 @@ pub enum JobError {
     Worker(String),
 }
 
-/// The URLs of the app's JavaScript glue and wasm binary, from the
-/// `modulepreload` and `preload` links Trunk writes into `index.html`.
-fn module_urls() -> Result<(String, String), JobError> {
+/// The URL of the worker's script: `scripts/post_build` writes it next to
+/// the app's module (named by the `modulepreload` link Trunk puts into
+/// `index.html`) as `rapport-<hash>-worker.js`, so a worker always runs the
+/// page's own build and is a file of this origin (the CSP's `worker-src
+/// 'self'`, and the service worker's cache, cover it).
+fn worker_url() -> Result<String, JobError> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| JobError::Worker("no document".into()))?;
-    let href = |selector: &str| -> Option<String> {
-        let links = document.query_selector_all(selector).ok()?;
-        (0..links.length())
-            .filter_map(|i| links.item(i))
-            .filter_map(|node| node.dyn_into::<web_sys::HtmlLinkElement>().ok())
-            .map(|link| link.href())
-            .find(|href| !href.contains("/snippets/"))
-    };
-    let glue = href("link[rel=modulepreload]")
+    let links = document
+        .query_selector_all("link[rel=modulepreload]")
+        .map_err(js_error)?;
+    let glue = (0..links.length())
+        .filter_map(|i| links.item(i))
+        .filter_map(|node| node.dyn_into::<web_sys::HtmlLinkElement>().ok())
+        .map(|link| link.href())
+        .find(|href| !href.contains("/snippets/"))
         .ok_or_else(|| JobError::Worker("the page does not name its script".into()))?;
-    let wasm = href("link[rel=preload][type='application/wasm']")
-        .ok_or_else(|| JobError::Worker("the page does not name its wasm module".into()))?;
-    Ok((glue, wasm))
+    worker_script_for(&glue)
+        .ok_or_else(|| JobError::Worker(format!("the page's script {glue} is not a .js file")))
 }
 
-fn worker_script(glue: &str, wasm: &str) -> String {
-    format!(
-        "import init, {{ rapport_worker_main }} from {glue:?};\n\
-         await init({{ module_or_path: {wasm:?} }});\n\
-         rapport_worker_main();\n"
-    )
+/// `…/rapport-<hash>.js` → `…/rapport-<hash>-worker.js`.
+fn worker_script_for(glue: &str) -> Option<String> {
+    glue.strip_suffix(".js")
+        .map(|stem| format!("{stem}-worker.js"))
 }
 
 fn js_error(value: JsValue) -> JobError {
@@ -101,16 +100,9 @@ impl Running {
         database: &str,
         mut on_progress: impl FnMut(f64, String) + 'static,
     ) -> Result<Running, JobError> {
-        let (glue, wasm) = module_urls()?;
-        let parts = js_sys::Array::of1(&JsValue::from_str(&worker_script(&glue, &wasm)));
-        let bag = BlobPropertyBag::new();
-        bag.set_type("text/javascript");
-        let blob = Blob::new_with_str_sequence_and_options(&parts, &bag).map_err(js_error)?;
-        let url = Url::create_object_url_with_blob(&blob).map_err(js_error)?;
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options(&url, &options).map_err(js_error)?;
-        let _ = Url::revoke_object_url(&url);
+        let worker = Worker::new_with_options(&worker_url()?, &options).map_err(js_error)?;
 
         let settle: Rc<RefCell<Option<(js_sys::Function, js_sys::Function)>>> = Rc::default();
         let slot = settle.clone();

@@ -66,6 +66,15 @@ async fn a_walk_through_every_page_breaks_no_policy_and_stays_on_this_origin() {
     browser.expect_text("Top words").await;
     browser.expect_drawn_charts(1).await;
 
+    let policy = browser
+        .eval("return document.querySelector('meta[http-equiv=Content-Security-Policy]').content")
+        .await;
+    assert!(
+        policy
+            .as_str()
+            .is_some_and(|p| p.contains("worker-src 'self';")),
+        "workers only from this origin, no blob: ({policy})"
+    );
     let violations = browser.eval("return window.__csp").await;
     assert_eq!(violations, serde_json::json!([]), "CSP violations");
     let origin = app_url().trim_end_matches(crate::server::MOUNT).to_string();

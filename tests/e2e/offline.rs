@@ -65,6 +65,26 @@ async fn after_one_visit_the_app_opens_and_works_offline() {
     browser
         .expect_text("Written on a train with no network.")
         .await;
+
+    // The analysis worker (its own script file) also comes from the cache:
+    // a second Ottilie Offline, entered offline, is found as her duplicate.
+    browser
+        .client
+        .goto(&at("customers/new"))
+        .await
+        .expect("open");
+    browser.fill("Given name", "Ottilie").await;
+    browser.fill("Family name", "Offline").await;
+    browser.click_button("Add customer").await;
+    browser.expect_heading("Ottilie Offline").await;
+    browser.client.goto(&at("duplicates")).await.expect("open");
+    browser.expect_heading("Duplicates").await;
+    browser
+        .wait_for(
+            fantoccini::Locator::Css("table[aria-label='Possible duplicate customers'] button"),
+            "the pair found by the worker, offline",
+        )
+        .await;
     browser.close().await;
 }
 
