@@ -9,6 +9,7 @@ use crate::ui::theme::{Theme, THEME_KEY};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 /// The pages in the navigation, in order: link text and path.
 pub const NAV: &[(&str, &str)] = &[
@@ -52,6 +53,12 @@ pub fn App() -> impl IntoView {
     view! {
         <Router base=router_base()>
             <div class="shell">
+                // The first stop of the keyboard: past the navigation to the
+                // page itself. A button, not an `#main` link: with the
+                // `<base>` of a sub-path, a fragment link would navigate.
+                <button type="button" class="skip-link" on:click=|_| focus_main()>
+                    "Skip to content"
+                </button>
                 <header class="topbar">
                     <A href=app_href("/") attr:class="brand">
                         <span class="brand-mark" aria-hidden="true">"R"</span>
@@ -76,7 +83,7 @@ pub fn App() -> impl IntoView {
                             .collect_view()}
                     </ul>
                 </nav>
-                <main class="content" id="main">
+                <main class="content" id="main" tabindex="-1">
                     {move || match state.status.get() {
                         StoreStatus::Failed(message) => Some(view! { <p class="error" role="alert">{message}</p> }.into_any()),
                         StoreStatus::Opening if state.open_stalled.get() => Some(view! {
@@ -118,5 +125,16 @@ pub fn App() -> impl IntoView {
                 </footer>
             </div>
         </Router>
+    }
+}
+
+/// Moves the keyboard focus to the page's main content.
+fn focus_main() {
+    if let Some(main) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
     }
 }

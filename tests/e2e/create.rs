@@ -119,7 +119,9 @@ async fn a_quote_with_line_items_becomes_an_order() {
     browser.link("New quote").await;
     let convert = browser
         .wait_for(
-            Locator::Css("button[aria-label^='Convert the quote'][aria-label$='for Grace Hopper to an order']"),
+            Locator::Css(
+                "button[aria-label^='Convert to order: the quote'][aria-label$='for Grace Hopper']",
+            ),
             "Grace Hopper's quote to convert",
         )
         .await;
@@ -130,7 +132,7 @@ async fn a_quote_with_line_items_becomes_an_order() {
     browser
         .expect_true(
             "[...document.querySelectorAll('.orders-table tbody tr')].some(r => r.textContent.includes('Grace Hopper') && r.querySelector('.badge')?.textContent === 'Order') \
-             && !document.querySelector(\"button[aria-label^='Convert the quote']\")",
+             && !document.querySelector(\"button[aria-label^='Convert to order: the quote']\")",
             "Grace Hopper's order to stay an order",
         )
         .await;

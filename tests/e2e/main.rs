@@ -3,6 +3,7 @@
 //! (`trunk build --release`) and chromedriver; `scripts/test` provides both.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod a11y;
 mod analytics;
 mod backup;
 mod create;

@@ -83,7 +83,7 @@ async fn a_working_day_with_the_demo_data() {
     browser.expect_heading("Orders").await;
     let convert = browser
         .wait_for(
-            Locator::Css("button[aria-label^='Convert the quote']"),
+            Locator::Css("button[aria-label^='Convert to order: the quote']"),
             "a quote to convert",
         )
         .await;

@@ -105,7 +105,7 @@ pub fn Chart(
                 <button
                     type="button"
                     class="link"
-                    aria-label=move || format!("Save {} as PNG", title())
+                    aria-label=move || format!("Save PNG: {}", title())
                     on:click=save
                 >
                     "Save PNG"

@@ -165,7 +165,7 @@ pub fn OrdersPage() -> impl IntoView {
                     {is_quote.then(|| view! {
                         <button
                             type="button"
-                            aria-label=format!("Convert the quote of {date} for {who} to an order")
+                            aria-label=format!("Convert to order: the quote of {date} for {who}")
                             on:click=move |_| convert(for_convert.clone())
                         >"Convert to order"</button>
                     })}

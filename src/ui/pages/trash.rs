@@ -69,7 +69,7 @@ pub fn TrashPage() -> impl IntoView {
                                 <li>
                                     <span class="grow"><strong>{name.clone()}</strong>" "<span class="muted">{format!("trashed {when}")}</span></span>
                                     <button aria-label=format!("Restore {name}") on:click=move |_| act(a.clone(), true)>"Restore"</button>
-                                    <button class="danger" aria-label=format!("Delete {name} for good") on:click=move |_| act(b.clone(), false)>"Delete for good"</button>
+                                    <button class="danger" aria-label=format!("Delete for good: {name}") on:click=move |_| act(b.clone(), false)>"Delete for good"</button>
                                 </li>
                             }
                         }).collect_view()}

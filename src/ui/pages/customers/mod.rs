@@ -66,7 +66,7 @@ pub fn CustomersPage() -> impl IntoView {
 
     view! {
         <PageHeader title="Customers" subtitle="Everyone you do business with.">
-            <button type="button" on:click=export_view disabled=move || !ready() aria-label="Export the customers in this view as CSV">"Export view"</button>
+            <button type="button" on:click=export_view disabled=move || !ready() aria-label="Export view: the customers in this view as CSV">"Export view"</button>
             <a class="button primary" href=app_href("/customers/new")>"New customer"</a>
         </PageHeader>
         <Show

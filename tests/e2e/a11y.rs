@@ -1,0 +1,172 @@
+//! Accessibility: axe-core (installed by `scripts/setup` into `.tools/`,
+//! injected through WebDriver so the app's CSP does not apply to it) finds
+//! no serious or critical WCAG 2 A/AA violation on any page, with the demo
+//! data, in the light and the dark theme; and the keyboard reaches the
+//! content first through the skip link.
+
+use crate::customers::load_demo_data;
+use crate::harness::Browser;
+use crate::workflows::open_first_ticket;
+use fantoccini::Locator;
+use std::path::Path;
+
+/// Pages reached by address, with the heading that says they are loaded.
+const PAGES: &[(&str, &str)] = &[
+    ("", "Dashboard"),
+    ("customers", "Customers"),
+    ("customers/new", "New customer"),
+    ("search?q=delivery", "Search notes and tickets"),
+    ("duplicates", "Duplicates"),
+    ("pipeline", "Pipeline"),
+    ("pipeline/new", "New deal"),
+    ("orders", "Orders"),
+    ("orders/new", "New quote or order"),
+    ("tickets", "Tickets"),
+    ("tickets/new", "New ticket"),
+    ("tasks", "Tasks"),
+    ("campaigns", "Campaigns"),
+    ("analytics", "Analytics"),
+    ("import-export", "Import & export"),
+    ("settings", "Settings"),
+    ("trash", "Trash"),
+    ("no-such-page", "Page not found"),
+];
+
+/// axe-core's source, as `scripts/setup` installs it.
+fn axe_source() -> String {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(".tools/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{} (scripts/setup installs it): {e}", path.display()))
+}
+
+/// The serious and critical violations axe finds on the current page, one
+/// line each (rule, impact, what it means, the first offending elements).
+async fn violations(browser: &Browser, axe: &str) -> Vec<String> {
+    // Check the page as it settles, not while its lists still load.
+    browser
+        .expect_true(
+            "!/Loading(…| all| the)/.test(document.querySelector('main').innerText)",
+            "the page to finish loading",
+        )
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    browser
+        .client
+        .execute(
+            &format!("if (!window.axe) {{ {axe} }} return true;"),
+            vec![],
+        )
+        .await
+        .expect("inject axe-core");
+    let found = browser
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+               .then(r => done(r.violations
+                   .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                   .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' — '
+                       + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))),
+                     e => done(['axe failed: ' + e]));",
+            vec![],
+        )
+        .await
+        .expect("run axe-core");
+    serde_json::from_value(found).expect("a list of violations")
+}
+
+async fn choose_theme(browser: &Browser, theme: &str) {
+    browser.open("settings").await;
+    browser.expect_heading("Settings").await;
+    browser
+        .labelled(theme)
+        .await
+        .click()
+        .await
+        .expect("choose the theme");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn every_page_passes_axe_in_both_themes() {
+    let browser = Browser::start().await;
+    load_demo_data(&browser).await;
+    let axe = axe_source();
+    let mut problems = Vec::new();
+    for theme in ["Light", "Dark"] {
+        choose_theme(&browser, theme).await;
+        for (path, heading) in PAGES {
+            browser.open(path).await;
+            browser.expect_heading(heading).await;
+            for v in violations(&browser, &axe).await {
+                problems.push(format!("{theme} /{path}: {v}"));
+            }
+        }
+        // Pages reached through the data: a customer, a ticket.
+        browser.open("customers").await;
+        let customer = browser
+            .wait_for(
+                Locator::Css("main a[href*='/customers/']:not([href$='/customers/new'])"),
+                "a customer",
+            )
+            .await;
+        browser.press(customer).await;
+        browser.expect_text("Timeline").await;
+        for v in violations(&browser, &axe).await {
+            problems.push(format!("{theme} customer page: {v}"));
+        }
+        browser.open("campaigns").await;
+        let campaign = browser
+            .wait_for(Locator::Css("main a[href*='/campaigns/']"), "a campaign")
+            .await;
+        browser.press(campaign).await;
+        browser.expect_text("Members").await;
+        for v in violations(&browser, &axe).await {
+            problems.push(format!("{theme} campaign page: {v}"));
+        }
+        open_first_ticket(&browser).await;
+        for v in violations(&browser, &axe).await {
+            problems.push(format!("{theme} ticket page: {v}"));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "axe-core found:\n{}",
+        problems.join("\n")
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_keyboard_skips_to_the_content_first() {
+    let browser = Browser::start().await;
+    browser.open("customers").await;
+    browser.expect_heading("Customers").await;
+    // The first Tab lands on the skip link, which is shown when focused.
+    browser
+        .client
+        .active_element()
+        .await
+        .expect("the body")
+        .send_keys("\u{E004}")
+        .await
+        .expect("Tab");
+    let focused = browser
+        .eval("return [document.activeElement.textContent, getComputedStyle(document.activeElement).opacity, document.activeElement.getBoundingClientRect().height > 0]")
+        .await;
+    assert_eq!(focused, serde_json::json!(["Skip to content", "1", true]));
+    browser
+        .client
+        .active_element()
+        .await
+        .expect("the skip link")
+        .send_keys("\u{E007}")
+        .await
+        .expect("Enter");
+    assert_eq!(
+        browser.eval("return document.activeElement.id").await,
+        "main",
+        "Enter on the skip link moves focus to the main content"
+    );
+    browser.close().await;
+}
