@@ -18,4 +18,5 @@ mod server;
 mod shell;
 mod text;
 mod tour;
+mod two_tabs;
 mod workflows;

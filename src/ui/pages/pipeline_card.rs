@@ -50,12 +50,16 @@ async fn count_deals(state: AppState) -> Result<HashMap<String, usize>, StoreErr
 
 /// Writes the edit and the deals it moves in one transaction, with Undo;
 /// returns how many deals moved.
-async fn save_edit(state: AppState, edit: PipelineEdit) -> Result<usize, String> {
+async fn save_edit(
+    state: AppState,
+    edited_from: Pipeline,
+    edit: PipelineEdit,
+) -> Result<usize, String> {
     let store = state.store().map_err(|e| e.user_message())?;
     let deals = store.all::<Deal>().await.map_err(|e| e.user_message())?;
     let stored: Option<StoredPipeline> =
         store.get(PIPELINE_ID).await.map_err(|e| e.user_message())?;
-    let changes = ops::sales::edit_pipeline(stored.as_ref(), &edit, &deals, now_ms())
+    let changes = ops::sales::edit_pipeline(stored.as_ref(), &edited_from, &edit, &deals, now_ms())
         .map_err(|e| e.user_message())?;
     let moved = changes.len() - 1;
     state
@@ -79,11 +83,29 @@ pub fn PipelineCard() -> impl IntoView {
     let problems = RwSignal::new(Vec::<StageError>::new());
     let save_error = RwSignal::new(None::<(String, bool)>);
     let saving = RwSignal::new(false);
-    // Another tab (or a restore) changed the stages: start over from them.
+    // The stages the rows were made from; saving is refused when the
+    // stored ones differ by then (another tab saved in between).
+    let edited_from = RwSignal::new(pipeline.get_untracked());
+    let changed_elsewhere = RwSignal::new(false);
+    let has_edits = move || {
+        let drafts = |rows: &[Row]| rows.iter().map(|r| r.draft.clone()).collect::<Vec<_>>();
+        rows.with_untracked(|r| drafts(r)) != edited_from.with_untracked(|p| drafts(&rows_of(p)))
+    };
+    // Another tab (or a restore) changed the stages: start over from them,
+    // unless this editor holds unsaved edits — those stay, with a notice.
     Effect::new(move |_| {
         let p = pipeline.get();
-        rows.set(rows_of(&p));
-        problems.set(Vec::new());
+        if edited_from.with_untracked(|from| *from == p) {
+            return;
+        }
+        if has_edits() {
+            changed_elsewhere.set(true);
+        } else {
+            rows.set(rows_of(&p));
+            edited_from.set(p);
+            problems.set(Vec::new());
+            changed_elsewhere.set(false);
+        }
     });
     let counts = state.store_resource(&[Collection::Deals], count_deals);
     let deals_in = move |stage: &str| -> usize {
@@ -100,7 +122,7 @@ pub fn PipelineCard() -> impl IntoView {
                 .filter_map(|r| r.draft.was.clone())
                 .collect::<Vec<_>>()
         });
-        pipeline
+        edited_from
             .get()
             .open_stages()
             .filter(|s| !kept.iter().any(|k| k == s))
@@ -150,7 +172,10 @@ pub fn PipelineCard() -> impl IntoView {
         problems.set(Vec::new());
     };
     let discard = move |_| {
-        rows.set(rows_of(&pipeline.get_untracked()));
+        let current = pipeline.get_untracked();
+        rows.set(rows_of(&current));
+        edited_from.set(current);
+        changed_elsewhere.set(false);
         problems.set(Vec::new());
         save_error.set(None);
     };
@@ -159,7 +184,7 @@ pub fn PipelineCard() -> impl IntoView {
         if saving.get_untracked() {
             return;
         }
-        let before = pipeline.get_untracked();
+        let before = edited_from.get_untracked();
         let drafts: Vec<StageDraft> =
             rows.with_untracked(|r| r.iter().map(|r| r.draft.clone()).collect());
         let dest = destination.get_untracked();
@@ -183,9 +208,12 @@ pub fn PipelineCard() -> impl IntoView {
         }
         saving.set(true);
         leptos::task::spawn_local(async move {
-            match save_edit(state, edit.clone()).await {
+            match save_edit(state, before, edit.clone()).await {
                 Ok(moved) => {
                     save_error.set(None);
+                    rows.set(rows_of(&edit.pipeline));
+                    edited_from.set(edit.pipeline.clone());
+                    changed_elsewhere.set(false);
                     pipeline.set(edit.pipeline);
                     destination.set(String::new());
                     state.toast(match moved {
@@ -307,6 +335,11 @@ pub fn PipelineCard() -> impl IntoView {
                 })
             }}
             <p class="field-error" role="alert">{move || problems.with(|p| p.iter().find(|e| *e == &StageError::NoOpenStage).map(|e| capitalised(&e.to_string())))}</p>
+            {move || changed_elsewhere.get().then(|| view! {
+                <p class="notice" role="status">
+                    "The stages were changed in another tab or window while you were editing. Saving your edits will be refused; discard them or reload to see the latest stages."
+                </p>
+            })}
             <SaveError error=save_error/>
             <div class="form-actions">
                 <button class="primary" type="submit" disabled=move || saving.get()>

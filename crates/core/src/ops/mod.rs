@@ -54,6 +54,13 @@ pub enum OpError {
     /// The action would change nothing.
     #[error("nothing to change")]
     NothingToDo,
+    /// What the edit started from was changed by another tab (or a
+    /// restore) in the meantime: saving would overwrite that change.
+    #[error("the {what} was changed elsewhere")]
+    ChangedElsewhere {
+        /// What was changed, in words ("pipeline").
+        what: &'static str,
+    },
     /// A merge of customers was refused (or a merged-away one restored).
     #[error(transparent)]
     Merge(#[from] MergeError),
@@ -78,6 +85,11 @@ impl OpError {
                  Nothing was changed."
             ),
             OpError::NothingToDo => "Nothing to change.".into(),
+            OpError::ChangedElsewhere { what } => format!(
+                "The {what} was changed in another tab or window since you opened it. \
+                 Your edit was not saved, so nothing was overwritten: reload to see the latest \
+                 version, then make your change again."
+            ),
             OpError::Merge(e) => e.user_message(),
         }
     }
@@ -85,7 +97,10 @@ impl OpError {
     /// Whether reloading may help (the record changed elsewhere).
     pub fn offers_reload(&self) -> bool {
         matches!(self, OpError::Store(e) if e.offers_reload())
-            || matches!(self, OpError::Missing { .. })
+            || matches!(
+                self,
+                OpError::Missing { .. } | OpError::ChangedElsewhere { .. }
+            )
     }
 
     /// The field problems, for forms that show them next to each field.

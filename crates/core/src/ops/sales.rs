@@ -42,16 +42,24 @@ pub fn move_deal(
 
 /// Saves an edit of the pipeline's stages together with the deals it
 /// moves (renamed or removed stages), as one batch with Undo. `stored` is
-/// the pipeline record as read (`None` before the first edit: the stages
-/// then move over from localStorage into the store).
+/// the pipeline record as read now (`None` before the first edit: the
+/// stages then move over from localStorage into the store);
+/// `edited_from` is the pipeline the editor showed when the edit began.
+/// When they differ, another tab changed the stages meanwhile and the edit
+/// is refused ([`OpError::ChangedElsewhere`]) rather than undoing that
+/// change.
 pub fn edit_pipeline(
     stored: Option<&StoredPipeline>,
+    edited_from: &Pipeline,
     edit: &PipelineEdit,
     deals: &[Deal],
     now: Timestamp,
 ) -> Result<ChangeSet, OpError> {
     let mut changes = ChangeSet::new("Changed the pipeline's stages");
     match stored {
+        Some(stored) if stored.pipeline != *edited_from => {
+            return Err(OpError::ChangedElsewhere { what: "pipeline" });
+        }
         Some(stored) => {
             let mut record = stored.clone();
             record.pipeline = edit.pipeline.clone();

@@ -410,7 +410,10 @@ fn a_pipeline_edit_and_the_deals_it_moves_are_one_batch_with_undo() {
     };
     let deals: Vec<Deal> = run(store.all()).unwrap();
     // The first edit moves the stages into the store.
-    let undo = apply(&store, sales::edit_pipeline(None, &edit, &deals, NOW + 1));
+    let undo = apply(
+        &store,
+        sales::edit_pipeline(None, &pipeline, &edit, &deals, NOW + 1),
+    );
     let stored: StoredPipeline = run(store.get(PIPELINE_ID)).unwrap().unwrap();
     assert_eq!(stored.pipeline, renamed);
     assert_eq!(
@@ -427,7 +430,10 @@ fn a_pipeline_edit_and_the_deals_it_moves_are_one_batch_with_undo() {
     );
     // Later edits update the stored record, checked against its version.
     let deals: Vec<Deal> = run(store.all()).unwrap();
-    apply(&store, sales::edit_pipeline(None, &edit, &deals, NOW + 2));
+    apply(
+        &store,
+        sales::edit_pipeline(None, &pipeline, &edit, &deals, NOW + 2),
+    );
     let stored: StoredPipeline = run(store.get(PIPELINE_ID)).unwrap().unwrap();
     let back = PipelineEdit {
         pipeline: pipeline.clone(),
@@ -438,7 +444,7 @@ fn a_pipeline_edit_and_the_deals_it_moves_are_one_batch_with_undo() {
     let deals: Vec<Deal> = run(store.all()).unwrap();
     apply(
         &store,
-        sales::edit_pipeline(Some(&stored), &back, &deals, NOW + 3),
+        sales::edit_pipeline(Some(&stored), &renamed, &back, &deals, NOW + 3),
     );
     assert_eq!(
         run(store.get::<StoredPipeline>(PIPELINE_ID))
@@ -447,9 +453,27 @@ fn a_pipeline_edit_and_the_deals_it_moves_are_one_batch_with_undo() {
             .pipeline,
         pipeline
     );
-    let stale = sales::edit_pipeline(Some(&stored), &back, &[], NOW + 4).unwrap();
+    let stale = sales::edit_pipeline(Some(&stored), &renamed, &back, &[], NOW + 4).unwrap();
     assert!(matches!(
         run(store.apply(&stale)),
         Err(StoreError::Conflict { .. })
     ));
+    // An editor opened on the renamed stages, saved after another tab put
+    // them back: refused, and the stored stages stay as the other tab left them.
+    let now_stored: StoredPipeline = run(store.get(PIPELINE_ID)).unwrap().unwrap();
+    let late = sales::edit_pipeline(Some(&now_stored), &renamed, &edit, &[], NOW + 5);
+    let error = late.expect_err("an edit of stages changed meanwhile");
+    assert!(matches!(
+        error,
+        OpError::ChangedElsewhere { what: "pipeline" }
+    ));
+    assert!(error.offers_reload());
+    assert!(error.user_message().contains("changed in another tab"));
+    assert_eq!(
+        run(store.get::<StoredPipeline>(PIPELINE_ID))
+            .unwrap()
+            .unwrap()
+            .pipeline,
+        pipeline
+    );
 }
