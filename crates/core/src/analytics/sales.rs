@@ -6,9 +6,10 @@
 //! render what these return and the arithmetic is tested natively. Trashed
 //! records are skipped here, so callers can pass what the store returns.
 
+use super::period::{month_offset, month_starts};
 use crate::model::{Deal, Order, OrderStatus, Pipeline, Record};
 use std::collections::BTreeMap;
-use time::{Date, Month};
+use time::Date;
 
 /// One column of the deal board: a pipeline stage, or "Other" for deals whose
 /// stage the pipeline does not know.
@@ -118,45 +119,39 @@ pub struct MonthTotal {
     pub revenue: Vec<(String, f64)>,
 }
 
-/// The first day of the month `months_back` months before the month of `day`.
-pub(crate) fn month_start(day: Date, months_back: u32) -> Date {
-    let index = day.year() * 12 + (day.month() as i32 - 1) - months_back as i32;
-    let (year, month0) = (index.div_euclid(12), index.rem_euclid(12));
-    // `month0` is in 0..12, so both conversions succeed; the year stays in
-    // `Date`'s range for any realistic `months_back`.
-    let month = Month::try_from(month0 as u8 + 1).expect("month in 1..=12");
-    Date::from_calendar_date(year, month, 1).expect("first of a month is a valid date")
-}
-
-/// Totals of the `months` calendar months ending with the month of `today`,
-/// newest first; months without orders are listed with zeros so the table
-/// has no gaps. Orders dated after `today`, before the window, cancelled or
-/// trashed are left out.
+/// Totals of the calendar months from `from`'s month to `to`'s, newest
+/// first; months without orders are listed with zeros so the table has no
+/// gaps. Only orders dated `from` to `to` (both included) count; cancelled
+/// and trashed ones are left out. Empty when `to` is before `from`.
 ///
 /// ```
 /// use rapport_core::analytics::sales::totals_by_month;
 /// use rapport_core::model::{LineItem, Order, OrderStatus, Uuid};
 /// use time::macros::date;
-/// let o = Order::new(Uuid::from_u128(1), 0, Uuid::from_u128(2), date!(2024 - 03 - 05),
+/// let o = Order::new(Uuid::from_u128(1), 0, Uuid::from_u128(2), date!(1997 - 03 - 05),
 ///     OrderStatus::Order, vec![LineItem::new("Widget", 2.0, 10.0)], "USD");
-/// let months = totals_by_month(&[o], date!(2024 - 04 - 10), 2);
-/// assert_eq!(months[1].month, date!(2024 - 03 - 01));
+/// let months = totals_by_month(&[o], date!(1997 - 01 - 01), date!(1997 - 04 - 10));
+/// assert_eq!(months.len(), 4);
+/// assert_eq!(months[1].month, date!(1997 - 03 - 01));
 /// assert_eq!(months[1].revenue, vec![("USD".to_string(), 20.0)]);
 /// ```
-pub fn totals_by_month(orders: &[Order], today: Date, months: u32) -> Vec<MonthTotal> {
-    if months == 0 {
+pub fn totals_by_month(orders: &[Order], from: Date, to: Date) -> Vec<MonthTotal> {
+    let starts = month_starts(from, to);
+    let Some(&first) = starts.first() else {
         return Vec::new();
-    }
-    let first = month_start(today, months - 1);
+    };
     let mut sums: Vec<(usize, usize, BTreeMap<&str, f64>)> =
-        (0..months).map(|_| (0, 0, BTreeMap::new())).collect();
+        starts.iter().map(|_| (0, 0, BTreeMap::new())).collect();
     for order in orders {
-        if order.is_deleted() || order.date < first || order.date > today {
+        if order.is_deleted() || order.date < from || order.date > to {
             continue;
         }
-        let back = (today.year() * 12 + today.month() as i32)
-            - (order.date.year() * 12 + order.date.month() as i32);
-        let slot = &mut sums[back as usize];
+        let Some(slot) = usize::try_from(month_offset(first, order.date))
+            .ok()
+            .and_then(|i| sums.get_mut(i))
+        else {
+            continue;
+        };
         match order.status {
             OrderStatus::Quote => slot.1 += 1,
             OrderStatus::Cancelled => {}
@@ -167,18 +162,52 @@ pub fn totals_by_month(orders: &[Order], today: Date, months: u32) -> Vec<MonthT
             _ => {}
         }
     }
-    sums.into_iter()
-        .enumerate()
-        .map(|(back, (orders, quotes, revenue))| MonthTotal {
-            month: month_start(today, back as u32),
+    starts
+        .into_iter()
+        .zip(sums)
+        .rev()
+        .map(|(month, (orders, quotes, revenue))| MonthTotal {
+            month,
             orders,
             quotes,
             revenue: revenue
                 .into_iter()
-                .map(|(code, sum)| (code.to_string(), (sum * 100.0).round() / 100.0))
+                .map(|(code, sum)| (code.to_string(), cents(sum)))
                 .collect(),
         })
         .collect()
+}
+
+/// What a whole period adds up to: the sum of its [`MonthTotal`]s.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PeriodTotal {
+    /// Orders and contracts.
+    pub orders: usize,
+    /// Quotes.
+    pub quotes: usize,
+    /// Revenue per currency code, rounded to cents, in code order.
+    pub revenue: Vec<(String, f64)>,
+}
+
+/// Adds up `months` (as [`totals_by_month`] returns them) for the table's
+/// total row.
+pub fn period_total(months: &[MonthTotal]) -> PeriodTotal {
+    let mut revenue: BTreeMap<&str, f64> = BTreeMap::new();
+    for (code, sum) in months.iter().flat_map(|m| m.revenue.iter()) {
+        *revenue.entry(code).or_insert(0.0) += sum;
+    }
+    PeriodTotal {
+        orders: months.iter().map(|m| m.orders).sum(),
+        quotes: months.iter().map(|m| m.quotes).sum(),
+        revenue: revenue
+            .into_iter()
+            .map(|(code, sum)| (code.to_string(), cents(sum)))
+            .collect(),
+    }
+}
+
+fn cents(sum: f64) -> f64 {
+    (sum * 100.0).round() / 100.0
 }
 
 #[cfg(test)]
@@ -300,7 +329,7 @@ mod tests {
             ),
             order(5, date!(2024 - 03 - 20), OrderStatus::Order, 10.0, "EUR"),
         ];
-        let months = totals_by_month(&orders, date!(2024 - 03 - 31), 1);
+        let months = totals_by_month(&orders, date!(2024 - 03 - 01), date!(2024 - 03 - 31));
         assert_eq!(months.len(), 1);
         let march = &months[0];
         assert_eq!(
@@ -319,7 +348,7 @@ mod tests {
             order(1, date!(2023 - 11 - 30), OrderStatus::Order, 7.0, "USD"),
             order(2, date!(2024 - 02 - 01), OrderStatus::Order, 3.0, "USD"),
         ];
-        let months = totals_by_month(&orders, date!(2024 - 02 - 10), 4);
+        let months = totals_by_month(&orders, date!(2023 - 11 - 01), date!(2024 - 02 - 10));
         let starts: Vec<Date> = months.iter().map(|m| m.month).collect();
         assert_eq!(
             starts,
@@ -344,9 +373,12 @@ mod tests {
             order(2, date!(2024 - 02 - 11), OrderStatus::Order, 5.0, "USD"),
             order(3, date!(2023 - 12 - 31), OrderStatus::Order, 5.0, "USD"),
         ];
-        let months = totals_by_month(&orders, date!(2024 - 02 - 10), 2);
+        let months = totals_by_month(&orders, date!(2024 - 01 - 01), date!(2024 - 02 - 10));
         assert!(months.iter().all(|m| m.orders == 0 && m.revenue.is_empty()));
-        assert!(totals_by_month(&orders, date!(2024 - 02 - 10), 0).is_empty());
+        assert!(
+            totals_by_month(&orders, date!(2024 - 02 - 10), date!(2024 - 01 - 01)).is_empty(),
+            "a period that ends before it starts has no months"
+        );
     }
 
     #[test]
@@ -354,7 +386,58 @@ mod tests {
         let orders: Vec<Order> = (0..10)
             .map(|n| order(n, date!(2024 - 01 - 02), OrderStatus::Order, 0.1, "USD"))
             .collect();
-        let months = totals_by_month(&orders, date!(2024 - 01 - 31), 1);
+        let months = totals_by_month(&orders, date!(2024 - 01 - 01), date!(2024 - 01 - 31));
         assert_eq!(months[0].revenue, vec![("USD".to_string(), 1.0)]);
+    }
+
+    #[test]
+    fn a_1997_purchase_log_fills_every_month_of_an_all_time_period() {
+        let orders = [
+            order(1, date!(1997 - 01 - 01), OrderStatus::Order, 11.77, "USD"),
+            order(2, date!(1997 - 01 - 12), OrderStatus::Order, 12.0, "USD"),
+            order(3, date!(1998 - 06 - 30), OrderStatus::Order, 20.76, "USD"),
+        ];
+        let months = totals_by_month(&orders, date!(1997 - 01 - 01), date!(1998 - 06 - 30));
+        assert_eq!(months.len(), 18, "January 1997 to June 1998");
+        assert_eq!(months[0].month, date!(1998 - 06 - 01));
+        assert_eq!(months[17].month, date!(1997 - 01 - 01));
+        assert_eq!(months[17].orders, 2);
+        assert_eq!(months[17].revenue, vec![("USD".to_string(), 23.77)]);
+        assert_eq!(months[0].revenue, vec![("USD".to_string(), 20.76)]);
+        assert!(months[1..17].iter().all(|m| m.orders == 0));
+    }
+
+    #[test]
+    fn a_period_starting_mid_month_counts_only_orders_from_its_first_day() {
+        let orders = [
+            order(1, date!(2024 - 03 - 09), OrderStatus::Order, 5.0, "USD"),
+            order(2, date!(2024 - 03 - 10), OrderStatus::Order, 7.0, "USD"),
+            order(3, date!(2024 - 04 - 20), OrderStatus::Order, 9.0, "USD"),
+        ];
+        let months = totals_by_month(&orders, date!(2024 - 03 - 10), date!(2024 - 04 - 19));
+        assert_eq!(months.len(), 2);
+        assert_eq!(months[1].revenue, vec![("USD".to_string(), 7.0)]);
+        assert!(
+            months[0].revenue.is_empty(),
+            "the 20th is after the last day"
+        );
+    }
+
+    #[test]
+    fn the_period_total_adds_up_orders_quotes_and_revenue_per_currency() {
+        let orders = [
+            order(1, date!(2024 - 01 - 05), OrderStatus::Order, 0.1, "USD"),
+            order(2, date!(2024 - 02 - 05), OrderStatus::Order, 0.2, "USD"),
+            order(3, date!(2024 - 02 - 06), OrderStatus::Quote, 50.0, "USD"),
+            order(4, date!(2024 - 03 - 06), OrderStatus::Contract, 3.0, "EUR"),
+        ];
+        let months = totals_by_month(&orders, date!(2024 - 01 - 01), date!(2024 - 03 - 31));
+        let total = period_total(&months);
+        assert_eq!((total.orders, total.quotes), (3, 1));
+        assert_eq!(
+            total.revenue,
+            vec![("EUR".to_string(), 3.0), ("USD".to_string(), 0.3)]
+        );
+        assert_eq!(period_total(&[]), PeriodTotal::default());
     }
 }
