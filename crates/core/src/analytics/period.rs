@@ -176,6 +176,19 @@ impl Period {
         }
     }
 
+    /// The period a page shows: the one the user chose, when there is one
+    /// and it [checks](Period::check), else the one that
+    /// [holds the data](Period::holding).
+    pub fn chosen_or_holding(
+        chosen: Option<Period>,
+        today: Date,
+        data_span: Option<(Date, Date)>,
+    ) -> Period {
+        chosen
+            .filter(|p| p.check().is_ok())
+            .unwrap_or_else(|| Period::holding(today, data_span))
+    }
+
     /// What the picker shows: "Last 30 days", "1997", "All time", "Custom".
     pub fn label(&self) -> String {
         match self {
@@ -186,15 +199,16 @@ impl Period {
         }
     }
 
-    /// The period in a figure's label, after a comma: "last 365 days",
-    /// "1997", "1997–1998" (all time over whole years), "2024-01-01 to
-    /// 2024-03-31". `bounds` are what [`Period::bounds`] returned.
+    /// The period in a figure's label, after a comma ("Revenue, 1997–1998"):
+    /// "last 365 days", "1997", the years all time spans ("1997–1998"), or
+    /// "2024-01-01 to 2024-03-31". `bounds` are what [`Period::bounds`]
+    /// returned.
     pub fn caption(&self, (from, to): (Date, Date)) -> String {
         match self {
             Period::LastDays(n) => format!("last {n} days"),
             Period::Year(y) => y.to_string(),
-            Period::AllTime if from.year() == to.year() => format!("all time ({})", from.year()),
-            Period::AllTime => format!("all time ({}–{})", from.year(), to.year()),
+            Period::AllTime if from.year() == to.year() => from.year().to_string(),
+            Period::AllTime => format!("{}–{}", from.year(), to.year()),
             Period::Range { .. } => format!("{from} to {to}"),
         }
     }

@@ -157,8 +157,8 @@ fn captions_name_the_period_in_figure_labels() {
     let cdnow = Some((date!(1997 - 01 - 01), date!(1998 - 06 - 30)));
     assert_eq!(caption(Period::LastDays(90), None), "last 90 days");
     assert_eq!(caption(Period::Year(1997), None), "1997");
-    assert_eq!(caption(Period::AllTime, cdnow), "all time (1997–1998)");
-    assert_eq!(caption(Period::AllTime, None), "all time (2025)");
+    assert_eq!(caption(Period::AllTime, cdnow), "1997–1998");
+    assert_eq!(caption(Period::AllTime, None), "2025");
     let range = Period::range("2024-01-15", "2024-03-15").unwrap();
     assert_eq!(caption(range, None), "2024-01-15 to 2024-03-15");
 }
@@ -208,5 +208,30 @@ fn spans_years_and_month_starts_follow_the_dates() {
         month_starts(date!(1970 - 01 - 01), date!(2029 - 12 - 31)).len(),
         720,
         "sixty years, still monthly"
+    );
+}
+
+#[test]
+fn a_valid_choice_wins_over_the_default_and_an_invalid_one_does_not() {
+    let cdnow = Some((date!(1997 - 01 - 01), date!(1998 - 06 - 30)));
+    assert_eq!(
+        Period::chosen_or_holding(Some(Period::LastDays(30)), TODAY, cdnow),
+        Period::LastDays(30)
+    );
+    assert_eq!(
+        Period::chosen_or_holding(None, TODAY, cdnow),
+        Period::AllTime
+    );
+    let backwards = Period::Range {
+        from: TODAY,
+        to: date!(2020 - 01 - 01),
+    };
+    assert_eq!(
+        Period::chosen_or_holding(Some(backwards), TODAY, cdnow),
+        Period::AllTime
+    );
+    assert_eq!(
+        Period::chosen_or_holding(Some(Period::LastDays(0)), TODAY, None),
+        Period::LastDays(365)
     );
 }
