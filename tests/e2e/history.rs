@@ -46,7 +46,9 @@ async fn import_log(browser: &Browser) {
     browser.expect_heading("Import & export").await;
     choose_log(browser).await;
     browser
-        .expect_text("Its header names a customer ID, a date and an amount, as a purchase log does.")
+        .expect_text(
+            "Its header names a customer ID, a date and an amount, as a purchase log does.",
+        )
         .await;
     assert!(
         is_checked(browser, ORDERS_KIND).await,
@@ -94,7 +96,9 @@ async fn a_1997_purchase_log_shows_on_the_dashboard_over_all_time_and_in_the_ord
         .expect_text("The period starts on 1998-02-01, after it ends on 1997-02-01; choose a From on or before To.")
         .await;
     browser.set_value("To", "1998-06-30").await;
-    browser.expect_text("Revenue (USD), 1998-02-01 to 1998-06-30").await;
+    browser
+        .expect_text("Revenue (USD), 1998-02-01 to 1998-06-30")
+        .await;
 
     // The Orders page remembers the period; choose 1997.
     browser.click_link("Orders").await;
@@ -115,10 +119,20 @@ async fn picking_the_kind_after_the_file_keeps_the_file() {
     browser.expect_heading("Import & export").await;
     choose_log(&browser).await;
     browser.expect_text("Match the columns").await;
-    browser.labelled(CUSTOMERS_KIND).await.click().await.expect("customers");
+    browser
+        .labelled(CUSTOMERS_KIND)
+        .await
+        .click()
+        .await
+        .expect("customers");
     browser.expect_text("you chose the other kind above").await;
     browser.expect_text(LOG).await;
-    browser.labelled(ORDERS_KIND).await.click().await.expect("orders");
+    browser
+        .labelled(ORDERS_KIND)
+        .await
+        .click()
+        .await
+        .expect("orders");
     browser.expect_text("it is selected above").await;
     browser.click_button("Check the file").await;
     browser.expect_text("Rows read").await;
@@ -126,7 +140,12 @@ async fn picking_the_kind_after_the_file_keeps_the_file() {
         .expect_text("The first orders as they will be stored")
         .await;
     // After the check, too: back to the columns with the file kept.
-    browser.labelled(CUSTOMERS_KIND).await.click().await.expect("customers");
+    browser
+        .labelled(CUSTOMERS_KIND)
+        .await
+        .click()
+        .await
+        .expect("customers");
     browser.expect_text("Match the columns").await;
     browser.expect_text(LOG).await;
     browser.close().await;
@@ -146,7 +165,9 @@ async fn importing_the_same_log_again_warns_and_skips_every_order() {
     snap(&browser, "history-reimport").await;
     browser.click_button("Import").await;
     browser
-        .expect_text("Nothing to import: all 60 rows are already in Rapport and were skipped as duplicates.")
+        .expect_text(
+            "Nothing to import: all 60 rows are already in Rapport and were skipped as duplicates.",
+        )
         .await;
     browser.click_link("Orders").await;
     browser.expect_heading("Orders").await;
