@@ -89,6 +89,19 @@ impl KnownOrders {
     }
 }
 
+/// The warning line for `n` orders of a file already stored; `None` for 0.
+pub(super) fn already_stored_warning(n: usize) -> Option<String> {
+    let what = match n {
+        0 => return None,
+        1 => "1 order is".to_string(),
+        n => format!("{n} orders are"),
+    };
+    Some(format!(
+        "{what} already in Rapport (same customer, date, amount and order number) and will be \
+         skipped. Was this file imported before?"
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{auto_map_orders, OrderOptions, OrdersImport, SourceRow};

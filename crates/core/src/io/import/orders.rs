@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use rand::SeedableRng;
 use rand_xoshiro::Xoshiro256PlusPlus;
 
-use super::known_orders::{KnownOrders, OrderKey};
+use super::known_orders::{already_stored_warning, KnownOrders, OrderKey};
 use super::order_mapping::{OrderMapping, OrderOptions, OrderTarget};
 use super::patch::sentence;
 use super::{ImportError, RowIssue, SourceRow, EXTERNAL_ID_FIELD};
@@ -308,16 +308,7 @@ impl OrdersImport {
     /// "3 orders are already in Rapport (same customer, date, amount and
     /// order number) and will be skipped. Was this file imported before?"
     pub fn duplicate_warning(&self) -> Option<String> {
-        let n = self.already_stored();
-        let what = match n {
-            0 => return None,
-            1 => "1 order is".to_string(),
-            n => format!("{n} orders are"),
-        };
-        Some(format!(
-            "{what} already in Rapport (same customer, date, amount and order number) and \
-             will be skipped. Was this file imported before?"
-        ))
+        already_stored_warning(self.already_stored())
     }
 
     /// The customer with this external id, planning a new one if needed.
