@@ -55,7 +55,7 @@ pub fn propose_kind(header: Option<&[String]>, sample: &[SourceRow]) -> Option<K
         if let Some(preset) = preset {
             return Some(guess(
                 FileKind::Customers,
-                format!("Recognised as a {} export of contacts.", preset.name()),
+                format!("Its header is that of a {} export.", preset.name()),
             ));
         }
         let names_people = people.targets.iter().any(|t| {
