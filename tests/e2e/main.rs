@@ -10,6 +10,7 @@ mod create;
 mod csp;
 mod customers;
 mod harness;
+mod history;
 mod hostile;
 mod import;
 mod offline;

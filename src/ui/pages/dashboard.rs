@@ -1,45 +1,76 @@
 //! The Dashboard: headline figures and charts of customers, revenue, the
-//! pipeline, support and campaigns, and the most recently changed
-//! customers; on an empty store, the welcome with "Load demo data". Charts
-//! whose data is missing say so instead of showing an empty canvas.
+//! pipeline, support and campaigns over the period the user picks (the
+//! [`PeriodPicker`]; by default the period that holds the data), and the
+//! most recently changed customers; on an empty store, the welcome with
+//! "Load demo data". Charts whose data is missing say so instead of showing
+//! an empty canvas.
 
 use super::dashboard_charts as charts;
 use crate::analytics::dashboard::{summarise, Dashboard, Sources};
+use crate::analytics::period::Period;
 use crate::format::whole_money;
-use crate::model::{date_of, Campaign, Customer, Deal, Order, Pipeline, Record, Ticket, DAY_MS};
+use crate::model::{date_of, Campaign, Customer, Deal, Order, Pipeline, Record, Ticket};
 use crate::store::{Collection, Store};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{thousands, Chart, ChartSpec, DemoLoader, EmptyState, PageHeader};
+use crate::ui::period_setting::{self, PeriodPicker, Shown};
 use crate::ui::pipeline_setting::PipelineSetting;
 use crate::ui::state::{now_ms, AppState, StoreStatus};
 use leptos::prelude::*;
+use std::sync::Arc;
 
-/// Reads what the Dashboard summarises and summarises it.
-async fn load(state: AppState, pipeline: Pipeline) -> Result<Dashboard, String> {
+/// What the Dashboard summarises, read once per change of the store.
+struct Loaded {
+    orders: Vec<Order>,
+    deals: Vec<Deal>,
+    tickets: Vec<Ticket>,
+    campaigns: Vec<Campaign>,
+    created: Vec<i64>,
+}
+
+impl Loaded {
+    fn sources<'a>(&'a self, pipeline: &'a Pipeline) -> Sources<'a> {
+        Sources {
+            customers_created: &self.created,
+            orders: &self.orders,
+            deals: &self.deals,
+            pipeline,
+            tickets: &self.tickets,
+            campaigns: &self.campaigns,
+        }
+    }
+}
+
+/// Reads what the Dashboard summarises.
+async fn load(state: AppState) -> Result<Arc<Loaded>, String> {
     let store = state.store().map_err(|e| e.user_message())?;
     let orders: Vec<Order> = store.all().await.map_err(|e| e.user_message())?;
     let deals: Vec<Deal> = store.all().await.map_err(|e| e.user_message())?;
     let tickets: Vec<Ticket> = store.all().await.map_err(|e| e.user_message())?;
     let campaigns: Vec<Campaign> = store.all().await.map_err(|e| e.user_message())?;
     let created: Vec<i64> = state.with_index(|index| index.rows().map(|r| r.created_at).collect());
-    Ok(summarise(
-        Sources {
-            customers_created: &created,
-            orders: &orders,
-            deals: &deals,
-            pipeline: &pipeline,
-            tickets: &tickets,
-            campaigns: &campaigns,
-        },
-        date_of(now_ms()),
-    ))
+    Ok(Arc::new(Loaded {
+        orders,
+        deals,
+        tickets,
+        campaigns,
+        created,
+    }))
 }
 
-fn revenue_label(d: &Dashboard) -> String {
-    match &d.currency {
-        Some(code) => format!("Revenue, 12 months ({code})"),
-        None => "Revenue, 12 months".to_string(),
-    }
+/// The figures over the chosen period (or the one that holds the data).
+fn figures_for(data: &Loaded, pipeline: &Pipeline, chosen: Option<Period>) -> (Shown, Dashboard) {
+    let sources = data.sources(pipeline);
+    let today = date_of(now_ms());
+    let span = sources.data_span();
+    let period = Period::chosen_or_holding(chosen, today, span);
+    let bounds = period.bounds(today, span);
+    let shown = Shown {
+        period,
+        bounds,
+        years: sources.order_years(),
+    };
+    (shown, summarise(sources, bounds))
 }
 
 /// A KPI card.
@@ -99,7 +130,8 @@ fn SentimentCard() -> impl IntoView {
     }
 }
 
-fn chart_grid(d: Dashboard, stats: Memo<(usize, usize)>) -> impl IntoView {
+fn chart_grid(d: Dashboard, period: Period, customers: Memo<usize>) -> impl IntoView {
+    let caption = period.caption((d.from, d.to));
     let has_orders = d.revenue_total() > 0.0;
     let has_deals = d.pipeline.iter().any(|(_, _, n)| *n > 0);
     let has_tickets = d.tickets_opened.iter().any(|m| m.value > 0);
@@ -109,26 +141,31 @@ fn chart_grid(d: Dashboard, stats: Memo<(usize, usize)>) -> impl IntoView {
         .iter()
         .any(|c| c.cost_per_customer.is_some());
     let other = d.other_currency_orders;
+    let revenue_label = match &d.currency {
+        Some(code) => format!("Revenue ({code}), {caption}"),
+        None => format!("Revenue, {caption}"),
+    };
     view! {
         <div class="kpis">
-            <Kpi label="Customers" value=Signal::derive(move || thousands(stats.with(|s| s.0)))/>
-            <Kpi label="New in the last 30 days" value=Signal::derive(move || thousands(stats.with(|s| s.1)))/>
-            <Kpi label=revenue_label(&d) value=whole_money(d.revenue_total())/>
-            <Kpi label="Open pipeline" value=whole_money(d.open_pipeline_value)/>
-            <Kpi label="Open tickets" value=thousands(d.open_tickets)/>
-            <Kpi label="Average satisfaction" value=d.average_satisfaction.map_or("–".to_string(), |s| format!("{s:.2} / 5"))/>
-            <Kpi label="Repeat-purchase rate" value=d.repeat_purchase_rate().map_or("–".to_string(), |r| format!("{:.0} %", r * 100.0))/>
+            <Kpi label="Customers (now)" value=Signal::derive(move || thousands(customers.get()))/>
+            <Kpi label=format!("New customers, {caption}") value=thousands(d.new_customers_total())/>
+            <Kpi label=revenue_label value=whole_money(d.revenue_total())/>
+            <Kpi label=format!("Orders, {caption}") value=thousands(d.revenue_orders)/>
+            <Kpi label="Open pipeline (now)" value=whole_money(d.open_pipeline_value)/>
+            <Kpi label="Open tickets (now)" value=thousands(d.open_tickets)/>
+            <Kpi label=format!("Average satisfaction, {caption}") value=d.average_satisfaction.map_or("–".to_string(), |s| format!("{s:.2} / 5"))/>
+            <Kpi label=format!("Repeat-purchase rate, {caption}") value=d.repeat_purchase_rate().map_or("–".to_string(), |r| format!("{:.0} %", r * 100.0))/>
         </div>
         {(other > 0).then(|| view! {
             <p class="muted small">{format!("{} orders in other currencies are not in the revenue figures.", thousands(other))}</p>
         })}
         <div class="chart-grid">
-            <ChartCard spec=charts::new_customers(&d) has_data=d.new_customers.iter().any(|m| m.value > 0) empty="No customer was added in the last twelve months."/>
-            <ChartCard spec=charts::revenue(&d) has_data=has_orders empty="No orders in the last twelve months. Revenue appears here once orders are recorded."/>
+            <ChartCard spec=charts::new_customers(&d) has_data=d.new_customers.iter().any(|m| m.value > 0) empty="No customer was added in this period."/>
+            <ChartCard spec=charts::revenue(&d) has_data=has_orders empty="No orders in this period. Revenue appears here once orders are recorded; choose another period above to see older ones."/>
             <ChartCard spec=charts::pipeline(&d) has_data=has_deals empty="No deals yet. Add deals on a customer's page to see the pipeline."/>
-            <ChartCard spec=charts::tickets(&d) has_data=has_tickets empty="No tickets in the last twelve months."/>
-            <ChartCard spec=charts::satisfaction(&d) has_data=has_ratings empty="No solved ticket has a satisfaction rating yet."/>
-            <ChartCard spec=charts::acquisition_cost(&d) has_data=has_costs empty="No campaign with a budget has converted anyone yet, so there is no acquisition cost to show."/>
+            <ChartCard spec=charts::tickets(&d) has_data=has_tickets empty="No tickets in this period."/>
+            <ChartCard spec=charts::satisfaction(&d) has_data=has_ratings empty="No ticket solved in this period has a satisfaction rating."/>
+            <ChartCard spec=charts::acquisition_cost(&d) has_data=has_costs empty="No campaign with a budget that ran in this period has converted anyone, so there is no acquisition cost to show."/>
         </div>
     }
 }
@@ -137,16 +174,13 @@ fn chart_grid(d: Dashboard, stats: Memo<(usize, usize)>) -> impl IntoView {
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let stats = Memo::new(move |_| {
+    let customers = Memo::new(move |_| {
         state.index_revision.track();
-        let month_ago = now_ms() - 30 * DAY_MS;
-        state.with_index(|index| {
-            let new = index.rows().filter(|r| r.created_at >= month_ago).count();
-            (index.len(), new)
-        })
+        state.with_index(|index| index.len())
     });
     let pipeline = PipelineSetting::current();
-    let figures = LocalResource::new(move || {
+    let chosen = period_setting::chosen();
+    let loaded = LocalResource::new(move || {
         state.index_revision.track();
         for c in [
             Collection::Orders,
@@ -156,7 +190,26 @@ pub fn DashboardPage() -> impl IntoView {
         ] {
             state.track(c);
         }
-        load(state, pipeline.get())
+        load(state)
+    });
+    let figures = Memo::new(move |_| {
+        let result = loaded.get()?;
+        Some(result.map(|data| figures_for(&data, &pipeline.get(), chosen.get())))
+    });
+    let shown = Signal::derive(move || {
+        figures
+            .get()
+            .and_then(Result::ok)
+            .map(|(shown, _)| shown)
+            .unwrap_or_else(|| {
+                let today = date_of(now_ms());
+                let period = Period::chosen_or_holding(chosen.get(), today, None);
+                Shown {
+                    period,
+                    bounds: period.bounds(today, None),
+                    years: Vec::new(),
+                }
+            })
     });
     let recent = LocalResource::new(move || {
         state.track(Collection::Customers);
@@ -171,7 +224,7 @@ pub fn DashboardPage() -> impl IntoView {
         }
     });
     let ready = move || state.status.get() == StoreStatus::Ready;
-    let empty = move || ready() && stats.with(|s| s.0 == 0);
+    let empty = move || ready() && customers.get() == 0;
     view! {
         <PageHeader title="Dashboard" subtitle="Your customers at a glance."/>
         <Show when=ready fallback=|| view! { <p class="muted">"Opening your data…"</p> }>
@@ -185,11 +238,15 @@ pub fn DashboardPage() -> impl IntoView {
                 </EmptyState>
             }
         >
+            <PeriodPicker chosen=chosen shown=shown/>
             <Transition fallback=|| view! { <p class="muted">"Adding up orders, deals and tickets…"</p> }>
-                {move || figures.get().map(|result| match result {
-                    Ok(d) => chart_grid(d, stats).into_any(),
+                {move || {
+                    // Read here too, so the Transition waits for the data.
+                    loaded.track();
+                    figures.get().map(|result| match result {
+                    Ok((shown, d)) => chart_grid(d, shown.period, customers).into_any(),
                     Err(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
-                })}
+                })}}
             </Transition>
             <SentimentCard/>
             <section class="card">

@@ -1,13 +1,16 @@
 //! The Orders page: quotes, orders and contracts, newest first, filtered by
 //! status and searched by customer name or product, [`PAGE_SIZE`] rows a
 //! page; each row opens to show its line items. A quote can be converted to
-//! an order (version-checked, with Undo). Below the list, revenue by month
-//! from [`crate::analytics::sales::totals_by_month`].
+//! an order (version-checked, with Undo). Below the list, the totals of
+//! each month of the period the user picks (the [`PeriodPicker`], shared
+//! with the Dashboard; by default the period that holds the orders) from
+//! [`crate::analytics::sales::totals_by_month`], and of the whole period.
 //!
 //! The store is read once per revision; filtering and paging work on that
 //! copy, so typing in the search does not touch IndexedDB.
 
-use crate::analytics::sales::{totals_by_month, MonthTotal};
+use crate::analytics::period::{span_of, years_of, Period};
+use crate::analytics::sales::{period_total, totals_by_month, MonthTotal};
 use crate::model::{date_of, Id, Order, OrderStatus, Record};
 use crate::ops;
 use crate::search::page::PageWindow;
@@ -16,6 +19,7 @@ use crate::ui::base_path::app_href;
 use crate::ui::components::{
     thousands, ChoiceFilter, EmptyState, PageHeader, Pager, SaveError, SearchBox,
 };
+use crate::ui::period_setting::{self, PeriodPicker, Shown};
 use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -23,8 +27,6 @@ use std::sync::Arc;
 
 /// Rows per page.
 const PAGE_SIZE: usize = 50;
-/// Months in the "Totals by month" table.
-const MONTHS: u32 = 24;
 
 /// Every live order, newest first; `None` while the database is opening.
 async fn load(state: AppState) -> Result<Arc<Vec<Order>>, StoreError> {
@@ -112,8 +114,45 @@ pub fn OrdersPage() -> impl IntoView {
             .map(|(i, _)| i)
             .collect::<Vec<usize>>()
     });
-    let months =
-        Memo::new(move |_| loaded().map(|all| totals_by_month(&all, date_of(now_ms()), MONTHS)));
+    let chosen = period_setting::chosen();
+    let shown = Memo::new(move |_| {
+        let today = date_of(now_ms());
+        let (span, years) = loaded().map_or((None, Vec::new()), |all| {
+            let dates = || all.iter().map(|o| o.date);
+            (span_of(dates()), years_of(dates()))
+        });
+        let period = Period::chosen_or_holding(chosen.get(), today, span);
+        Shown {
+            period,
+            bounds: period.bounds(today, span),
+            years,
+        }
+    });
+    let months = Memo::new(move |_| {
+        let (from, to) = shown.with(|s| s.bounds);
+        loaded().map(|all| totals_by_month(&all, from, to))
+    });
+    let months_caption = move || {
+        shown.with(|s| {
+            format!(
+                "{}: {} to {}. Revenue counts orders and contracts; quotes and cancelled orders are not revenue.",
+                s.period.label(),
+                s.bounds.0,
+                s.bounds.1
+            )
+        })
+    };
+    let total_row = move || {
+        let total = months.with(|m| m.as_deref().map(period_total).unwrap_or_default());
+        view! {
+            <tr>
+                <th scope="row">{move || format!("Total, {}", shown.with(|s| s.period.caption(s.bounds)))}</th>
+                <td class="num">{thousands(total.orders)}</td>
+                <td class="num">{thousands(total.quotes)}</td>
+                <td class="num">{revenue_text(&total.revenue)}</td>
+            </tr>
+        }
+    };
 
     let convert = move |order: Order| {
         let who = customer_name(&state, &order.customer_id);
@@ -271,7 +310,8 @@ pub fn OrdersPage() -> impl IntoView {
                     </section>
                     <section class="card" aria-labelledby="orders-months-heading">
                         <h2 id="orders-months-heading">"Totals by month"</h2>
-                        <p class="muted">{format!("The last {MONTHS} months. Revenue counts orders and contracts; quotes and cancelled orders are not revenue.")}</p>
+                        <PeriodPicker chosen=chosen shown=shown/>
+                        <p class="muted">{months_caption}</p>
                         <div class="table-scroll">
                             <table class="months-table">
                                 <thead>
@@ -285,6 +325,7 @@ pub fn OrdersPage() -> impl IntoView {
                                 <tbody>
                                     {move || months.get().unwrap_or_default().into_iter().map(month_row).collect_view()}
                                 </tbody>
+                                <tfoot>{total_row}</tfoot>
                             </table>
                         </div>
                     </section>

@@ -1,20 +1,19 @@
-//! The Dashboard's figures: customers and new customers per month, revenue
-//! per month, the pipeline by stage, tickets and satisfaction per month, the
-//! repeat-purchase rate and the acquisition cost per campaign. One pass over
-//! each collection; trashed records are skipped, so callers pass what the
-//! store returns.
+//! The Dashboard's figures over a [`Period`](super::period::Period)'s bounds:
+//! new customers per month, revenue per month, tickets and satisfaction per
+//! month, the repeat-purchase rate and the acquisition cost per campaign,
+//! plus what is true now (customers, the open pipeline by stage, open
+//! tickets). Monthly series cover every month of the period, however many.
+//! One pass over each collection; trashed records are skipped, so callers
+//! pass what the store returns.
 
 use super::campaigns::evaluate;
-use super::sales::{month_start, totals_by_month};
+use super::period::{month_offset, month_starts, span_of, years_of};
+use super::sales::totals_by_month;
 use crate::model::{
     date_of, Campaign, Deal, Id, Order, Pipeline, Record, Ticket, TicketStatus, Timestamp,
 };
 use std::collections::{BTreeMap, HashMap};
 use time::Date;
-
-/// How many calendar months the per-month series cover (ending with the
-/// current month).
-pub const MONTHS: u32 = 12;
 
 /// One month of a per-month series.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,34 +40,43 @@ pub struct CampaignCost {
 /// Everything the Dashboard shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dashboard {
-    /// Live customers.
+    /// The first day the period figures count.
+    pub from: Date,
+    /// The last day they count.
+    pub to: Date,
+    /// Live customers (now, whenever they were added).
     pub customers: usize,
-    /// Customers created per month, oldest first.
+    /// Customers created per month of the period, oldest first.
     pub new_customers: Vec<Month<usize>>,
     /// The currency revenue is shown in: the one with the most revenue.
     pub currency: Option<String>,
     /// Revenue (orders and contracts) per month in `currency`, oldest first.
     pub revenue: Vec<Month<f64>>,
-    /// Revenue orders in the window in other currencies (not in `revenue`).
+    /// Revenue orders (orders and contracts) dated in the period, in any
+    /// currency.
+    pub revenue_orders: usize,
+    /// Of those, the ones in other currencies (not in `revenue`).
     pub other_currency_orders: usize,
     /// Pipeline stages in order with the value and count of their deals.
     pub pipeline: Vec<(String, f64, usize)>,
     /// Value of deals in open stages.
     pub open_pipeline_value: f64,
-    /// Tickets currently open or pending.
+    /// Tickets currently open or pending (now).
     pub open_tickets: usize,
-    /// Tickets opened per month, oldest first.
+    /// Tickets opened per month of the period, oldest first.
     pub tickets_opened: Vec<Month<usize>>,
     /// Average satisfaction (1–5) of tickets solved per month, oldest first;
     /// `None` for months without ratings.
     pub satisfaction: Vec<Month<Option<f64>>>,
-    /// Average satisfaction of every rated ticket; `None` without ratings.
+    /// Average satisfaction of the rated tickets solved in the period;
+    /// `None` without ratings.
     pub average_satisfaction: Option<f64>,
-    /// Customers with at least one revenue order.
+    /// Customers with at least one revenue order in the period.
     pub buyers: usize,
-    /// Of those, customers with two or more.
+    /// Of those, customers with two or more in the period.
     pub repeat_buyers: usize,
-    /// Campaigns with a budget, with their cost per converted customer.
+    /// Campaigns with a budget that ran during the period (some day of
+    /// theirs is in it), with their cost per converted customer.
     pub campaign_costs: Vec<CampaignCost>,
 }
 
@@ -78,9 +86,15 @@ impl Dashboard {
         (self.buyers > 0).then(|| self.repeat_buyers as f64 / self.buyers as f64)
     }
 
-    /// Revenue over the whole window, in `currency`.
+    /// Revenue over the whole period, in `currency`, rounded to cents.
     pub fn revenue_total(&self) -> f64 {
-        self.revenue.iter().map(|m| m.value).sum()
+        let sum: f64 = self.revenue.iter().map(|m| m.value).sum();
+        (sum * 100.0).round() / 100.0
+    }
+
+    /// Customers created in the period.
+    pub fn new_customers_total(&self) -> usize {
+        self.new_customers.iter().map(|m| m.value).sum()
     }
 }
 
@@ -101,34 +115,58 @@ pub struct Sources<'a> {
     pub campaigns: &'a [Campaign],
 }
 
-fn months_ending(today: Date) -> Vec<Date> {
-    (0..MONTHS)
-        .rev()
-        .map(|back| month_start(today, back))
-        .collect()
+impl Sources<'_> {
+    /// The first and last day with data, for all time and the default
+    /// period: the span of the live orders' dates (the history a user
+    /// imports), else of the customers' creation and tickets' opening when
+    /// there are no orders; `None` on an empty store.
+    pub fn data_span(&self) -> Option<(Date, Date)> {
+        span_of(self.live_order_dates()).or_else(|| {
+            span_of(
+                self.customers_created.iter().map(|t| date_of(*t)).chain(
+                    self.tickets
+                        .iter()
+                        .filter(|t| !t.is_deleted())
+                        .map(|t| date_of(t.opened_at)),
+                ),
+            )
+        })
+    }
+
+    /// The years that have orders, newest first (the period picker's years).
+    pub fn order_years(&self) -> Vec<i32> {
+        years_of(self.live_order_dates())
+    }
+
+    fn live_order_dates(&self) -> impl Iterator<Item = Date> + '_ {
+        self.orders
+            .iter()
+            .filter(|o| !o.is_deleted())
+            .map(|o| o.date)
+    }
 }
 
 /// The index of `date`'s month in `months` (oldest first), if inside.
 fn slot(months: &[Date], date: Date) -> Option<usize> {
-    let first = *months.first()?;
-    let back =
-        (date.year() * 12 + date.month() as i32) - (first.year() * 12 + first.month() as i32);
-    (0..months.len() as i32)
-        .contains(&back)
-        .then_some(back as usize)
+    let back = usize::try_from(month_offset(*months.first()?, date)).ok()?;
+    (back < months.len()).then_some(back)
 }
 
-/// Summarises `sources` for the months ending with `today`'s.
-pub fn summarise(sources: Sources<'_>, today: Date) -> Dashboard {
-    let months = months_ending(today);
+/// Summarises `sources` over the days `from` to `to` (both included), as
+/// [`Period::bounds`](super::period::Period::bounds) gives them: the
+/// monthly series have one entry per calendar month from `from`'s to
+/// `to`'s, and the period figures count only what is dated inside.
+pub fn summarise(sources: Sources<'_>, (from, to): (Date, Date)) -> Dashboard {
+    let months = month_starts(from, to);
+    let inside = |d: Date| from <= d && d <= to;
     let mut new_customers = vec![0usize; months.len()];
-    for created in sources.customers_created {
-        if let Some(i) = slot(&months, date_of(*created)) {
+    for created in sources.customers_created.iter().map(|t| date_of(*t)) {
+        if let Some(i) = slot(&months, created).filter(|_| inside(created)) {
             new_customers[i] += 1;
         }
     }
 
-    let by_month = totals_by_month(sources.orders, today, MONTHS);
+    let by_month = totals_by_month(sources.orders, from, to);
     let mut per_currency: BTreeMap<&str, f64> = BTreeMap::new();
     for month in &by_month {
         for (code, amount) in &month.revenue {
@@ -152,22 +190,18 @@ pub fn summarise(sources: Sources<'_>, today: Date) -> Dashboard {
                 .sum(),
         })
         .collect();
-    let window_start = months[0];
     let revenue_orders = || {
-        sources.orders.iter().filter(move |o| {
-            !o.is_deleted() && o.status.is_revenue() && o.date >= window_start && o.date <= today
-        })
+        sources
+            .orders
+            .iter()
+            .filter(move |o| !o.is_deleted() && o.status.is_revenue() && inside(o.date))
     };
     let other_currency_orders = revenue_orders()
         .filter(|o| Some(&o.currency) != currency.as_ref())
         .count();
 
     let mut orders_per_buyer: HashMap<Id, usize> = HashMap::new();
-    for order in sources
-        .orders
-        .iter()
-        .filter(|o| !o.is_deleted() && o.status.is_revenue())
-    {
+    for order in revenue_orders() {
         *orders_per_buyer.entry(order.customer_id).or_insert(0) += 1;
     }
 
@@ -196,17 +230,17 @@ pub fn summarise(sources: Sources<'_>, today: Date) -> Dashboard {
         if ticket.status != TicketStatus::Solved {
             open_tickets += 1;
         }
-        if let Some(i) = slot(&months, date_of(ticket.opened_at)) {
+        let opened = date_of(ticket.opened_at);
+        if let Some(i) = slot(&months, opened).filter(|_| inside(opened)) {
             tickets_opened[i] += 1;
         }
-        if let Some(rating) = ticket.satisfaction {
-            rating_sum += f64::from(rating);
-            rated += 1;
-        }
         if let (Some(solved), Some(rating)) = (ticket.solved_at, ticket.satisfaction) {
-            if let Some(i) = slot(&months, date_of(solved)) {
+            let solved = date_of(solved);
+            if let Some(i) = slot(&months, solved).filter(|_| inside(solved)) {
                 ratings[i].0 += f64::from(rating);
                 ratings[i].1 += 1;
+                rating_sum += f64::from(rating);
+                rated += 1;
             }
         }
     }
@@ -214,7 +248,7 @@ pub fn summarise(sources: Sources<'_>, today: Date) -> Dashboard {
     let campaign_costs = sources
         .campaigns
         .iter()
-        .filter(|c| !c.is_deleted() && c.budget > 0.0)
+        .filter(|c| !c.is_deleted() && c.budget > 0.0 && c.start <= to && c.end >= from)
         .map(|c| {
             let e = evaluate(c, &[]);
             CampaignCost {
@@ -237,10 +271,13 @@ pub fn summarise(sources: Sources<'_>, today: Date) -> Dashboard {
             .collect()
     };
     Dashboard {
+        from,
+        to,
         customers: sources.customers_created.len(),
         new_customers: series(new_customers),
         currency,
         revenue,
+        revenue_orders: revenue_orders().count(),
         other_currency_orders,
         pipeline,
         open_pipeline_value,

@@ -6,4 +6,5 @@
 pub mod campaigns;
 pub mod dashboard;
 pub mod ml;
+pub mod period;
 pub mod sales;

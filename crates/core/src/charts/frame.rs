@@ -11,6 +11,13 @@ use plotters::prelude::*;
 /// system font.
 const FAMILY: &str = "sans-serif";
 
+/// Tick label size in CSS pixels (before the device-pixel scale).
+pub(super) const LABEL_PX: f64 = 12.0;
+/// The margin around the chart in CSS pixels.
+pub(super) const MARGIN_PX: f64 = 12.0;
+/// The height of the area under the x axis (tick labels and caption).
+pub(super) const X_LABEL_AREA_PX: f64 = 44.0;
+
 /// The title style.
 pub(super) fn title_font(theme: &ChartTheme) -> TextStyle<'static> {
     (FAMILY, theme.px(15.0) as f64)
@@ -21,7 +28,7 @@ pub(super) fn title_font(theme: &ChartTheme) -> TextStyle<'static> {
 
 /// Tick labels and legend entries.
 pub(super) fn label_font(theme: &ChartTheme) -> TextStyle<'static> {
-    (FAMILY, theme.px(12.0) as f64)
+    (FAMILY, theme.px(LABEL_PX) as f64)
         .into_font()
         .color(&theme.muted)
 }
@@ -58,8 +65,8 @@ where
     area.fill(&theme.background)?;
     let chart = ChartBuilder::on(area)
         .caption(title, title_font(theme))
-        .margin(theme.px(12.0))
-        .x_label_area_size(theme.px(44.0))
+        .margin(theme.px(MARGIN_PX))
+        .x_label_area_size(theme.px(X_LABEL_AREA_PX))
         .y_label_area_size(theme.px(y_label_width))
         .build_cartesian_2d(x, y)?;
     Ok(chart)
@@ -123,13 +130,14 @@ where
 }
 
 /// Draws the dashed reference segment (a diagonal, a zero line), if any.
-pub(super) fn reference_line<'a, DB>(
-    chart: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+pub(super) fn reference_line<'a, DB, X>(
+    chart: &mut ChartContext<'a, DB, Cartesian2d<X, RangedCoordf64>>,
     theme: &ChartTheme,
     reference: Option<((f64, f64), (f64, f64))>,
 ) -> Result<(), ChartError>
 where
     DB: DrawingBackend + 'a,
+    X: Ranged<ValueType = f64>,
 {
     if let Some((from, to)) = reference {
         chart.draw_series(DashedLineSeries::new(

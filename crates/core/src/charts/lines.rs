@@ -1,10 +1,15 @@
 //! Line charts: a value over months, silhouette and inertia against k, ROC
 //! curves.
 
-use super::frame::{cartesian, legend, mesh, reference_line};
+use super::frame::{cartesian, legend, mesh, reference_line, LABEL_PX, MARGIN_PX};
+use super::ticks::{labelled_ticks, Ticked};
 use super::{compact_number, padded_range, ChartError, ChartTheme, LineChart};
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+
+/// Width of the value labels left of the plot.
+const Y_LABEL_AREA_PX: f64 = 64.0;
 
 /// Draws `chart` onto `area`.
 pub fn draw_lines<DB: DrawingBackend>(
@@ -20,7 +25,24 @@ pub fn draw_lines<DB: DrawingBackend>(
     let (y0, y1) = chart
         .y_range
         .unwrap_or_else(|| padded_range(points().map(|p| p.1)));
-    let mut ctx = cartesian(area, theme, &chart.title, x0..x1, y0..y1, 64.0)?;
+    // Named positions get a tick each, thinned so their labels never
+    // overlap; a numeric axis keeps plotters' own round numbers.
+    let keys = match &chart.x_labels {
+        Some(labels) => {
+            let axis = f64::from(area.dim_in_pixel().0)
+                - f64::from(theme.px(MARGIN_PX)) * 2.0
+                - f64::from(theme.px(Y_LABEL_AREA_PX));
+            // The positions 0..n sit in n - 0.7 + 0.3 = n units of x, so
+            // each has axis / n pixels.
+            labelled_ticks(labels, axis, f64::from(theme.px(LABEL_PX)))
+                .into_iter()
+                .map(|i| i as f64)
+                .collect()
+        }
+        None => RangedCoordf64::from(x0..x1).key_points(8),
+    };
+    let x = Ticked::new(RangedCoordf64::from(x0..x1), keys);
+    let mut ctx = cartesian(area, theme, &chart.title, x, y0..y1, Y_LABEL_AREA_PX)?;
     let labels = chart.x_labels.clone();
     let x_format = move |v: &f64| match &labels {
         Some(names) => {
@@ -33,7 +55,6 @@ pub fn draw_lines<DB: DrawingBackend>(
         }
         None => compact_number(*v),
     };
-    let ticks = chart.x_labels.as_ref().map_or(8, |l| l.len().clamp(1, 12));
     mesh(
         &mut ctx,
         theme,
@@ -41,7 +62,7 @@ pub fn draw_lines<DB: DrawingBackend>(
         &chart.y_label,
         &x_format,
         &|v| compact_number(*v),
-        ticks,
+        8,
     )?;
     reference_line(&mut ctx, theme, chart.reference)?;
     for (i, series) in chart.series.iter().enumerate() {

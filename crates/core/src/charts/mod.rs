@@ -16,6 +16,7 @@ mod lines;
 pub mod raster;
 mod scatter;
 mod theme;
+pub mod ticks;
 
 pub use bars::draw_bars;
 pub use lines::draw_lines;

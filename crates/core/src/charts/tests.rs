@@ -173,3 +173,101 @@ fn compact_numbers_read_like_a_dashboard() {
     assert_eq!(compact_number(0.25), "0.25");
     assert_eq!(compact_number(-20_000.0), "-20k");
 }
+
+/// "Jan 97"… for `n` months from January 1997.
+fn month_labels(n: usize) -> Vec<String> {
+    const NAMES: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    (0..n)
+        .map(|i| format!("{} {:02}", NAMES[i % 12], (97 + i / 12) % 100))
+        .collect()
+}
+
+/// The boxes (left, right) of the month labels a chart drew, left to right.
+fn drawn_month_boxes(raster: &Raster, labels: &[String]) -> Vec<(i32, i32)> {
+    let mut boxes: Vec<(i32, i32)> = raster
+        .texts()
+        .iter()
+        .filter(|t| labels.contains(&t.text))
+        .map(|t| {
+            let width = (t.text.chars().count() as f64 * t.size * 0.55).ceil() as i32;
+            (t.at.0, t.at.0 + width)
+        })
+        .collect();
+    boxes.sort_unstable();
+    boxes
+}
+
+#[test]
+fn month_labels_of_bar_charts_at_600_px_never_overlap_however_many_months() {
+    let theme = ChartTheme::light(1.0);
+    for n in [12, 24, 60, 300] {
+        let labels = month_labels(n);
+        let mut raster = Raster::new(600, H);
+        let chart = BarChart {
+            title: "Revenue per month".into(),
+            category_label: "Month".into(),
+            value_label: "Revenue".into(),
+            bars: labels.iter().map(|l| (l.clone(), 10.0)).collect(),
+            horizontal: false,
+        };
+        draw_bars(&raster.area(), &chart, &theme).unwrap();
+        let boxes = drawn_month_boxes(&raster, &labels);
+        assert!(boxes.len() >= 3, "{n} months: {boxes:?}");
+        for pair in boxes.windows(2) {
+            assert!(pair[0].1 < pair[1].0, "{n} months: {pair:?} overlap");
+        }
+        assert!(raster.has_text("Jan 97"), "the first month is labelled");
+    }
+}
+
+#[test]
+fn month_labels_of_line_charts_are_thinned_the_same_way() {
+    let theme = ChartTheme::light(2.0);
+    let labels = month_labels(60);
+    let mut raster = Raster::new(1200, 800);
+    let chart = LineChart {
+        title: "Average satisfaction per month".into(),
+        x_label: "Month".into(),
+        y_label: "Rating".into(),
+        x_labels: Some(labels.clone()),
+        series: vec![Series::new(
+            "Satisfaction",
+            (0..60).map(|i| (i as f64, 3.0)).collect(),
+        )],
+        reference: None,
+        y_range: Some((1.0, 5.0)),
+    };
+    draw_lines(&raster.area(), &chart, &theme).unwrap();
+    let boxes = drawn_month_boxes(&raster, &labels);
+    assert!(boxes.len() >= 3 && boxes.len() < 60, "{boxes:?}");
+    for pair in boxes.windows(2) {
+        assert!(pair[0].1 < pair[1].0, "{pair:?} overlap");
+    }
+}
+
+#[test]
+fn a_long_funnel_labels_stages_without_stacking_them_on_each_other() {
+    let theme = ChartTheme::light(1.0);
+    let mut raster = Raster::new(W, 200);
+    let chart = BarChart {
+        title: "Campaigns".into(),
+        category_label: "Campaign".into(),
+        value_label: "Cost".into(),
+        bars: (0..40).map(|i| (format!("Campaign {i}"), 10.0)).collect(),
+        horizontal: true,
+    };
+    draw_bars(&raster.area(), &chart, &theme).unwrap();
+    let mut rows: Vec<(i32, i32)> = raster
+        .texts()
+        .iter()
+        .filter(|t| t.text.starts_with("Campaign "))
+        .map(|t| (t.at.1, t.at.1 + t.size.ceil() as i32))
+        .collect();
+    rows.sort_unstable();
+    assert!(rows.len() >= 2 && rows.len() < 40, "{rows:?}");
+    for pair in rows.windows(2) {
+        assert!(pair[0].1 < pair[1].0, "{pair:?} overlap");
+    }
+}

@@ -6,10 +6,11 @@
 //! cancel leaves the data as it was.
 
 use crate::io::import::{
-    auto_map, auto_map_orders, CsvReader, CustomerImport, Detected, DuplicatePolicy, ImportError,
-    Mapping, OrderMapping, OrderOptions, OrdersImport, Preset, ReadOptions, SourceRow,
+    auto_map, auto_map_orders, propose_kind, CsvReader, CustomerImport, Detected, DuplicatePolicy,
+    ImportError, KindGuess, Mapping, OrderMapping, OrderOptions, OrdersImport, Preset, ReadOptions,
+    SourceRow,
 };
-use crate::model::{Customer, ImportBatch, ImportCounts};
+use crate::model::{Customer, ImportBatch, ImportCounts, Order};
 use crate::store::{ChangeSet, Store};
 use crate::ui::components::thousands;
 use crate::ui::files::read_slices;
@@ -18,13 +19,7 @@ use leptos::prelude::*;
 use web_sys::File;
 
 /// Customers or transactions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// A contacts file.
-    Customers,
-    /// A transactions file.
-    Orders,
-}
+pub use crate::io::import::FileKind as Kind;
 
 /// What the first slice of the file showed.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +38,8 @@ pub struct Sniffed {
     pub sample: Vec<SourceRow>,
     /// The layout recognised (customers).
     pub preset: Option<Preset>,
+    /// What the file seems to hold, and why.
+    pub proposal: Option<KindGuess>,
 }
 
 /// A checked import, ready to write.
@@ -148,6 +145,29 @@ impl ImportFlow {
         }
     }
 
+    /// Changes what the file is read as, keeping the file: a checked
+    /// import (of the other kind) is dropped and the columns are shown
+    /// again.
+    pub fn set_kind(self, kind: Kind) {
+        if self.kind.get_untracked() == kind {
+            return;
+        }
+        self.kind.set(kind);
+        self.error.set(None);
+        if self
+            .checked
+            .try_update_value(Option::take)
+            .flatten()
+            .is_some()
+        {
+            self.checked_revision.update(|r| *r += 1);
+        }
+        if matches!(self.step.get_untracked(), Step::Checked | Step::Checking) {
+            self.cancel.set(true);
+            self.step.set(Step::Mapping);
+        }
+    }
+
     /// Back to the start, forgetting the file.
     pub fn reset(self) {
         self.step.set(Step::Choose);
@@ -171,6 +191,9 @@ impl ImportFlow {
                     }
                     self.order_mapping
                         .set(auto_map_orders(sniffed.header.as_deref(), sniffed.columns));
+                    if let Some(guess) = &sniffed.proposal {
+                        self.kind.set(guess.kind);
+                    }
                     self.sniffed.set(Some(sniffed));
                     self.file.set_value(Some(file));
                     self.step.set(Step::Mapping);
@@ -189,8 +212,11 @@ impl ImportFlow {
         self.cancel.set(false);
         self.progress.set(0.0);
         self.step.set(Step::Checking);
+        let kind = self.kind.get_untracked();
         leptos::task::spawn_local(async move {
             match self.check_file(state, &file).await {
+                // The kind changed while checking: the columns again.
+                Ok(Some(_)) if self.kind.get_untracked() != kind => self.step.set(Step::Mapping),
                 Ok(Some(checked)) => {
                     self.checked.set_value(Some(checked));
                     self.checked_revision.update(|r| *r += 1);
@@ -224,6 +250,7 @@ impl ImportFlow {
                 )))
             }
             Kind::Orders => {
+                let stored: Vec<Order> = store.all().await.map_err(|e| e.user_message())?;
                 let options = OrderOptions {
                     currency: self.currency.get_untracked().trim().to_uppercase(),
                     ..OrderOptions::default()
@@ -237,7 +264,7 @@ impl ImportFlow {
                         now,
                     )
                     .map_err(|e| e.to_string())
-                    .map(Box::new)?,
+                    .map(|i| Box::new(i.with_stored_orders(&stored)))?,
                 )
             }
         };
@@ -351,6 +378,7 @@ async fn sniff(file: &File) -> Result<Sniffed, String> {
         .or_else(|| sample.first().map(|r| r.cells.len()))
         .unwrap_or(0);
     let preset = header.as_ref().and_then(|h| auto_map(h).0);
+    let proposal = propose_kind(header.as_deref(), &sample);
     Ok(Sniffed {
         name: file.name(),
         size: file.size(),
@@ -359,5 +387,6 @@ async fn sniff(file: &File) -> Result<Sniffed, String> {
         columns,
         sample,
         preset,
+        proposal,
     })
 }

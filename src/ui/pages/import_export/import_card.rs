@@ -1,6 +1,7 @@
 //! The import card: what the file holds (customers or orders), the drop
 //! zone and file picker, then each step of the [`ImportFlow`] — mapping,
-//! the check with progress and Cancel, the review, the write.
+//! the check with progress and Cancel, the review, the write. The kind can
+//! be changed before or after picking the file; the file is kept.
 
 use super::import::{ImportFlow, Kind, Step};
 use super::import_views::{CheckedView, MappingView};
@@ -36,8 +37,8 @@ pub fn ImportCard() -> impl IntoView {
             <h2>"Import from a CSV file"</h2>
             <fieldset class="choices">
                 <legend>"What does the file hold?"</legend>
-                <label><input type="radio" name="import-kind" checked=move || flow.kind.get() == Kind::Customers on:change=move |_| { flow.kind.set(Kind::Customers); flow.reset(); }/>" Customers or contacts (HubSpot, Salesforce, Google, Outlook, Rapport, or any CSV)"</label>
-                <label><input type="radio" name="import-kind" checked=move || flow.kind.get() == Kind::Orders on:change=move |_| { flow.kind.set(Kind::Orders); flow.reset(); }/>" Orders or transactions (customer id, date, quantity, amount — also space-separated logs)"</label>
+                <label><input type="radio" name="import-kind" prop:checked=move || flow.kind.get() == Kind::Customers on:change=move |_| flow.set_kind(Kind::Customers)/>" Customers or contacts (HubSpot, Salesforce, Google, Outlook, Rapport, or any CSV)"</label>
+                <label><input type="radio" name="import-kind" prop:checked=move || flow.kind.get() == Kind::Orders on:change=move |_| flow.set_kind(Kind::Orders)/>" Orders or transactions (customer id, date, quantity, amount — also space-separated logs)"</label>
             </fieldset>
             <Show when=move || flow.step.get() == Step::Choose>
                 <div

@@ -101,9 +101,26 @@ pub fn MappingView(flow: ImportFlow) -> impl IntoView {
             }
         }).collect_view()
     };
+    let proposal = move || {
+        sniffed().and_then(|s| s.proposal).map(|g| {
+            let kind = match g.kind {
+                Kind::Customers => "customers or contacts",
+                Kind::Orders => "orders or transactions",
+            };
+            let chosen = if flow.kind.get() == g.kind {
+                "it is selected above"
+            } else {
+                "you chose the other kind above"
+            };
+            view! {
+                <p class="notice" role="status">{format!("{} It is proposed as {kind}; {chosen}.", g.reason)}</p>
+            }
+        })
+    };
     view! {
         <h3>"Match the columns"</h3>
         <p class="muted">{described}</p>
+        {proposal}
         <div class="mapping-grid" role="group" aria-label="Column mapping">
             <strong>"Column in the file"</strong><strong>"Goes to"</strong><strong>"First value"</strong>
             {move || if flow.kind.get() == Kind::Customers { customer_rows().into_any() } else { order_rows().into_any() }}
@@ -151,6 +168,10 @@ pub fn CheckedView(flow: ImportFlow) -> impl IntoView {
                     <div class="kpi"><span class="kpi-label">"Duplicates skipped"</span><span class="kpi-value">{thousands(s.duplicates)}</span></div>
                     <div class="kpi"><span class="kpi-label">"Rows with errors (skipped)"</span><span class="kpi-value">{thousands(s.invalid)}</span></div>
                 </div>
+                {match c {
+                    Checked::Orders(i) => i.duplicate_warning().map(|w| view! { <p class="notice" role="status">{w}</p> }),
+                    Checked::Customers(_) => None,
+                }}
                 <p class="muted">{format!("Nothing is saved until you press Import{new_customers}.")}</p>
             }.into_any()
         })

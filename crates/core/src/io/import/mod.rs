@@ -22,7 +22,10 @@
 //!    [`PROBABLE_DUPLICATE_SCORE`]) get a note on their preview row.
 //! 4. Orders files go through [`auto_map_orders`] and [`OrdersImport`] the
 //!    same way; customers are found (or created) by the custom field
-//!    [`EXTERNAL_ID_FIELD`].
+//!    [`EXTERNAL_ID_FIELD`], and orders already stored are skipped with a
+//!    warning ([`OrdersImport::with_stored_orders`]). [`propose_kind`]
+//!    tells a purchase log from a contacts file, so the page can propose
+//!    the kind.
 //! 5. Later, [`revert`] builds the change set that undoes one import.
 //!
 //! [`ImportBatch`]: crate::model::ImportBatch
@@ -31,6 +34,8 @@ mod cells;
 mod customers;
 mod detect;
 mod error;
+mod kind;
+mod known_orders;
 mod mapping;
 mod order_mapping;
 mod orders;
@@ -43,9 +48,13 @@ mod revert;
 mod scan;
 mod tables;
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod history_tests;
+
 pub use customers::{CustomerImport, DuplicatePolicy, PreviewRow, RowAction};
 pub use detect::{Delimiter, Detected, SAMPLE_BYTES};
 pub use error::ImportError;
+pub use kind::{propose_kind, FileKind, KindGuess};
 pub use mapping::{auto_map, Mapping, Target};
 pub use order_mapping::{auto_map_orders, OrderMapping, OrderOptions, OrderTarget};
 pub use orders::OrdersImport;

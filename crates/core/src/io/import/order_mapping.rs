@@ -73,23 +73,7 @@ impl OrderMapping {
 pub fn auto_map_orders(header: Option<&[String]>, columns: usize) -> OrderMapping {
     use OrderTarget::*;
     let targets = match header {
-        Some(names) => names
-            .iter()
-            .map(|n| match compact(n).as_str() {
-                "customerid" | "customer" | "customerkey" | "customernumber" | "clientid"
-                | "contactid" | "externalid" | "userid" | "accountid" => CustomerKey,
-                "date" | "orderdate" | "transactiondate" | "purchasedate" | "invoicedate"
-                | "day" => Date,
-                "quantity" | "qty" | "items" | "numberofitems" | "units" | "count" => Quantity,
-                "amount" | "total" | "dollarvalue" | "value" | "revenue" | "sales"
-                | "linetotal" | "ordertotal" => Amount,
-                "unitprice" | "price" | "itemprice" => UnitPrice,
-                "product" | "productname" | "item" | "description" => Product,
-                "orderid" | "ordernumber" | "invoice" | "invoiceno" | "invoicenumber"
-                | "transactionid" => OrderId,
-                _ => Ignore,
-            })
-            .collect(),
+        Some(names) => names.iter().map(|n| header_target(&compact(n))).collect(),
         None => {
             let lead: &[OrderTarget] = match columns {
                 3 => &[CustomerKey, Date, Amount],
@@ -101,6 +85,32 @@ pub fn auto_map_orders(header: Option<&[String]>, columns: usize) -> OrderMappin
         }
     };
     OrderMapping { targets }
+}
+
+/// The target of a header name reduced by `compact`. A quantity is
+/// `quantity`, `qty`, `items`, `units`, `count`, `pieces` or any `number
+/// of …` (`number_of_items`, "Number of units"), also with a suffix such
+/// as `quantity_ordered` or `qty_shipped`.
+fn header_target(key: &str) -> OrderTarget {
+    use OrderTarget::*;
+    match key {
+        "customerid" | "customer" | "customerkey" | "customernumber" | "clientid" | "contactid"
+        | "externalid" | "userid" | "accountid" => CustomerKey,
+        "date" | "orderdate" | "transactiondate" | "purchasedate" | "invoicedate" | "day" => Date,
+        "items" | "units" | "count" | "pieces" | "nitems" | "numitems" | "itemcount"
+        | "noofitems" => Quantity,
+        k if k.starts_with("quantity") || k.starts_with("qty") || k.starts_with("numberof") => {
+            Quantity
+        }
+        "amount" | "total" | "dollarvalue" | "value" | "revenue" | "sales" | "linetotal"
+        | "ordertotal" => Amount,
+        "unitprice" | "price" | "itemprice" => UnitPrice,
+        "product" | "productname" | "item" | "description" => Product,
+        "orderid" | "ordernumber" | "invoice" | "invoiceno" | "invoicenumber" | "transactionid" => {
+            OrderId
+        }
+        _ => Ignore,
+    }
 }
 
 /// Settings of an orders import. `Default`: currency "USD", product name
@@ -119,5 +129,52 @@ impl Default for OrderOptions {
             currency: "USD".into(),
             default_product: "Purchase".into(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn targets(names: &[&str]) -> Vec<OrderTarget> {
+        let header: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+        auto_map_orders(Some(&header), header.len()).targets
+    }
+
+    #[test]
+    fn quantity_synonyms_map_to_quantity() {
+        let names = [
+            "quantity",
+            "Qty",
+            "items",
+            "number_of_items",
+            "Number of units",
+            "number-of-bottles",
+            "quantity_ordered",
+            "QTY shipped",
+            "Item count",
+        ];
+        assert!(
+            targets(&names).iter().all(|t| *t == OrderTarget::Quantity),
+            "{:?}",
+            targets(&names)
+        );
+    }
+
+    #[test]
+    fn the_purchase_log_header_maps_every_column() {
+        assert_eq!(
+            targets(&["customer_id", "date", "number_of_items", "amount"]),
+            [
+                OrderTarget::CustomerKey,
+                OrderTarget::Date,
+                OrderTarget::Quantity,
+                OrderTarget::Amount
+            ]
+        );
+        assert_eq!(
+            targets(&["Notes", "Number"]),
+            [OrderTarget::Ignore, OrderTarget::Ignore]
+        );
     }
 }

@@ -7,13 +7,17 @@
 //! InvoiceDate, UnitPrice, CustomerID`) and whitespace-separated files
 //! without one, like the CDNOW purchase log `00001 19970101 1 11.77`
 //! (`customer_id YYYYMMDD number_of_items dollar_value`). Rows with the same
-//! order number become line items of one order.
+//! order number become line items of one order. Given the stored orders
+//! ([`OrdersImport::with_stored_orders`]), orders already stored (same
+//! customer, date, amount and order number) are counted as duplicates and
+//! skipped, with [`OrdersImport::duplicate_warning`] to say so.
 
 use std::collections::HashMap;
 
 use rand::SeedableRng;
 use rand_xoshiro::Xoshiro256PlusPlus;
 
+use super::known_orders::{already_stored_warning, KnownOrders, OrderKey};
 use super::order_mapping::{OrderMapping, OrderOptions, OrderTarget};
 use super::patch::sentence;
 use super::{ImportError, RowIssue, SourceRow, EXTERNAL_ID_FIELD};
@@ -35,6 +39,11 @@ pub struct OrdersImport {
     customers: HashMap<String, Id>,
     new_customers: Vec<Customer>,
     orders: Vec<Order>,
+    /// The stored orders not yet matched by an order of the file.
+    known: KnownOrders,
+    /// For each order, the key of the stored order it repeats (it is then
+    /// skipped).
+    stored_as: Vec<Option<OrderKey>>,
     by_order_id: HashMap<String, usize>,
     issues: Vec<RowIssue>,
     counts: ImportCounts,
@@ -95,6 +104,8 @@ impl OrdersImport {
             customers,
             new_customers: Vec::new(),
             orders: Vec::new(),
+            known: KnownOrders::default(),
+            stored_as: Vec::new(),
             by_order_id: HashMap::new(),
             issues: Vec::new(),
             counts: ImportCounts::default(),
@@ -104,6 +115,14 @@ impl OrdersImport {
     /// Draws new ids from a seeded generator instead (tests, benches).
     pub fn with_seed(mut self, seed: u64) -> OrdersImport {
         self.rng = Xoshiro256PlusPlus::seed_from_u64(seed);
+        self
+    }
+
+    /// Skips the orders of the file that are already among `stored` (same
+    /// customer, date, amount to the cent and order number; trashed ones do
+    /// not count). Call before adding rows.
+    pub fn with_stored_orders(mut self, stored: &[Order]) -> OrdersImport {
+        self.known = KnownOrders::new(stored);
         self
     }
 
@@ -237,17 +256,59 @@ impl OrdersImport {
             .map_or("", |(c, _)| c);
             return Err(RowIssue::skip(line, column, sentence(&e.kind.to_string())));
         }
-        match existing {
-            Some(i) => self.orders[i] = order,
+        let i = match existing {
+            Some(i) => {
+                self.orders[i] = order;
+                i
+            }
             None => {
                 order.customer_id = self.customer_for(key);
                 if let Some(o) = order_id {
                     self.by_order_id.insert(o, self.orders.len());
                 }
                 self.orders.push(order);
+                self.stored_as.push(None);
+                self.orders.len() - 1
             }
-        }
+        };
+        self.match_stored(i);
         Ok(())
+    }
+
+    /// Whether order `i` (as it is now) repeats a stored order; an order
+    /// that changed gives back the match it had.
+    fn match_stored(&mut self, i: usize) {
+        if self.known.is_empty() && self.stored_as[i].is_none() {
+            return;
+        }
+        if let Some(old) = self.stored_as[i].take() {
+            self.known.release(old);
+        }
+        let key = OrderKey::of(&self.orders[i]);
+        if self.known.claim(&key) {
+            self.stored_as[i] = Some(key);
+        }
+    }
+
+    /// The orders that will be stored (not already stored).
+    fn new_orders(&self) -> impl Iterator<Item = &Order> + '_ {
+        self.orders
+            .iter()
+            .zip(&self.stored_as)
+            .filter(|(_, stored)| stored.is_none())
+            .map(|(o, _)| o)
+    }
+
+    /// How many orders of the file are already stored (and skipped).
+    fn already_stored(&self) -> usize {
+        self.stored_as.iter().filter(|s| s.is_some()).count()
+    }
+
+    /// The warning line when some orders of the file are already stored:
+    /// "3 orders are already in Rapport (same customer, date, amount and
+    /// order number) and will be skipped. Was this file imported before?"
+    pub fn duplicate_warning(&self) -> Option<String> {
+        already_stored_warning(self.already_stored())
     }
 
     /// The customer with this external id, planning a new one if needed.
@@ -267,9 +328,10 @@ impl OrdersImport {
         id
     }
 
-    /// The first `n` orders as they will be stored.
-    pub fn preview(&self, n: usize) -> &[Order] {
-        &self.orders[..n.min(self.orders.len())]
+    /// The first `n` orders as they will be stored (orders already stored
+    /// are left out).
+    pub fn preview(&self, n: usize) -> Vec<&Order> {
+        self.new_orders().take(n).collect()
     }
 
     /// The customers that will be created for keys no customer has.
@@ -282,11 +344,14 @@ impl OrdersImport {
         &self.issues
     }
 
-    /// How the rows read so far will be used (`created`: orders).
+    /// How the rows read so far will be used (`created`: new orders;
+    /// `duplicates`: orders already stored, skipped).
     pub fn summary(&self) -> ImportCounts {
+        let duplicates = self.already_stored();
         ImportCounts {
-            created: self.orders.len(),
+            created: self.orders.len() - duplicates,
             customers_created: self.new_customers.len(),
+            duplicates,
             ..self.counts
         }
     }
@@ -302,11 +367,11 @@ impl OrdersImport {
         if counts.rows == 0 {
             return Err(ImportError::NoRows);
         }
-        if self.orders.is_empty() {
+        if counts.created == 0 {
             return Err(ImportError::NothingToImport {
                 rows: counts.rows,
                 invalid: counts.invalid,
-                duplicates: 0,
+                duplicates: counts.duplicates,
             });
         }
         let mut batch =
@@ -316,7 +381,7 @@ impl OrdersImport {
         let mut changes = ChangeSet::new(label);
         changes
             .ops
-            .reserve(self.new_customers.len() + self.orders.len() + 1);
+            .reserve(self.new_customers.len() + counts.created + 1);
         for c in &self.new_customers {
             changes.insert(c)?;
             batch.created.push(RecordRef {
@@ -324,7 +389,7 @@ impl OrdersImport {
                 id: c.id(),
             });
         }
-        for o in &self.orders {
+        for o in self.new_orders() {
             changes.insert(o)?;
             batch.created.push(RecordRef {
                 collection: Order::COLLECTION.into(),

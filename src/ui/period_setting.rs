@@ -1,0 +1,115 @@
+//! The period the Dashboard and the Orders totals cover: chosen with the
+//! [`PeriodPicker`] (a "Period" select with the last 30/90/365 days, each
+//! year that has data, all time and Custom, plus "From" and "To" dates for
+//! Custom), kept in localStorage through `gloo-storage` under
+//! [`PERIOD_KEY`] so both pages and later visits open on it. Until the user
+//! picks one, pages show the period that holds the data
+//! ([`Period::chosen_or_holding`]); every rule lives in
+//! [`crate::analytics::period`].
+
+use crate::analytics::period::{Period, CUSTOM_KEY};
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use time::Date;
+
+/// The localStorage key of the chosen period.
+pub const PERIOD_KEY: &str = "rapport.period";
+
+/// The stored choice; `None` when none is stored, or what is stored is not
+/// a usable period (a hand-edited or foreign value).
+pub fn load() -> Option<Period> {
+    LocalStorage::get::<Period>(PERIOD_KEY)
+        .ok()
+        .filter(|p| p.check().is_ok())
+}
+
+/// A signal holding the stored choice, for a page.
+pub fn chosen() -> RwSignal<Option<Period>> {
+    RwSignal::new(load())
+}
+
+/// The period a page shows and what it needs to offer the others.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    /// The period in effect.
+    pub period: Period,
+    /// Its first and last day.
+    pub bounds: (Date, Date),
+    /// The years with data, newest first.
+    pub years: Vec<i32>,
+}
+
+/// The period picker. Picking stores the choice (a failed write only
+/// means it is not remembered). Choosing Custom starts from the days shown
+/// and opens "From" and "To"; a date that does not make a period shows the
+/// reason and keeps the last good one.
+#[component]
+pub fn PeriodPicker(
+    /// The user's choice, `None` until they pick (shared with the page).
+    chosen: RwSignal<Option<Period>>,
+    /// What the page shows.
+    #[prop(into)]
+    shown: Signal<Shown>,
+) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    let choose = move |p: Period| {
+        error.set(None);
+        let _ = LocalStorage::set(PERIOD_KEY, p);
+        chosen.set(Some(p));
+    };
+    let on_select = move |ev: leptos::ev::Event| {
+        let key = event_target_value(&ev);
+        if key == CUSTOM_KEY {
+            let (from, to) = shown.with_untracked(|s| s.bounds);
+            choose(Period::Range { from, to });
+        } else if let Some(p) = Period::from_key(&key) {
+            choose(p);
+        }
+    };
+    let from_text = RwSignal::new(String::new());
+    let to_text = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        let (from, to) = shown.with(|s| s.bounds);
+        from_text.set(from.to_string());
+        to_text.set(to.to_string());
+    });
+    let apply_range =
+        move || match Period::range(&from_text.get_untracked(), &to_text.get_untracked()) {
+            Ok(p) => choose(p),
+            Err(e) => error.set(Some(e.to_string())),
+        };
+    let is_custom = move || shown.with(|s| matches!(s.period, Period::Range { .. }));
+    let options = move || {
+        let (current, years) = shown.with(|s| (s.period.key(), s.years.clone()));
+        Period::choices(&years)
+            .into_iter()
+            .map(|p| (p.key(), p.label()))
+            .chain([(CUSTOM_KEY.to_string(), "Custom".to_string())])
+            .map(|(key, label)| {
+                let selected = key == current;
+                view! { <option value=key selected=selected>{label}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="toolbar period-picker" role="group" aria-label="Period of the figures">
+            <label class="field-inline">
+                "Period "
+                <select on:change=on_select>{options}</select>
+            </label>
+            <Show when=is_custom>
+                <label class="field-inline">
+                    "From "
+                    <input type="date" prop:value=move || from_text.get()
+                        on:change=move |ev| { from_text.set(event_target_value(&ev)); apply_range(); }/>
+                </label>
+                <label class="field-inline">
+                    "To "
+                    <input type="date" prop:value=move || to_text.get()
+                        on:change=move |ev| { to_text.set(event_target_value(&ev)); apply_range(); }/>
+                </label>
+            </Show>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        </div>
+    }
+}
