@@ -26,15 +26,25 @@
 //! Inputs come from the store (the app reads them, then calls in here); the
 //! results are plain structs for the pages and for `charts`.
 
+pub mod clv;
+mod clv_model;
+pub mod optimise;
 pub mod rfm;
 pub mod segment;
+pub mod special;
 pub mod summary;
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod clv_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod fixtures;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod rfm_tests;
 
+pub use clv::{
+    calibration_summary, predict_clv, BgNbd, ClvError, ClvParams, ClvPrediction, ClvResult,
+    CustomerValue, GammaGamma,
+};
 pub use rfm::{rfm, HeatCell, RfmScore, RfmTable};
 pub use segment::Segment;
 pub use summary::{customer_summaries, CustomerSummary, MonthlySpend};
