@@ -29,6 +29,7 @@
 pub mod clv;
 mod clv_model;
 pub mod optimise;
+pub mod recommend;
 pub mod rfm;
 pub mod segment;
 pub mod special;
@@ -39,12 +40,15 @@ mod clv_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod fixtures;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod recommend_tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod rfm_tests;
 
 pub use clv::{
     calibration_summary, predict_clv, BgNbd, ClvError, ClvParams, ClvPrediction, ClvResult,
     CustomerValue, GammaGamma,
 };
+pub use recommend::{AlsoBought, Recommendation, Recommender};
 pub use rfm::{rfm, HeatCell, RfmScore, RfmTable};
 pub use segment::Segment;
 pub use summary::{customer_summaries, CustomerSummary, MonthlySpend};
