@@ -34,7 +34,8 @@ fn same_ranking(what: &str, got: &[(String, f64)], want: &[(String, f64)]) {
     for (k, (g, w)) in got.iter().zip(want).enumerate() {
         assert!((g.1 - w.1).abs() < TOL, "{what} #{k}: {} vs {}", g.1, w.1);
         let tied = |i: usize| want.get(i).is_some_and(|o| (o.1 - w.1).abs() < TOL);
-        if !(k > 0 && tied(k - 1)) && !tied(k + 1) {
+        let tied_before = k > 0 && tied(k - 1);
+        if !tied_before && !tied(k + 1) {
             assert_eq!(g.0, w.0, "{what} #{k}");
         }
     }
