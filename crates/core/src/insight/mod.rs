@@ -28,6 +28,8 @@
 
 pub mod clv;
 mod clv_model;
+pub mod layout;
+pub mod network;
 pub mod optimise;
 pub mod recommend;
 pub mod rfm;
@@ -40,6 +42,8 @@ mod clv_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod fixtures;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod network_tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod recommend_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod rfm_tests;
@@ -48,6 +52,8 @@ pub use clv::{
     calibration_summary, predict_clv, BgNbd, ClvError, ClvParams, ClvPrediction, ClvResult,
     CustomerValue, GammaGamma,
 };
+pub use layout::{fruchterman_reingold, LayoutParams};
+pub use network::{Centrality, EigenParams, Influence, Network, NetworkError, Subgraph};
 pub use recommend::{AlsoBought, Recommendation, Recommender};
 pub use rfm::{rfm, HeatCell, RfmScore, RfmTable};
 pub use segment::Segment;
