@@ -29,6 +29,7 @@ pub mod charts;
 pub mod dedupe;
 pub mod demo;
 pub mod format;
+pub mod insight;
 pub mod io;
 pub mod jobs;
 pub mod model;
