@@ -19,6 +19,7 @@
 //! the trait, the message format, the errors and the registry.
 
 pub mod analyses;
+pub mod insight;
 pub mod predict;
 pub mod text;
 
@@ -28,6 +29,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 pub use analyses::{MissingJob, SaveSegmentsJob, SegmentJob};
+pub use insight::{InsightJob, NetworkJob, RecommendJob};
 pub use predict::{LinearJob, PropensityJob, TreeJob};
 pub use text::{DuplicateCustomersJob, NearDuplicatesJob, SentimentJob, TopicsJob};
 
@@ -153,6 +155,7 @@ pub fn reads_store(name: &str) -> Option<bool> {
         LinearJob::NAME | PropensityJob::NAME | TreeJob::NAME => true,
         DuplicateCustomersJob::NAME | NearDuplicatesJob::NAME => true,
         TopicsJob::NAME | SentimentJob::NAME => true,
+        InsightJob::NAME | RecommendJob::NAME | NetworkJob::NAME => true,
         _ => return None,
     })
 }
@@ -185,6 +188,9 @@ pub async fn run_named<S: Store>(
         }
         TopicsJob::NAME => run_encoded::<TopicsJob, _>(store, input, now, progress).await,
         SentimentJob::NAME => run_encoded::<SentimentJob, _>(store, input, now, progress).await,
+        InsightJob::NAME => run_encoded::<InsightJob, _>(store, input, now, progress).await,
+        RecommendJob::NAME => run_encoded::<RecommendJob, _>(store, input, now, progress).await,
+        NetworkJob::NAME => run_encoded::<NetworkJob, _>(store, input, now, progress).await,
         other => Err(JobError::NoSuchJob(other.to_string())),
     }
 }
