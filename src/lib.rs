@@ -13,7 +13,9 @@
 //! The core's other modules are re-exported under the same names, so
 //! `rapport::model` and `rapport_core::model` are one thing.
 
-pub use rapport_core::{analytics, dedupe, demo, format, io, model, ops, search, sentiment, text};
+pub use rapport_core::{
+    analytics, dedupe, demo, format, insight, io, model, ops, search, sentiment, text,
+};
 
 pub mod charts;
 pub mod jobs;

@@ -3,8 +3,9 @@
 //! the `csv` crate.
 
 use rapport::io::export::{
-    customers_csv, interactions_csv, neutralise, orders_csv, tickets_csv, unneutralise,
-    CUSTOMER_COLUMNS, INTERACTION_COLUMNS, MULTI_VALUE_SEPARATOR, ORDER_COLUMNS, TICKET_COLUMNS,
+    customers_csv, customers_with_figures_csv, interactions_csv, neutralise, orders_csv,
+    tickets_csv, unneutralise, CUSTOMER_COLUMNS, FIGURE_COLUMNS, INTERACTION_COLUMNS,
+    MULTI_VALUE_SEPARATOR, ORDER_COLUMNS, TICKET_COLUMNS,
 };
 use rapport::model::{
     CustomValue, Customer, Direction, Education, Id, Interaction, InteractionKind, LineItem, Order,
@@ -275,4 +276,51 @@ fn empty_exports_are_just_the_header() {
     let (header, rows) = read(&customers_csv(&[]));
     assert_eq!(header, CUSTOMER_COLUMNS);
     assert!(rows.is_empty());
+}
+
+#[test]
+fn the_list_export_adds_each_customers_purchase_figures_after_their_columns() {
+    let figures = rapport::search::Figures {
+        spend: 1234.5,
+        currency: "EUR".into(),
+        orders: 7,
+        last_order: date!(2024 - 05 - 06),
+        rfm: (2, 5, 4),
+        segment: rapport::insight::Segment::CantLoseThem,
+        predicted: Some(321.456),
+    };
+    let buyer = ann();
+    let mut browser = Customer::new(Uuid::from_u128(2), NOW);
+    browser.given_name = "Bo".into();
+    let csv = customers_with_figures_csv(&[buyer.clone(), browser], |id| {
+        (*id == buyer.meta.id).then_some(&figures)
+    });
+    let (header, rows) = read(&csv);
+    assert_eq!(
+        &header[header.len() - FIGURE_COLUMNS.len()..],
+        FIGURE_COLUMNS
+    );
+    let expect = [
+        ("Lifetime spend", "1234.5"),
+        ("Spend currency", "EUR"),
+        ("Purchases", "7"),
+        ("Last purchase", "2024-05-06"),
+        ("R", "2"),
+        ("F", "5"),
+        ("M", "4"),
+        ("RFM segment", "Can't lose them"),
+        ("Predicted 12-month value", "321.46"),
+    ];
+    for (column, value) in expect {
+        assert_eq!(cell(&header, &rows[0], column), value, "{column}");
+        assert_eq!(
+            cell(&header, &rows[1], column),
+            "",
+            "{column} of a customer without purchases"
+        );
+    }
+    // The customer's own columns are the plain export's.
+    let (plain_header, plain_rows) = read(&customers_csv(&[ann()]));
+    assert_eq!(&header[..plain_header.len()], &plain_header[..]);
+    assert_eq!(&rows[0][..plain_header.len()], &plain_rows[0][..]);
 }

@@ -238,12 +238,63 @@ fn header(columns: &[&str]) -> Vec<String> {
 /// assert!(csv.starts_with("\u{feff}Given name,Family name,Emails,"));
 /// ```
 pub fn customers_csv(customers: &[Customer]) -> String {
+    customers_csv_with(customers, &[], |_, _| {})
+}
+
+/// The purchase figures' columns that [`customers_with_figures_csv`] adds.
+pub const FIGURE_COLUMNS: &[&str] = &[
+    "Lifetime spend",
+    "Spend currency",
+    "Purchases",
+    "Last purchase",
+    "R",
+    "F",
+    "M",
+    "RFM segment",
+    "Predicted 12-month value",
+];
+
+/// [`customers_csv`] with the list's purchase figures ([`FIGURE_COLUMNS`])
+/// after the customer's own columns; `figures` looks them up (empty cells
+/// for a customer without purchases).
+pub fn customers_with_figures_csv<'a>(
+    customers: &[Customer],
+    figures: impl Fn(&Id) -> Option<&'a crate::search::Figures>,
+) -> String {
+    customers_csv_with(customers, FIGURE_COLUMNS, |c, r| {
+        match figures(&c.meta.id) {
+            Some(f) => {
+                r.num(Some(number(f.spend)))
+                    .text(&f.currency)
+                    .num(Some(f.orders.to_string()))
+                    .text(&iso_date::format(f.last_order))
+                    .num(Some(f.rfm.0.to_string()))
+                    .num(Some(f.rfm.1.to_string()))
+                    .num(Some(f.rfm.2.to_string()))
+                    .text(f.segment.label())
+                    .num(f.predicted.map(|p| number((p * 100.0).round() / 100.0)));
+            }
+            None => {
+                for _ in FIGURE_COLUMNS {
+                    r.num(None);
+                }
+            }
+        }
+    })
+}
+
+fn customers_csv_with(
+    customers: &[Customer],
+    extra: &[&str],
+    extra_cells: impl Fn(&Customer, &mut Row),
+) -> String {
     let custom: BTreeSet<&str> = customers
         .iter()
         .flat_map(|c| c.custom_fields.keys().map(String::as_str))
         .collect();
     let mut head = header(CUSTOMER_COLUMNS);
     head.extend(custom.iter().map(|k| format!("{CUSTOM_COLUMN_PREFIX}{k}")));
+    head.extend(extra.iter().map(|k| k.to_string()));
     let rows = customers.iter().map(|c| {
         let mut r = Row::default();
         r.text(&c.given_name)
@@ -276,6 +327,7 @@ pub fn customers_csv(customers: &[Customer]) -> String {
                 None => r.num(None),
             };
         }
+        extra_cells(c, &mut r);
         r
     });
     write_csv(&head, rows)

@@ -41,6 +41,8 @@
 //!   a query then sorts its matches by the cached rank, O(m log m) integer
 //!   compares, so typing with a sort active does not re-compare strings.
 
+#[cfg(test)]
+mod figures_tests;
 pub mod page;
 mod query;
 mod row;
@@ -53,12 +55,13 @@ mod tests_large;
 mod tokens;
 
 pub use query::{Column, Filter, ListQuery, SavedView, Sort};
-pub use row::{custom_text, CustomerRow};
+pub use row::{custom_text, CustomerRow, Figures};
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
 use std::sync::OnceLock;
 
+use crate::jobs::insight::CustomerInsight;
 use crate::model::{Customer, Id};
 use query::{PreparedFilter, Ranking};
 use tokens::{query_terms, row_contains, row_tokens, Term, TokenTable};
@@ -177,6 +180,7 @@ impl CustomerIndex {
         if let Some(old) = self.get(&row.id) {
             row.likelihood = old.likelihood;
             row.recent_negative = old.recent_negative;
+            row.figures = old.figures.clone();
         }
         self.upsert(row);
     }
@@ -191,6 +195,19 @@ impl CustomerIndex {
         }
         self.rankings[Column::Likelihood as usize] = OnceLock::new();
         true
+    }
+
+    /// Sets every row's purchase figures from the insight overview's
+    /// `customers` (rows not among them get none).
+    pub fn set_figures(&mut self, customers: &[CustomerInsight]) {
+        let by_id: std::collections::HashMap<&Id, &CustomerInsight> =
+            customers.iter().map(|c| (&c.customer_id, c)).collect();
+        for row in self.slots.iter_mut().flatten() {
+            row.figures = by_id.get(&row.id).map(|c| Figures::from(*c));
+        }
+        for column in Column::FIGURES {
+            self.rankings[column as usize] = OnceLock::new();
+        }
     }
 
     /// Flags exactly the customers in `ids` as having said something

@@ -6,6 +6,7 @@ use std::cmp::Reverse;
 use serde::{Deserialize, Serialize};
 
 use super::row::CustomerRow;
+use crate::insight::Segment;
 use crate::model::LifecycleStage;
 
 /// What the Customers list shows: the rows matching `text` and `filter`,
@@ -40,6 +41,9 @@ pub struct Filter {
     pub custom: Vec<(String, String)>,
     /// Only customers who said something negative lately.
     pub recent_negative: bool,
+    /// RFM segments, any of which matches (customers without purchases
+    /// match none).
+    pub rfm: Vec<Segment>,
 }
 
 impl Filter {
@@ -51,6 +55,7 @@ impl Filter {
             && self.countries.is_empty()
             && self.custom.is_empty()
             && !self.recent_negative
+            && self.rfm.is_empty()
     }
 }
 
@@ -91,11 +96,21 @@ pub enum Column {
     Updated,
     /// Propensity score.
     Likelihood,
+    /// Lifetime spend (in the customer's main currency).
+    Spend,
+    /// Number of purchases.
+    Orders,
+    /// Date of the latest purchase.
+    LastOrder,
+    /// RFM segment, best first.
+    Rfm,
+    /// Predicted spend over the next 12 months.
+    Predicted,
 }
 
 impl Column {
     /// Every column, in display order.
-    pub const ALL: [Column; 11] = [
+    pub const ALL: [Column; 16] = [
         Column::Name,
         Column::Email,
         Column::Company,
@@ -107,6 +122,20 @@ impl Column {
         Column::Created,
         Column::Updated,
         Column::Likelihood,
+        Column::Spend,
+        Column::Orders,
+        Column::LastOrder,
+        Column::Rfm,
+        Column::Predicted,
+    ];
+
+    /// The columns filled in by the insight overview.
+    pub const FIGURES: [Column; 5] = [
+        Column::Spend,
+        Column::Orders,
+        Column::LastOrder,
+        Column::Rfm,
+        Column::Predicted,
     ];
 }
 
@@ -127,6 +156,7 @@ pub(crate) struct PreparedFilter {
     countries: Vec<String>,
     custom: Vec<(String, String)>,
     recent_negative: bool,
+    rfm: Vec<Segment>,
 }
 
 fn fold(s: &str) -> String {
@@ -152,12 +182,18 @@ impl PreparedFilter {
             countries: fold_all(&f.countries),
             custom: f.custom.iter().map(|(k, v)| (fold(k), fold(v))).collect(),
             recent_negative: f.recent_negative,
+            rfm: f.rfm.clone(),
         }
     }
 
     /// Whether `row` passes every part of the filter.
     pub fn matches(&self, row: &CustomerRow) -> bool {
         (!self.recent_negative || row.recent_negative)
+            && (self.rfm.is_empty()
+                || row
+                    .figures
+                    .as_ref()
+                    .is_some_and(|f| self.rfm.contains(&f.segment)))
             && (self.stages.is_empty() || self.stages.contains(&row.stage))
             && (self.countries.is_empty()
                 || self.countries.iter().any(|c| eq_folded(&row.country, c)))
@@ -208,6 +244,22 @@ fn sort_key(row: &CustomerRow, column: Column) -> Option<Key> {
         Column::Updated => Some(Key::Int(row.updated_at)),
         Column::Likelihood => row
             .likelihood
+            .filter(|x| !x.is_nan())
+            .map(|x| Key::Int(ordered_bits(x))),
+        Column::Spend => row
+            .figures
+            .as_ref()
+            .map(|f| Key::Int(ordered_bits(f.spend))),
+        Column::Orders => row.figures.as_ref().map(|f| Key::Int(f.orders as i64)),
+        Column::LastOrder => row
+            .figures
+            .as_ref()
+            .map(|f| Key::Int(i64::from(f.last_order.to_julian_day()))),
+        Column::Rfm => row.figures.as_ref().map(|f| Key::Int(f.segment as i64)),
+        Column::Predicted => row
+            .figures
+            .as_ref()
+            .and_then(|f| f.predicted)
             .filter(|x| !x.is_nan())
             .map(|x| Key::Int(ordered_bits(x))),
     }

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::insight::Segment;
+use crate::jobs::insight::CustomerInsight;
 use crate::model::{iso_date, CustomValue, Customer, Id, LifecycleStage, Timestamp};
 
 /// One line of the Customers list: what the list shows, sorts and filters on.
@@ -49,6 +51,45 @@ pub struct CustomerRow {
     pub recent_negative: bool,
     /// Custom fields as displayed text (see [`custom_text`]), by field name.
     pub custom: Vec<(String, String)>,
+    /// What the customer has bought and their scores, filled in by the
+    /// insight overview; `None` for a customer without purchases (or
+    /// until it is computed).
+    #[serde(default)]
+    pub figures: Option<Figures>,
+}
+
+/// A customer's purchase figures, as the list shows and sorts them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figures {
+    /// Lifetime spend in `currency`.
+    pub spend: f64,
+    /// The customer's main currency.
+    pub currency: String,
+    /// Number of purchases.
+    pub orders: usize,
+    /// The latest purchase.
+    #[serde(with = "iso_date")]
+    pub last_order: time::Date,
+    /// R, F and M scores, 1–5.
+    pub rfm: (u8, u8, u8),
+    /// The RFM segment.
+    pub segment: Segment,
+    /// Predicted spend over the next 12 months.
+    pub predicted: Option<f64>,
+}
+
+impl From<&CustomerInsight> for Figures {
+    fn from(c: &CustomerInsight) -> Self {
+        Figures {
+            spend: c.spend,
+            currency: c.currency.clone(),
+            orders: c.orders,
+            last_order: c.last_order,
+            rfm: c.rfm,
+            segment: c.segment,
+            predicted: c.predicted_value,
+        }
+    }
 }
 
 impl CustomerRow {
@@ -72,6 +113,7 @@ impl CustomerRow {
             updated_at: c.meta.updated_at,
             likelihood: None,
             recent_negative: false,
+            figures: None,
             custom: c
                 .custom_fields
                 .iter()

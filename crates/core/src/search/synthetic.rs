@@ -47,6 +47,7 @@ pub fn synthetic_row(n: u32, now: i64) -> CustomerRow {
         created_at: now - n as i64 * 1_000,
         updated_at: now,
         recent_negative: false,
+        figures: None,
         likelihood: (!n.is_multiple_of(7)).then(|| (n % 100) as f64 / 100.0),
         custom: Vec::new(),
     }

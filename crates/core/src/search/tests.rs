@@ -259,6 +259,24 @@ fn sort_by_every_column_puts_missing_values_last_in_both_directions() {
     let mut index = CustomerIndex::build([&a, &b, &c].map(CustomerRow::from_customer));
     index.set_likelihood(&id(1), Some(0.9));
     index.set_likelihood(&id(2), Some(-0.5));
+    // Row 1 has the larger figures (and the later segment in best-first
+    // order), row 3 none.
+    let figures = |n: u128, spend: f64, segment| crate::jobs::insight::CustomerInsight {
+        customer_id: id(n),
+        spend,
+        currency: "EUR".into(),
+        orders: spend as usize,
+        last_order: time::Date::MIN + time::Duration::days(spend as i64),
+        days_since_last: 0,
+        rfm: (1, 1, 1),
+        segment,
+        predicted_value: Some(spend),
+        probability_alive: Some(1.0),
+    };
+    index.set_figures(&[
+        figures(1, 90.0, crate::insight::Segment::Lost),
+        figures(2, 3.0, crate::insight::Segment::Champions),
+    ]);
 
     for column in Column::ALL {
         let sorted = |descending| {

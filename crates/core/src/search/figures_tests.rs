@@ -1,0 +1,136 @@
+//! The insight overview's figures in the list: sorting by spend, orders,
+//! last order, RFM segment and predicted value, and the RFM filter.
+
+use super::*;
+use crate::insight::Segment;
+use crate::model::Uuid;
+use time::macros::date;
+
+fn id(n: u128) -> Id {
+    Uuid::from_u128(n)
+}
+
+fn index_of(n: u128) -> CustomerIndex {
+    let mut index = CustomerIndex::new();
+    for i in 1..=n {
+        let mut c = Customer::new(id(i), 1_700_000_000_000 + i as i64);
+        c.given_name = format!("Customer {i}");
+        index.upsert_customer(&c);
+    }
+    index
+}
+
+fn insight(
+    n: u128,
+    spend: f64,
+    orders: usize,
+    segment: Segment,
+    predicted: Option<f64>,
+) -> CustomerInsight {
+    CustomerInsight {
+        customer_id: id(n),
+        spend,
+        currency: "USD".into(),
+        orders,
+        last_order: date!(2024 - 01 - 01) + time::Duration::days(n as i64),
+        days_since_last: 10,
+        rfm: (3, 3, 3),
+        segment,
+        predicted_value: predicted,
+        probability_alive: predicted.map(|_| 0.5),
+    }
+}
+
+fn sorted(index: &CustomerIndex, column: Column, descending: bool) -> Vec<Id> {
+    index.query(&ListQuery {
+        sort: Sort { column, descending },
+        ..ListQuery::default()
+    })
+}
+
+fn with_figures() -> CustomerIndex {
+    let mut index = index_of(5);
+    index.set_figures(&[
+        insight(1, 50.0, 2, Segment::AtRisk, Some(10.0)),
+        insight(2, 500.0, 9, Segment::Champions, Some(300.0)),
+        insight(3, 5.0, 1, Segment::Lost, None),
+        insight(4, 120.0, 4, Segment::AtRisk, Some(40.0)),
+    ]);
+    index
+}
+
+#[test]
+fn sorting_by_each_figure_orders_the_buyers_and_puts_customers_without_purchases_last() {
+    let index = with_figures();
+    assert_eq!(
+        sorted(&index, Column::Spend, true),
+        vec![id(2), id(4), id(1), id(3), id(5)]
+    );
+    assert_eq!(
+        sorted(&index, Column::Spend, false),
+        vec![id(3), id(1), id(4), id(2), id(5)]
+    );
+    assert_eq!(
+        sorted(&index, Column::Orders, true),
+        vec![id(2), id(4), id(1), id(3), id(5)]
+    );
+    assert_eq!(
+        sorted(&index, Column::LastOrder, true),
+        vec![id(4), id(3), id(2), id(1), id(5)]
+    );
+    // Best segment first; ties (two At risk) by name.
+    assert_eq!(
+        sorted(&index, Column::Rfm, false),
+        vec![id(2), id(1), id(4), id(3), id(5)]
+    );
+    assert_eq!(
+        sorted(&index, Column::Predicted, true),
+        vec![id(2), id(4), id(1), id(3), id(5)]
+    );
+}
+
+#[test]
+fn the_rfm_filter_keeps_exactly_the_customers_of_the_chosen_segments() {
+    let index = with_figures();
+    let filtered = |segments: Vec<Segment>| {
+        let mut ids = index.query(&ListQuery {
+            filter: Filter {
+                rfm: segments,
+                ..Filter::default()
+            },
+            ..ListQuery::default()
+        });
+        ids.sort();
+        ids
+    };
+    assert_eq!(filtered(vec![Segment::AtRisk]), vec![id(1), id(4)]);
+    assert_eq!(
+        filtered(vec![Segment::AtRisk, Segment::Lost]),
+        vec![id(1), id(3), id(4)]
+    );
+    assert_eq!(filtered(vec![Segment::Loyal]), Vec::<Id>::new());
+    assert_eq!(filtered(vec![]).len(), 5);
+    assert!(!Filter {
+        rfm: vec![Segment::Lost],
+        ..Filter::default()
+    }
+    .is_empty());
+}
+
+#[test]
+fn an_edit_keeps_the_figures_and_a_new_overview_replaces_them() {
+    let mut index = with_figures();
+    let mut c = Customer::new(id(2), 1_700_000_000_002);
+    c.given_name = "Renamed".into();
+    index.upsert_customer(&c);
+    assert_eq!(
+        index
+            .get(&id(2))
+            .and_then(|r| r.figures.as_ref())
+            .map(|f| f.orders),
+        Some(9)
+    );
+    index.set_figures(&[insight(5, 1.0, 1, Segment::New, None)]);
+    assert!(index.get(&id(2)).is_some_and(|r| r.figures.is_none()));
+    assert_eq!(sorted(&index, Column::Spend, true)[0], id(5));
+}
