@@ -79,6 +79,9 @@ pub struct AppState {
     pub text: TextIndexState,
     /// The sentiment overview (trend, recent negatives), once scored.
     pub sentiment: RwSignal<Option<crate::jobs::text::SentimentOverview>>,
+    /// Every buyer's purchase figures, RFM segments and the lifetime-value
+    /// model, once computed (kept current as orders change).
+    pub insight: RwSignal<Option<crate::jobs::insight::InsightOverview>>,
     /// The tickets' topics, once found (the Tickets list filters by them).
     pub topics: RwSignal<Option<crate::jobs::text::TopicReport>>,
     /// How many ticket topics to find (0: chosen from the number of tickets).
@@ -114,11 +117,13 @@ impl AppState {
             demo_cancel: RwSignal::new(false),
             text: TextIndexState::new(),
             sentiment: RwSignal::new(None),
+            insight: RwSignal::new(None),
             topics: RwSignal::new(None),
             topic_count: RwSignal::new(0),
             next_toast: StoredValue::new(0),
         };
         state.watch_sentiment();
+        state.watch_insight();
         leptos::task::spawn_local(async move {
             let started = now_ms();
             state.give_way_when_hidden();

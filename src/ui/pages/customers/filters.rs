@@ -2,6 +2,7 @@
 //! localStorage).
 
 use super::list::column_label;
+use crate::insight::Segment;
 use crate::model::Id;
 use crate::model::LifecycleStage;
 use crate::search::{Column, ListQuery, SavedView};
@@ -11,6 +12,34 @@ use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 const VIEWS_KEY: &str = "rapport.saved-views";
+const COLUMNS_KEY: &str = "rapport.customer-columns";
+
+/// The list's columns as the user last chose them (or the default ones).
+pub fn load_columns() -> Vec<Column> {
+    LocalStorage::get::<Vec<Column>>(COLUMNS_KEY)
+        .ok()
+        .filter(|c| !c.is_empty())
+        .unwrap_or_else(|| super::list::DEFAULT_SHOWN.to_vec())
+}
+
+/// The key of an RFM segment in addresses (`/customers?rfm=at-risk`).
+pub fn rfm_key(segment: Segment) -> String {
+    segment
+        .label()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The RFM segment with this [`rfm_key`].
+pub fn rfm_from_key(key: &str) -> Option<Segment> {
+    Segment::all().iter().copied().find(|s| rfm_key(*s) == key)
+}
 
 /// The saved views of the Customers list (also offered as campaign audiences).
 pub fn load_views() -> Vec<SavedView> {
@@ -53,6 +82,7 @@ pub fn Toolbar(
     query: RwSignal<ListQuery>,
     results: Memo<Vec<Id>>,
     total: Memo<usize>,
+    shown: RwSignal<Vec<Column>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let facets = move |pick: fn(&crate::search::CustomerIndex) -> Vec<(String, usize)>| {
@@ -73,6 +103,42 @@ pub fn Toolbar(
             .collect()
     });
     let first = |v: &Vec<String>| v.first().cloned().unwrap_or_default();
+    // RFM segments with their sizes, once the insight overview is in.
+    let rfm_segments = Signal::derive(move || {
+        state.insight.with(|o| {
+            o.as_ref()
+                .map(|o| {
+                    o.segments
+                        .iter()
+                        .filter(|(_, n, _)| *n > 0)
+                        .map(|(s, n, _)| {
+                            (rfm_key(*s), format!("{} ({})", s.label(), thousands(*n)))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let toggle_column = move |column: Column, on: bool| {
+        shown.update(|c| {
+            c.retain(|x| *x != column);
+            if on {
+                // Keep the display order of Column::ALL.
+                let at = c
+                    .iter()
+                    .position(|x| {
+                        Column::ALL.iter().position(|y| y == x)
+                            > Column::ALL.iter().position(|y| *y == column)
+                    })
+                    .unwrap_or(c.len());
+                c.insert(at, column);
+            }
+            if c.is_empty() {
+                c.push(Column::Name);
+            }
+        });
+        let _ = LocalStorage::set(COLUMNS_KEY, shown.get_untracked());
+    };
     let views = RwSignal::new(load_views());
     let view_name = RwSignal::new(String::new());
     let view_error = RwSignal::new(None::<String>);
@@ -149,6 +215,15 @@ pub fn Toolbar(
                     query.update(|q| q.filter.countries = Some(v).filter(|v| !v.is_empty()).into_iter().collect())
                 })
             />
+            <FilterSelect
+                label="RFM segment"
+                any="All RFM segments"
+                options=rfm_segments
+                value=Signal::derive(move || query.with(|q| q.filter.rfm.first().map(|s| rfm_key(*s)).unwrap_or_default()))
+                on_pick=Callback::new(move |v: String| {
+                    query.update(|q| q.filter.rfm = rfm_from_key(&v).into_iter().collect())
+                })
+            />
             <CustomFieldFilter query=query/>
             <label class="field-inline">
                 <input type="checkbox"
@@ -218,6 +293,23 @@ pub fn Toolbar(
                 on:input=move |ev| view_name.set(event_target_value(&ev))
             />
             <button on:click=save_view>"Save view"</button>
+            <details class="columns-menu">
+                <summary>"Columns"</summary>
+                <fieldset>
+                    <legend class="sr-only">"Columns shown"</legend>
+                    {Column::ALL
+                        .into_iter()
+                        .map(|column| view! {
+                            <label class="field-inline">
+                                <input type="checkbox"
+                                    prop:checked=move || shown.with(|c| c.contains(&column))
+                                    on:change=move |ev| toggle_column(column, event_target_checked(&ev))/>
+                                " " {column_label(column)}
+                            </label>
+                        })
+                        .collect_view()}
+                </fieldset>
+            </details>
             <button on:click=move |_| query.set(ListQuery::default())>"Clear filters"</button>
             {move || view_error.get().map(|e| view! { <span class="error inline" role="alert">{e}</span> })}
         </div>

@@ -3,8 +3,9 @@
 //! scrolling 100,000 rows costs the same as scrolling 40.
 
 use crate::model::Id;
-use crate::search::{Column, ListQuery, Sort};
+use crate::search::{Column, CustomerRow, ListQuery, Sort};
 use crate::ui::base_path::app_href;
+use crate::ui::components::thousands;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -30,11 +31,107 @@ pub fn column_label(column: Column) -> &'static str {
         Column::Created => "Created",
         Column::Updated => "Updated",
         Column::Likelihood => "Likelihood",
+        Column::Spend => "Lifetime spend",
+        Column::Orders => "Purchases",
+        Column::LastOrder => "Last purchase",
+        Column::Rfm => "RFM segment",
+        Column::Predicted => "Predicted 12 months",
     }
 }
 
-/// The columns shown, in order.
-const SHOWN: [Column; 8] = [
+/// The column's share of the row (a CSS grid track).
+fn column_width(column: Column) -> &'static str {
+    match column {
+        Column::Name => "minmax(0, 1.3fr)",
+        Column::Email => "minmax(0, 1.5fr)",
+        Column::Company => "minmax(0, 1.1fr)",
+        Column::Phone => "minmax(0, 1fr)",
+        Column::City | Column::Segment | Column::Rfm => "minmax(0, 0.9fr)",
+        Column::Country => "minmax(0, 0.8fr)",
+        Column::Stage => "122px",
+        Column::Created | Column::Updated | Column::LastOrder => "116px",
+        Column::Likelihood | Column::Orders => "104px",
+        Column::Spend | Column::Predicted => "132px",
+    }
+}
+
+/// The CSS grid columns of a row showing `columns` (after the checkbox).
+fn grid_columns(columns: &[Column]) -> String {
+    std::iter::once("40px")
+        .chain(columns.iter().map(|&c| column_width(c)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Money as the list shows it: whole units with thousands separators and
+/// the currency code.
+fn money(amount: f64, currency: &str) -> String {
+    format!("{} {currency}", crate::format::whole_money(amount))
+}
+
+/// The cell of `column` for `row`.
+fn cell_view(column: Column, row: &CustomerRow) -> AnyView {
+    let class = format!("cell col-{}", column_class(column));
+    let figures = row.figures.as_ref();
+    let text = match column {
+        Column::Name => return name_cell(row),
+        Column::Stage => {
+            return view! {
+                <span class=class role="cell">
+                    <span class=format!("badge stage-{}", row.stage.label().to_lowercase())>{row.stage.label()}</span>
+                </span>
+            }
+            .into_any()
+        }
+        Column::Email => row.email.clone().unwrap_or_default(),
+        Column::Company => row.company.clone(),
+        Column::Phone => row.phone.clone().unwrap_or_default(),
+        Column::City => row.city.clone(),
+        Column::Country => row.country.clone(),
+        Column::Segment => row.segment.clone().unwrap_or_default(),
+        Column::Created => crate::model::date_of(row.created_at).to_string(),
+        Column::Updated => crate::model::date_of(row.updated_at).to_string(),
+        Column::Likelihood => row
+            .likelihood
+            .map(|p| format!("{:.0}%", p * 100.0))
+            .unwrap_or_default(),
+        Column::Spend => figures
+            .map(|f| money(f.spend, &f.currency))
+            .unwrap_or_default(),
+        Column::Orders => figures.map(|f| thousands(f.orders)).unwrap_or_default(),
+        Column::LastOrder => figures
+            .map(|f| f.last_order.to_string())
+            .unwrap_or_default(),
+        Column::Rfm => figures
+            .map(|f| f.segment.label().to_string())
+            .unwrap_or_default(),
+        Column::Predicted => figures
+            .and_then(|f| f.predicted.map(|p| money(p, &f.currency)))
+            .unwrap_or_default(),
+    };
+    view! { <span class=class role="cell">{text}</span> }.into_any()
+}
+
+fn name_cell(row: &CustomerRow) -> AnyView {
+    let id = row.id;
+    view! {
+        <span class="cell col-name" role="cell">
+            <a href=app_href(&format!("/customers/{id}"))>{row.name.clone()}</a>
+            {row.recent_negative.then(|| view! {
+                <span class="badge sentiment-negative" title="A note, email, meeting or ticket of the last 30 days reads negative">"Negative lately"</span>
+            })}
+        </span>
+    }
+    .into_any()
+}
+
+/// The column's CSS class suffix (`col-…`).
+fn column_class(column: Column) -> String {
+    column_label(column).to_lowercase().replace(' ', "-")
+}
+
+/// The columns shown by default, in order.
+pub const DEFAULT_SHOWN: [Column; 8] = [
     Column::Name,
     Column::Email,
     Column::Company,
@@ -51,6 +148,7 @@ pub fn CustomerList(
     results: Memo<Vec<Id>>,
     selected: RwSignal<HashSet<Id>>,
     query: RwSignal<ListQuery>,
+    shown: RwSignal<Vec<Column>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let scroll_top = RwSignal::new(0.0_f64);
@@ -93,12 +191,14 @@ pub fn CustomerList(
     };
 
     view! {
-        <div class="grid" role="table" aria-label="Customers" aria-rowcount=move || results.with(Vec::len) + 1>
+        <div class="grid" role="table" aria-label="Customers" aria-rowcount=move || results.with(Vec::len) + 1
+            style:--grid-columns=move || shown.with(|c| grid_columns(c))>
             <div class="row head" role="row">
                 <span class="cell check" role="columnheader">
                     <input type="checkbox" aria-label="Select all results" prop:checked=all_selected on:change=toggle_all/>
                 </span>
-                {SHOWN
+                {move || shown
+                    .get()
                     .into_iter()
                     .map(|column| {
                         let sort_state = move || {
@@ -113,7 +213,7 @@ pub fn CustomerList(
                             })
                         };
                         view! {
-                            <span class=format!("cell col-{}", column_label(column).to_lowercase()) role="columnheader" aria-sort=sort_state>
+                            <span class=format!("cell col-{}", column_class(column)) role="columnheader" aria-sort=sort_state>
                                 <button class="sort" on:click=move |_| sort_by(column)>
                                     {column_label(column)}
                                     {move || {
@@ -165,23 +265,7 @@ pub fn CustomerList(
                                                 })
                                             />
                                         </span>
-                                        <span class="cell col-name" role="cell">
-                                            <a href=app_href(&format!("/customers/{id}"))>{name.clone()}</a>
-                                            {row.recent_negative.then(|| view! {
-                                                <span class="badge sentiment-negative" title="A note, email, meeting or ticket of the last 30 days reads negative">"Negative lately"</span>
-                                            })}
-                                        </span>
-                                        <span class="cell col-email" role="cell">{row.email.clone().unwrap_or_default()}</span>
-                                        <span class="cell col-company" role="cell">{row.company.clone()}</span>
-                                        <span class="cell col-phone" role="cell">{row.phone.clone().unwrap_or_default()}</span>
-                                        <span class="cell col-country" role="cell">{row.country.clone()}</span>
-                                        <span class="cell col-stage" role="cell">
-                                            <span class=format!("badge stage-{}", row.stage.label().to_lowercase())>{row.stage.label()}</span>
-                                        </span>
-                                        <span class="cell col-segment" role="cell">{row.segment.clone().unwrap_or_default()}</span>
-                                        <span class="cell col-likelihood" role="cell">
-                                            {row.likelihood.map(|p| format!("{:.0}%", p * 100.0)).unwrap_or_default()}
-                                        </span>
+                                        {move || shown.get().into_iter().map(|column| cell_view(column, &row)).collect_view()}
                                     </div>
                                 }
                             })

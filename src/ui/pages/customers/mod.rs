@@ -9,7 +9,7 @@ mod filters;
 pub use filters::load_views;
 mod list;
 
-use crate::io::export::customers_csv;
+use crate::io::export::customers_with_figures_csv;
 use crate::model::{Customer, Id};
 use crate::search::ListQuery;
 use crate::store::Store;
@@ -31,7 +31,10 @@ async fn export_customers(state: AppState, ids: Vec<Id>) -> Result<(), String> {
         .filter(|c| position.contains_key(&c.meta.id))
         .collect();
     chosen.sort_by_key(|c| position[&c.meta.id]);
-    download_csv("customers", &customers_csv(&chosen))
+    let csv = state.with_index(|index| {
+        customers_with_figures_csv(&chosen, |id| index.get(id).and_then(|r| r.figures.as_ref()))
+    });
+    download_csv("customers", &csv)
 }
 
 /// Customers: the list with its toolbar.
@@ -40,10 +43,24 @@ pub fn CustomersPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     // `?negative=1` (the Dashboard's link) opens the list filtered to
     // customers who said something negative lately.
-    let negative = leptos_router::hooks::use_query_map()
-        .with_untracked(|q| q.get("negative").is_some_and(|v| v == "1"));
+    // `?rfm=at-risk` (the Insight page's links) opens it filtered to an
+    // RFM segment, sorted by lifetime spend.
+    let (negative, rfm) = leptos_router::hooks::use_query_map().with_untracked(|q| {
+        (
+            q.get("negative").is_some_and(|v| v == "1"),
+            q.get("rfm").and_then(|k| filters::rfm_from_key(&k)),
+        )
+    });
     let mut initial = ListQuery::default();
     initial.filter.recent_negative = negative;
+    if let Some(segment) = rfm {
+        initial.filter.rfm = vec![segment];
+        initial.sort = crate::search::Sort {
+            column: crate::search::Column::Spend,
+            descending: true,
+        };
+    }
+    let shown = RwSignal::new(filters::load_columns());
     let query = RwSignal::new(initial);
     let selected = RwSignal::new(HashSet::new());
     let results = Memo::new(move |_| {
@@ -91,11 +108,11 @@ pub fn CustomersPage() -> impl IntoView {
                     )}
                 </p>
             })}
-            <filters::Toolbar query=query results=results total=total/>
+            <filters::Toolbar query=query results=results total=total shown=shown/>
             <Show when=ready>
                 <bulk::BulkBar selected=selected/>
             </Show>
-            <list::CustomerList results=results selected=selected query=query/>
+            <list::CustomerList results=results selected=selected query=query shown=shown/>
         </Show>
     }
 }
