@@ -3,6 +3,7 @@
 
 mod custom_fields;
 mod form;
+mod glance;
 mod relationships;
 mod sentiment;
 mod timeline;
@@ -14,6 +15,7 @@ use crate::ui::base_path::app_href;
 use crate::ui::components::{PageHeader, WhenStoreReady};
 use crate::ui::state::{customer_name, now_ms, AppState};
 use form::CustomerForm;
+use glance::AtAGlance;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use relationships::Relationships;
@@ -136,6 +138,7 @@ fn CustomerView(customer: Customer) -> impl IntoView {
         <div class="two-columns">
             <CustomerForm initial=customer is_new=false/>
             <div class="stack">
+                <AtAGlance customer=id/>
                 <Timeline customer=id/>
                 <CustomerSentiment customer=id/>
                 <Relationships customer=id/>
