@@ -41,7 +41,7 @@ async fn is_checked(browser: &Browser, label: &str) -> bool {
 }
 
 /// Imports the log from the Import & export page.
-async fn import_log(browser: &Browser) {
+pub async fn import_log(browser: &Browser) {
     browser.open("import-export").await;
     browser.expect_heading("Import & export").await;
     choose_log(browser).await;

@@ -9,6 +9,7 @@ mod backup;
 mod create;
 mod csp;
 mod customers;
+mod glance;
 mod harness;
 mod history;
 mod hostile;

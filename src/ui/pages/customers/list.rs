@@ -152,12 +152,16 @@ pub fn CustomerList(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let scroll_top = RwSignal::new(0.0_f64);
+    // Rows are keyed by position, id and the index's revision, so a row
+    // whose figures, score or flag changed (with its place unchanged) is
+    // drawn again.
     let window = Memo::new(move |_| {
         let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
+        let revision = state.index_revision.get();
         results.with(|ids| {
             let end = (first + VIEWPORT_ROWS + 2 * OVERSCAN).min(ids.len());
             (first.min(end)..end)
-                .map(|i| (i, ids[i]))
+                .map(|i| (i, ids[i], revision))
                 .collect::<Vec<_>>()
         })
     });
@@ -238,9 +242,9 @@ pub fn CustomerList(
                 }
             >
                 <div class="grid-spacer" style:height=move || format!("{}px", results.with(Vec::len) as f64 * ROW_HEIGHT)>
-                    <For each=move || window.get() key=|(i, id)| (*i, *id) let:item>
+                    <For each=move || window.get() key=|item| *item let:item>
                         {
-                            let (position, id) = item;
+                            let (position, id, _) = item;
                             let row = state.with_index(|index| index.get(&id).cloned());
                             row.map(|row| {
                                 let name = row.name.clone();
