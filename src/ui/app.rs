@@ -94,6 +94,13 @@ pub fn App() -> impl IntoView {
                         }.into_any()),
                         _ => None,
                     }}
+                    {move || state.interrupted.get().map(|sentence| view! {
+                        <p class="notice interrupted" role="alert">
+                            {sentence}
+                            " "
+                            <button type="button" class="link" on:click=move |_| state.interrupted.set(None)>"Dismiss"</button>
+                        </p>
+                    })}
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=DashboardPage/>
                         <Route path=path!("/customers") view=CustomersPage/>

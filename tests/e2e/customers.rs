@@ -42,7 +42,7 @@ pub async fn load_demo_data(browser: &Browser) -> usize {
 }
 
 /// The total in the list's "N customers" / "M of N customers" line.
-async fn listed_total(browser: &Browser) -> usize {
+pub async fn listed_total(browser: &Browser) -> usize {
     let text = browser
         .eval("return document.querySelector('.result-count')?.textContent ?? ''")
         .await;

@@ -8,6 +8,7 @@
 //! the index and the revision are updated and other tabs are told which
 //! customers changed.
 
+mod pending;
 mod sentiment;
 mod tabs;
 mod text;
@@ -82,6 +83,8 @@ pub struct AppState {
     /// Every buyer's purchase figures, RFM segments and the lifetime-value
     /// model, once computed (kept current as orders change).
     pub insight: RwSignal<Option<crate::jobs::insight::InsightOverview>>,
+    /// What became of a write a reload cut off (shown until dismissed).
+    pub interrupted: RwSignal<Option<String>>,
     /// The tickets' topics, once found (the Tickets list filters by them).
     pub topics: RwSignal<Option<crate::jobs::text::TopicReport>>,
     /// How many ticket topics to find (0: chosen from the number of tickets).
@@ -118,6 +121,7 @@ impl AppState {
             text: TextIndexState::new(),
             sentiment: RwSignal::new(None),
             insight: RwSignal::new(None),
+            interrupted: RwSignal::new(None),
             topics: RwSignal::new(None),
             topic_count: RwSignal::new(0),
             next_toast: StoredValue::new(0),
@@ -160,6 +164,7 @@ impl AppState {
                     request_persistence();
                     state.show_upgrade_notice();
                     crate::ui::components::finish_interrupted_load(state).await;
+                    state.report_interrupted_write().await;
                 }
                 Err(e) => state.status.set(StoreStatus::Failed(e.user_message())),
             }

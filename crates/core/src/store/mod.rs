@@ -20,6 +20,7 @@ pub mod contract;
 mod error;
 mod keys;
 mod memory;
+pub mod pending;
 pub mod schema;
 pub mod undo;
 
@@ -28,6 +29,7 @@ pub use collection::Collection;
 pub use error::StoreError;
 pub use keys::{IndexKeys, Stored};
 pub use memory::MemStore;
+pub use pending::{Interrupted, PendingWrite};
 
 use crate::model::{Customer, Id, Timestamp};
 

@@ -130,7 +130,7 @@ pub fn BackupCard() -> impl IntoView {
                     .await
                     .map_err(|e| e.to_string())?;
                 state
-                    .apply(changes, true)
+                    .apply_remembered(changes, true, "The restore of the backup")
                     .await
                     .map_err(|e| e.user_message())?;
                 write_settings(&backup.settings);

@@ -322,7 +322,7 @@ impl ImportFlow {
                     .into_change_set(&format!("Import of {name}"), &name)
                     .map_err(|e| e.to_string())?;
                 state
-                    .apply(changes, false)
+                    .apply_remembered(changes, false, &format!("The import of {name}"))
                     .await
                     .map_err(|e| e.user_message())?;
                 state.reload_index().await.map_err(|e| e.user_message())?;
