@@ -1,10 +1,10 @@
 //! A force-directed drawing of a network: Fruchterman & Reingold (1991),
 //! with their grid variant for the repulsive forces (only nodes within 2k
-//! of each other push apart, found through a grid of 2k cells), so one
-//! iteration costs about O(n + m) instead of O(n²). Seeded and deterministic:
+//! of each other push apart, found through a grid of 2k cells). Where a
+//! neighbouring cell is crowded, its nodes push as one weight at their
+//! centroid (one level of Barnes–Hut), so one iteration costs about
+//! O(n + m + Σ cell²) instead of O(n²) even where the drawing is dense. Seeded and deterministic:
 //! the same graph and seed always give the same picture.
-
-use std::collections::HashMap;
 
 use rand::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
@@ -17,9 +17,6 @@ pub struct LayoutParams {
     pub seed: u64,
     /// Iterations (the temperature falls linearly to 0 over them). Default 100.
     pub iterations: usize,
-    /// Pull towards the centre of the square per unit of distance from it,
-    /// keeping separate components together on the page. Default 0.05.
-    pub gravity: f64,
 }
 
 impl Default for LayoutParams {
@@ -27,15 +24,16 @@ impl Default for LayoutParams {
         LayoutParams {
             seed: 7,
             iterations: 100,
-            gravity: 0.05,
         }
     }
 }
 
 /// Positions in [0, 1]² of `n` nodes linked by `edges` (node indices;
-/// out-of-range ones are ignored). The drawing is scaled to fill the square
-/// along its longer side and centred along the other; a single node sits
-/// at the centre.
+/// out-of-range ones and self-links are ignored). As in the original, the
+/// frame is the unit square (k = √(1/n)) and nodes stop at its walls, so
+/// separate components stay on the page and each grid cell holds a few
+/// nodes on average. The result is then scaled to fill the square along its
+/// longer side and centred along the other; a single node sits at the centre.
 pub fn fruchterman_reingold(
     n: usize,
     edges: &[(usize, usize)],
@@ -48,41 +46,80 @@ pub fn fruchterman_reingold(
     let mut pos: Vec<[f64; 2]> = (0..n).map(|_| [rng.gen(), rng.gen()]).collect();
     let k = (1.0 / n as f64).sqrt();
     let cell = 2.0 * k;
+    let side = ((1.0 / cell).ceil() as usize).max(1);
+    let cell_of = |p: [f64; 2]| {
+        let c = |v: f64| ((v / cell) as usize).min(side - 1);
+        (c(p[0]), c(p[1]))
+    };
     let mut disp = vec![[0.0f64; 2]; n];
-    let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
-    let key = |p: [f64; 2]| ((p[0] / cell).floor() as i64, (p[1] / cell).floor() as i64);
+    // Nodes by cell, rebuilt each iteration by a counting sort.
+    let (mut starts, mut members) = (vec![0usize; side * side + 1], vec![0usize; n]);
     for iteration in 0..params.iterations {
         let temperature = 0.1 * (1.0 - iteration as f64 / params.iterations as f64);
-        grid.values_mut().for_each(Vec::clear);
-        for (i, &p) in pos.iter().enumerate() {
-            grid.entry(key(p)).or_default().push(i);
+        starts.iter_mut().for_each(|v| *v = 0);
+        for &p in &pos {
+            let (x, y) = cell_of(p);
+            starts[x * side + y + 1] += 1;
         }
+        for i in 0..side * side {
+            starts[i + 1] += starts[i];
+        }
+        let mut fill = starts.clone();
+        for (i, &p) in pos.iter().enumerate() {
+            let (x, y) = cell_of(p);
+            members[fill[x * side + y]] = i;
+            fill[x * side + y] += 1;
+        }
+        // Each cell's node count and centroid, standing in for its nodes
+        // when they push on nodes of the neighbouring cells.
+        let centroids: Vec<[f64; 2]> = (0..side * side)
+            .map(|c| {
+                let m = &members[starts[c]..starts[c + 1]];
+                let sum = m
+                    .iter()
+                    .fold([0.0, 0.0], |a, &j| [a[0] + pos[j][0], a[1] + pos[j][1]]);
+                let count = m.len().max(1) as f64;
+                [sum[0] / count, sum[1] / count]
+            })
+            .collect();
         for (i, d) in disp.iter_mut().enumerate() {
             let p = pos[i];
-            let (cx, cy) = key(p);
-            *d = [params.gravity * (0.5 - p[0]), params.gravity * (0.5 - p[1])];
-            for gx in cx - 1..=cx + 1 {
-                for gy in cy - 1..=cy + 1 {
-                    for &j in grid.get(&(gx, gy)).map_or(&[][..], |v| &v[..]) {
-                        if i == j {
-                            continue;
+            let (cx, cy) = cell_of(p);
+            *d = [0.0, 0.0];
+            let mut push = |from: [f64; 2], weight: f64, tie: f64| {
+                let (dx, dy) = (p[0] - from[0], p[1] - from[1]);
+                let dist = (dx * dx + dy * dy).sqrt();
+                if dist < cell {
+                    // Coincident points push apart along a fixed direction.
+                    let (ux, uy, dist) = if dist > 1e-12 {
+                        (dx / dist, dy / dist, dist)
+                    } else {
+                        (tie, 0.0, 1e-12)
+                    };
+                    let f = weight * k * k / dist;
+                    d[0] += ux * f;
+                    d[1] += uy * f;
+                }
+            };
+            for gx in cx.saturating_sub(1)..=(cx + 1).min(side - 1) {
+                for gy in cy.saturating_sub(1)..=(cy + 1).min(side - 1) {
+                    let c = gx * side + gy;
+                    let m = &members[starts[c]..starts[c + 1]];
+                    if (gx, gy) == (cx, cy) || m.len() <= 4 {
+                        for &j in m.iter().filter(|&&j| j != i) {
+                            push(pos[j], 1.0, if i < j { 1.0 } else { -1.0 });
                         }
-                        let (dx, dy) = (p[0] - pos[j][0], p[1] - pos[j][1]);
-                        let dist = (dx * dx + dy * dy).sqrt().max(1e-9);
-                        if dist < cell {
-                            let f = k * k / dist;
-                            d[0] += dx / dist * f;
-                            d[1] += dy / dist * f;
-                        }
+                    } else {
+                        push(centroids[c], m.len() as f64, 1.0);
                     }
                 }
             }
         }
         for &(a, b) in edges.iter().filter(|&&(a, b)| a < n && b < n && a != b) {
             let (dx, dy) = (pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]);
-            let dist = (dx * dx + dy * dy).sqrt().max(1e-9);
-            let f = dist * dist / k;
-            let (fx, fy) = (dx / dist * f, dy / dist * f);
+            let dist = (dx * dx + dy * dy).sqrt();
+            // Attraction d²/k along the link: (dx, dy) · d / k.
+            let (fx, fy) = (dx * dist / k, dy * dist / k);
             disp[a][0] -= fx;
             disp[a][1] -= fy;
             disp[b][0] += fx;
@@ -92,8 +129,8 @@ pub fn fruchterman_reingold(
             let length = (d[0] * d[0] + d[1] * d[1]).sqrt();
             if length > 0.0 && length.is_finite() {
                 let step = length.min(temperature);
-                p[0] += d[0] / length * step;
-                p[1] += d[1] / length * step;
+                p[0] = (p[0] + d[0] / length * step).clamp(0.0, 1.0);
+                p[1] = (p[1] + d[1] / length * step).clamp(0.0, 1.0);
             }
         }
     }
