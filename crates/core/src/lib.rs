@@ -17,6 +17,9 @@
 //! - [`io`]: CSV import/export and JSON backup.
 //! - [`text`]: tokenizer, TF-IDF, the incremental text index and topics.
 //! - [`analytics`]: pure functions from model data to result structs.
+//! - [`insight`]: what the purchase history says — per-customer figures,
+//!   RFM, lifetime value (BG/NBD + Gamma-Gamma), recommendations, and the
+//!   relationship network's centralities and layout.
 //! - [`jobs`]: typed analyses that the app runs in a Web Worker.
 //! - [`charts`]: drawing functions generic over `plotters`' `DrawingBackend`.
 //! - [`format`]: numbers as the pages show them (counts, money, shares).
