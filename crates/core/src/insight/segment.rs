@@ -250,7 +250,9 @@ mod tests {
 
     /// The first "R a" / "R a–b" (or F) range in a rule.
     fn range_in(rule: &str, letter: char) -> (u8, u8) {
-        let at = rule.find(&format!("{letter} ")).expect("the rule names the score");
+        let at = rule
+            .find(&format!("{letter} "))
+            .expect("the rule names the score");
         let digits: Vec<u8> = rule[at + 2..]
             .chars()
             .take_while(|c| c.is_ascii_digit() || *c == '–')
