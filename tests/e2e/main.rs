@@ -13,6 +13,7 @@ mod harness;
 mod history;
 mod hostile;
 mod import;
+mod insight;
 mod offline;
 mod pipeline;
 mod server;
