@@ -90,8 +90,16 @@ async fn insight_shows_rfm_clv_network_and_also_bought_and_plans_a_segment_campa
         )
         .await;
     browser.expect_drawn_charts(1).await;
+    browser
+        .eval("document.querySelector('figure.chart').scrollIntoView({ block: 'center' })")
+        .await;
+    snap(&browser, "insight-network-whole").await;
+    // Zoom to the most influential customer.
     let first = browser
-        .eval("return document.querySelector('select[name=zoom] option:nth-child(2)').value")
+        .eval(
+            "const top = document.querySelector('table[aria-label=\"Most influential customers\"] tbody a').textContent;
+             return [...document.querySelectorAll('select[name=zoom] option')].find(o => o.textContent === top).value",
+        )
         .await;
     browser
         .set_value(
@@ -122,6 +130,21 @@ async fn insight_shows_rfm_clv_network_and_also_bought_and_plans_a_segment_campa
         )
         .await;
     snap(&browser, "insight").await;
+    for (section, name) in [
+        ("segments-table", "insight-segments"),
+        ("model-figures", "insight-clv"),
+    ] {
+        browser
+            .eval(&format!(
+                "document.querySelector('.{section}').scrollIntoView({{ block: 'start' }})"
+            ))
+            .await;
+        snap(&browser, name).await;
+    }
+    browser
+        .eval("document.querySelector('figure.chart').scrollIntoView({ block: 'center' })")
+        .await;
+    snap(&browser, "insight-network").await;
 
     // Plan a campaign for the largest segment: its page lists them all.
     browser

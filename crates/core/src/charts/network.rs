@@ -39,6 +39,9 @@ pub struct NetworkChart {
     pub highlight: Option<usize>,
 }
 
+/// The margin a zoomed drawing keeps on each side, as a share of its size.
+pub const ZOOM_INSET: f64 = 0.1;
+
 /// The largest dot's radius, and the smallest's, in CSS pixels.
 const RADIUS_PX: (f64, f64) = (3.0, 11.0);
 
@@ -46,8 +49,9 @@ impl NetworkChart {
     /// The nodes within `depth` links of `centre`, in the order
     /// `insight::Network::neighbourhood` gives them (the centre, then each
     /// distance's nodes by index), with the links among them and positions
-    /// re-scaled to fill [0, 1]²; the centre is highlighted. Returns the
-    /// zoomed chart and, per its node, the index in `self`; `None` when
+    /// re-scaled (one scale for both axes) to fill from [`ZOOM_INSET`] to
+    /// 1 − `ZOOM_INSET` along the wider axis; the centre is highlighted.
+    /// Returns the zoomed chart and, per its node, the index in `self`; `None` when
     /// `centre` is not a node.
     pub fn zoom(&self, centre: usize, depth: usize) -> Option<(NetworkChart, Vec<usize>)> {
         let n = self.nodes.len();
@@ -106,11 +110,14 @@ impl NetworkChart {
             )
         };
         let (sx, sy) = (span(0), span(1));
+        // One scale for both axes (the drawing keeps its shape), the wider
+        // span filling ZOOM_INSET..1 - ZOOM_INSET, the other centred.
+        let widest = (sx.1 - sx.0).max(sy.1 - sy.0);
         let rescale = |x: f64, (lo, hi): (f64, f64)| {
-            if !x.is_finite() || !(hi - lo).is_finite() || hi - lo < 1e-12 {
+            if !x.is_finite() || !widest.is_finite() || widest < 1e-12 {
                 0.5
             } else {
-                (x - lo) / (hi - lo)
+                0.5 + (x - (lo + hi) / 2.0) / widest * (1.0 - 2.0 * ZOOM_INSET)
             }
         };
         let nodes = reached

@@ -96,7 +96,7 @@ pub(super) fn RfmSection(overview: Arc<InsightOverview>) -> impl IntoView {
                     <td class="num">{thousands(count)}</td>
                     <td class="num">{whole_money(revenue)}</td>
                     <td class="muted">{segment.rule()}</td>
-                    <td class="actions">
+                    <td><div class="actions">
                         <a href=href>"Show in Customers"<span class="sr-only">{format!(": {}", segment.label())}</span></a>
                         <button
                             type="button"
@@ -105,7 +105,7 @@ pub(super) fn RfmSection(overview: Arc<InsightOverview>) -> impl IntoView {
                         >
                             "Plan a campaign"<span class="sr-only">{format!(" for {}", segment.label())}</span>
                         </button>
-                    </td>
+                    </div></td>
                 </tr>
             }
         })
