@@ -23,6 +23,7 @@ pub const NAV: &[(&str, &str)] = &[
     ("Tickets", "/tickets"),
     ("Campaigns", "/campaigns"),
     ("Analytics", "/analytics"),
+    ("Insight", "/insight"),
     ("Import & export", "/import-export"),
     ("Settings", "/settings"),
     ("Trash", "/trash"),
@@ -121,6 +122,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/campaigns/:id") view=CampaignPage/>
                         <Route path=path!("/tasks") view=TasksPage/>
                         <Route path=path!("/analytics") view=AnalyticsPage/>
+                        <Route path=path!("/insight") view=InsightPage/>
                         <Route path=path!("/import-export") view=ImportExportPage/>
                         <Route path=path!("/settings") view=SettingsPage/>
                     </Routes>

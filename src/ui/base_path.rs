@@ -16,6 +16,7 @@ pub const ROUTE_SEGMENTS: &[&str] = &[
     "tasks",
     "campaigns",
     "analytics",
+    "insight",
     "import-export",
     "settings",
     "trash",

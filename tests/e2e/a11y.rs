@@ -26,6 +26,7 @@ const PAGES: &[(&str, &str)] = &[
     ("tasks", "Tasks"),
     ("campaigns", "Campaigns"),
     ("analytics", "Analytics"),
+    ("insight", "Insight"),
     ("import-export", "Import & export"),
     ("settings", "Settings"),
     ("trash", "Trash"),

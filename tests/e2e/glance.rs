@@ -95,15 +95,11 @@ async fn the_top_spender_of_a_purchase_log_is_found_scored_and_filtered_by_segme
 
     // The list filtered by that segment: only its customers, the top
     // spender among them.
-    let key: String = segment
-        .to_lowercase()
-        .chars()
-        .filter_map(|c| match c {
-            ' ' => Some('-'),
-            c if c.is_alphanumeric() => Some(c),
-            _ => None,
-        })
-        .collect();
+    let key = rapport::insight::Segment::all()
+        .iter()
+        .find(|s| s.label() == segment)
+        .map(|s| s.key())
+        .expect("a known segment");
     browser.open(&format!("customers?rfm={key}")).await;
     browser.expect_heading("Customers").await;
     browser

@@ -14,6 +14,7 @@ mod harness;
 mod history;
 mod hostile;
 mod import;
+mod insight;
 mod interrupted;
 mod offline;
 mod pipeline;

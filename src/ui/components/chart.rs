@@ -4,7 +4,8 @@
 
 use crate::charts::canvas::{draw_on, png_data_url};
 use crate::charts::{
-    draw_bars, draw_lines, draw_scatter, BarChart, ChartError, ChartTheme, LineChart, ScatterChart,
+    draw_bars, draw_lines, draw_network, draw_scatter, BarChart, ChartError, ChartTheme, LineChart,
+    NetworkChart, ScatterChart,
 };
 use crate::ui::theme::Theme;
 use leptos::prelude::*;
@@ -22,6 +23,8 @@ pub enum ChartSpec {
     Lines(LineChart),
     /// Points in groups.
     Scatter(ScatterChart),
+    /// Customers and the links between them.
+    Network(NetworkChart),
 }
 
 impl ChartSpec {
@@ -31,6 +34,7 @@ impl ChartSpec {
             ChartSpec::Bars(c) => &c.title,
             ChartSpec::Lines(c) => &c.title,
             ChartSpec::Scatter(c) => &c.title,
+            ChartSpec::Network(c) => &c.title,
         }
     }
 
@@ -43,6 +47,7 @@ impl ChartSpec {
             ChartSpec::Bars(c) => draw_bars(area, c, theme),
             ChartSpec::Lines(c) => draw_lines(area, c, theme),
             ChartSpec::Scatter(c) => draw_scatter(area, c, theme),
+            ChartSpec::Network(c) => draw_network(area, c, theme),
         }
     }
 }

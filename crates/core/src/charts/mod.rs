@@ -13,6 +13,7 @@
 mod bars;
 mod frame;
 mod lines;
+pub mod network;
 pub mod raster;
 mod scatter;
 mod theme;
@@ -20,6 +21,7 @@ pub mod ticks;
 
 pub use bars::draw_bars;
 pub use lines::draw_lines;
+pub use network::{draw_network, NetworkChart, NetworkPoint};
 pub use scatter::draw_scatter;
 pub use theme::ChartTheme;
 
@@ -148,5 +150,7 @@ pub(crate) fn padded_range(values: impl Iterator<Item = f64>) -> (f64, f64) {
     (lo - pad, hi + pad)
 }
 
+#[cfg(test)]
+mod network_tests;
 #[cfg(test)]
 mod tests;

@@ -18,6 +18,7 @@
 //!   over the customers who bought them).
 //! - [`network`] and [`layout`]: betweenness and eigenvector centrality of
 //!   the relationship network, a force-directed drawing and neighbourhoods.
+//! - [`plan`]: the Insight page's "As of" field and its per-segment campaign.
 //!
 //! What counts as a purchase is decided once, by [`is_purchase`]: an order
 //! that is not in the trash, whose status counts as revenue and whose total
@@ -31,6 +32,7 @@ mod clv_model;
 pub mod layout;
 pub mod network;
 pub mod optimise;
+pub mod plan;
 pub mod recommend;
 pub mod rfm;
 pub mod segment;
@@ -54,6 +56,7 @@ pub use clv::{
 };
 pub use layout::{fruchterman_reingold, LayoutParams};
 pub use network::{Centrality, EigenParams, Influence, Network, NetworkError, Subgraph};
+pub use plan::{parse_as_of, segment_campaign, AsOfError};
 pub use recommend::{AlsoBought, Recommendation, Recommender};
 pub use rfm::{rfm, HeatCell, RfmScore, RfmTable};
 pub use segment::Segment;

@@ -80,6 +80,51 @@ impl Segment {
         }
     }
 
+    /// The segment's key in addresses (`/customers?rfm=cant-lose-them`):
+    /// the label in lower case, words joined by hyphens, apostrophes dropped.
+    pub fn key(self) -> &'static str {
+        match self {
+            Segment::Champions => "champions",
+            Segment::Loyal => "loyal",
+            Segment::PotentialLoyalists => "potential-loyalists",
+            Segment::New => "new",
+            Segment::Promising => "promising",
+            Segment::NeedAttention => "need-attention",
+            Segment::AboutToSleep => "about-to-sleep",
+            Segment::AtRisk => "at-risk",
+            Segment::CantLoseThem => "cant-lose-them",
+            Segment::Hibernating => "hibernating",
+            Segment::Lost => "lost",
+        }
+    }
+
+    /// The segment whose [`Segment::key`] is `key` (surrounding spaces and
+    /// case ignored); `None` for anything else.
+    pub fn from_key(key: &str) -> Option<Segment> {
+        let key = key.trim();
+        Segment::all()
+            .iter()
+            .copied()
+            .find(|s| s.key().eq_ignore_ascii_case(key))
+    }
+
+    /// The rule that puts a customer in the segment, in words.
+    pub fn rule(self) -> &'static str {
+        match self {
+            Segment::Champions => "Bought very recently (R 5) and often (F 4–5).",
+            Segment::Loyal => "Buy often (F 4–5), fairly recently (R 3–4).",
+            Segment::PotentialLoyalists => "Recent (R 4–5), with a few purchases (F 2–3).",
+            Segment::New => "First purchase very recently (R 5, F 1).",
+            Segment::Promising => "One purchase, fairly recently (R 4, F 1).",
+            Segment::NeedAttention => "Middle of the road on both (R 3, F 3).",
+            Segment::AboutToSleep => "Few purchases (F 1–2), recency slipping (R 3).",
+            Segment::AtRisk => "Bought several times (F 3–4), but long ago (R 1–2).",
+            Segment::CantLoseThem => "Bought most often (F 5), but long ago (R 1–2).",
+            Segment::Hibernating => "Few purchases (F 1–2), long ago (R 1–2), except R 1 F 1.",
+            Segment::Lost => "One purchase, longest ago (R 1, F 1).",
+        }
+    }
+
     /// The segment of the R and F scores (each 1–5; values outside are
     /// clamped into 1–5), by the grid in the module documentation.
     pub fn from_scores(r: u8, f: u8) -> Segment {
@@ -183,5 +228,50 @@ mod tests {
     fn scores_outside_one_to_five_are_clamped() {
         assert_eq!(Segment::from_scores(0, 0), Segment::Lost);
         assert_eq!(Segment::from_scores(9, 9), Segment::Champions);
+    }
+
+    #[test]
+    fn every_key_round_trips_and_is_the_hyphenated_lowercase_label() {
+        for &s in Segment::all() {
+            assert_eq!(Segment::from_key(s.key()), Some(s));
+            let expected: String = s
+                .label()
+                .to_lowercase()
+                .replace('\'', "")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join("-");
+            assert_eq!(s.key(), expected);
+        }
+        assert_eq!(Segment::from_key(" At-Risk "), Some(Segment::AtRisk));
+        assert_eq!(Segment::from_key("at risk"), None);
+        assert_eq!(Segment::from_key(""), None);
+    }
+
+    /// The first "R a" / "R a–b" (or F) range in a rule.
+    fn range_in(rule: &str, letter: char) -> (u8, u8) {
+        let at = rule
+            .find(&format!("{letter} "))
+            .expect("the rule names the score");
+        let digits: Vec<u8> = rule[at + 2..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '–')
+            .filter_map(|c| c.to_digit(10))
+            .map(|d| d as u8)
+            .collect();
+        (digits[0], *digits.last().expect("a digit"))
+    }
+
+    #[test]
+    fn every_rule_in_words_covers_the_scores_of_its_grid_cells() {
+        for r in 1..=5u8 {
+            for f in 1..=5u8 {
+                let rule = Segment::from_scores(r, f).rule();
+                let (r0, r1) = range_in(rule, 'R');
+                let (f0, f1) = range_in(rule, 'F');
+                assert!((r0..=r1).contains(&r), "R {r} F {f}: {rule}");
+                assert!((f0..=f1).contains(&f), "R {r} F {f}: {rule}");
+            }
+        }
     }
 }

@@ -21,6 +21,7 @@
 pub mod analyses;
 pub mod insight;
 pub mod predict;
+pub mod products;
 pub mod text;
 
 use crate::model::Timestamp;
@@ -31,6 +32,7 @@ use serde::{Deserialize, Serialize};
 pub use analyses::{MissingJob, SaveSegmentsJob, SegmentJob};
 pub use insight::{InsightJob, NetworkJob, RecommendJob};
 pub use predict::{LinearJob, PropensityJob, TreeJob};
+pub use products::{AlsoBoughtInput, AlsoBoughtJob, AlsoBoughtReport};
 pub use text::{DuplicateCustomersJob, NearDuplicatesJob, SentimentJob, TopicsJob};
 
 /// A message from the page to the worker.
@@ -156,6 +158,7 @@ pub fn reads_store(name: &str) -> Option<bool> {
         DuplicateCustomersJob::NAME | NearDuplicatesJob::NAME => true,
         TopicsJob::NAME | SentimentJob::NAME => true,
         InsightJob::NAME | RecommendJob::NAME | NetworkJob::NAME => true,
+        AlsoBoughtJob::NAME => true,
         _ => return None,
     })
 }
@@ -191,6 +194,7 @@ pub async fn run_named<S: Store>(
         InsightJob::NAME => run_encoded::<InsightJob, _>(store, input, now, progress).await,
         RecommendJob::NAME => run_encoded::<RecommendJob, _>(store, input, now, progress).await,
         NetworkJob::NAME => run_encoded::<NetworkJob, _>(store, input, now, progress).await,
+        AlsoBoughtJob::NAME => run_encoded::<AlsoBoughtJob, _>(store, input, now, progress).await,
         other => Err(JobError::NoSuchJob(other.to_string())),
     }
 }
@@ -284,6 +288,7 @@ mod tests {
             LinearJob::NAME,
             PropensityJob::NAME,
             TreeJob::NAME,
+            AlsoBoughtJob::NAME,
         ] {
             assert!(reads_store(name).is_some(), "{name}");
             let err = run(name, "not json", &mut |_, _| {}).unwrap_err();

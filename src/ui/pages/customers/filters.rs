@@ -22,25 +22,6 @@ pub fn load_columns() -> Vec<Column> {
         .unwrap_or_else(|| super::list::DEFAULT_SHOWN.to_vec())
 }
 
-/// The key of an RFM segment in addresses (`/customers?rfm=at-risk`).
-pub fn rfm_key(segment: Segment) -> String {
-    segment
-        .label()
-        .to_lowercase()
-        .chars()
-        .filter_map(|c| match c {
-            ' ' => Some('-'),
-            c if c.is_alphanumeric() => Some(c),
-            _ => None,
-        })
-        .collect()
-}
-
-/// The RFM segment with this [`rfm_key`].
-pub fn rfm_from_key(key: &str) -> Option<Segment> {
-    Segment::all().iter().copied().find(|s| rfm_key(*s) == key)
-}
-
 /// The saved views of the Customers list (also offered as campaign audiences).
 pub fn load_views() -> Vec<SavedView> {
     LocalStorage::get(VIEWS_KEY).unwrap_or_default()
@@ -112,7 +93,10 @@ pub fn Toolbar(
                         .iter()
                         .filter(|(_, n, _)| *n > 0)
                         .map(|(s, n, _)| {
-                            (rfm_key(*s), format!("{} ({})", s.label(), thousands(*n)))
+                            (
+                                s.key().to_string(),
+                                format!("{} ({})", s.label(), thousands(*n)),
+                            )
                         })
                         .collect()
                 })
@@ -219,9 +203,9 @@ pub fn Toolbar(
                 label="RFM segment"
                 any="All RFM segments"
                 options=rfm_segments
-                value=Signal::derive(move || query.with(|q| q.filter.rfm.first().map(|s| rfm_key(*s)).unwrap_or_default()))
+                value=Signal::derive(move || query.with(|q| q.filter.rfm.first().map(|s| s.key().to_string()).unwrap_or_default()))
                 on_pick=Callback::new(move |v: String| {
-                    query.update(|q| q.filter.rfm = rfm_from_key(&v).into_iter().collect())
+                    query.update(|q| q.filter.rfm = Segment::from_key(&v).into_iter().collect())
                 })
             />
             <CustomFieldFilter query=query/>

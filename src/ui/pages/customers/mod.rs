@@ -48,7 +48,8 @@ pub fn CustomersPage() -> impl IntoView {
     let (negative, rfm) = leptos_router::hooks::use_query_map().with_untracked(|q| {
         (
             q.get("negative").is_some_and(|v| v == "1"),
-            q.get("rfm").and_then(|k| filters::rfm_from_key(&k)),
+            q.get("rfm")
+                .and_then(|k| crate::insight::Segment::from_key(&k)),
         )
     });
     let mut initial = ListQuery::default();

@@ -1,0 +1,109 @@
+//! Insight (`/insight`): what the purchase history says about the customer
+//! base — RFM scores with the R × F heatmap and the named segments (each a
+//! link into the Customers list and a one-click campaign), the fitted
+//! lifetime-value model with the most valuable customers ahead, the
+//! referral network's most influential customers and its drawing, and
+//! "customers who bought … also bought". Every analysis runs in the worker
+//! (`jobs::insight`, `jobs::products`); this page only shows results.
+
+mod also;
+mod clv;
+mod network;
+mod rfm;
+
+use crate::jobs::insight::{InsightInput, InsightOverview};
+use crate::jobs::InsightJob;
+use crate::model::{Customer, Id, Record};
+use crate::store::{Collection, Store, StoreError};
+use crate::ui::components::{JobProgress, JobState, PageHeader};
+use crate::ui::state::{AppState, StoreStatus};
+use leptos::prelude::*;
+use rapport_core::insight::parse_as_of;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Live customers' display names, by id, shared by the page's tables.
+pub(super) type Names = Arc<HashMap<Id, String>>;
+
+async fn names(state: AppState) -> Result<Names, StoreError> {
+    let customers: Vec<Customer> = state.store()?.all().await?;
+    Ok(Arc::new(
+        customers
+            .into_iter()
+            .filter(|c| !c.is_deleted())
+            .map(|c| (c.meta.id, c.display_name()))
+            .collect(),
+    ))
+}
+
+/// `/insight`.
+#[component]
+pub fn InsightPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let job = JobState::new();
+    let overview = RwSignal::new(None::<Arc<InsightOverview>>);
+    let as_of_text = RwSignal::new(String::new());
+    let as_of_error = RwSignal::new(None::<String>);
+    let as_of = RwSignal::new(InsightInput::default());
+    let names_resource = state.store_resource(&[Collection::Customers], names);
+    let names = Signal::derive(move || {
+        names_resource
+            .get()
+            .and_then(|r| r.ok().flatten())
+            .unwrap_or_default()
+    });
+    Effect::new(move |_| {
+        let input = as_of.get();
+        state.track(Collection::Orders);
+        state.track(Collection::Customers);
+        if state.status.get() != StoreStatus::Ready {
+            return;
+        }
+        job.run::<InsightJob>(input, move |found| overview.set(Some(Arc::new(found))));
+    });
+    on_cleanup(move || job.cancel());
+    let apply_as_of = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match parse_as_of(&as_of_text.get_untracked()) {
+            Ok(day) => {
+                as_of_error.set(None);
+                as_of.set(InsightInput { as_of: day });
+            }
+            Err(e) => as_of_error.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <PageHeader title="Insight" subtitle="Who buys, who is slipping away, what they are worth and who knows whom — computed on this device."/>
+        <form class="card as-of-form" on:submit=apply_as_of aria-label="Measure as of">
+            <label class="field-inline">
+                <span>"As of"</span>
+                <input
+                    type="date"
+                    name="as-of"
+                    prop:value=move || as_of_text.get()
+                    on:input=move |ev| as_of_text.set(event_target_value(&ev))
+                    aria-invalid=move || as_of_error.get().is_some().then_some("true")
+                    aria-describedby="as-of-help"
+                />
+            </label>
+            <button type="submit">"Recompute"</button>
+            <span id="as-of-help" class="muted small">
+                {move || overview.get().and_then(|o| o.as_of).map_or_else(
+                    || "Blank: as of the newest purchase.".to_string(),
+                    |d| format!("Measured as of {d}. Blank: as of the newest purchase."),
+                )}
+            </span>
+            {move || as_of_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <JobProgress job=job label="Scoring customers"/>
+        </form>
+        {move || overview.get().map(|o| {
+            let o2 = o.clone();
+            view! {
+                <rfm::RfmSection overview=o/>
+                <clv::ClvSection overview=o2 names=names/>
+            }
+        })}
+        <network::NetworkSection overview=overview/>
+        <also::AlsoBoughtSection/>
+    }
+}

@@ -1,0 +1,143 @@
+//! The RFM section: the R × F heatmap as a table and the named segments,
+//! each with its rule, a link into the Customers list filtered to it and a
+//! "Plan a campaign" button that saves a campaign for its customers.
+
+use crate::format::{thousands, whole_money};
+use crate::jobs::insight::InsightOverview;
+use crate::model::Uuid;
+use crate::ops::sales::plan_campaign;
+use crate::ui::base_path::app_href;
+use crate::ui::components::SaveError;
+use crate::ui::state::{now_ms, AppState};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use rapport_core::insight::{segment_campaign, HeatCell, Segment};
+use std::sync::Arc;
+
+/// The heat class of a cell: `heat-0` when empty, then 1–5 by its share of
+/// the fullest cell (the stylesheet shades them).
+fn heat_class(cell: &HeatCell, fullest: usize) -> String {
+    let bucket = if cell.customers == 0 || fullest == 0 {
+        0
+    } else {
+        (cell.customers * 5).div_ceil(fullest).clamp(1, 5)
+    };
+    format!("num heat heat-{bucket}")
+}
+
+/// The R × F heatmap and the segments of `overview`.
+#[component]
+pub(super) fn RfmSection(overview: Arc<InsightOverview>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let navigate = StoredValue::new_local(use_navigate());
+    let save_error = RwSignal::new(None::<(String, bool)>);
+    let fullest = overview
+        .heatmap
+        .iter()
+        .flatten()
+        .map(|c| c.customers)
+        .max()
+        .unwrap_or(0);
+    let heat_rows = (1..=5usize)
+        .rev()
+        .map(|r| {
+            let cells = overview.heatmap[r - 1]
+                .iter()
+                .enumerate()
+                .map(|(f, cell)| {
+                    view! {
+                        <td class=heat_class(cell, fullest)>
+                            <span class="heat-count">{thousands(cell.customers)}</span>
+                            <span class="heat-revenue">{whole_money(cell.revenue)}</span>
+                            <span class="sr-only">{format!(" customers with R {r} and F {}", f + 1)}</span>
+                        </td>
+                    }
+                })
+                .collect_view();
+            view! { <tr><th scope="row">{format!("R {r}")}</th>{cells}</tr> }
+        })
+        .collect_view();
+    let plan = move |segment: Segment, overview: Arc<InsightOverview>| {
+        let members = overview
+            .customers
+            .iter()
+            .filter(|c| c.segment == segment)
+            .map(|c| c.customer_id);
+        let id = Uuid::new_v4();
+        let campaign = match segment_campaign(segment, members, id, now_ms()) {
+            Ok(c) => c,
+            Err(e) => {
+                save_error.set(Some((
+                    format!("The campaign could not be planned: {e}"),
+                    false,
+                )));
+                return;
+            }
+        };
+        state.save(
+            plan_campaign(&campaign),
+            true,
+            save_error,
+            None,
+            move || {
+                navigate.with_value(|go| go(&format!("/campaigns/{id}"), Default::default()));
+            },
+        );
+    };
+    let segment_rows = overview
+        .segments
+        .iter()
+        .map(|&(segment, count, revenue)| {
+            let overview = overview.clone();
+            let href = app_href(&format!("/customers?rfm={}", segment.key()));
+            view! {
+                <tr>
+                    <th scope="row">{segment.label()}</th>
+                    <td class="num">{thousands(count)}</td>
+                    <td class="num">{whole_money(revenue)}</td>
+                    <td class="muted">{segment.rule()}</td>
+                    <td><div class="actions">
+                        <a href=href>"Show in Customers"<span class="sr-only">{format!(": {}", segment.label())}</span></a>
+                        <button
+                            type="button"
+                            disabled=count == 0
+                            on:click=move |_| plan(segment, overview.clone())
+                        >
+                            "Plan a campaign"<span class="sr-only">{format!(" for {}", segment.label())}</span>
+                        </button>
+                    </div></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card" aria-labelledby="rfm-heading">
+            <h2 id="rfm-heading">"Recency, frequency and monetary value"</h2>
+            <p class="muted">"Each buyer scored 1–5 on how recently (R) and how often (F) they bought, by quintile; each cell shows its customers and their revenue."</p>
+            <div class="insight-grid">
+                <table class="data heatmap" aria-label="Customers by recency and frequency score">
+                    <thead>
+                        <tr>
+                            <td></td>
+                            {(1..=5).map(|f| view! { <th scope="col" class="num">{format!("F {f}")}</th> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>{heat_rows}</tbody>
+                </table>
+            </div>
+            <SaveError error=save_error/>
+            <table class="data segments-table" aria-label="RFM segments">
+                <thead>
+                    <tr>
+                        <th scope="col">"Segment"</th>
+                        <th scope="col" class="num">"Customers"</th>
+                        <th scope="col" class="num">"Revenue"</th>
+                        <th scope="col">"Rule"</th>
+                        <th scope="col"><span class="sr-only">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody>{segment_rows}</tbody>
+            </table>
+        </section>
+    }
+}
