@@ -39,6 +39,9 @@ pub struct NetworkChart {
     pub highlight: Option<usize>,
 }
 
+/// The height of one legend row in CSS pixels.
+const LEGEND_ROW_PX: f64 = 20.0;
+
 /// The margin a zoomed drawing keeps on each side, as a share of its size.
 pub const ZOOM_INSET: f64 = 0.1;
 
@@ -151,7 +154,9 @@ pub fn draw_network<DB: DrawingBackend>(
     let inner = area.margin(margin, margin, margin, margin);
     let inner = inner.titled(&chart.title, title_font(theme))?;
     let (width, height) = inner.dim_in_pixel();
-    let legend_height = theme.px(24.0);
+    let names: Vec<&str> = legend_entries(chart, theme).iter().map(|e| e.1).collect();
+    let rows = legend_layout(&names, width, theme).1 as u32;
+    let legend_height = rows * theme.px(LEGEND_ROW_PX) + theme.px(4.0);
     let plot = inner.margin(0, legend_height, 0, 0);
     let pad = theme.px(RADIUS_PX.1 + 4.0) as f64;
     let (pw, ph) = (
@@ -212,7 +217,7 @@ pub fn draw_network<DB: DrawingBackend>(
             theme.text.stroke_width(theme.px(2.0)),
         ))?;
     }
-    draw_legend(&inner, chart, theme, height)?;
+    draw_legend(&inner, chart, theme)?;
     area.present()?;
     Ok(())
 }
@@ -222,36 +227,59 @@ pub fn ungrouped_colour(theme: &ChartTheme) -> RGBColor {
     theme.palette[theme.palette.len() - 1]
 }
 
-/// The legend along the bottom: a dot and a name per group in use.
-fn draw_legend<DB: DrawingBackend>(
-    inner: &DrawingArea<DB, Shift>,
-    chart: &NetworkChart,
-    theme: &ChartTheme,
-    height: u32,
-) -> Result<(), ChartError> {
-    let y = height as i32 - theme.px(10.0) as i32;
-    let mut x = 0i32;
+/// The legend's entries in use: colour and name.
+fn legend_entries<'a>(chart: &'a NetworkChart, theme: &ChartTheme) -> Vec<(RGBColor, &'a str)> {
     let used = |g: Option<usize>| chart.nodes.iter().any(|p| p.group == g);
-    let entries = chart
+    chart
         .groups
         .iter()
         .enumerate()
         .filter(|(g, _)| used(Some(*g)))
         .map(|(g, name)| (theme.series(g), name.as_str()))
-        .chain(used(None).then(|| (ungrouped_colour(theme), chart.ungrouped.as_str())));
+        .chain(used(None).then(|| (ungrouped_colour(theme), chart.ungrouped.as_str())))
+        .filter(|(_, name)| !name.is_empty())
+        .collect()
+}
+
+/// Lays the legend out in rows no wider than `width`: each entry's
+/// (row, x offset), and the number of rows.
+fn legend_layout(names: &[&str], width: u32, theme: &ChartTheme) -> (Vec<(usize, i32)>, usize) {
+    let r = theme.px(5.0) as i32;
+    let mut out = Vec::with_capacity(names.len());
+    let (mut row, mut x) = (0usize, 0i32);
+    for name in names {
+        let w = 3 * r + (name.chars().count() as f64 * theme.px(7.0) as f64) as i32;
+        if x > 0 && x + w > width as i32 {
+            row += 1;
+            x = 0;
+        }
+        out.push((row, x));
+        x += w + theme.px(16.0) as i32;
+    }
+    let rows = if names.is_empty() { 0 } else { row + 1 };
+    (out, rows)
+}
+
+/// The legend along the bottom: a dot and a name per group in use, in as
+/// many rows as the width needs.
+fn draw_legend<DB: DrawingBackend>(
+    inner: &DrawingArea<DB, Shift>,
+    chart: &NetworkChart,
+    theme: &ChartTheme,
+) -> Result<(), ChartError> {
+    let (width, height) = inner.dim_in_pixel();
+    let entries = legend_entries(chart, theme);
+    let names: Vec<&str> = entries.iter().map(|e| e.1).collect();
+    let (places, rows) = legend_layout(&names, width, theme);
+    let line = theme.px(LEGEND_ROW_PX) as i32;
     let font = label_font(theme)
         .color(&theme.text)
         .pos(Pos::new(HPos::Left, VPos::Center));
-    for (colour, name) in entries {
-        if name.is_empty() {
-            continue;
-        }
-        let r = theme.px(5.0) as i32;
+    let r = theme.px(5.0) as i32;
+    for ((colour, name), (row, x)) in entries.into_iter().zip(places) {
+        let y = height as i32 - (rows - row) as i32 * line + line / 2;
         inner.draw(&Circle::new((x + r, y), r as u32, colour.filled()))?;
         inner.draw(&Text::new(name.to_string(), (x + 3 * r, y), font.clone()))?;
-        x += 3 * r
-            + (name.chars().count() as f64 * theme.px(7.0) as f64) as i32
-            + theme.px(16.0) as i32;
     }
     Ok(())
 }

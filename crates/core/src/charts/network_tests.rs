@@ -49,6 +49,35 @@ fn a_network_draws_its_title_legend_and_larger_dots_for_central_customers() {
 }
 
 #[test]
+fn a_legend_too_wide_for_one_row_wraps_onto_another() {
+    let theme = ChartTheme::light(1.0);
+    let mut chart = star();
+    chart.groups = (0..5)
+        .map(|g| format!("A rather long group name {g}"))
+        .collect();
+    chart.nodes[1].group = Some(2);
+    chart.nodes[2].group = Some(3);
+    chart.nodes[3].group = Some(4);
+    let mut raster = Raster::new(W, H);
+    draw_network(&raster.area(), &chart, &theme).unwrap();
+    let legend: Vec<_> = raster
+        .texts()
+        .iter()
+        .filter(|t| t.text.starts_with("A rather long") || t.text == "No purchases")
+        .collect();
+    // Group 1 lost its nodes, so it has no entry.
+    assert_eq!(legend.len(), 5, "{:?}", raster.texts());
+    let rows: std::collections::BTreeSet<i32> = legend.iter().map(|t| t.at.1).collect();
+    assert!(rows.len() >= 2, "{legend:?}");
+    let widest = legend
+        .iter()
+        .map(|t| t.at.0 + t.text.chars().count() as i32 * 7)
+        .max()
+        .unwrap();
+    assert!(widest <= W as i32, "{legend:?}");
+}
+
+#[test]
 fn links_are_drawn_between_their_customers_and_a_highlight_adds_a_ring() {
     let theme = ChartTheme::dark(1.0);
     let plain = {
