@@ -11,6 +11,7 @@ mod clv;
 mod network;
 mod rfm;
 
+use crate::insight::parse_as_of;
 use crate::jobs::insight::{InsightInput, InsightOverview};
 use crate::jobs::InsightJob;
 use crate::model::{Customer, Id, Record};
@@ -18,7 +19,6 @@ use crate::store::{Collection, Store, StoreError};
 use crate::ui::components::{JobProgress, JobState, PageHeader};
 use crate::ui::state::{AppState, StoreStatus};
 use leptos::prelude::*;
-use rapport_core::insight::parse_as_of;
 use std::collections::HashMap;
 use std::sync::Arc;
 

@@ -3,6 +3,7 @@
 //! RFM segment, with a zoom to one customer's neighbourhood.
 
 use crate::charts::{NetworkChart, NetworkPoint};
+use crate::insight::Segment;
 use crate::jobs::insight::{InsightOverview, NetworkReport};
 use crate::jobs::NetworkJob;
 use crate::store::Collection;
@@ -10,7 +11,6 @@ use crate::ui::base_path::app_href;
 use crate::ui::components::{Chart, ChartSpec, JobProgress, JobState};
 use crate::ui::state::{AppState, StoreStatus};
 use leptos::prelude::*;
-use rapport_core::insight::Segment;
 use std::sync::Arc;
 
 /// How many customers the influence table lists.

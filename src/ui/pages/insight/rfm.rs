@@ -3,6 +3,7 @@
 //! "Plan a campaign" button that saves a campaign for its customers.
 
 use crate::format::{thousands, whole_money};
+use crate::insight::{segment_campaign, HeatCell, Segment};
 use crate::jobs::insight::InsightOverview;
 use crate::model::Uuid;
 use crate::ops::sales::plan_campaign;
@@ -11,7 +12,6 @@ use crate::ui::components::SaveError;
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use rapport_core::insight::{segment_campaign, HeatCell, Segment};
 use std::sync::Arc;
 
 /// The heat class of a cell: `heat-0` when empty, then 1–5 by its share of
