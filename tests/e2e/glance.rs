@@ -1,6 +1,7 @@
 //! Customer insight as a person meets it: after importing a 1997–98
 //! purchase log, the Customers list sorted by lifetime spend starts with
-//! the top spender (customer 00004, 446.00 USD in the file), whose page
+//! the top spender (customer 00004, 446.00 USD in the file), the list
+//! filters by spend and by last purchase, the top spender's page
 //! shows the spend and RFM scores at a glance; the list filters by that RFM
 //! segment (also from `/customers?rfm=…`); a demo customer's page
 //! recommends products with the reason.
@@ -76,6 +77,22 @@ async fn the_top_spender_of_a_purchase_log_is_found_scored_and_filtered_by_segme
     assert!(spend.iter().all(|s| s.is_finite()), "{spend:?}");
     assert!(spend.windows(2).all(|w| w[0] >= w[1]), "{spend:?}");
     snap(&browser, "customers-by-spend").await;
+
+    // Filter on the figures: who spent at least 200 (00004 and 00002), who
+    // has not bought since before March 1998 (8 of the 17), a typo said.
+    browser.set_value("Spend at least", "200").await;
+    browser.expect_text("2 of 17 customers").await;
+    browser.set_value("Spend at least", "lots").await;
+    browser
+        .expect_text("“lots” is not an amount: type a number such as 1,000 or 250.50.")
+        .await;
+    browser.set_value("Spend at least", "").await;
+    browser
+        .set_value("Last purchase before", "1998-03-01")
+        .await;
+    browser.expect_text("8 of 17 customers").await;
+    browser.set_value("Last purchase before", "").await;
+    browser.expect_text("17 customers").await;
 
     browser.click_link("Customer 00004").await;
     browser.expect_heading("Customer 00004").await;

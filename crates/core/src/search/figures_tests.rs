@@ -134,3 +134,56 @@ fn an_edit_keeps_the_figures_and_a_new_overview_replaces_them() {
     assert!(index.get(&id(2)).is_some_and(|r| r.figures.is_none()));
     assert_eq!(sorted(&index, Column::Spend, true)[0], id(5));
 }
+
+#[test]
+fn spend_and_last_purchase_filters_keep_exactly_the_matching_buyers() {
+    let index = with_figures();
+    let filtered = |filter: Filter| {
+        let mut ids = index.query(&ListQuery {
+            filter,
+            ..ListQuery::default()
+        });
+        ids.sort();
+        ids
+    };
+    // Spends: 1 → 50, 2 → 500, 3 → 5, 4 → 120, 5 → none.
+    let at_least = |min: f64| Filter {
+        spend_at_least: Some(min),
+        ..Filter::default()
+    };
+    assert_eq!(filtered(at_least(50.0)), vec![id(1), id(2), id(4)]);
+    assert_eq!(filtered(at_least(500.01)), Vec::<Id>::new());
+    assert_eq!(filtered(at_least(0.0)), vec![id(1), id(2), id(3), id(4)]);
+    // Last purchases: 2024-01-01 + n days.
+    let before = Filter {
+        last_purchase_before: Some(date!(2024 - 01 - 04)),
+        ..Filter::default()
+    };
+    assert_eq!(filtered(before.clone()), vec![id(1), id(2)]);
+    assert!(!before.is_empty());
+    let both = Filter {
+        spend_at_least: Some(100.0),
+        last_purchase_before: Some(date!(2024 - 01 - 04)),
+        ..Filter::default()
+    };
+    assert_eq!(filtered(both), vec![id(2)]);
+}
+
+#[test]
+fn the_figure_filter_boxes_read_amounts_and_dates_or_say_what_is_wrong() {
+    assert_eq!(parse_spend_at_least(""), Ok(None));
+    assert_eq!(parse_spend_at_least(" 1,000 "), Ok(Some(1000.0)));
+    assert_eq!(parse_spend_at_least("250.50 €"), Ok(Some(250.5)));
+    let error = parse_spend_at_least("lots").unwrap_err();
+    assert_eq!(error, FigureFilterError::NotAnAmount("lots".into()));
+    assert!(error.to_string().contains("is not an amount"));
+    assert_eq!(parse_last_purchase_before("  "), Ok(None));
+    assert_eq!(
+        parse_last_purchase_before("1998-02-01"),
+        Ok(Some(date!(1998 - 02 - 01)))
+    );
+    assert!(matches!(
+        parse_last_purchase_before("1998-13-01"),
+        Err(FigureFilterError::NotADate(_))
+    ));
+}

@@ -54,7 +54,10 @@ mod tests;
 mod tests_large;
 mod tokens;
 
-pub use query::{Column, Filter, ListQuery, SavedView, Sort};
+pub use query::{
+    parse_last_purchase_before, parse_spend_at_least, Column, FigureFilterError, Filter, ListQuery,
+    SavedView, Sort,
+};
 pub use row::{custom_text, CustomerRow, Figures};
 
 use std::collections::{BTreeMap, HashMap};

@@ -25,7 +25,7 @@ pub struct ListQuery {
 
 /// Field filters; an empty list does not filter. Text is compared
 /// case-insensitively, ignoring surrounding spaces.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Filter {
     /// Tags that must all be present.
@@ -44,6 +44,46 @@ pub struct Filter {
     /// RFM segments, any of which matches (customers without purchases
     /// match none).
     pub rfm: Vec<Segment>,
+    /// Only customers whose lifetime spend is at least this.
+    pub spend_at_least: Option<f64>,
+    /// Only customers whose latest purchase is before this day (who is
+    /// slipping away); customers without purchases do not match.
+    pub last_purchase_before: Option<time::Date>,
+}
+
+/// Why a figure filter's text was not taken.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum FigureFilterError {
+    /// The amount is not a number.
+    #[error("“{0}” is not an amount: type a number such as 1,000 or 250.50.")]
+    NotAnAmount(String),
+    /// The date is not a date.
+    #[error("“{0}” is not a date: use YYYY-MM-DD.")]
+    NotADate(String),
+}
+
+/// Reads the "Spend at least" box: blank is no filter.
+pub fn parse_spend_at_least(text: &str) -> Result<Option<f64>, FigureFilterError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    crate::model::parse::parse_amount(text)
+        .ok()
+        .filter(|x| x.is_finite())
+        .map(Some)
+        .ok_or_else(|| FigureFilterError::NotAnAmount(text.to_string()))
+}
+
+/// Reads the "Last purchase before" date (`YYYY-MM-DD`): blank is no filter.
+pub fn parse_last_purchase_before(text: &str) -> Result<Option<time::Date>, FigureFilterError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    crate::model::iso_date::parse(text)
+        .map(Some)
+        .map_err(|_| FigureFilterError::NotADate(text.to_string()))
 }
 
 impl Filter {
@@ -56,6 +96,8 @@ impl Filter {
             && self.custom.is_empty()
             && !self.recent_negative
             && self.rfm.is_empty()
+            && self.spend_at_least.is_none()
+            && self.last_purchase_before.is_none()
     }
 }
 
@@ -157,6 +199,8 @@ pub(crate) struct PreparedFilter {
     custom: Vec<(String, String)>,
     recent_negative: bool,
     rfm: Vec<Segment>,
+    spend_at_least: Option<f64>,
+    last_purchase_before: Option<time::Date>,
 }
 
 fn fold(s: &str) -> String {
@@ -183,6 +227,8 @@ impl PreparedFilter {
             custom: f.custom.iter().map(|(k, v)| (fold(k), fold(v))).collect(),
             recent_negative: f.recent_negative,
             rfm: f.rfm.clone(),
+            spend_at_least: f.spend_at_least,
+            last_purchase_before: f.last_purchase_before,
         }
     }
 
@@ -194,6 +240,12 @@ impl PreparedFilter {
                     .figures
                     .as_ref()
                     .is_some_and(|f| self.rfm.contains(&f.segment)))
+            && self
+                .spend_at_least
+                .is_none_or(|min| row.figures.as_ref().is_some_and(|f| f.spend >= min))
+            && self
+                .last_purchase_before
+                .is_none_or(|day| row.figures.as_ref().is_some_and(|f| f.last_order < day))
             && (self.stages.is_empty() || self.stages.contains(&row.stage))
             && (self.countries.is_empty()
                 || self.countries.iter().any(|c| eq_folded(&row.country, c)))

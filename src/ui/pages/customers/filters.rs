@@ -5,7 +5,9 @@ use super::list::column_label;
 use crate::insight::Segment;
 use crate::model::Id;
 use crate::model::LifecycleStage;
-use crate::search::{Column, ListQuery, SavedView};
+use crate::search::{
+    parse_last_purchase_before, parse_spend_at_least, Column, ListQuery, SavedView,
+};
 use crate::ui::components::thousands;
 use crate::ui::state::AppState;
 use gloo_storage::{LocalStorage, Storage};
@@ -103,6 +105,30 @@ pub fn Toolbar(
                 .unwrap_or_default()
         })
     });
+    // The purchase-figure filters, as typed; a typo is said, not applied.
+    let spend_text = RwSignal::new(String::new());
+    let before_text = RwSignal::new(String::new());
+    let figure_error = RwSignal::new(None::<String>);
+    let set_spend = move |text: String| {
+        spend_text.set(text.clone());
+        match parse_spend_at_least(&text) {
+            Ok(min) => {
+                figure_error.set(None);
+                query.update(|q| q.filter.spend_at_least = min);
+            }
+            Err(e) => figure_error.set(Some(e.to_string())),
+        }
+    };
+    let set_before = move |text: String| {
+        before_text.set(text.clone());
+        match parse_last_purchase_before(&text) {
+            Ok(day) => {
+                figure_error.set(None);
+                query.update(|q| q.filter.last_purchase_before = day);
+            }
+            Err(e) => figure_error.set(Some(e.to_string())),
+        }
+    };
     let toggle_column = move |column: Column, on: bool| {
         shown.update(|c| {
             c.retain(|x| *x != column);
@@ -210,6 +236,19 @@ pub fn Toolbar(
             />
             <CustomFieldFilter query=query/>
             <label class="field-inline">
+                "Spend at least "
+                <input type="text" inputmode="decimal" class="narrow" placeholder="any"
+                    prop:value=move || spend_text.get()
+                    on:change=move |ev| set_spend(event_target_value(&ev))/>
+            </label>
+            <label class="field-inline">
+                "Last purchase before "
+                <input type="date"
+                    prop:value=move || before_text.get()
+                    on:change=move |ev| set_before(event_target_value(&ev))/>
+            </label>
+            {move || figure_error.get().map(|e| view! { <span class="error inline" role="alert">{e}</span> })}
+            <label class="field-inline">
                 <input type="checkbox"
                     prop:checked=move || query.with(|q| q.filter.recent_negative)
                     on:change=move |ev| query.update(|q| q.filter.recent_negative = event_target_checked(&ev))/>
@@ -294,7 +333,12 @@ pub fn Toolbar(
                         .collect_view()}
                 </fieldset>
             </details>
-            <button on:click=move |_| query.set(ListQuery::default())>"Clear filters"</button>
+            <button on:click=move |_| {
+                spend_text.set(String::new());
+                before_text.set(String::new());
+                figure_error.set(None);
+                query.set(ListQuery::default());
+            }>"Clear filters"</button>
             {move || view_error.get().map(|e| view! { <span class="error inline" role="alert">{e}</span> })}
         </div>
     }
