@@ -58,6 +58,20 @@ pub fn percent(share: Option<f64>) -> String {
     share.map_or_else(|| "—".into(), |x| format!("{:.1}%", x * 100.0))
 }
 
+/// A month as chart axes label it: `"Jan 24"` for January 2024 (`month`
+/// outside 1–12 is clamped).
+///
+/// ```
+/// assert_eq!(rapport_core::format::month_label(1997, 3), "Mar 97");
+/// ```
+pub fn month_label(year: i32, month: u8) -> String {
+    const NAMES: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let name = NAMES[usize::from(month.clamp(1, 12)) - 1];
+    format!("{name} {:02}", year.rem_euclid(100))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

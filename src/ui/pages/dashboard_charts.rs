@@ -6,8 +6,7 @@ use crate::ui::components::ChartSpec;
 
 /// "Jan 24".
 pub fn month_label(month: time::Date) -> String {
-    let name = format!("{:?}", month.month());
-    format!("{} {:02}", &name[..3], month.year().rem_euclid(100))
+    crate::format::month_label(month.year(), month.month() as u8)
 }
 
 fn bars_per_month<T: Copy + Into<f64>>(

@@ -8,11 +8,7 @@ use crate::ui::components::ChartSpec;
 
 /// "Jan 24" for a (year, month).
 fn month_label((year, month): (i32, u8)) -> String {
-    const NAMES: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let name = NAMES[usize::from(month.clamp(1, 12)) - 1];
-    format!("{name} {:02}", year.rem_euclid(100))
+    crate::format::month_label(year, month)
 }
 
 /// Mean sentiment per month, from −1 (negative) to +1 (positive).

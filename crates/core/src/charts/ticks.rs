@@ -151,8 +151,7 @@ mod tests {
             .map(|i| {
                 let month = Month::try_from((i % 12) as u8 + 1).unwrap();
                 let date = Date::from_calendar_date(1997 + (i / 12) as i32, month, 1).unwrap();
-                let name = format!("{:?}", date.month());
-                format!("{} {:02}", &name[..3], date.year().rem_euclid(100))
+                crate::format::month_label(date.year(), date.month() as u8)
             })
             .collect()
     }
