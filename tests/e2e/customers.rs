@@ -155,26 +155,7 @@ async fn a_stale_edit_from_a_second_tab_is_refused_not_lost() {
     let browser = Browser::start().await;
     browser.open("").await;
     add_ada(&browser).await;
-    let ada_url = browser
-        .eval("return location.href")
-        .await
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
-    let tab_a = browser.client.window().await.expect("this tab");
-    let tab_b = browser
-        .client
-        .new_window(true)
-        .await
-        .expect("open a tab")
-        .handle;
-
-    browser
-        .client
-        .switch_to_window(tab_b.clone())
-        .await
-        .expect("to tab B");
-    browser.client.goto(&ada_url).await.expect("open Ada in B");
+    let tab_a = browser.open_second_tab().await;
     browser.expect_heading("Ada Lovelace").await;
     browser.fill("Job title", "Mathematician").await;
     browser.click_button("Save changes").await;

@@ -345,6 +345,30 @@ impl Browser {
         std::fs::write(path, png).expect("write the screenshot");
     }
 
+    /// Opens the current address in a second tab and switches to it;
+    /// returns the first tab, to switch back to.
+    pub async fn open_second_tab(&self) -> fantoccini::wd::WindowHandle {
+        let url = self
+            .eval("return location.href")
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        let first = self.client.window().await.expect("this tab");
+        let second = self
+            .client
+            .new_window(true)
+            .await
+            .expect("open a tab")
+            .handle;
+        self.client
+            .switch_to_window(second)
+            .await
+            .expect("to the second tab");
+        self.client.goto(&url).await.expect("open it there");
+        first
+    }
+
     /// Ends the browser session (the driver goes with `Drop`).
     pub async fn close(self) {
         let _ = self.client.clone().close().await;

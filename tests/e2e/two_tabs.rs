@@ -6,30 +6,32 @@
 use crate::customers::add_customer;
 use crate::harness::Browser;
 
-/// Opens a second tab on the current address; returns (first, second).
-async fn second_tab(
+/// Back in the first tab after the second one saved: the notice says so,
+/// the unsaved edit of `field` is still on screen, saving it is refused,
+/// and Reload shows what the second tab stored.
+async fn stale_save_is_refused(
     browser: &Browser,
-) -> (fantoccini::wd::WindowHandle, fantoccini::wd::WindowHandle) {
-    let url = browser
-        .eval("return location.href")
-        .await
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
-    let first = browser.client.window().await.expect("this tab");
-    let second = browser
-        .client
-        .new_window(true)
-        .await
-        .expect("open a tab")
-        .handle;
+    first_tab: fantoccini::wd::WindowHandle,
+    notice: &str,
+    (field, unsaved): (&str, &str),
+    save: &str,
+) {
     browser
         .client
-        .switch_to_window(second.clone())
+        .switch_to_window(first_tab)
         .await
-        .expect("to the second tab");
-    browser.client.goto(&url).await.expect("open it there");
-    (first, second)
+        .expect("back to the first tab");
+    browser.expect_text(notice).await;
+    assert_eq!(
+        value_of(browser, field).await,
+        unsaved,
+        "the unsaved edit is kept on screen"
+    );
+    browser.click_button(save).await;
+    browser
+        .expect_text("changed in another tab or window since you opened it")
+        .await;
+    browser.click_button("Reload").await;
 }
 
 async fn value_of(browser: &Browser, label: &str) -> String {
@@ -54,30 +56,20 @@ async fn a_ticket_saved_in_another_tab_is_not_overwritten() {
 
     // Tab A starts an edit and leaves it unsaved.
     browser.fill("Feedback", "Edited in tab A").await;
-    let (tab_a, _tab_b) = second_tab(&browser).await;
+    let tab_a = browser.open_second_tab().await;
     browser.expect_heading("Kernel panic on boot").await;
     browser.fill("Feedback", "Saved in tab B").await;
     browser.click_button("Save changes").await;
     browser.expect_text("Saved the ticket").await;
 
-    browser
-        .client
-        .switch_to_window(tab_a)
-        .await
-        .expect("back to tab A");
-    browser
-        .expect_text("This ticket was changed in another tab or window while you were editing.")
-        .await;
-    assert_eq!(
-        value_of(&browser, "Feedback").await,
-        "Edited in tab A",
-        "A's edit is kept on screen"
-    );
-    browser.click_button("Save changes").await;
-    browser
-        .expect_text("changed in another tab or window since you opened it")
-        .await;
-    browser.click_button("Reload").await;
+    stale_save_is_refused(
+        &browser,
+        tab_a,
+        "This ticket was changed in another tab or window while you were editing.",
+        ("Feedback", "Edited in tab A"),
+        "Save changes",
+    )
+    .await;
     browser.expect_heading("Kernel panic on boot").await;
     browser.expect_text("Handling").await;
     assert_eq!(
@@ -96,30 +88,20 @@ async fn pipeline_stages_saved_in_another_tab_are_not_overwritten() {
     let first_stage = value_of(&browser, "Stage 1 name").await;
     browser.fill("Stage 1 name", "Scoping").await;
 
-    let (tab_a, _tab_b) = second_tab(&browser).await;
+    let tab_a = browser.open_second_tab().await;
     browser.expect_heading("Settings").await;
     browser.fill("Stage 2 name", "Analysis").await;
     browser.click_button("Save pipeline").await;
     browser.expect_text("Pipeline saved.").await;
 
-    browser
-        .client
-        .switch_to_window(tab_a)
-        .await
-        .expect("back to tab A");
-    browser
-        .expect_text("The stages were changed in another tab or window while you were editing.")
-        .await;
-    assert_eq!(
-        value_of(&browser, "Stage 1 name").await,
-        "Scoping",
-        "A's edit is kept on screen"
-    );
-    browser.click_button("Save pipeline").await;
-    browser
-        .expect_text("changed in another tab or window since you opened it")
-        .await;
-    browser.click_button("Reload").await;
+    stale_save_is_refused(
+        &browser,
+        tab_a,
+        "The stages were changed in another tab or window while you were editing.",
+        ("Stage 1 name", "Scoping"),
+        "Save pipeline",
+    )
+    .await;
     browser.expect_heading("Settings").await;
     assert_eq!(
         value_of(&browser, "Stage 2 name").await,
@@ -149,7 +131,7 @@ async fn a_deal_moved_in_another_tab_moves_on_this_board_too() {
     let stage_select = "Move Compiler licence to stage";
     let first_stage = value_of(&browser, stage_select).await;
 
-    let (tab_a, _tab_b) = second_tab(&browser).await;
+    let tab_a = browser.open_second_tab().await;
     browser.expect_heading("Pipeline").await;
     browser.set_value(stage_select, "Proposal").await;
     browser.click_button("Move Compiler licence").await;
