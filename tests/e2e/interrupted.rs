@@ -84,6 +84,14 @@ async fn a_restore_a_reload_cut_off_before_it_was_stored_is_reported_as_not_save
     let browser = Browser::start().await;
     browser.open("").await;
     browser.expect_heading("Dashboard").await;
+    // Start-up reads the note once; it must be over before the note is made,
+    // or this very page would report it (a slow machine opens the store late).
+    browser
+        .expect_true(
+            "document.documentElement.hasAttribute('data-started')",
+            "start-up over",
+        )
+        .await;
     // As the page leaves it when the reload comes before the transaction
     // commits: the note, and a probe record that was never written.
     browser

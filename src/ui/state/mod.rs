@@ -168,6 +168,7 @@ impl AppState {
                 }
                 Err(e) => state.status.set(StoreStatus::Failed(e.user_message())),
             }
+            mark_started();
         });
         state
     }
@@ -458,6 +459,18 @@ pub async fn sleep_ms(ms: i32) {
 fn request_persistence() {
     if let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) {
         let _ = storage.persist();
+    }
+}
+
+/// Marks `<html data-started>` once start-up (opening the store, loading the
+/// index, settling an interrupted load or write) is over: anything that acts
+/// on start-up state — a person's script, a test — can wait for it.
+fn mark_started() {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-started", "");
     }
 }
 
