@@ -80,11 +80,21 @@ async fn the_top_spender_of_a_purchase_log_is_found_scored_and_filtered_by_segme
 
     // Filter on the figures: who spent at least 200 (00004 and 00002), who
     // has not bought since before March 1998 (8 of the 17), a typo said.
+    browser
+        .client
+        .find(Locator::Css("details.figure-filters summary"))
+        .await
+        .expect("the Purchase figures menu")
+        .click()
+        .await
+        .expect("open it");
     browser.set_value("Spend at least", "200").await;
     browser.expect_text("2 of 17 customers").await;
     browser.set_value("Spend at least", "lots").await;
     browser
-        .expect_text("“lots” is not an amount: type a number such as 1,000 or 250.50.")
+        .expect_text(
+            "Spend at least: “lots” is not an amount: type a number such as 1,000 or 250.50.",
+        )
         .await;
     browser.set_value("Spend at least", "").await;
     browser
@@ -93,6 +103,29 @@ async fn the_top_spender_of_a_purchase_log_is_found_scored_and_filtered_by_segme
     browser.expect_text("8 of 17 customers").await;
     browser.set_value("Last purchase before", "").await;
     browser.expect_text("17 customers").await;
+    // Ranges: five customers bought at least 5 times (00001, 00002, 00004,
+    // 00008, 00009); three of them spent at most 200 in all.
+    browser.set_value("Purchases at least", "5").await;
+    browser.expect_text("5 of 17 customers").await;
+    browser.expect_text("Purchase figures (1)").await;
+    browser.set_value("Spend at most", "200").await;
+    browser.expect_text("3 of 17 customers").await;
+    browser.set_value("Purchases at most", "2.5").await;
+    browser
+        .expect_text(
+            "Purchases at most: “2.5” is not a number of purchases: type a whole number such as 3.",
+        )
+        .await;
+    browser.expect_text("3 of 17 customers").await;
+    snap(&browser, "customers-purchase-figures").await;
+    browser.click_button("Clear filters").await;
+    browser.expect_text("17 customers").await;
+    assert_eq!(
+        browser
+            .eval("return document.querySelector('input[inputmode=numeric]').value")
+            .await,
+        ""
+    );
 
     browser.click_link("Customer 00004").await;
     browser.expect_heading("Customer 00004").await;

@@ -81,6 +81,52 @@ async fn insight_shows_rfm_clv_network_and_also_bought_and_plans_a_segment_campa
             "the 20 most valuable customers, linked",
         )
         .await;
+    // Each with the purchases the model expects of them.
+    let expected: Vec<String> = serde_json::from_value(
+        browser
+            .eval(
+                "const t = document.querySelector('table[aria-label=\"Most valuable customers, next 12 months\"]');
+                 const at = [...t.querySelectorAll('thead th')].findIndex(h => h.textContent === 'Predicted purchases, 12 months');
+                 return [...t.querySelectorAll('tbody tr')].map(r => r.children[at].textContent)",
+            )
+            .await,
+    )
+    .expect("predicted purchases");
+    assert!(
+        expected
+            .iter()
+            .all(|n| n.parse::<f64>().is_ok_and(|n| n >= 0.0)),
+        "{expected:?}"
+    );
+
+    // Measured as of an earlier day: fewer buyers so far, then back.
+    let measured = |b: &'static str| {
+        format!("(document.querySelector('#as-of-help').textContent.match(/Measured as of ([0-9-]+)/) || [])[{b}]")
+    };
+    let newest = browser.eval(&format!("return {}", measured("1"))).await;
+    let newest = time::Date::parse(
+        newest.as_str().expect("the day measured"),
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .expect("a day");
+    let buyers = "[...document.querySelectorAll('table[aria-label=\"RFM segments\"] tbody td.num:first-of-type')].reduce((n, c) => n + +c.textContent.replace(/,/g, ''), 0)";
+    let all_buyers = browser.eval(&format!("return {buyers}")).await;
+    let earlier = (newest - time::Duration::days(365)).to_string();
+    browser.set_value("As of", &earlier).await;
+    browser.click_button("Recompute").await;
+    browser
+        .expect_text(&format!("Measured as of {earlier}."))
+        .await;
+    let then_buyers = browser.eval(&format!("return {buyers}")).await;
+    assert!(
+        then_buyers.as_f64() < all_buyers.as_f64(),
+        "{then_buyers} buyers a year before, {all_buyers} now"
+    );
+    browser.set_value("As of", "").await;
+    browser.click_button("Recompute").await;
+    browser
+        .expect_text(&format!("Measured as of {newest}."))
+        .await;
 
     // The network: its table, a drawn chart and the zoom.
     browser

@@ -6,72 +6,24 @@
 //! an empty canvas.
 
 use super::dashboard_charts as charts;
-use crate::analytics::dashboard::{summarise, Dashboard, Sources};
+use crate::analytics::dashboard::Dashboard;
 use crate::analytics::period::Period;
 use crate::format::whole_money;
-use crate::model::{date_of, Campaign, Customer, Deal, Order, Pipeline, Record, Ticket};
+use crate::jobs::{DashboardInput, DashboardJob, DashboardReport};
+use crate::model::{date_of, Customer, Record};
 use crate::store::{Collection, Store};
 use crate::ui::base_path::app_href;
-use crate::ui::components::{thousands, Chart, ChartSpec, DemoLoader, EmptyState, PageHeader};
+use crate::ui::components::{
+    thousands, Chart, ChartSpec, DemoLoader, EmptyState, JobState, PageHeader,
+};
 use crate::ui::period_setting::{self, PeriodPicker, Shown};
 use crate::ui::pipeline_setting::PipelineSetting;
-use crate::ui::state::{now_ms, AppState, StoreStatus};
+use crate::ui::state::{now_ms, sleep_ms, AppState, StoreStatus};
 use leptos::prelude::*;
-use std::sync::Arc;
 
-/// What the Dashboard summarises, read once per change of the store.
-struct Loaded {
-    orders: Vec<Order>,
-    deals: Vec<Deal>,
-    tickets: Vec<Ticket>,
-    campaigns: Vec<Campaign>,
-    created: Vec<i64>,
-}
-
-impl Loaded {
-    fn sources<'a>(&'a self, pipeline: &'a Pipeline) -> Sources<'a> {
-        Sources {
-            customers_created: &self.created,
-            orders: &self.orders,
-            deals: &self.deals,
-            pipeline,
-            tickets: &self.tickets,
-            campaigns: &self.campaigns,
-        }
-    }
-}
-
-/// Reads what the Dashboard summarises.
-async fn load(state: AppState) -> Result<Arc<Loaded>, String> {
-    let store = state.store().map_err(|e| e.user_message())?;
-    let orders: Vec<Order> = store.all().await.map_err(|e| e.user_message())?;
-    let deals: Vec<Deal> = store.all().await.map_err(|e| e.user_message())?;
-    let tickets: Vec<Ticket> = store.all().await.map_err(|e| e.user_message())?;
-    let campaigns: Vec<Campaign> = store.all().await.map_err(|e| e.user_message())?;
-    let created: Vec<i64> = state.with_index(|index| index.rows().map(|r| r.created_at).collect());
-    Ok(Arc::new(Loaded {
-        orders,
-        deals,
-        tickets,
-        campaigns,
-        created,
-    }))
-}
-
-/// The figures over the chosen period (or the one that holds the data).
-fn figures_for(data: &Loaded, pipeline: &Pipeline, chosen: Option<Period>) -> (Shown, Dashboard) {
-    let sources = data.sources(pipeline);
-    let today = date_of(now_ms());
-    let span = sources.data_span();
-    let period = Period::chosen_or_holding(chosen, today, span);
-    let bounds = period.bounds(today, span);
-    let shown = Shown {
-        period,
-        bounds,
-        years: sources.order_years(),
-    };
-    (shown, summarise(sources, bounds))
-}
+/// How long the figures wait for a burst of changes (a demo load, an
+/// import) to end before they are added up again.
+const SETTLE_MS: i32 = 250;
 
 /// A KPI card.
 #[component]
@@ -180,7 +132,13 @@ pub fn DashboardPage() -> impl IntoView {
     });
     let pipeline = PipelineSetting::current();
     let chosen = period_setting::chosen();
-    let loaded = LocalResource::new(move || {
+    // The figures are added up in the worker (`jobs::dashboard`): the page
+    // only sends the period and receives the small report. The last report
+    // stays on screen while a newer one is computed.
+    let job = JobState::new();
+    let report = RwSignal::new(None::<DashboardReport>);
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
         state.index_revision.track();
         for c in [
             Collection::Orders,
@@ -190,17 +148,36 @@ pub fn DashboardPage() -> impl IntoView {
         ] {
             state.track(c);
         }
-        load(state)
+        let input = DashboardInput {
+            chosen: chosen.get(),
+            today: date_of(now_ms()),
+            pipeline: pipeline.get(),
+        };
+        if state.status.get() != StoreStatus::Ready {
+            return;
+        }
+        let mine = generation.get_value() + 1;
+        generation.set_value(mine);
+        let first = report.with_untracked(Option::is_none);
+        leptos::task::spawn_local(async move {
+            if !first {
+                sleep_ms(SETTLE_MS).await;
+            }
+            if generation.get_value() == mine {
+                job.run::<DashboardJob>(input, move |found| report.set(Some(found)));
+            }
+        });
     });
-    let figures = Memo::new(move |_| {
-        let result = loaded.get()?;
-        Some(result.map(|data| figures_for(&data, &pipeline.get(), chosen.get())))
-    });
+    on_cleanup(move || job.cancel());
     let shown = Signal::derive(move || {
-        figures
-            .get()
-            .and_then(Result::ok)
-            .map(|(shown, _)| shown)
+        report
+            .with(|r| {
+                r.as_ref().map(|r| Shown {
+                    period: r.period,
+                    bounds: r.bounds,
+                    years: r.years.clone(),
+                })
+            })
             .unwrap_or_else(|| {
                 let today = date_of(now_ms());
                 let period = Period::chosen_or_holding(chosen.get(), today, None);
@@ -239,15 +216,11 @@ pub fn DashboardPage() -> impl IntoView {
             }
         >
             <PeriodPicker chosen=chosen shown=shown/>
-            <Transition fallback=|| view! { <p class="muted">"Adding up orders, deals and tickets…"</p> }>
-                {move || {
-                    // Read here too, so the Transition waits for the data.
-                    loaded.track();
-                    figures.get().map(|result| match result {
-                    Ok((shown, d)) => chart_grid(d, shown.period, customers).into_any(),
-                    Err(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
-                })}}
-            </Transition>
+            {move || job.error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            {move || match report.get() {
+                Some(r) => chart_grid(r.dashboard, r.period, customers).into_any(),
+                None => view! { <p class="muted" role="status">"Adding up orders, deals and tickets…"</p> }.into_any(),
+            }}
             <SentimentCard/>
             <section class="card">
                 <h2>"Recently changed"</h2>

@@ -82,7 +82,7 @@ pub struct AppState {
     pub sentiment: RwSignal<Option<crate::jobs::text::SentimentOverview>>,
     /// Every buyer's purchase figures, RFM segments and the lifetime-value
     /// model, once computed (kept current as orders change).
-    pub insight: RwSignal<Option<crate::jobs::insight::InsightOverview>>,
+    pub insight: RwSignal<Option<std::sync::Arc<crate::jobs::insight::InsightOverview>>>,
     /// What became of a write a reload cut off (shown until dismissed).
     pub interrupted: RwSignal<Option<String>>,
     /// The tickets' topics, once found (the Tickets list filters by them).

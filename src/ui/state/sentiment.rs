@@ -45,7 +45,7 @@ impl AppState {
                     .index
                     .update_value(|index| index.set_figures(&overview.customers));
                 state.index_revision.update(|r| *r += 1);
-                state.insight.set(Some(overview));
+                state.insight.set(Some(std::sync::Arc::new(overview)));
             },
         );
     }

@@ -12,11 +12,12 @@ use super::sales::totals_by_month;
 use crate::model::{
     date_of, Campaign, Deal, Id, Order, Pipeline, Record, Ticket, TicketStatus, Timestamp,
 };
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use time::Date;
 
 /// One month of a per-month series.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Month<T> {
     /// The first day of the month.
     pub month: Date,
@@ -25,7 +26,7 @@ pub struct Month<T> {
 }
 
 /// The acquisition cost of one campaign with a budget.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CampaignCost {
     /// The campaign's name.
     pub name: String,
@@ -38,7 +39,7 @@ pub struct CampaignCost {
 }
 
 /// Everything the Dashboard shows.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dashboard {
     /// The first day the period figures count.
     pub from: Date,

@@ -44,6 +44,9 @@ pub struct CustomerInsight {
     /// Predicted spend over the next 12 months (when the model fitted and
     /// the customer bought in its currency).
     pub predicted_value: Option<f64>,
+    /// Expected purchases over the next 12 months (same condition).
+    #[serde(default)]
+    pub predicted_purchases: Option<f64>,
     /// Probability the customer is still buying (same condition).
     pub probability_alive: Option<f64>,
 }
@@ -116,12 +119,15 @@ pub fn overview(orders: &[Order], input: InsightInput) -> InsightOverview {
         ..ClvParams::default()
     };
     let clv = predict_clv(orders, &params).map_err(|e| e.to_string());
-    let predictions: HashMap<Id, (f64, f64)> = clv
+    let predictions: HashMap<Id, (f64, f64, f64)> = clv
         .as_ref()
         .map(|r| {
             r.customers
                 .iter()
-                .map(|p| (p.customer_id, (p.predicted_value, p.probability_alive)))
+                .map(|p| {
+                    let figures = (p.predicted_value, p.expected_purchases, p.probability_alive);
+                    (p.customer_id, figures)
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -141,7 +147,8 @@ pub fn overview(orders: &[Order], input: InsightInput) -> InsightOverview {
                 rfm: (score.r, score.f, score.m),
                 segment: score.segment,
                 predicted_value: predicted.map(|p| p.0),
-                probability_alive: predicted.map(|p| p.1),
+                predicted_purchases: predicted.map(|p| p.1),
+                probability_alive: predicted.map(|p| p.2),
             })
         })
         .collect();

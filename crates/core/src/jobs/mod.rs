@@ -19,6 +19,7 @@
 //! the trait, the message format, the errors and the registry.
 
 pub mod analyses;
+pub mod dashboard;
 pub mod insight;
 pub mod predict;
 pub mod products;
@@ -30,6 +31,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 pub use analyses::{MissingJob, SaveSegmentsJob, SegmentJob};
+pub use dashboard::{DashboardInput, DashboardJob, DashboardReport};
 pub use insight::{InsightJob, NetworkJob, RecommendJob};
 pub use predict::{LinearJob, PropensityJob, TreeJob};
 pub use products::{AlsoBoughtInput, AlsoBoughtJob, AlsoBoughtReport};
@@ -158,7 +160,7 @@ pub fn reads_store(name: &str) -> Option<bool> {
         DuplicateCustomersJob::NAME | NearDuplicatesJob::NAME => true,
         TopicsJob::NAME | SentimentJob::NAME => true,
         InsightJob::NAME | RecommendJob::NAME | NetworkJob::NAME => true,
-        AlsoBoughtJob::NAME => true,
+        AlsoBoughtJob::NAME | DashboardJob::NAME => true,
         _ => return None,
     })
 }
@@ -195,6 +197,7 @@ pub async fn run_named<S: Store>(
         RecommendJob::NAME => run_encoded::<RecommendJob, _>(store, input, now, progress).await,
         NetworkJob::NAME => run_encoded::<NetworkJob, _>(store, input, now, progress).await,
         AlsoBoughtJob::NAME => run_encoded::<AlsoBoughtJob, _>(store, input, now, progress).await,
+        DashboardJob::NAME => run_encoded::<DashboardJob, _>(store, input, now, progress).await,
         other => Err(JobError::NoSuchJob(other.to_string())),
     }
 }

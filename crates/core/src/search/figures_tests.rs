@@ -37,6 +37,7 @@ fn insight(
         rfm: (3, 3, 3),
         segment,
         predicted_value: predicted,
+        predicted_purchases: predicted.map(|_| 1.5),
         probability_alive: predicted.map(|_| 0.5),
     }
 }
@@ -186,4 +187,129 @@ fn the_figure_filter_boxes_read_amounts_and_dates_or_say_what_is_wrong() {
         parse_last_purchase_before("1998-13-01"),
         Err(FigureFilterError::NotADate(_))
     ));
+}
+
+fn filtered_by_boxes(index: &CustomerIndex, boxes: &[(FigureBound, &str)]) -> Vec<Id> {
+    let mut filter = Filter::default();
+    for (bound, text) in boxes {
+        bound.apply(&mut filter, text).expect("a valid bound");
+    }
+    let mut ids = index.query(&ListQuery {
+        filter,
+        ..ListQuery::default()
+    });
+    ids.sort();
+    ids
+}
+
+#[test]
+fn every_figure_bound_keeps_exactly_the_customers_within_it() {
+    let index = with_figures();
+    let by = |boxes: &[(FigureBound, &str)]| filtered_by_boxes(&index, boxes);
+    // Spends 1 → 50, 2 → 500, 3 → 5, 4 → 120; orders 2, 9, 1, 4; predicted
+    // 10, 300, none, 40; last purchases 2024-01-02..05; 5 never bought.
+    assert_eq!(
+        by(&[(FigureBound::SpendAtMost, "120")]),
+        vec![id(1), id(3), id(4)]
+    );
+    assert_eq!(
+        by(&[
+            (FigureBound::SpendAtLeast, "10"),
+            (FigureBound::SpendAtMost, "120")
+        ]),
+        vec![id(1), id(4)]
+    );
+    assert_eq!(by(&[(FigureBound::OrdersAtLeast, "4")]), vec![id(2), id(4)]);
+    assert_eq!(by(&[(FigureBound::OrdersAtMost, "2")]), vec![id(1), id(3)]);
+    assert_eq!(
+        by(&[
+            (FigureBound::OrdersAtLeast, "2"),
+            (FigureBound::OrdersAtMost, "4")
+        ]),
+        vec![id(1), id(4)]
+    );
+    // Customer 3 has no prediction: no predicted bound lets it through.
+    assert_eq!(
+        by(&[(FigureBound::PredictedAtMost, "50")]),
+        vec![id(1), id(4)]
+    );
+    assert_eq!(
+        by(&[(FigureBound::PredictedAtLeast, "40")]),
+        vec![id(2), id(4)]
+    );
+    assert_eq!(
+        by(&[(FigureBound::LastPurchaseFrom, "2024-01-04")]),
+        vec![id(3), id(4)]
+    );
+    assert_eq!(
+        by(&[
+            (FigureBound::LastPurchaseFrom, "2024-01-03"),
+            (FigureBound::LastPurchaseBefore, "2024-01-05"),
+        ]),
+        vec![id(2), id(3)]
+    );
+    // Blank boxes filter nothing, the customer without purchases included.
+    assert_eq!(
+        by(&[
+            (FigureBound::SpendAtMost, " "),
+            (FigureBound::OrdersAtLeast, "")
+        ]),
+        (1..=5).map(id).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_typo_in_a_figure_box_is_said_and_leaves_the_filter_as_it_was() {
+    let mut filter = Filter::default();
+    FigureBound::OrdersAtLeast
+        .apply(&mut filter, "3")
+        .expect("a count");
+    let error = FigureBound::OrdersAtLeast
+        .apply(&mut filter, "2.5")
+        .unwrap_err();
+    assert_eq!(error, FigureFilterError::NotACount("2.5".into()));
+    assert!(error.to_string().contains("whole number"));
+    assert_eq!(filter.orders_at_least, Some(3));
+    assert!(matches!(
+        FigureBound::PredictedAtMost.apply(&mut filter, "much"),
+        Err(FigureFilterError::NotAnAmount(_))
+    ));
+    assert!(matches!(
+        FigureBound::LastPurchaseFrom.apply(&mut filter, "1998-02-30"),
+        Err(FigureFilterError::NotADate(_))
+    ));
+    assert_eq!(filter.predicted_at_most, None);
+    assert_eq!(filter.last_purchase_from, None);
+    // Each box shows what it holds; a blank one clears its bound.
+    FigureBound::LastPurchaseFrom
+        .apply(&mut filter, "1998-02-01")
+        .expect("a date");
+    FigureBound::SpendAtMost
+        .apply(&mut filter, "1,250.5")
+        .expect("an amount");
+    assert_eq!(FigureBound::LastPurchaseFrom.text(&filter), "1998-02-01");
+    assert_eq!(FigureBound::SpendAtMost.text(&filter), "1250.5");
+    assert_eq!(FigureBound::OrdersAtLeast.text(&filter), "3");
+    assert_eq!(FigureBound::PredictedAtLeast.text(&filter), "");
+    FigureBound::OrdersAtLeast
+        .apply(&mut filter, "")
+        .expect("blank");
+    assert_eq!(filter.orders_at_least, None);
+}
+
+#[test]
+fn saved_views_from_before_the_ranges_still_load() {
+    let old = r#"{"text":"","filter":{"spend_at_least":200.0,"last_purchase_before":[1998,60]},"sort":{"column":"name","descending":false}}"#;
+    let query: ListQuery = serde_json::from_str(old).expect("an old saved view");
+    assert_eq!(query.filter.spend_at_least, Some(200.0));
+    assert_eq!(
+        query.filter.last_purchase_before,
+        Some(date!(1998 - 03 - 01))
+    );
+    assert_eq!(query.filter.spend_at_most, None);
+    let round = serde_json::to_string(&query).expect("serialise");
+    assert_eq!(
+        serde_json::from_str::<ListQuery>(&round).expect("back"),
+        query
+    );
 }

@@ -41,6 +41,7 @@
 //!   a query then sorts its matches by the cached rank, O(m log m) integer
 //!   compares, so typing with a sort active does not re-compare strings.
 
+mod figure_filter;
 #[cfg(test)]
 mod figures_tests;
 pub mod page;
@@ -54,10 +55,10 @@ mod tests;
 mod tests_large;
 mod tokens;
 
-pub use query::{
-    parse_last_purchase_before, parse_spend_at_least, Column, FigureFilterError, Filter, ListQuery,
-    SavedView, Sort,
+pub use figure_filter::{
+    parse_last_purchase_before, parse_spend_at_least, BoundKind, FigureBound, FigureFilterError,
 };
+pub use query::{Column, Filter, ListQuery, SavedView, Sort};
 pub use row::{custom_text, CustomerRow, Figures};
 
 use std::collections::{BTreeMap, HashMap};

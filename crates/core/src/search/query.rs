@@ -44,46 +44,24 @@ pub struct Filter {
     /// RFM segments, any of which matches (customers without purchases
     /// match none).
     pub rfm: Vec<Segment>,
-    /// Only customers whose lifetime spend is at least this.
+    /// Purchase-figure bounds (see [`super::FigureBound`]); customers
+    /// without purchases match none. Lifetime spend at least / at most.
     pub spend_at_least: Option<f64>,
-    /// Only customers whose latest purchase is before this day (who is
-    /// slipping away); customers without purchases do not match.
+    /// Lifetime spend at most.
+    pub spend_at_most: Option<f64>,
+    /// Number of purchases at least.
+    pub orders_at_least: Option<usize>,
+    /// Number of purchases at most.
+    pub orders_at_most: Option<usize>,
+    /// Predicted 12-month value at least (customers without a prediction
+    /// do not match).
+    pub predicted_at_least: Option<f64>,
+    /// Predicted 12-month value at most.
+    pub predicted_at_most: Option<f64>,
+    /// Latest purchase on or after this day.
+    pub last_purchase_from: Option<time::Date>,
+    /// Latest purchase before this day (who is slipping away).
     pub last_purchase_before: Option<time::Date>,
-}
-
-/// Why a figure filter's text was not taken.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum FigureFilterError {
-    /// The amount is not a number.
-    #[error("“{0}” is not an amount: type a number such as 1,000 or 250.50.")]
-    NotAnAmount(String),
-    /// The date is not a date.
-    #[error("“{0}” is not a date: use YYYY-MM-DD.")]
-    NotADate(String),
-}
-
-/// Reads the "Spend at least" box: blank is no filter.
-pub fn parse_spend_at_least(text: &str) -> Result<Option<f64>, FigureFilterError> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    crate::model::parse::parse_amount(text)
-        .ok()
-        .filter(|x| x.is_finite())
-        .map(Some)
-        .ok_or_else(|| FigureFilterError::NotAnAmount(text.to_string()))
-}
-
-/// Reads the "Last purchase before" date (`YYYY-MM-DD`): blank is no filter.
-pub fn parse_last_purchase_before(text: &str) -> Result<Option<time::Date>, FigureFilterError> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    crate::model::iso_date::parse(text)
-        .map(Some)
-        .map_err(|_| FigureFilterError::NotADate(text.to_string()))
 }
 
 impl Filter {
@@ -96,8 +74,7 @@ impl Filter {
             && self.custom.is_empty()
             && !self.recent_negative
             && self.rfm.is_empty()
-            && self.spend_at_least.is_none()
-            && self.last_purchase_before.is_none()
+            && !self.has_figure_bounds()
     }
 }
 
@@ -199,8 +176,8 @@ pub(crate) struct PreparedFilter {
     custom: Vec<(String, String)>,
     recent_negative: bool,
     rfm: Vec<Segment>,
-    spend_at_least: Option<f64>,
-    last_purchase_before: Option<time::Date>,
+    /// The filter as given, for its purchase-figure bounds.
+    bounds: Filter,
 }
 
 fn fold(s: &str) -> String {
@@ -227,8 +204,7 @@ impl PreparedFilter {
             custom: f.custom.iter().map(|(k, v)| (fold(k), fold(v))).collect(),
             recent_negative: f.recent_negative,
             rfm: f.rfm.clone(),
-            spend_at_least: f.spend_at_least,
-            last_purchase_before: f.last_purchase_before,
+            bounds: f.clone(),
         }
     }
 
@@ -240,12 +216,7 @@ impl PreparedFilter {
                     .figures
                     .as_ref()
                     .is_some_and(|f| self.rfm.contains(&f.segment)))
-            && self
-                .spend_at_least
-                .is_none_or(|min| row.figures.as_ref().is_some_and(|f| f.spend >= min))
-            && self
-                .last_purchase_before
-                .is_none_or(|day| row.figures.as_ref().is_some_and(|f| f.last_order < day))
+            && self.bounds.figures_match(row.figures.as_ref())
             && (self.stages.is_empty() || self.stages.contains(&row.stage))
             && (self.countries.is_empty()
                 || self.countries.iter().any(|c| eq_folded(&row.country, c)))

@@ -271,6 +271,7 @@ fn sort_by_every_column_puts_missing_values_last_in_both_directions() {
         rfm: (1, 1, 1),
         segment,
         predicted_value: Some(spend),
+        predicted_purchases: Some(2.0),
         probability_alive: Some(1.0),
     };
     index.set_figures(&[

@@ -5,13 +5,12 @@ use super::list::column_label;
 use crate::insight::Segment;
 use crate::model::Id;
 use crate::model::LifecycleStage;
-use crate::search::{
-    parse_last_purchase_before, parse_spend_at_least, Column, ListQuery, SavedView,
-};
+use crate::search::{BoundKind, Column, FigureBound, ListQuery, SavedView};
 use crate::ui::components::thousands;
 use crate::ui::state::AppState;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 const VIEWS_KEY: &str = "rapport.saved-views";
 const COLUMNS_KEY: &str = "rapport.customer-columns";
@@ -105,29 +104,35 @@ pub fn Toolbar(
                 .unwrap_or_default()
         })
     });
-    // The purchase-figure filters, as typed; a typo is said, not applied.
-    let spend_text = RwSignal::new(String::new());
-    let before_text = RwSignal::new(String::new());
+    // The purchase-figure bounds as typed (a typo stays in its box and is
+    // said, not applied); a box not typed in shows the query's bound.
+    let typed = RwSignal::new(HashMap::<FigureBound, String>::new());
     let figure_error = RwSignal::new(None::<String>);
-    let set_spend = move |text: String| {
-        spend_text.set(text.clone());
-        match parse_spend_at_least(&text) {
-            Ok(min) => {
+    let set_bound = move |bound: FigureBound, text: String| {
+        typed.update(|t| {
+            t.insert(bound, text.clone());
+        });
+        let mut filter = query.with_untracked(|q| q.filter.clone());
+        match bound.apply(&mut filter, &text) {
+            Ok(()) => {
                 figure_error.set(None);
-                query.update(|q| q.filter.spend_at_least = min);
+                query.update(|q| q.filter = filter);
             }
-            Err(e) => figure_error.set(Some(e.to_string())),
+            Err(e) => figure_error.set(Some(format!("{}: {e}", bound.label()))),
         }
     };
-    let set_before = move |text: String| {
-        before_text.set(text.clone());
-        match parse_last_purchase_before(&text) {
-            Ok(day) => {
-                figure_error.set(None);
-                query.update(|q| q.filter.last_purchase_before = day);
-            }
-            Err(e) => figure_error.set(Some(e.to_string())),
-        }
+    let bound_text = move |bound: FigureBound| {
+        typed
+            .with(|t| t.get(&bound).cloned())
+            .unwrap_or_else(|| query.with(|q| bound.text(&q.filter)))
+    };
+    let bounds_set = move || {
+        query.with(|q| {
+            FigureBound::ALL
+                .iter()
+                .filter(|b| !b.text(&q.filter).is_empty())
+                .count()
+        })
     };
     let toggle_column = move |column: Column, on: bool| {
         shown.update(|c| {
@@ -235,18 +240,35 @@ pub fn Toolbar(
                 })
             />
             <CustomFieldFilter query=query/>
-            <label class="field-inline">
-                "Spend at least "
-                <input type="text" inputmode="decimal" class="narrow" placeholder="any"
-                    prop:value=move || spend_text.get()
-                    on:change=move |ev| set_spend(event_target_value(&ev))/>
-            </label>
-            <label class="field-inline">
-                "Last purchase before "
-                <input type="date"
-                    prop:value=move || before_text.get()
-                    on:change=move |ev| set_before(event_target_value(&ev))/>
-            </label>
+            <details class="figure-filters">
+                <summary>
+                    {move || match bounds_set() {
+                        0 => "Purchase figures".to_string(),
+                        n => format!("Purchase figures ({n})"),
+                    }}
+                </summary>
+                <fieldset>
+                    <legend class="sr-only">"Filter on purchase figures"</legend>
+                    {FigureBound::ALL
+                        .into_iter()
+                        .map(|bound| {
+                            let (kind, mode) = match bound.kind() {
+                                BoundKind::Date => ("date", "none"),
+                                BoundKind::Count => ("text", "numeric"),
+                                BoundKind::Amount => ("text", "decimal"),
+                            };
+                            view! {
+                                <label class="field-inline">
+                                    {bound.label()} " "
+                                    <input type=kind inputmode=mode class="narrow" placeholder="any"
+                                        prop:value=move || bound_text(bound)
+                                        on:change=move |ev| set_bound(bound, event_target_value(&ev))/>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+            </details>
             {move || figure_error.get().map(|e| view! { <span class="error inline" role="alert">{e}</span> })}
             <label class="field-inline">
                 <input type="checkbox"
@@ -298,6 +320,7 @@ pub fn Toolbar(
                     on:change=move |ev| {
                         let name = event_target_value(&ev);
                         if let Some(v) = views.get().into_iter().find(|v| v.name == name) {
+                            typed.set(HashMap::new());
                             query.set(v.query);
                         }
                     }
@@ -334,8 +357,7 @@ pub fn Toolbar(
                 </fieldset>
             </details>
             <button on:click=move |_| {
-                spend_text.set(String::new());
-                before_text.set(String::new());
+                typed.set(HashMap::new());
                 figure_error.set(None);
                 query.set(ListQuery::default());
             }>"Clear filters"</button>

@@ -76,6 +76,7 @@ pub(super) fn ClvSection(overview: Arc<InsightOverview>, names: Signal<Names>) -
                         <td><a href=app_href(&format!("/customers/{}", c.customer_id))>{name}</a></td>
                         <td class="num">{format!("{} {}", money(c.spend), c.currency)}</td>
                         <td class="num">{c.orders.to_string()}</td>
+                        <td class="num">{c.predicted_purchases.map_or_else(|| "—".to_string(), |n| format!("{n:.1}"))}</td>
                         <td class="num">{money(c.predicted_value.unwrap_or(f64::NAN))}</td>
                         <td class="num">{percent(c.probability_alive)}</td>
                     </tr>
@@ -95,6 +96,7 @@ pub(super) fn ClvSection(overview: Arc<InsightOverview>, names: Signal<Names>) -
                             <th scope="col">"Customer"</th>
                             <th scope="col" class="num">"Spent so far"</th>
                             <th scope="col" class="num">"Purchases so far"</th>
+                            <th scope="col" class="num">"Predicted purchases, 12 months"</th>
                             <th scope="col" class="num">"Predicted value, 12 months"</th>
                             <th scope="col" class="num">"Still buying (P alive)"</th>
                         </tr>

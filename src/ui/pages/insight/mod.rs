@@ -41,7 +41,9 @@ async fn names(state: AppState) -> Result<Names, StoreError> {
 pub fn InsightPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let job = JobState::new();
-    let overview = RwSignal::new(None::<Arc<InsightOverview>>);
+    // As of the newest purchase, the app's own overview (kept current in the
+    // background) is shown; another day is scored here.
+    let as_of_day = RwSignal::new(None::<Arc<InsightOverview>>);
     let as_of_text = RwSignal::new(String::new());
     let as_of_error = RwSignal::new(None::<String>);
     let as_of = RwSignal::new(InsightInput::default());
@@ -52,14 +54,26 @@ pub fn InsightPage() -> impl IntoView {
             .and_then(|r| r.ok().flatten())
             .unwrap_or_default()
     });
+    let overview = Signal::derive(move || {
+        if as_of.with(|i| i.as_of.is_some()) {
+            as_of_day.get()
+        } else {
+            state.insight.get()
+        }
+    });
     Effect::new(move |_| {
         let input = as_of.get();
+        if input.as_of.is_none() {
+            job.cancel();
+            as_of_day.set(None);
+            return;
+        }
         state.track(Collection::Orders);
         state.track(Collection::Customers);
         if state.status.get() != StoreStatus::Ready {
             return;
         }
-        job.run::<InsightJob>(input, move |found| overview.set(Some(Arc::new(found))));
+        job.run::<InsightJob>(input, move |found| as_of_day.set(Some(Arc::new(found))));
     });
     on_cleanup(move || job.cancel());
     let apply_as_of = move |ev: leptos::ev::SubmitEvent| {
@@ -95,6 +109,9 @@ pub fn InsightPage() -> impl IntoView {
             </span>
             {move || as_of_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <JobProgress job=job label="Scoring customers"/>
+            {move || (overview.with(Option::is_none) && !job.running.get()).then(|| view! {
+                <p class="muted" role="status">"Scoring customers…"</p>
+            })}
         </form>
         {move || overview.get().map(|o| {
             let o2 = o.clone();

@@ -121,3 +121,36 @@ fn the_network_report_names_every_linked_customer_with_its_centralities() {
         assert!(a < report.nodes.len() && b < report.nodes.len());
     }
 }
+
+#[test]
+fn each_buyer_carries_the_lifetime_models_predictions() {
+    let store = demo_store(400);
+    let overview = run::<InsightJob>(&store, InsightInput::default());
+    let orders = purchases(&store);
+    let params = crate::insight::ClvParams {
+        observation_end: overview.as_of,
+        ..crate::insight::ClvParams::default()
+    };
+    let model = crate::insight::predict_clv(&orders, &params).expect("the demo fits a model");
+    let mut predicted = 0;
+    for p in &model.customers {
+        let Some(mine) = overview.customer(&p.customer_id) else {
+            continue;
+        };
+        predicted += 1;
+        // Equal up to the last bit JSON may round off on the way back.
+        let same = |a: Option<f64>, b: f64| a.is_some_and(|a| (a - b).abs() <= 1e-12 * b.abs());
+        assert!(same(mine.predicted_value, p.predicted_value));
+        assert!(same(mine.predicted_purchases, p.expected_purchases));
+        assert!(same(mine.probability_alive, p.probability_alive));
+    }
+    assert_eq!(
+        predicted,
+        overview
+            .customers
+            .iter()
+            .filter(|c| c.predicted_purchases.is_some())
+            .count()
+    );
+    assert!(predicted > 0);
+}
