@@ -34,6 +34,14 @@ async fn insight_shows_rfm_clv_network_and_also_bought_and_plans_a_segment_campa
     load_demo_data(&browser).await;
     browser.click_link("Insight").await;
     browser.expect_heading("Insight").await;
+    // Figures computed while the demo was still loading are replaced a
+    // moment after; the page says so until they are.
+    browser
+        .expect_true(
+            "!document.querySelector('.insight-updating')",
+            "the overview of every order",
+        )
+        .await;
 
     // The heatmap: five R rows (5 first) of five F cells, holding customers.
     browser

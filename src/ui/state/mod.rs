@@ -83,6 +83,9 @@ pub struct AppState {
     /// Every buyer's purchase figures, RFM segments and the lifetime-value
     /// model, once computed (kept current as orders change).
     pub insight: RwSignal<Option<std::sync::Arc<crate::jobs::insight::InsightOverview>>>,
+    /// Whether orders or customers changed since `insight` was computed
+    /// (a newer overview is on its way).
+    pub insight_pending: RwSignal<bool>,
     /// What became of a write a reload cut off (shown until dismissed).
     pub interrupted: RwSignal<Option<String>>,
     /// The tickets' topics, once found (the Tickets list filters by them).
@@ -121,6 +124,7 @@ impl AppState {
             text: TextIndexState::new(),
             sentiment: RwSignal::new(None),
             insight: RwSignal::new(None),
+            insight_pending: RwSignal::new(true),
             interrupted: RwSignal::new(None),
             topics: RwSignal::new(None),
             topic_count: RwSignal::new(0),

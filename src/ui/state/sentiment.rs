@@ -24,6 +24,7 @@ impl AppState {
         self.keep_current::<SentimentJob>(
             &[Collection::Interactions, Collection::Tickets],
             || (),
+            RwSignal::new(true),
             move |overview: SentimentOverview| {
                 state
                     .index
@@ -40,6 +41,7 @@ impl AppState {
         self.keep_current::<InsightJob>(
             &[Collection::Orders, Collection::Customers],
             InsightInput::default,
+            self.insight_pending,
             move |overview: InsightOverview| {
                 state
                     .index
@@ -52,11 +54,13 @@ impl AppState {
 
     /// Runs job `J` in the worker once the store is ready and again
     /// [`SETTLE_MS`] after the last change to any of `collections`; `apply`
-    /// takes each result.
+    /// takes each result. `pending` is true from a change until the result
+    /// computed after it is applied.
     fn keep_current<J: Job + 'static>(
         &self,
         collections: &'static [Collection],
         input: impl Fn() -> J::Input + Copy + 'static,
+        pending: RwSignal<bool>,
         apply: impl Fn(J::Output) + Copy + 'static,
     ) {
         let state = *self;
@@ -71,12 +75,20 @@ impl AppState {
             }
             let mine = generation.get_value() + 1;
             generation.set_value(mine);
+            pending.set(true);
             leptos::task::spawn_local(async move {
                 super::sleep_ms(SETTLE_MS).await;
                 if generation.get_value() != mine {
                     return;
                 }
-                job.run::<J>(input(), apply);
+                job.run::<J>(input(), move |output| {
+                    // A change during the run starts another run, which
+                    // cancels this one; so this result is the latest.
+                    apply(output);
+                    if generation.get_value() == mine {
+                        pending.set(false);
+                    }
+                });
             });
         });
     }

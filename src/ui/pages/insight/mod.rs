@@ -109,8 +109,10 @@ pub fn InsightPage() -> impl IntoView {
             </span>
             {move || as_of_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <JobProgress job=job label="Scoring customers"/>
-            {move || (overview.with(Option::is_none) && !job.running.get()).then(|| view! {
-                <p class="muted" role="status">"Scoring customers…"</p>
+            {move || (as_of.with(|i| i.as_of.is_none()) && state.insight_pending.get()).then(|| view! {
+                <p class="muted insight-updating" role="status">
+                    {if overview.with(Option::is_none) { "Scoring customers…" } else { "Updating with the latest changes…" }}
+                </p>
             })}
         </form>
         {move || overview.get().map(|o| {
