@@ -10,9 +10,13 @@
 //! defaults ignore weights too). Customers without relationships are not in
 //! the network (and do not count in the normalisation).
 //!
-//! - Betweenness: Brandes' algorithm (one breadth-first search per node,
-//!   O(n·m)), normalised as `nx.betweenness_centrality(G)` for an undirected
-//!   graph: the pair counts over ordered pairs, divided by (n − 1)(n − 2).
+//! - Betweenness: exact, normalised as `nx.betweenness_centrality(G)` for an
+//!   undirected graph (the pair counts over ordered pairs, divided by
+//!   (n − 1)(n − 2)). The trees hanging off the network are counted in
+//!   closed form and Brandes' algorithm (one breadth-first search per node)
+//!   runs, weighted, only on what is left, the 2-core (`network/betweenness.rs`
+//!   submodule): on 10,000 relationships among 7,160 customers that is
+//!   4,908 searches instead of 7,160, each over fewer links.
 //! - Eigenvector: `nx.eigenvector_centrality(G, max_iter, tol)` step for step:
 //!   power iteration on A + I from the uniform vector, Euclidean
 //!   normalisation, stopping when the L1 change is below n·tol, otherwise
