@@ -168,6 +168,9 @@ mod native {
         g.bench_function("eigenvector", |b| {
             b.iter(|| net.eigenvector(&EigenParams::default()))
         });
+        g.bench_function("centrality (betweenness + eigenvector)", |b| {
+            b.iter(|| net.centrality(&EigenParams::default()))
+        });
         g.bench_function("layout (100 iterations)", |b| {
             b.iter(|| net.layout(&LayoutParams::default()))
         });

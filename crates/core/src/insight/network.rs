@@ -10,9 +10,13 @@
 //! defaults ignore weights too). Customers without relationships are not in
 //! the network (and do not count in the normalisation).
 //!
-//! - Betweenness: Brandes' algorithm (one breadth-first search per node,
-//!   O(n·m)), normalised as `nx.betweenness_centrality(G)` for an undirected
-//!   graph: the pair counts over ordered pairs, divided by (n − 1)(n − 2).
+//! - Betweenness: exact, normalised as `nx.betweenness_centrality(G)` for an
+//!   undirected graph (the pair counts over ordered pairs, divided by
+//!   (n − 1)(n − 2)). The trees hanging off the network are counted in
+//!   closed form and Brandes' algorithm (one breadth-first search per node)
+//!   runs, weighted, only on what is left, the 2-core (`network/betweenness.rs`
+//!   submodule): on 10,000 relationships among 7,160 customers that is
+//!   4,908 searches instead of 7,160, each over fewer links.
 //! - Eigenvector: `nx.eigenvector_centrality(G, max_iter, tol)` step for step:
 //!   power iteration on A + I from the uniform vector, Euclidean
 //!   normalisation, stopping when the L1 change is below n·tol, otherwise
@@ -23,6 +27,8 @@
 //! in the bundle) and pulls ndarray 0.16 and rand 0.10 beside the core's
 //! ndarray 0.15 and rand 0.8, a second copy of each. Brandes and power
 //! iteration on a compressed adjacency list are a page of code.
+
+mod betweenness;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -202,69 +208,13 @@ impl Network {
             .collect()
     }
 
-    /// Normalised betweenness of every node, in [`Self::nodes`] order.
-    ///
-    /// A leaf `s` (one link, to `u`, which has others) is not searched from:
-    /// every shortest path from `s` runs through `u`, so its dependencies
-    /// are `u`'s (counted once more) and `u` gains one for every other node
-    /// of the component. Exact, and it saves a search per leaf.
+    /// Normalised betweenness of every node, in [`Self::nodes`] order, as
+    /// `nx.betweenness_centrality(G)`: exact, with the trees hanging off the
+    /// network counted in closed form and Brandes' searches run only on the
+    /// rest (see the `betweenness` submodule).
     pub fn betweenness(&self) -> Vec<f64> {
         let n = self.nodes.len();
-        let degree = |v: usize| self.neighbours_of(v).len();
-        let folded = |v: usize| degree(v) == 1 && degree(self.neighbours_of(v)[0] as usize) > 1;
-        let mut bc = vec![0.0; n];
-        let (mut sigma, mut delta) = (vec![0.0f64; n], vec![0.0f64; n]);
-        let mut dist = vec![u32::MAX; n];
-        // Visit order; it is also the BFS queue (read from `head`).
-        let mut order: Vec<u32> = Vec::with_capacity(n);
-        for s in (0..n).filter(|&s| !folded(s)) {
-            let leaves = self
-                .neighbours_of(s)
-                .iter()
-                .filter(|&&v| folded(v as usize))
-                .count();
-            let weight = 1.0 + leaves as f64;
-            // Only the nodes reached last time need resetting.
-            for &v in &order {
-                let v = v as usize;
-                (sigma[v], delta[v], dist[v]) = (0.0, 0.0, u32::MAX);
-            }
-            order.clear();
-            sigma[s] = 1.0;
-            dist[s] = 0;
-            order.push(s as u32);
-            let mut head = 0;
-            while let Some(&v) = order.get(head) {
-                head += 1;
-                let v = v as usize;
-                let next = dist[v] + 1;
-                for &w in self.neighbours_of(v) {
-                    let w = w as usize;
-                    if dist[w] == u32::MAX {
-                        dist[w] = next;
-                        order.push(w as u32);
-                    }
-                    if dist[w] == next {
-                        sigma[w] += sigma[v];
-                    }
-                }
-            }
-            for &w in order.iter().rev() {
-                let w = w as usize;
-                let coefficient = (1.0 + delta[w]) / sigma[w];
-                let before = dist[w].wrapping_sub(1);
-                for &v in self.neighbours_of(w) {
-                    let v = v as usize;
-                    if dist[v] == before {
-                        delta[v] += sigma[v] * coefficient;
-                    }
-                }
-                if w != s {
-                    bc[w] += weight * delta[w];
-                }
-            }
-            bc[s] += leaves as f64 * (order.len() as f64 - 2.0);
-        }
+        let mut bc = betweenness::ordered_pair_betweenness(&self.offsets, &self.adjacency);
         if n > 2 {
             let scale = 1.0 / ((n - 1) as f64 * (n - 2) as f64);
             bc.iter_mut().for_each(|v| *v *= scale);

@@ -1,5 +1,6 @@
 //! Unit tests of [`super`]: merging links, betweenness against its
-//! definition (with leaves folded), neighbourhoods.
+//! definition (on graphs whose trees are folded and whose core is searched),
+//! neighbourhoods.
 
 use super::*;
 use crate::model::{RelationshipKind, Uuid};
@@ -69,7 +70,7 @@ fn brute_force_betweenness(net: &Network) -> Vec<f64> {
 }
 
 #[test]
-fn betweenness_with_leaves_folded_equals_the_definition() {
+fn betweenness_with_trees_folded_equals_the_definition() {
     use rand::{Rng, SeedableRng};
     let mut rng = rand_xoshiro::Xoshiro256PlusPlus::seed_from_u64(3);
     // A cycle with chords, trees hanging off it, a separate pair and star.
@@ -81,6 +82,79 @@ fn betweenness_with_leaves_folded_equals_the_definition() {
     let want = brute_force_betweenness(&net);
     for (g, w) in net.betweenness().iter().zip(&want) {
         assert!((g - w).abs() < 1e-12, "{g} vs {w}");
+    }
+}
+
+/// A seeded random graph on nodes `1..=n` with about `links` links (each
+/// to an earlier node, preferring low numbers when `skew` > 1): sparse ones
+/// are mostly trees, denser ones have a core with trees hanging off it.
+fn random_links(seed: u64, n: u128, links: usize, skew: i32) -> Vec<Relationship> {
+    use rand::{Rng, SeedableRng};
+    let mut rng = rand_xoshiro::Xoshiro256PlusPlus::seed_from_u64(seed);
+    (0..links)
+        .map(|_| {
+            let a = rng.gen_range(2..=n);
+            let b = (rng.gen::<f64>().powi(skew) * (a - 1) as f64) as u128 + 1;
+            link(a, b)
+        })
+        .collect()
+}
+
+fn assert_betweenness_is_the_definition(links: &[Relationship]) {
+    let net = Network::new(links);
+    let want = brute_force_betweenness(&net);
+    let got = net.betweenness();
+    assert_eq!(got.len(), want.len());
+    for (v, (g, w)) in got.iter().zip(&want).enumerate() {
+        assert!(
+            (g - w).abs() <= 1e-12 * w.abs().max(1.0),
+            "node {v}: {g} vs {w}"
+        );
+    }
+}
+
+#[test]
+fn betweenness_of_random_forests_and_cored_graphs_equals_the_definition() {
+    for seed in 0..40 {
+        let n = 5 + seed as u128 * 2;
+        let links = [
+            n as usize / 2,
+            n as usize,
+            n as usize * 3 / 2,
+            n as usize * 3,
+        ][seed as usize % 4];
+        assert_betweenness_is_the_definition(&random_links(seed, n, links, 1 + seed as i32 % 3));
+    }
+}
+
+#[test]
+fn betweenness_of_trees_cycles_and_pairs_equals_the_definition() {
+    let path: Vec<Relationship> = (1..8).map(|i| link(i, i + 1)).collect();
+    let star: Vec<Relationship> = (2..9).map(|i| link(1, i)).collect();
+    let cycle: Vec<Relationship> = (1..=7).map(|i| link(i, i % 7 + 1)).collect();
+    // Two triangles joined by a path, with a tail on each and a pair apart.
+    let barbell = [
+        (1, 2),
+        (2, 3),
+        (3, 1),
+        (3, 4),
+        (4, 5),
+        (5, 6),
+        (6, 7),
+        (7, 5),
+    ]
+    .into_iter()
+    .chain([(1, 8), (8, 9), (7, 10), (20, 21)])
+    .map(|(a, b)| link(a, b))
+    .collect::<Vec<_>>();
+    for links in [
+        &path[..],
+        &star,
+        &cycle,
+        &barbell,
+        &[link(1, 2), link(3, 4)],
+    ] {
+        assert_betweenness_is_the_definition(links);
     }
 }
 
