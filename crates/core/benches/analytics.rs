@@ -33,7 +33,7 @@ mod native {
 
     use criterion::{criterion_group, Criterion};
     use ndarray::ArrayView1;
-    use rapport_core::analytics::ml::k_means::lloyd::{self, Columns};
+    use rapport_core::analytics::ml::k_means::lloyd::{self, Points, Scratch};
     use rapport_core::analytics::ml::k_means::{self, Engine, KMeansInit, KMeansParams};
     use rapport_core::analytics::ml::linear::fit_linear;
     use rapport_core::analytics::ml::logistic::fit_logistic;
@@ -52,22 +52,30 @@ mod native {
         let mut g = c.benchmark_group("ml 100k");
         g.sample_size(10).measurement_time(Duration::from_secs(4));
 
-        let cols = Columns::from_rows(x.view());
+        let points = Points::new(x.view());
         let flat = start.concat();
-        let (mut labels, mut dists) = (vec![0; N], vec![0.0; N]);
-        let (mut new, mut counts) = (vec![0.0; flat.len()], vec![0.0; 5]);
+        let mut labels = vec![0; N];
+        let (mut sums, mut new, mut counts) =
+            (vec![0.0; flat.len()], vec![0.0; flat.len()], vec![0.0; 5]);
+        let mut scratch = Scratch::default();
         g.bench_function("kmeans fast: 1 iteration (assign + update)", |b| {
             b.iter(|| {
-                lloyd::assign(&cols, black_box(&flat), &mut labels, &mut dists);
-                lloyd::update(&cols, &labels, &flat, &mut new, &mut counts);
+                lloyd::step(
+                    &points,
+                    black_box(&flat),
+                    &mut labels,
+                    &mut sums,
+                    &mut counts,
+                    &mut scratch,
+                );
+                lloyd::update(&sums, &counts, &flat, &mut new);
             })
         });
-        g.bench_function("kmeans fast: assignment step", |b| {
-            b.iter(|| lloyd::assign(&cols, black_box(&flat), &mut labels, &mut dists))
-        });
-        g.bench_function("kmeans fast: update step", |b| {
-            b.iter(|| lloyd::update(&cols, black_box(&labels), &flat, &mut new, &mut counts))
-        });
+        let mut dists = vec![0.0; N];
+        g.bench_function(
+            "kmeans fast: exact distances to the labelled centroids",
+            |b| b.iter(|| lloyd::distances(&points, black_box(&flat), &labels, &mut dists)),
+        );
         for engine in [Engine::Fast, Engine::Linfa] {
             let params = KMeansParams {
                 init: KMeansInit::Precomputed(start.clone()),

@@ -1,147 +1,233 @@
 //! The fast k-means engine: the same update as `linfa_clustering::KMeans`
-//! (m_k-means, see [`super`]) on a column-major copy of the data, so the
-//! distance loop runs over contiguous memory for a block of points at a
-//! time and the compiler vectorises it.
+//! (m_k-means, see [`super`]) on the data as it comes, row-major and
+//! contiguous, with no per-point allocation.
+//!
+//! The assignment step ranks centroids by `‖c‖² − 2 x·c` (the squared
+//! distance minus the point's own `‖x‖²`, which does not change the
+//! ranking), like scikit-learn's: centroids are packed two at a time,
+//! feature by feature and pre-multiplied by −2, so each feature of a point
+//! costs one vector multiply-add per pair of centroids (SSE2 natively,
+//! simd128 in wasm), four points at a time so that their sums are
+//! independent. The same pass adds each point to its cluster's running sum,
+//! so an iteration reads the data once ([`step`]). Distances reported to
+//! callers ([`assign`], the final inertia) are recomputed exactly as
+//! `Σ (x − c)²` for the chosen centroid.
 //!
 //! Hand-written because it is hot and measured (`benches/analytics.rs`):
 //! linfa allocates the new centroid matrix and walks rows through ndarray
 //! views, and with its `rayon` feature it spreads the assignment over
 //! threads natively, which a browser worker does not have. Given the same
-//! labels both engines give the same centroids up to rounding (the sums are
-//! split in four lanes here, see [`update`]), and distances are summed
-//! feature by feature (linfa's ndarray sum unrolls differently); this can
-//! only matter for a point exactly half-way between two centroids. The
-//! tests check that both engines give the same labels step by step.
+//! labels both engines give the same centroids up to rounding; the ranking
+//! by `‖c‖² − 2 x·c` can differ from linfa's exact distances only for a
+//! point within rounding of half-way between two centroids. The tests
+//! check that both engines give the same labels step by step.
+
+use std::borrow::Cow;
 
 use ndarray::ArrayView2;
 use rand::Rng;
 
-/// Points per block of the assignment step (fits in L1 with the distances).
-const BLOCK: usize = 256;
+/// Centroids per packed panel: one 128-bit vector of f64 (measured: 2
+/// beats 4 and 8 with k = 5, fewer padded slots and fewer registers).
+const W: usize = 2;
 
-/// Points whose distances are summed together in registers.
-const GROUP: usize = 8;
+/// Points ranked together, so that their sums are independent chains
+/// (measured: 4 beats 1, 2 and 8).
+const P: usize = 4;
 
-/// The data, column by column: `data[j * n + i]` is feature `j` of point `i`.
+/// The data, row-major: `rows[i * d + j]` is feature `j` of point `i`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Columns {
+pub struct Points<'a> {
     /// Number of points.
     pub n: usize,
     /// Number of features.
     pub d: usize,
-    /// The values, column-major.
-    pub data: Vec<f64>,
+    /// The values, row-major (borrowed when the array already is).
+    pub rows: Cow<'a, [f64]>,
 }
 
-impl Columns {
-    /// A column-major copy of a `n × d` matrix.
-    pub fn from_rows(x: ArrayView2<f64>) -> Columns {
+impl<'a> Points<'a> {
+    /// The rows of a `n × d` matrix; borrowed when it is contiguous and
+    /// row-major, copied otherwise.
+    pub fn new(x: ArrayView2<'a, f64>) -> Points<'a> {
         let (n, d) = x.dim();
-        let mut data = Vec::with_capacity(n * d);
-        for col in x.columns() {
-            data.extend(col.iter());
-        }
-        Columns { n, d, data }
+        let rows = match x.to_slice() {
+            Some(s) => Cow::Borrowed(s),
+            None => Cow::Owned(x.iter().copied().collect()),
+        };
+        Points { n, d, rows }
     }
 
-    fn col(&self, j: usize) -> &[f64] {
-        &self.data[j * self.n..(j + 1) * self.n]
+    /// Point `i`.
+    pub fn row(&self, i: usize) -> &[f64] {
+        &self.rows[i * self.d..(i + 1) * self.d]
     }
 }
 
-/// Nearest centroid (first on ties) and squared distance of every point.
-/// `centroids` is `k × d`, row-major.
-pub fn assign(x: &Columns, centroids: &[f64], labels: &mut [usize], dists: &mut [f64]) {
-    let (n, d) = (x.n, x.d);
+/// Centroids packed for the ranking: per panel of [`W`] centroids, first
+/// their `‖c‖²`, then `d` groups of `W` values `−2 c_j`. Missing centroids
+/// of the last panel have `‖c‖² = ∞` and are never chosen.
+fn pack<const W: usize>(centroids: &[f64], d: usize, out: &mut Vec<f64>) {
     let k = centroids.len() / d.max(1);
-    let mut best = [0.0f64; BLOCK];
-    // Labels as f64 so the compare-and-select below vectorises (no branch).
-    let mut lab = [0.0f64; BLOCK];
-    let mut dist = [0.0f64; BLOCK];
-    for start in (0..n).step_by(BLOCK) {
-        let m = BLOCK.min(n - start);
-        for c in 0..k {
-            let dist = &mut dist[..m];
-            let centre = &centroids[c * d..(c + 1) * d];
-            // Eight points at a time, their sums kept in registers across
-            // the features (each point's sum still runs feature 0, 1, …).
-            let whole = m - m % GROUP;
-            for t in (0..whole).step_by(GROUP) {
-                let mut acc = [0.0f64; GROUP];
-                for (j, &cj) in centre.iter().enumerate() {
-                    let at = j * n + start + t;
-                    let v: &[f64; GROUP] = x.data[at..at + GROUP]
-                        .try_into()
-                        .expect("slice of GROUP values");
-                    for q in 0..GROUP {
-                        let e = v[q] - cj;
-                        acc[q] += e * e;
-                    }
-                }
-                dist[t..t + GROUP].copy_from_slice(&acc);
-            }
-            for (t, s) in dist.iter_mut().enumerate().skip(whole) {
-                *s = centre.iter().enumerate().fold(0.0, |a, (j, &cj)| {
-                    let e = x.data[j * n + start + t] - cj;
-                    a + e * e
+    out.clear();
+    for first in (0..k).step_by(W) {
+        for l in 0..W {
+            let c = first + l;
+            out.push(if c < k {
+                centroids[c * d..(c + 1) * d].iter().map(|v| v * v).sum()
+            } else {
+                f64::INFINITY
+            });
+        }
+        for j in 0..d {
+            for l in 0..W {
+                let c = first + l;
+                out.push(if c < k {
+                    -2.0 * centroids[c * d + j]
+                } else {
+                    0.0
                 });
             }
-            if c == 0 {
-                best[..m].copy_from_slice(dist);
-                lab[..m].fill(0.0);
-            } else {
-                let cf = c as f64;
-                for ((b, l), &s) in best[..m].iter_mut().zip(&mut lab[..m]).zip(dist.iter()) {
-                    let closer = s < *b;
-                    *b = if closer { s } else { *b };
-                    *l = if closer { cf } else { *l };
-                }
-            }
         }
-        for (out, &l) in labels[start..start + m].iter_mut().zip(&lab[..m]) {
-            *out = l as usize;
-        }
-        dists[start..start + m].copy_from_slice(&best[..m]);
     }
 }
 
-/// linfa's m_k-means update: each new centroid is the mean of its points
-/// *and the old centroid* (counted as one more point), so no cluster ever
-/// empties. Writes into `new` (`k × d`).
-///
-/// Points are summed into four interleaved partial sums per cluster and
-/// feature (point `i` into lane `i % 4`), so that runs of points in the same
-/// cluster do not wait on each other's additions; the sums therefore round
-/// differently from linfa's one-by-one order (by about 1e-16 relative).
-pub fn update(x: &Columns, labels: &[usize], old: &[f64], new: &mut [f64], counts: &mut [f64]) {
-    const LANES: usize = 4;
-    let (n, d) = (x.n, x.d);
-    let k = counts.len();
-    counts.fill(1.0);
-    for &l in labels {
-        counts[l] += 1.0;
+/// Ranks the centroids of `panels` for `P` points; returns each point's
+/// best `(score, centroid)`, the first centroid on ties.
+#[inline(always)]
+fn nearest<const W: usize, const P: usize>(
+    xs: [&[f64]; P],
+    panels: &[f64],
+    d: usize,
+) -> [(f64, usize); P] {
+    let mut best = [[f64::INFINITY; W]; P];
+    let mut which = [[0.0f64; W]; P];
+    for (q, panel) in panels.chunks_exact((d + 1) * W).enumerate() {
+        let (norms, coords) = panel.split_at(W);
+        let norms: &[f64; W] = norms.try_into().expect("a panel starts with W norms");
+        let mut acc = [*norms; P];
+        for (j, c) in coords.chunks_exact(W).enumerate() {
+            let c: &[f64; W] = c.try_into().expect("chunks of W");
+            for p in 0..P {
+                let v = xs[p][j];
+                for l in 0..W {
+                    acc[p][l] += v * c[l];
+                }
+            }
+        }
+        // Lane by lane: keep the earlier panel on ties (strict `<`), with
+        // the centroid index as f64 so the select has no branch.
+        let base = (q * W) as f64;
+        for p in 0..P {
+            for l in 0..W {
+                let closer = acc[p][l] < best[p][l];
+                best[p][l] = if closer { acc[p][l] } else { best[p][l] };
+                which[p][l] = if closer { base + l as f64 } else { which[p][l] };
+            }
+        }
     }
-    let mut acc = vec![0.0f64; k * LANES];
-    let whole = n - n % LANES;
-    for j in 0..d {
-        acc.fill(0.0);
-        let col = x.col(j);
-        for (vals, labs) in col[..whole]
-            .chunks_exact(LANES)
-            .zip(labels[..whole].chunks_exact(LANES))
-        {
-            acc[labs[0] * LANES] += vals[0];
-            acc[labs[1] * LANES + 1] += vals[1];
-            acc[labs[2] * LANES + 2] += vals[2];
-            acc[labs[3] * LANES + 3] += vals[3];
+    let mut out = [(f64::INFINITY, 0); P];
+    for p in 0..P {
+        let (mut s, mut c) = (best[p][0], which[p][0]);
+        for l in 1..W {
+            let b = best[p][l];
+            let w = which[p][l];
+            let take = b < s || (b == s && w < c);
+            s = if take { b } else { s };
+            c = if take { w } else { c };
         }
-        for (i, &v) in col.iter().enumerate().skip(whole) {
-            acc[labels[i] * LANES + i % LANES] += v;
+        out[p] = (s, c as usize);
+    }
+    out
+}
+
+/// Squared Euclidean distance.
+fn sq_dist(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| (x - y) * (x - y)).sum()
+}
+
+/// Reusable buffers of [`step`] (the packed centroids), so that an
+/// iteration allocates nothing.
+#[derive(Debug, Clone, Default)]
+pub struct Scratch {
+    panels: Vec<f64>,
+}
+
+/// One Lloyd step from `centroids` (`k × d`, row-major): the nearest
+/// centroid of every point into `labels`, and per cluster the sum of its
+/// points into `sums` (`k × d`) and their number into `counts` (`k`).
+pub fn step(
+    x: &Points,
+    centroids: &[f64],
+    labels: &mut [usize],
+    sums: &mut [f64],
+    counts: &mut [f64],
+    scratch: &mut Scratch,
+) {
+    let d = x.d;
+    pack::<W>(centroids, d, &mut scratch.panels);
+    sums.fill(0.0);
+    counts.fill(0.0);
+    if d == 0 {
+        labels.fill(0);
+        return;
+    }
+    let mut add = |i: usize, c: usize, row: &[f64]| {
+        labels[i] = c;
+        counts[c] += 1.0;
+        for (s, v) in sums[c * d..(c + 1) * d].iter_mut().zip(row) {
+            *s += v;
         }
-        for c in 0..k {
-            let a = &acc[c * LANES..(c + 1) * LANES];
-            let sum = (a[0] + a[1]) + (a[2] + a[3]);
-            new[c * d + j] = (sum + old[c * d + j]) / counts[c];
+    };
+    let mut groups = x.rows.chunks_exact(P * d);
+    for (t, group) in groups.by_ref().enumerate() {
+        let xs: [&[f64]; P] = std::array::from_fn(|p| &group[p * d..(p + 1) * d]);
+        let best = nearest::<W, P>(xs, &scratch.panels, d);
+        for p in 0..P {
+            add(t * P + p, best[p].1, xs[p]);
+        }
+    }
+    let rest = groups.remainder();
+    let first = x.n - rest.len() / d;
+    for (i, row) in rest.chunks_exact(d).enumerate() {
+        let best = nearest::<W, 1>([row], &scratch.panels, d);
+        add(first + i, best[0].1, row);
+    }
+}
+
+/// Nearest centroid (first on ties) of every point, and its exact squared
+/// distance `Σ (x − c)²`. `centroids` is `k × d`, row-major.
+pub fn assign(x: &Points, centroids: &[f64], labels: &mut [usize], dists: &mut [f64]) {
+    let k = centroids.len() / x.d.max(1);
+    let mut sums = vec![0.0; k * x.d];
+    let mut counts = vec![0.0; k];
+    step(
+        x,
+        centroids,
+        labels,
+        &mut sums,
+        &mut counts,
+        &mut Scratch::default(),
+    );
+    distances(x, centroids, labels, dists);
+}
+
+/// The exact squared distance of every point to its labelled centroid.
+pub fn distances(x: &Points, centroids: &[f64], labels: &[usize], dists: &mut [f64]) {
+    let d = x.d;
+    for ((out, &l), i) in dists.iter_mut().zip(labels).zip(0..x.n) {
+        *out = sq_dist(x.row(i), &centroids[l * d..(l + 1) * d]);
+    }
+}
+
+/// linfa's m_k-means update from a [`step`]'s sums: each new centroid is
+/// the mean of its points *and the old centroid* (counted as one more
+/// point), so no cluster ever empties. Writes into `new` (`k × d`).
+pub fn update(sums: &[f64], counts: &[f64], old: &[f64], new: &mut [f64]) {
+    let d = old.len() / counts.len().max(1);
+    for (c, &count) in counts.iter().enumerate() {
+        for j in c * d..(c + 1) * d {
+            new[j] = (sums[j] + old[j]) / (count + 1.0);
         }
     }
 }
@@ -164,7 +250,7 @@ pub struct Run {
 /// final centroid. `on_iteration(i)` runs after update `i`; returning
 /// `false` stops and yields `None`.
 pub fn run(
-    x: &Columns,
+    x: &Points,
     mut centroids: Vec<f64>,
     max_iter: usize,
     tolerance: f64,
@@ -172,19 +258,22 @@ pub fn run(
 ) -> Option<Run> {
     let k = centroids.len() / x.d.max(1);
     let mut labels = vec![0; x.n];
-    let mut dists = vec![0.0; x.n];
+    let mut sums = vec![0.0; centroids.len()];
     let mut new = vec![0.0; centroids.len()];
     let mut counts = vec![0.0; k];
+    let mut scratch = Scratch::default();
     let mut iterations = 0;
     loop {
-        assign(x, &centroids, &mut labels, &mut dists);
-        update(x, &labels, &centroids, &mut new, &mut counts);
-        let shift: f64 = centroids
-            .iter()
-            .zip(&new)
-            .map(|(a, b)| (a - b) * (a - b))
-            .sum::<f64>()
-            .sqrt();
+        step(
+            x,
+            &centroids,
+            &mut labels,
+            &mut sums,
+            &mut counts,
+            &mut scratch,
+        );
+        update(&sums, &counts, &centroids, &mut new);
+        let shift = sq_dist(&centroids, &new).sqrt();
         std::mem::swap(&mut centroids, &mut new);
         iterations += 1;
         if !on_iteration(iterations) {
@@ -194,7 +283,16 @@ pub fn run(
             break;
         }
     }
-    assign(x, &centroids, &mut labels, &mut dists);
+    step(
+        x,
+        &centroids,
+        &mut labels,
+        &mut sums,
+        &mut counts,
+        &mut scratch,
+    );
+    let mut dists = vec![0.0; x.n];
+    distances(x, &centroids, &labels, &mut dists);
     Some(Run {
         centroids,
         labels,
@@ -206,25 +304,20 @@ pub fn run(
 /// k-means++ starting centroids (`k × d`): the first point uniformly, each
 /// next one with probability proportional to its squared distance from the
 /// nearest centroid so far.
-pub fn plus_plus(x: &Columns, k: usize, rng: &mut impl Rng) -> Vec<f64> {
+pub fn plus_plus(x: &Points, k: usize, rng: &mut impl Rng) -> Vec<f64> {
     let (n, d) = (x.n, x.d);
     let mut centroids = Vec::with_capacity(k * d);
     let mut pick = rng.gen_range(0..n);
     let mut nearest = vec![f64::INFINITY; n];
     for c in 0..k {
-        centroids.extend((0..d).map(|j| x.data[j * n + pick]));
+        centroids.extend_from_slice(x.row(pick));
         if c + 1 == k {
             break;
         }
+        let centre = &centroids[c * d..(c + 1) * d];
         let mut total = 0.0;
-        for (i, best) in nearest.iter_mut().enumerate() {
-            let s: f64 = (0..d)
-                .map(|j| {
-                    let e = x.data[j * n + i] - centroids[c * d + j];
-                    e * e
-                })
-                .sum();
-            *best = best.min(s);
+        for (best, row) in nearest.iter_mut().zip(x.rows.chunks_exact(d.max(1))) {
+            *best = best.min(sq_dist(row, centre));
             total += *best;
         }
         pick = if total > 0.0 {
