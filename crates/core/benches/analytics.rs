@@ -32,7 +32,7 @@ mod native {
     use std::time::Duration;
 
     use criterion::{criterion_group, Criterion};
-    use ndarray::ArrayView1;
+    use ndarray::{ArrayView1, ArrayView2};
     use rapport_core::analytics::ml::k_means::lloyd::{self, Points, Scratch};
     use rapport_core::analytics::ml::k_means::{self, Engine, KMeansInit, KMeansParams};
     use rapport_core::analytics::ml::linear::fit_linear;
@@ -48,6 +48,7 @@ mod native {
     fn bench_ml(c: &mut Criterion) {
         let (x, y, yes) = synthetic::blobs(N, 8, 5, 1);
         let start: Vec<Vec<f64>> = (0..5).map(|r| x.row(r * 1000).to_vec()).collect();
+        write_data(x.view(), &y, &yes);
 
         let mut g = c.benchmark_group("ml 100k");
         g.sample_size(10).measurement_time(Duration::from_secs(4));
@@ -122,6 +123,41 @@ mod native {
             b.iter(|| FeatureTable::build(black_box(data), NOW))
         });
         g.finish();
+    }
+
+    /// Writes the data set for `ml_sklearn.py` to `<target>/ml_bench/`:
+    /// `x.f64` (row-major), `y.f64`, `yes.f64` (0 or 1), all little-endian,
+    /// and `shape.json`. The target directory is the one this bench runs
+    /// from (`<target>/release/deps/analytics-…`).
+    fn write_data(x: ArrayView2<f64>, y: &[f64], yes: &[bool]) {
+        let Some(dir) = std::env::current_exe()
+            .ok()
+            .and_then(|exe| Some(exe.parent()?.parent()?.parent()?.join("ml_bench")))
+        else {
+            return;
+        };
+        let bytes = |v: &mut dyn Iterator<Item = f64>| -> Vec<u8> {
+            v.flat_map(f64::to_le_bytes).collect()
+        };
+        let result = std::fs::create_dir_all(&dir)
+            .and_then(|()| std::fs::write(dir.join("x.f64"), bytes(&mut x.iter().copied())))
+            .and_then(|()| std::fs::write(dir.join("y.f64"), bytes(&mut y.iter().copied())))
+            .and_then(|()| {
+                let v = &mut yes.iter().map(|&b| if b { 1.0 } else { 0.0 });
+                std::fs::write(dir.join("yes.f64"), bytes(v))
+            })
+            .and_then(|()| {
+                let shape = format!(
+                    r#"{{"n": {}, "d": {}, "k": 5, "start_rows": [0, 1000, 2000, 3000, 4000], "kmeans_iters": {ITERS}}}"#,
+                    x.nrows(),
+                    x.ncols()
+                );
+                std::fs::write(dir.join("shape.json"), shape)
+            });
+        match result {
+            Ok(()) => println!("data for ml_sklearn.py written to {}", dir.display()),
+            Err(e) => println!("could not write the data for ml_sklearn.py: {e}"),
+        }
     }
 
     criterion_group!(benches, bench_ml);
