@@ -5,9 +5,12 @@
 //!
 //! The browser has one thread per worker, so `RAYON_NUM_THREADS` is set to
 //! 1 (linfa-clustering's assignment step uses rayon natively) unless the
-//! caller set it. `cargo bench` uses the release profile (`opt-level =
-//! "z"`, like the wasm build); `CARGO_PROFILE_BENCH_OPT_LEVEL=3` shows what
-//! speed optimisation would add.
+//! caller set it. `cargo bench` uses the release profile, where the core
+//! and its numeric crates are at `opt-level = 3` (like the wasm build).
+//!
+//! The data set is also written to `<target>/ml_bench/` for
+//! `ml_sklearn.py`, which times scikit-learn on it (one thread) and prints
+//! the figures side by side with these (`scripts/bench` runs both).
 
 #![allow(missing_docs)] // criterion_group! generates undocumented items
 
