@@ -96,9 +96,9 @@ fn evaluate(x: &[f64], d: usize, y: &[bool], w: &[f64], alpha: f64, out: &mut Ev
             flush(&mut block, &ys, out);
         }
     }
-    for a in 0..d {
-        out.loss += 0.5 * alpha * w[a] * w[a];
-        out.grad[a] += alpha * w[a];
+    for (a, &wa) in w[..d].iter().enumerate() {
+        out.loss += 0.5 * alpha * wa * wa;
+        out.grad[a] += alpha * wa;
         out.hess[a * m + a] += alpha;
     }
 }
