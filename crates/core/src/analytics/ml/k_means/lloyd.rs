@@ -9,10 +9,16 @@
 //! costs one broadcast and one vector multiply-add per pair of centroids
 //! (SSE2 natively, simd128 in wasm), three points at a time so that their
 //! sums are independent; the choice among a panel's scores is then made
-//! centroid by centroid without branches. The same pass adds each point to its cluster's running sum,
-//! so an iteration reads the data once ([`step`]). Distances reported to
-//! callers ([`assign`], the final inertia) are recomputed exactly as
-//! `Σ (x − c)²` for the chosen centroid.
+//! centroid by centroid without branches. The same pass adds each point to
+//! its cluster's running sum, so an iteration reads the data once
+//! ([`step`]). Distances reported to callers ([`assign`], the final
+//! inertia) are recomputed exactly as `Σ (x − c)²` for the chosen centroid;
+//! `‖x‖²` is therefore never needed.
+//!
+//! Measured (100,000 × 8, k = 5, natively): 1.75 ms per step (was 2.56 ms
+//! with a column-major copy and exact distances). The same `step`
+//! instantiated in the bench crate (`#[inline]`) ran in 1.04 ms; why the
+//! copy compiled in this crate is slower is not yet understood.
 //!
 //! Hand-written because it is hot and measured (`benches/analytics.rs`):
 //! linfa allocates the new centroid matrix and walks rows through ndarray
