@@ -233,20 +233,28 @@ fn mean_ms(times: usize, mut f: impl FnMut()) -> f64 {
 #[wasm_bindgen_test]
 async fn analytics_at_100k_rows() {
     use ndarray::ArrayView1;
-    use rapport::analytics::ml::k_means::lloyd::{self, Columns};
+    use rapport::analytics::ml::k_means::lloyd::{self, Points, Scratch};
     use rapport::analytics::ml::k_means::Engine;
     use rapport::analytics::ml::linear::fit_linear;
     use rapport::analytics::ml::logistic::fit_logistic;
     use rapport::analytics::ml::{no_progress, synthetic};
 
     let (x, y, yes) = synthetic::blobs(CUSTOMERS, 8, 5, 1);
-    let cols = Columns::from_rows(x.view());
+    let points = Points::new(x.view());
     let centroids: Vec<f64> = (0..5).flat_map(|r| x.row(r * 1000).to_vec()).collect();
-    let (mut labels, mut dists) = (vec![0; CUSTOMERS], vec![0.0; CUSTOMERS]);
-    let (mut new, mut counts) = (vec![0.0; centroids.len()], vec![0.0; 5]);
+    let mut labels = vec![0; CUSTOMERS];
+    let (mut sums, mut new) = (vec![0.0; centroids.len()], vec![0.0; centroids.len()]);
+    let (mut counts, mut scratch) = (vec![0.0; 5], Scratch::default());
     let iteration = mean_ms(20, || {
-        lloyd::assign(&cols, &centroids, &mut labels, &mut dists);
-        lloyd::update(&cols, &labels, &centroids, &mut new, &mut counts);
+        lloyd::step(
+            &points,
+            &centroids,
+            &mut labels,
+            &mut sums,
+            &mut counts,
+            &mut scratch,
+        );
+        lloyd::update(&sums, &counts, &centroids, &mut new);
     });
     console_log!("k-means, 100,000 × 8, k = 5: {iteration:.2} ms per iteration (assign + update)");
     for engine in [Engine::Fast, Engine::Linfa] {

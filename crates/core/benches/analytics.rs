@@ -5,9 +5,12 @@
 //!
 //! The browser has one thread per worker, so `RAYON_NUM_THREADS` is set to
 //! 1 (linfa-clustering's assignment step uses rayon natively) unless the
-//! caller set it. `cargo bench` uses the release profile (`opt-level =
-//! "z"`, like the wasm build); `CARGO_PROFILE_BENCH_OPT_LEVEL=3` shows what
-//! speed optimisation would add.
+//! caller set it. `cargo bench` uses the release profile, where the core
+//! and its numeric crates are at `opt-level = 3` (like the wasm build).
+//!
+//! The data set is also written to `<target>/ml_bench/` for
+//! `ml_sklearn.py`, which times scikit-learn on it (one thread) and prints
+//! the figures side by side with these (`scripts/bench` runs both).
 
 #![allow(missing_docs)] // criterion_group! generates undocumented items
 
@@ -32,8 +35,8 @@ mod native {
     use std::time::Duration;
 
     use criterion::{criterion_group, Criterion};
-    use ndarray::ArrayView1;
-    use rapport_core::analytics::ml::k_means::lloyd::{self, Columns};
+    use ndarray::{ArrayView1, ArrayView2};
+    use rapport_core::analytics::ml::k_means::lloyd::{self, Points, Scratch};
     use rapport_core::analytics::ml::k_means::{self, Engine, KMeansInit, KMeansParams};
     use rapport_core::analytics::ml::linear::fit_linear;
     use rapport_core::analytics::ml::logistic::fit_logistic;
@@ -48,26 +51,35 @@ mod native {
     fn bench_ml(c: &mut Criterion) {
         let (x, y, yes) = synthetic::blobs(N, 8, 5, 1);
         let start: Vec<Vec<f64>> = (0..5).map(|r| x.row(r * 1000).to_vec()).collect();
+        write_data(x.view(), &y, &yes);
 
         let mut g = c.benchmark_group("ml 100k");
         g.sample_size(10).measurement_time(Duration::from_secs(4));
 
-        let cols = Columns::from_rows(x.view());
+        let points = Points::new(x.view());
         let flat = start.concat();
-        let (mut labels, mut dists) = (vec![0; N], vec![0.0; N]);
-        let (mut new, mut counts) = (vec![0.0; flat.len()], vec![0.0; 5]);
+        let mut labels = vec![0; N];
+        let (mut sums, mut new, mut counts) =
+            (vec![0.0; flat.len()], vec![0.0; flat.len()], vec![0.0; 5]);
+        let mut scratch = Scratch::default();
         g.bench_function("kmeans fast: 1 iteration (assign + update)", |b| {
             b.iter(|| {
-                lloyd::assign(&cols, black_box(&flat), &mut labels, &mut dists);
-                lloyd::update(&cols, &labels, &flat, &mut new, &mut counts);
+                lloyd::step(
+                    &points,
+                    black_box(&flat),
+                    &mut labels,
+                    &mut sums,
+                    &mut counts,
+                    &mut scratch,
+                );
+                lloyd::update(&sums, &counts, &flat, &mut new);
             })
         });
-        g.bench_function("kmeans fast: assignment step", |b| {
-            b.iter(|| lloyd::assign(&cols, black_box(&flat), &mut labels, &mut dists))
-        });
-        g.bench_function("kmeans fast: update step", |b| {
-            b.iter(|| lloyd::update(&cols, black_box(&labels), &flat, &mut new, &mut counts))
-        });
+        let mut dists = vec![0.0; N];
+        g.bench_function(
+            "kmeans fast: exact distances to the labelled centroids",
+            |b| b.iter(|| lloyd::distances(&points, black_box(&flat), &labels, &mut dists)),
+        );
         for engine in [Engine::Fast, Engine::Linfa] {
             let params = KMeansParams {
                 init: KMeansInit::Precomputed(start.clone()),
@@ -114,6 +126,41 @@ mod native {
             b.iter(|| FeatureTable::build(black_box(data), NOW))
         });
         g.finish();
+    }
+
+    /// Writes the data set for `ml_sklearn.py` to `<target>/ml_bench/`:
+    /// `x.f64` (row-major), `y.f64`, `yes.f64` (0 or 1), all little-endian,
+    /// and `shape.json`. The target directory is the one this bench runs
+    /// from (`<target>/release/deps/analytics-…`).
+    fn write_data(x: ArrayView2<f64>, y: &[f64], yes: &[bool]) {
+        let Some(dir) = std::env::current_exe()
+            .ok()
+            .and_then(|exe| Some(exe.parent()?.parent()?.parent()?.join("ml_bench")))
+        else {
+            return;
+        };
+        let bytes = |v: &mut dyn Iterator<Item = f64>| -> Vec<u8> {
+            v.flat_map(f64::to_le_bytes).collect()
+        };
+        let result = std::fs::create_dir_all(&dir)
+            .and_then(|()| std::fs::write(dir.join("x.f64"), bytes(&mut x.iter().copied())))
+            .and_then(|()| std::fs::write(dir.join("y.f64"), bytes(&mut y.iter().copied())))
+            .and_then(|()| {
+                let v = &mut yes.iter().map(|&b| if b { 1.0 } else { 0.0 });
+                std::fs::write(dir.join("yes.f64"), bytes(v))
+            })
+            .and_then(|()| {
+                let shape = format!(
+                    r#"{{"n": {}, "d": {}, "k": 5, "start_rows": [0, 1000, 2000, 3000, 4000], "kmeans_iters": {ITERS}}}"#,
+                    x.nrows(),
+                    x.ncols()
+                );
+                std::fs::write(dir.join("shape.json"), shape)
+            });
+        match result {
+            Ok(()) => println!("data for ml_sklearn.py written to {}", dir.display()),
+            Err(e) => println!("could not write the data for ml_sklearn.py: {e}"),
+        }
     }
 
     criterion_group!(benches, bench_ml);

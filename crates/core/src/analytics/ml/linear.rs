@@ -17,11 +17,12 @@
 
 use linfa::prelude::*;
 use linfa::DatasetBase;
-use ndarray::{Array1, ArrayView1, ArrayView2, Axis};
+use ndarray::{ArrayView1, ArrayView2, Axis};
 use serde::{Deserialize, Serialize};
 
 use super::error::{MlError, Result};
 use super::features::{Feature, FeatureTable};
+use super::gram::Block;
 use super::prepare::{prepare, MissingHandling, MissingSummary};
 use super::split::train_test_split;
 use super::{cholesky, Engine, Progress, Stage};
@@ -105,24 +106,45 @@ pub fn fit_linear(x: ArrayView2<f64>, y: ArrayView1<f64>, engine: Engine) -> Res
 
 fn fit_normal_equations(x: ArrayView2<f64>, y: ArrayView1<f64>) -> Result<LinearFit> {
     let (n, d) = x.dim();
-    let mean: Array1<f64> = x.sum_axis(Axis(0)) / n as f64;
-    let y_mean = y.sum() / n as f64;
-    let mut gram = vec![0.0; d * d];
-    let mut xty = vec![0.0; d];
-    let mut row = vec![0.0; d];
-    for (r, &t) in x.rows().into_iter().zip(y) {
-        for ((c, &v), &m) in row.iter_mut().zip(r).zip(&mean) {
-            *c = v - m;
-        }
-        let t = t - y_mean;
-        for a in 0..d {
-            let va = row[a];
-            xty[a] += va * t;
-            for (g, &vb) in gram[a * d..a * d + a + 1].iter_mut().zip(&row[..=a]) {
-                *g += va * vb;
-            }
+    let x = x.as_standard_layout();
+    // A standard-layout array is one contiguous slice.
+    let x = x.as_slice().expect("standard layout is contiguous");
+    let rows = || (0..n).map(|i| &x[i * d..(i + 1) * d]);
+    let mut mean = vec![0.0; d];
+    for row in rows() {
+        for (m, v) in mean.iter_mut().zip(row) {
+            *m += v;
         }
     }
+    for m in &mut mean {
+        *m /= n as f64;
+    }
+    let y_mean = y.sum() / n as f64;
+    // One Gram matrix of the centred rows [x − x̄, y − ȳ]: its leading
+    // d × d block is XᵀX, its last row Xᵀy.
+    let m = d + 1;
+    let mut full = vec![0.0; m * m];
+    let mut block = Block::new(m);
+    let mut centred = vec![0.0; m];
+    for (row, &t) in rows().zip(y) {
+        for ((c, &v), &mu) in centred.iter_mut().zip(row).zip(&mean) {
+            *c = v - mu;
+        }
+        centred[d] = t - y_mean;
+        block.push(&centred, &[], 1.0);
+        if block.is_full() {
+            block.add_gram(&mut full);
+            block.clear();
+        }
+    }
+    if !block.is_empty() {
+        block.add_gram(&mut full);
+    }
+    let mut gram = vec![0.0; d * d];
+    for a in 0..d {
+        gram[a * d..a * d + a + 1].copy_from_slice(&full[a * m..a * m + a + 1]);
+    }
+    let mut xty = full[d * m..d * m + d].to_vec();
     // Scale to unit diagonal for a well-conditioned Cholesky.
     let norm: Vec<f64> = (0..d).map(|a| gram[a * d + a].sqrt().max(1e-300)).collect();
     for a in 0..d {

@@ -23,6 +23,7 @@
 pub mod cholesky;
 pub mod error;
 pub mod features;
+pub mod gram;
 pub mod k_means;
 pub mod linear;
 pub mod logistic;

@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{MlError, Result};
 use super::{Progress, Stage};
-use lloyd::Columns;
+use lloyd::Points;
 
 /// A fitted clustering.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -73,10 +73,10 @@ pub fn fit(
         }
         Engine::Linfa => {
             let centroids = fit_linfa(x, params, progress)?;
-            let cols = Columns::from_rows(x);
+            let points = Points::new(x);
             let mut labels = vec![0; n];
             let mut dists = vec![0.0; n];
-            lloyd::assign(&cols, &centroids, &mut labels, &mut dists);
+            lloyd::assign(&points, &centroids, &mut labels, &mut dists);
             Ok(from_run(d, centroids, labels, dists.iter().sum(), None))
         }
     }
@@ -87,7 +87,7 @@ fn fit_fast(
     params: &KMeansParams,
     progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Result<lloyd::Run> {
-    let cols = Columns::from_rows(x);
+    let points = Points::new(x);
     let mut rng = Xoshiro256Plus::seed_from_u64(params.seed);
     let mut best: Option<lloyd::Run> = None;
     let runs = match params.init {
@@ -97,7 +97,7 @@ fn fit_fast(
     for _ in 0..runs {
         let start = match &params.init {
             KMeansInit::Precomputed(c) => c.concat(),
-            KMeansInit::KMeansPlusPlus => lloyd::plus_plus(&cols, params.k, &mut rng),
+            KMeansInit::KMeansPlusPlus => lloyd::plus_plus(&points, params.k, &mut rng),
         };
         let mut hook = |i| {
             progress(Progress {
@@ -106,7 +106,7 @@ fn fit_fast(
                 total: params.max_iter,
             })
         };
-        let run = lloyd::run(&cols, start, params.max_iter, params.tolerance, &mut hook)
+        let run = lloyd::run(&points, start, params.max_iter, params.tolerance, &mut hook)
             .ok_or(MlError::Cancelled)?;
         if best.as_ref().is_none_or(|b| run.inertia < b.inertia) {
             best = Some(run);
