@@ -215,14 +215,51 @@ impl Browser {
         }
     }
 
-    /// Clicks the link with this text (see [`Browser::press`]).
-    pub async fn click_link(&self, text: &str) {
-        self.press(self.link(text).await).await;
+    /// Scrolls to an element and clicks it; `false` when the element was
+    /// replaced in between (a list re-rendered when background figures
+    /// arrived), so the caller can find it again.
+    async fn try_press(&self, element: Element) -> bool {
+        let arg = serde_json::to_value(&element).expect("element as JSON");
+        let scrolled = self
+            .client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' })",
+                vec![arg],
+            )
+            .await;
+        if is_stale(&scrolled) {
+            return false;
+        }
+        let clicked = element.clone().click().await;
+        if is_stale(&clicked) {
+            return false;
+        }
+        if clicked.is_err() {
+            self.press(element).await;
+        }
+        true
     }
 
-    /// Clicks the button with this text or `aria-label` (see [`Browser::press`]).
+    /// Clicks the link with this text (see [`Browser::press`]), finding it
+    /// again if the page replaced it meanwhile.
+    pub async fn click_link(&self, text: &str) {
+        for _ in 0..5 {
+            if self.try_press(self.link(text).await).await {
+                return;
+            }
+        }
+        panic!("the link {text:?} kept being replaced before it could be clicked");
+    }
+
+    /// Clicks the button with this text or `aria-label` (see
+    /// [`Browser::press`]), finding it again if the page replaced it.
     pub async fn click_button(&self, text: &str) {
-        self.press(self.button(text).await).await;
+        for _ in 0..5 {
+            if self.try_press(self.button(text).await).await {
+                return;
+            }
+        }
+        panic!("the button {text:?} kept being replaced before it could be clicked");
     }
 
     /// Runs `script` with `element` as `arguments[0]`.
@@ -460,4 +497,13 @@ fn xpath_literal(s: &str) -> String {
     } else {
         format!("\"{s}\"")
     }
+}
+
+/// Whether a WebDriver call failed because its element left the page.
+fn is_stale<T>(result: &Result<T, fantoccini::error::CmdError>) -> bool {
+    matches!(
+        result,
+        Err(fantoccini::error::CmdError::Standard(e))
+            if e.error == fantoccini::error::ErrorStatus::StaleElementReference
+    )
 }
