@@ -22,19 +22,24 @@ async fn column_cells(browser: &Browser, class: &str) -> Vec<String> {
     serde_json::from_value(found).expect("cell texts")
 }
 
+/// Opens or closes a `<details class=…>` menu by its summary, as a person would.
+async fn toggle_menu(browser: &Browser, class: &str) {
+    browser
+        .client
+        .find(Locator::Css(&format!("details.{class} summary")))
+        .await
+        .unwrap_or_else(|_| panic!("the {class} menu"))
+        .click()
+        .await
+        .expect("click its summary");
+}
+
 async fn show_column(browser: &Browser, label: &str) {
     let open = browser
         .eval("return document.querySelector('details.columns-menu').open")
         .await;
     if open != true {
-        browser
-            .client
-            .find(Locator::Css("details.columns-menu summary"))
-            .await
-            .expect("the Columns menu")
-            .click()
-            .await
-            .expect("open it");
+        toggle_menu(browser, "columns-menu").await;
     }
     let checkbox = browser.labelled(label).await;
     if checkbox.prop("checked").await.ok().flatten().as_deref() != Some("true") {
@@ -80,14 +85,7 @@ async fn the_top_spender_of_a_purchase_log_is_found_scored_and_filtered_by_segme
 
     // Filter on the figures: who spent at least 200 (00004 and 00002), who
     // has not bought since before March 1998 (8 of the 17), a typo said.
-    browser
-        .client
-        .find(Locator::Css("details.figure-filters summary"))
-        .await
-        .expect("the Purchase figures menu")
-        .click()
-        .await
-        .expect("open it");
+    toggle_menu(&browser, "figure-filters").await;
     browser.set_value("Spend at least", "200").await;
     browser.expect_text("2 of 17 customers").await;
     browser.set_value("Spend at least", "lots").await;
@@ -119,14 +117,7 @@ async fn the_top_spender_of_a_purchase_log_is_found_scored_and_filtered_by_segme
     browser.expect_text("3 of 17 customers").await;
     snap(&browser, "customers-purchase-figures").await;
     // Close the menu, as a person would, to reach Clear filters.
-    browser
-        .client
-        .find(Locator::Css("details.figure-filters summary"))
-        .await
-        .expect("the Purchase figures menu")
-        .click()
-        .await
-        .expect("close it");
+    toggle_menu(&browser, "figure-filters").await;
     browser.click_button("Clear filters").await;
     browser.expect_text("17 customers").await;
     assert_eq!(

@@ -94,7 +94,7 @@ async fn insight_shows_rfm_clv_network_and_also_bought_and_plans_a_segment_campa
         browser
             .eval(
                 "const t = document.querySelector('table[aria-label=\"Most valuable customers, next 12 months\"]');
-                 const at = [...t.querySelectorAll('thead th')].findIndex(h => h.textContent === 'Predicted purchases, 12 months');
+                 const at = [...t.querySelectorAll('thead th')].findIndex(h => h.textContent === 'Expected purchases');
                  return [...t.querySelectorAll('tbody tr')].map(r => r.children[at].textContent)",
             )
             .await,

@@ -104,6 +104,21 @@ mod tests {
     use crate::jobs::analyses::tests::{demo_store, run_ready, NOW};
     use crate::jobs::run_named;
     use crate::model::date_of;
+    use crate::store::MemStore;
+
+    /// Runs the job as the worker does: by name, input and output as JSON.
+    fn through_the_registry(store: &MemStore, input: &DashboardInput) -> DashboardReport {
+        let encoded = serde_json::to_string(input).unwrap();
+        let out = run_ready(run_named(
+            store,
+            DashboardJob::NAME,
+            &encoded,
+            NOW,
+            &mut |_, _| {},
+        ))
+        .unwrap();
+        serde_json::from_str(&out).unwrap()
+    }
 
     #[test]
     fn the_job_reports_what_summarise_gives_over_the_same_period() {
@@ -113,16 +128,7 @@ mod tests {
             today: date_of(NOW),
             pipeline: Pipeline::default(),
         };
-        let encoded = serde_json::to_string(&input).unwrap();
-        let out = run_ready(run_named(
-            &store,
-            DashboardJob::NAME,
-            &encoded,
-            NOW,
-            &mut |_, _| {},
-        ))
-        .unwrap();
-        let from_job: DashboardReport = serde_json::from_str(&out).unwrap();
+        let from_job = through_the_registry(&store, &input);
 
         let orders: Vec<Order> = run_ready(store.all()).unwrap();
         let deals: Vec<Deal> = run_ready(store.all()).unwrap();
@@ -169,16 +175,7 @@ mod tests {
             today: date_of(NOW),
             pipeline: Pipeline::default(),
         };
-        let encoded = serde_json::to_string(&input).unwrap();
-        let out = run_ready(run_named(
-            &store,
-            DashboardJob::NAME,
-            &encoded,
-            NOW,
-            &mut |_, _| {},
-        ))
-        .unwrap();
-        let report: DashboardReport = serde_json::from_str(&out).unwrap();
+        let report = through_the_registry(&store, &input);
         assert_eq!(report.period, Period::Year(year));
         assert_eq!(report.bounds.0, Date::from_ordinal_date(year, 1).unwrap());
         assert_eq!(report.dashboard.from, report.bounds.0);

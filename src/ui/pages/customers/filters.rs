@@ -240,7 +240,7 @@ pub fn Toolbar(
                 })
             />
             <CustomFieldFilter query=query/>
-            <details class="figure-filters">
+            <details class="figure-filters" name="list-menu">
                 <summary>
                     {move || match bounds_set() {
                         0 => "Purchase figures".to_string(),
@@ -267,9 +267,9 @@ pub fn Toolbar(
                             }
                         })
                         .collect_view()}
+                    {move || figure_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 </fieldset>
             </details>
-            {move || figure_error.get().map(|e| view! { <span class="error inline" role="alert">{e}</span> })}
             <label class="field-inline">
                 <input type="checkbox"
                     prop:checked=move || query.with(|q| q.filter.recent_negative)
@@ -339,7 +339,7 @@ pub fn Toolbar(
                 on:input=move |ev| view_name.set(event_target_value(&ev))
             />
             <button on:click=save_view>"Save view"</button>
-            <details class="columns-menu">
+            <details class="columns-menu" name="list-menu">
                 <summary>"Columns"</summary>
                 <fieldset>
                     <legend class="sr-only">"Columns shown"</legend>

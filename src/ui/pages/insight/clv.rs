@@ -90,15 +90,16 @@ pub(super) fn ClvSection(overview: Arc<InsightOverview>, names: Signal<Names>) -
             <p class="muted">"Purchases to come from a BG/NBD model, their size from a Gamma-Gamma model, both fitted to the purchase history in the main currency."</p>
             {model}
             {any.then(|| view! {
+                <p class="muted small">"Expected purchases and predicted value over the next 12 months; “still buying” is the model's probability that the customer has not lapsed."</p>
                 <table class="data" aria-label="Most valuable customers, next 12 months">
                     <thead>
                         <tr>
                             <th scope="col">"Customer"</th>
                             <th scope="col" class="num">"Spent so far"</th>
-                            <th scope="col" class="num">"Purchases so far"</th>
-                            <th scope="col" class="num">"Predicted purchases, 12 months"</th>
-                            <th scope="col" class="num">"Predicted value, 12 months"</th>
-                            <th scope="col" class="num">"Still buying (P alive)"</th>
+                            <th scope="col" class="num">"Purchases"</th>
+                            <th scope="col" class="num">"Expected purchases"</th>
+                            <th scope="col" class="num">"Predicted value"</th>
+                            <th scope="col" class="num">"Still buying"</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
