@@ -122,7 +122,7 @@ pub fn AtAGlance(customer: Id) -> impl IntoView {
                             {figure("Open deals", format!("{} ({})", thousands(g.open_deals), crate::format::money(g.open_deal_value)))}
                             {figure("Open tickets", thousands(g.open_tickets))}
                         </dl>
-                        {g.summary.as_ref().filter(|s| s.monthly.len() > 1).map(|s| view! {
+                        {g.summary.as_ref().filter(|s| !s.monthly.is_empty()).map(|s| view! {
                             <Chart spec=Signal::stored(spend_chart(s)) height=180/>
                         })}
                         {g.summary.is_some().then(|| view! { <Recommendations customer=customer/> })}
