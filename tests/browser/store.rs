@@ -473,7 +473,7 @@ async fn a_schema_5_database_opens_in_pages_with_every_record_and_its_version() 
             let mut c = Customer::new(id(1, n), now + n as i64);
             c.given_name = format!("Customer {n}");
             c.emails = vec![format!("c{n}@example.com")];
-            if n % 7 == 0 {
+            if n.is_multiple_of(7) {
                 c.tags = vec!["vip".into()];
                 c.touch(now + 10_000);
                 c.touch(now + 20_000);

@@ -87,8 +87,8 @@ impl PagedMem {
         let mut pages: HashMap<u32, Page> = HashMap::new();
         let mut out = Vec::new();
         for (id, no) in wanted {
-            if !pages.contains_key(&no) {
-                pages.insert(no, self.page(name, no)?);
+            if let std::collections::hash_map::Entry::Vacant(e) = pages.entry(no) {
+                e.insert(self.page(name, no)?);
             }
             let page = &pages[&no];
             out.extend(page.position(id).and_then(|i| page.envelope(i)));

@@ -29,7 +29,7 @@ fn customer(n: u128) -> Customer {
     c.given_name = format!("Given{n}");
     c.family_name = "Tester".into();
     c.emails = vec![format!("c{n}@example.com")];
-    if n % 10 == 0 {
+    if n.is_multiple_of(10) {
         c.tags = vec!["vip".into()];
     }
     c
