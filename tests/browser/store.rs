@@ -427,3 +427,273 @@ async fn a_record_the_upgrade_cannot_convert_is_kept_as_it_was_and_reported() {
     storage.remove_item(UPGRADE_NOTICE_KEY).unwrap();
     store.close();
 }
+
+/// Writes `records` into the database `name` as the release with schema
+/// version 5 did: one object per record (today's envelope, index keys as
+/// fields, the record as a JSON string) in the collection's own store.
+async fn put_as_release_5<R: Stored>(name: &str, records: &[R]) {
+    let db = idb::Factory::new()
+        .unwrap()
+        .open(name, Some(5))
+        .unwrap()
+        .await
+        .expect("open the version 5 database");
+    let txn = db
+        .transaction(&[R::COLLECTION], idb::TransactionMode::ReadWrite)
+        .unwrap();
+    let store = txn.object_store(R::COLLECTION).unwrap();
+    for record in records {
+        let object = serde_json::to_string(&Envelope::of(record).unwrap()).unwrap();
+        store
+            .put(&js_sys::JSON::parse(&object).unwrap(), None)
+            .unwrap()
+            .await
+            .unwrap();
+    }
+    let result = txn.commit().unwrap().await.unwrap();
+    assert!(matches!(result, idb::TransactionResult::Committed));
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_schema_5_database_opens_in_pages_with_every_record_and_its_version() {
+    use rapport::model::{
+        Campaign, Channel, Deal, Direction, ImportBatch, ImportKind, Interaction, InteractionKind,
+        LineItem, Order, OrderStatus, Pipeline, Priority, PropensityScores, Relationship,
+        RelationshipKind, StoredPipeline, Task, Ticket, Uuid,
+    };
+    use time::macros::date;
+    let name = "rapport-test-schema-5";
+    let now = 1_700_000_000_000;
+    let id = |collection: u128, n: u128| Uuid::from_u128((collection << 64) | n);
+
+    // More customers than one page holds, some edited twice since created.
+    let customers: Vec<Customer> = (0..1_234)
+        .map(|n| {
+            let mut c = Customer::new(id(1, n), now + n as i64);
+            c.given_name = format!("Customer {n}");
+            c.emails = vec![format!("c{n}@example.com")];
+            if n.is_multiple_of(7) {
+                c.tags = vec!["vip".into()];
+                c.touch(now + 10_000);
+                c.touch(now + 20_000);
+            }
+            c
+        })
+        .collect();
+    let ada = customers[0].id();
+    let interactions: Vec<Interaction> = (0..40)
+        .map(|n| {
+            Interaction::new(
+                id(2, n),
+                now,
+                customers[n as usize % 4].id(),
+                InteractionKind::Call,
+                Direction::Inbound,
+                now - 86_400_000 * n as i64,
+                format!("Call {n}"),
+                "Asked about prices",
+            )
+        })
+        .collect();
+    let tasks = vec![Task::new(
+        id(3, 0),
+        now,
+        Some(ada),
+        "Send the offer",
+        date!(2026 - 03 - 01),
+    )];
+    let orders = vec![Order::new(
+        id(4, 0),
+        now,
+        ada,
+        date!(2025 - 11 - 20),
+        OrderStatus::Order,
+        vec![LineItem::new("Compiler licence", 2.0, 1_250.0)],
+        "USD",
+    )];
+    let deals = vec![Deal::new(
+        id(5, 0),
+        now,
+        ada,
+        "Fleet",
+        "Qualification",
+        48_000.0,
+        0.4,
+    )];
+    let tickets = vec![Ticket::new(
+        id(6, 0),
+        now,
+        ada,
+        "Lid",
+        "It does not close.",
+        Priority::Normal,
+    )];
+    let campaigns = vec![Campaign::new(
+        id(7, 0),
+        now,
+        "Spring fair",
+        Channel::Email,
+        date!(2026 - 04 - 01),
+        date!(2026 - 04 - 30),
+        500.0,
+    )];
+    let relationships = vec![Relationship::new(
+        id(8, 0),
+        now,
+        ada,
+        customers[1].id(),
+        RelationshipKind::Referred,
+        0.8,
+    )];
+    let imports = vec![ImportBatch::new(
+        id(9, 0),
+        now,
+        ImportKind::Customers,
+        "Old CRM",
+    )];
+    let scores = vec![PropensityScores::new(now, "buys again", vec![(ada, 0.75)])];
+    let settings = vec![StoredPipeline::new(now, Pipeline::default())];
+
+    let old = fresh_store(name, 5).await;
+    assert_eq!(old.version(), 5);
+    old.close();
+    put_as_release_5(name, &customers).await;
+    put_as_release_5(name, &interactions).await;
+    put_as_release_5(name, &tasks).await;
+    put_as_release_5(name, &orders).await;
+    put_as_release_5(name, &deals).await;
+    put_as_release_5(name, &tickets).await;
+    put_as_release_5(name, &campaigns).await;
+    put_as_release_5(name, &relationships).await;
+    put_as_release_5(name, &imports).await;
+    put_as_release_5(name, &scores).await;
+    put_as_release_5(name, &settings).await;
+
+    let upgraded = IdbStore::open(name)
+        .await
+        .expect("the version 5 database opens in the paged layout");
+    assert_eq!(upgraded.version(), SCHEMA_VERSION);
+    read_all(&upgraded, &customers).await;
+    read_all(&upgraded, &interactions).await;
+    read_all(&upgraded, &tasks).await;
+    read_all(&upgraded, &orders).await;
+    read_all(&upgraded, &deals).await;
+    read_all(&upgraded, &tickets).await;
+    read_all(&upgraded, &campaigns).await;
+    read_all(&upgraded, &relationships).await;
+    read_all(&upgraded, &imports).await;
+    read_all(&upgraded, &scores).await;
+    read_all(&upgraded, &settings).await;
+    for c in &customers {
+        let stored = upgraded
+            .envelope(Collection::Customers, c.id())
+            .await
+            .unwrap()
+            .expect("every customer is found by id");
+        assert_eq!(stored.version, c.meta.version, "the version is kept");
+    }
+    assert_eq!(
+        upgraded.count(Collection::Customers).await.unwrap(),
+        customers.len()
+    );
+    let vip = upgraded
+        .find_customers(&CustomerLookup::Tag("vip".into()))
+        .await
+        .unwrap();
+    assert_eq!(
+        vip.len(),
+        customers.iter().filter(|c| !c.tags.is_empty()).count()
+    );
+    assert_eq!(
+        upgraded
+            .find_customers(&CustomerLookup::Email("c1233@example.com".into()))
+            .await
+            .unwrap(),
+        vec![customers[1_233].clone()]
+    );
+    assert_eq!(
+        upgraded
+            .for_customer::<Interaction>(ada)
+            .await
+            .unwrap()
+            .len(),
+        10
+    );
+
+    // The kept versions still guard edits: one based on the stored version
+    // saves, one based on an older one is refused.
+    let mut edited = customers[7].clone();
+    edited.job_title = "Engineer".into();
+    edited.touch(now + 30_000);
+    let mut cs = ChangeSet::new("edit after the upgrade");
+    cs.update(&edited).unwrap();
+    upgraded
+        .apply(&cs)
+        .await
+        .expect("an edit based on the kept version saves");
+    let mut stale = customers[7].clone();
+    stale.touch(now + 40_000);
+    let mut cs = ChangeSet::new("stale edit");
+    cs.update(&stale).unwrap();
+    assert!(matches!(
+        upgraded.apply(&cs).await,
+        Err(rapport::store::StoreError::Conflict { .. })
+    ));
+    upgraded.close();
+
+    let db = idb::Factory::new()
+        .unwrap()
+        .open(name, None)
+        .unwrap()
+        .await
+        .unwrap();
+    let mut stores = db.store_names();
+    stores.sort();
+    assert_eq!(
+        stores,
+        vec!["bodies", "heads", "meta"],
+        "the old stores are gone"
+    );
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_write_in_one_connection_is_seen_by_another() {
+    let name = "rapport-test-two-connections";
+    let tab_a = fresh_store(name, SCHEMA_VERSION).await;
+    let tab_b = IdbStore::open(name).await.unwrap();
+    assert_eq!(tab_b.count(Collection::Customers).await.unwrap(), 0);
+    let mut ada = Customer::new_v4(1_750_000_000_000);
+    ada.given_name = "Ada".into();
+    ada.emails = vec!["ada@example.com".into()];
+    let mut cs = ChangeSet::new("add Ada");
+    cs.insert(&ada).unwrap();
+    tab_a.apply(&cs).await.unwrap();
+    assert_eq!(tab_b.count(Collection::Customers).await.unwrap(), 1);
+    assert_eq!(
+        tab_b
+            .find_customers(&CustomerLookup::Email("ada@example.com".into()))
+            .await
+            .unwrap(),
+        vec![ada.clone()]
+    );
+    // B edits on what it read; A's stale copy is then refused.
+    let mut in_b = tab_b.get::<Customer>(ada.id()).await.unwrap().unwrap();
+    in_b.job_title = "Mathematician".into();
+    in_b.touch(1_750_000_000_100);
+    let mut cs = ChangeSet::new("edit in B");
+    cs.update(&in_b).unwrap();
+    tab_b.apply(&cs).await.unwrap();
+    let mut in_a = ada.clone();
+    in_a.touch(1_750_000_000_200);
+    let mut cs = ChangeSet::new("stale edit in A");
+    cs.update(&in_a).unwrap();
+    assert!(matches!(
+        tab_a.apply(&cs).await,
+        Err(rapport::store::StoreError::Conflict { .. })
+    ));
+    assert_eq!(tab_a.get::<Customer>(ada.id()).await.unwrap(), Some(in_b));
+    tab_a.close();
+    tab_b.close();
+}

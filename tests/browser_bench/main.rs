@@ -10,7 +10,7 @@
 use rapport::store::Collection;
 
 use rapport::demo::{DemoConfig, DemoGenerator};
-use rapport::model::Customer;
+use rapport::model::{Customer, Record};
 use rapport::search::{CustomerIndex, CustomerRow, ListQuery};
 use rapport::store::idb::IdbStore;
 use rapport::store::{ChangeSet, Store};
@@ -123,7 +123,41 @@ async fn customers_at_100k() {
         index.len()
     );
     drop((envelopes, decoded, index));
+    // One edit at 100,000: read, touch, save (rewrites one page).
+    let t0 = now();
+    let mut one: Customer = store
+        .get(all[CUSTOMERS / 2].meta.id)
+        .await
+        .expect("read one")
+        .expect("stored");
+    one.job_title = "Edited".into();
+    one.touch(1_790_000_000_001);
+    let mut cs = ChangeSet::new("bench edit");
+    cs.update(&one).expect("valid");
+    store.apply(&cs).await.expect("save one");
+    let t1 = now();
     store.close();
+    // A fresh connection, as after a reload: its catalog comes from the
+    // page heads, the records from one read of the page bodies.
+    let fresh = IdbStore::open(DATABASE_NAME).await.expect("reopen");
+    let t2 = now();
+    let counted = fresh.count(Collection::Customers).await.expect("count");
+    let t3 = now();
+    let recent: Vec<Customer> = fresh.recently_updated(50).await.expect("recent");
+    let t4 = now();
+    let everyone: Vec<Customer> = fresh.all().await.expect("all");
+    let t5 = now();
+    console_log!(
+        "store at {CUSTOMERS}: one edit (read + save) {:.0} ms; fresh connection: count {:.0} ms ({counted}), 50 most recent {:.0} ms ({}), all customers {:.0} ms ({})",
+        t1 - t0,
+        t3 - t2,
+        t4 - t3,
+        recent.len(),
+        t5 - t4,
+        everyone.len()
+    );
+    drop(everyone);
+    fresh.close();
     console_log!(
         "write {CUSTOMERS} customers: {:.0} ms in IndexedDB ({:.0} customers/s), plus {:.0} ms encoding",
         write_end - write_start,

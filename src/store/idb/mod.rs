@@ -1,28 +1,35 @@
 //! `IdbStore`: the Store contract on IndexedDB (through the `idb` crate).
 //!
-//! One object store per collection, keyed on the record id, holding
-//! [`Envelope`]s as plain JS objects (index keys as fields, the record as a
-//! JSON string). The schema comes from [`schema::MIGRATIONS`]; opening an
-//! older database runs the missing migrations in the browser's upgrade
-//! transaction. That one step uses `web_sys` directly, because the upgrade
-//! transaction is only reachable from the raw `upgradeneeded` event.
+//! The paged layout of `rapport_core::store::page` (see `docs/storage.md`):
+//! each collection's records in pages of up to 500, a page being two string
+//! values (head: versions and index keys; body: the records' JSON) in the
+//! object stores `heads` and `bodies`, keyed `[collection, page]`; `meta`
+//! holds each collection's generation. The schema comes from
+//! [`schema::MIGRATIONS`]; opening an older database runs the missing
+//! migrations in the browser's upgrade transaction (`upgrade.rs`, raw
+//! `web_sys`, because that transaction is only reachable from the
+//! `upgradeneeded` event), version 6 moving every record into pages.
 //!
-//! `apply` runs one readwrite transaction: it first reads the stored version
-//! of every checked put, aborts on a mismatch, then issues all writes without
-//! waiting for each and awaits the commit — many records per transaction,
-//! which is what makes bulk loads fast.
+//! Each connection keeps a [`Catalog`] per collection in memory (where each
+//! record lives, its keys), checked against the stored generation inside
+//! every transaction that uses it, so a write by another tab or the worker
+//! is never missed. `apply` is one readwrite transaction: read the touched
+//! pages, merge the batch (refused whole on a stale version), write the
+//! pages and bump the generations, commit.
 
+mod pages;
 mod upgrade;
 
 pub use upgrade::UPGRADE_NOTICE_KEY;
 
-use super::schema::SCHEMA_VERSION;
+use super::page::{merge, plan, Catalog, CollectionWrite, Page};
+use super::schema::{BODIES, HEADS, META, SCHEMA_VERSION};
 use super::undo::{inverse_of, Before};
-use super::{ChangeSet, Collection, CustomerLookup, Envelope, Op, Store, StoreError, Stored};
+use super::{ChangeSet, Collection, CustomerLookup, Envelope, Store, StoreError, Stored};
 use crate::model::{Id, Timestamp};
-use idb::{CursorDirection, Database, Factory, Query, TransactionMode, TransactionResult};
-use js_sys::Array;
-use std::cell::Cell;
+use idb::{Database, Factory, TransactionMode, TransactionResult};
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -31,6 +38,8 @@ use wasm_bindgen::JsCast;
 pub struct IdbStore {
     db: Database,
     closed_by_upgrade: Rc<Cell<bool>>,
+    /// Each collection's catalog, as of the generation it records.
+    catalogs: RefCell<HashMap<&'static str, Rc<Catalog>>>,
 }
 
 impl IdbStore {
@@ -86,6 +95,7 @@ impl IdbStore {
         Ok(IdbStore {
             db,
             closed_by_upgrade,
+            catalogs: RefCell::default(),
         })
     }
 
@@ -109,35 +119,59 @@ impl IdbStore {
         self.db.close();
     }
 
-    fn transaction(
-        &self,
-        stores: &[&str],
-        mode: TransactionMode,
-    ) -> Result<idb::Transaction, StoreError> {
+    fn transaction(&self, mode: TransactionMode) -> Result<idb::Transaction, StoreError> {
         if self.closed_by_upgrade.get() {
             return Err(StoreError::VersionChanged);
         }
-        self.db.transaction(stores, mode).map_err(map_error)
+        self.db
+            .transaction(&[HEADS, BODIES, META], mode)
+            .map_err(map_error)
     }
 
-    async fn read_all(
+    /// The catalog of `collection` as of `txn`: the one in memory when the
+    /// stored generation has not moved, else one rebuilt from the heads
+    /// (and kept, unless a newer one was kept meanwhile).
+    async fn catalog(
         &self,
-        collection: &str,
-        index: Option<&str>,
-        key: Option<JsValue>,
-    ) -> Result<Vec<Envelope>, StoreError> {
-        let txn = self.transaction(&[collection], TransactionMode::ReadOnly)?;
-        let store = txn.object_store(collection).map_err(map_error)?;
-        let query = key.map(Query::from);
-        let values = match index {
-            Some(name) => store.index(name).map_err(map_error)?.get_all(query, None),
-            None => store.get_all(query, None),
+        txn: &idb::Transaction,
+        collection: &'static str,
+    ) -> Result<Rc<Catalog>, StoreError> {
+        let generation = pages::generation(txn, collection).await?;
+        if let Some(current) = self.catalogs.borrow().get(collection) {
+            if current.generation == generation {
+                return Ok(current.clone());
+            }
         }
-        .map_err(map_error)?
-        .await
-        .map_err(map_error)?;
-        let array: Array = values.into_iter().collect();
-        from_js_all(&array)
+        let heads = pages::read_heads(txn, collection).await?;
+        let built = Rc::new(Catalog::from_heads(generation, heads));
+        let mut catalogs = self.catalogs.borrow_mut();
+        let newer_kept = catalogs
+            .get(collection)
+            .is_some_and(|c| c.generation > generation);
+        if !newer_kept {
+            catalogs.insert(collection, built.clone());
+        }
+        Ok(built)
+    }
+
+    /// The envelopes a catalog lookup names, read from their pages.
+    async fn lookup(
+        &self,
+        collection: Collection,
+        find: impl FnOnce(&Catalog) -> Vec<(Id, u32)>,
+    ) -> Result<Vec<Envelope>, StoreError> {
+        let txn = self.transaction(TransactionMode::ReadOnly)?;
+        let name = collection.name();
+        let found = find(&*self.catalog(&txn, name).await?);
+        let numbers: BTreeSet<u32> = found.iter().map(|(_, no)| *no).collect();
+        let pages = pages::read_pages(&txn, name, numbers).await?;
+        Ok(found
+            .into_iter()
+            .filter_map(|(id, no)| {
+                let page = pages.get(&(name, no))?;
+                page.envelope(page.position(id)?)
+            })
+            .collect())
     }
 }
 
@@ -147,18 +181,23 @@ impl Store for IdbStore {
         collection: Collection,
         id: Id,
     ) -> Result<Option<Envelope>, StoreError> {
-        let txn = self.transaction(&[collection.name()], TransactionMode::ReadOnly)?;
-        let store = txn.object_store(collection.name()).map_err(map_error)?;
-        let value = store
-            .get(key_of(id))
-            .map_err(map_error)?
-            .await
-            .map_err(map_error)?;
-        value.as_ref().map(from_js).transpose()
+        let found = self
+            .lookup(collection, |c| {
+                c.slot(id).map(|s| (id, s.page)).into_iter().collect()
+            })
+            .await?;
+        Ok(found.into_iter().next())
     }
 
     async fn envelopes(&self, collection: Collection) -> Result<Vec<Envelope>, StoreError> {
-        self.read_all(collection.name(), None, None).await
+        let txn = self.transaction(TransactionMode::ReadOnly)?;
+        let mut all: Vec<Envelope> = pages::read_all_pages(&txn, collection.name())
+            .await?
+            .iter()
+            .flat_map(Page::envelopes)
+            .collect();
+        all.sort_unstable_by_key(|e| e.id);
+        Ok(all)
     }
 
     async fn envelopes_for_customer(
@@ -166,24 +205,14 @@ impl Store for IdbStore {
         collection: Collection,
         customer: Id,
     ) -> Result<Vec<Envelope>, StoreError> {
-        self.read_all(
-            collection.name(),
-            Some("by_customer"),
-            Some(key_of(customer)),
-        )
-        .await
+        self.lookup(collection, |c| c.for_customer(customer)).await
     }
 
     async fn customer_envelopes(
         &self,
         lookup: &CustomerLookup,
     ) -> Result<Vec<Envelope>, StoreError> {
-        let (index, key) = match lookup {
-            CustomerLookup::Email(e) => ("by_email", e),
-            CustomerLookup::Name(n) => ("by_name", n),
-            CustomerLookup::Tag(t) => ("by_tag", t),
-        };
-        self.read_all("customers", Some(index), Some(JsValue::from_str(key)))
+        self.lookup(Collection::Customers, |c| c.lookup(lookup))
             .await
     }
 
@@ -192,57 +221,27 @@ impl Store for IdbStore {
         collection: Collection,
         limit: usize,
     ) -> Result<Vec<Envelope>, StoreError> {
-        let txn = self.transaction(&[collection.name()], TransactionMode::ReadOnly)?;
-        let store = txn.object_store(collection.name()).map_err(map_error)?;
-        let index = store.index("by_updated").map_err(map_error)?;
-        let cursor = index
-            .open_cursor(None, Some(CursorDirection::Prev))
-            .map_err(map_error)?
-            .await
-            .map_err(map_error)?;
-        let mut out = Vec::new();
-        if let Some(cursor) = cursor {
-            let mut cursor = cursor.into_managed();
-            while out.len() < limit {
-                match cursor.value().map_err(map_error)? {
-                    Some(value) => out.push(from_js(&value)?),
-                    None => break,
-                }
-                cursor.next(None).await.map_err(map_error)?;
-            }
-        }
-        Ok(out)
+        self.lookup(collection, |c| c.recent(limit)).await
     }
 
-    /// Overrides the envelope-based default: a list of 100,000 customers is
-    /// read with one getAll and decoded from one JSON array text.
+    /// Overrides the envelope-based default: every body of the collection in
+    /// one getAll, joined into one JSON array text in JS and decoded at once.
     async fn all<R: Stored>(&self) -> Result<Vec<R>, StoreError> {
-        let txn = self.transaction(&[R::COLLECTION], TransactionMode::ReadOnly)?;
-        let store = txn.object_store(R::COLLECTION).map_err(map_error)?;
-        let values = store
-            .get_all(None, None)
-            .map_err(map_error)?
-            .await
-            .map_err(map_error)?;
-        let array: Array = values.into_iter().collect();
-        let text = records_as_json_array(&array);
-        serde_json::from_str(&text).map_err(|e| {
+        let txn = self.transaction(TransactionMode::ReadOnly)?;
+        let text = pages::read_joined(&txn, BODIES, R::COLLECTION).await?;
+        let mut all: Vec<R> = serde_json::from_str(&text).map_err(|e| {
             StoreError::Backend(format!(
                 "a stored {} record is malformed: {e}",
                 R::COLLECTION
             ))
-        })
+        })?;
+        all.sort_unstable_by_key(|r| r.id());
+        Ok(all)
     }
 
     async fn count(&self, collection: Collection) -> Result<usize, StoreError> {
-        let txn = self.transaction(&[collection.name()], TransactionMode::ReadOnly)?;
-        let store = txn.object_store(collection.name()).map_err(map_error)?;
-        let n = store
-            .count(None)
-            .map_err(map_error)?
-            .await
-            .map_err(map_error)?;
-        Ok(n as usize)
+        let txn = self.transaction(TransactionMode::ReadOnly)?;
+        Ok(self.catalog(&txn, collection.name()).await?.len())
     }
 
     async fn apply(&self, changes: &ChangeSet) -> Result<(), StoreError> {
@@ -260,9 +259,11 @@ impl Store for IdbStore {
 }
 
 impl IdbStore {
-    /// Writes `changes` in one readwrite transaction. With `read_before`,
-    /// first reads (in the same transaction) what the batch will overwrite,
-    /// for its Undo.
+    /// Writes `changes` in one readwrite transaction: the touched pages are
+    /// read, merged with the batch (refused whole on a stale version), and
+    /// written back with each collection's generation bumped. With
+    /// `read_before`, also returns what the batch overwrote, as read inside
+    /// the same transaction, for its Undo.
     async fn commit(
         &self,
         changes: &ChangeSet,
@@ -271,72 +272,72 @@ impl IdbStore {
         if changes.is_empty() {
             return Ok(read_before.then(Before::default));
         }
-        let names = changes.collections();
-        let txn = self.transaction(&names, TransactionMode::ReadWrite)?;
-        // 1. What Undo needs, read before anything is written.
-        let before = if read_before {
-            Some(read_before_writing(&txn, changes).await?)
-        } else {
-            None
+        let txn = self.transaction(TransactionMode::ReadWrite)?;
+        // 1. Each collection's catalog as of this transaction.
+        let mut catalogs: HashMap<&'static str, Rc<Catalog>> = HashMap::new();
+        for name in changes.collections() {
+            catalogs.insert(name, self.catalog(&txn, name).await?);
+        }
+        // 2. The pages the batch touches, read here.
+        let plans = plan(changes, read_before, |name| &catalogs[name]);
+        let mut loaded = HashMap::new();
+        for p in &plans {
+            loaded.extend(pages::read_pages(&txn, p.collection, p.load.iter().copied()).await?);
+        }
+        // 3. The batch merged into them, with every version check.
+        let merged = match merge(changes, plans, loaded, read_before) {
+            Ok(merged) => merged,
+            Err(refused) => {
+                let _ = txn.abort();
+                return Err(refused);
+            }
         };
-        // 2. Optimistic concurrency: every checked put and purge against
-        // what is stored (a checked purge of a record already gone is fine).
-        let mut checks = Vec::new();
-        for op in &changes.ops {
-            if let Some((collection, id, expected)) = op.expected() {
-                let store = txn.object_store(collection).map_err(map_error)?;
-                let request = store.get(key_of(id)).map_err(map_error)?;
-                checks.push((
-                    collection,
-                    id,
-                    expected,
-                    matches!(op, Op::Purge { .. }),
-                    request,
-                ));
+        // 4. All writes issued without waiting; the commit decides. A
+        // commit aborted for lack of space says so.
+        let bases: HashMap<&'static str, u64> =
+            catalogs.iter().map(|(n, c)| (*n, c.generation)).collect();
+        drop(catalogs);
+        for write in &merged.writes {
+            if let Err(e) = pages::write(&txn, write, bases[write.collection] + 1) {
+                let _ = txn.abort();
+                return Err(e);
             }
         }
-        for (collection, id, expected, is_purge, request) in checks {
-            let found = request.await.map_err(map_error)?;
-            let found = found.as_ref().map(from_js).transpose()?.map(|e| e.version);
-            if is_purge && found.is_none() {
+        match txn.commit().map_err(map_error)?.await.map_err(map_error)? {
+            TransactionResult::Committed => {
+                self.catch_up(&merged.writes, &bases);
+                Ok(merged.before)
+            }
+            TransactionResult::Aborted => Err(self.aborted_because().await),
+        }
+    }
+
+    /// After a commit: each written collection's catalog patched with what
+    /// was written, when it is still the one the batch was planned on (else
+    /// dropped, so the next use rebuilds it).
+    fn catch_up(&self, writes: &[CollectionWrite], bases: &HashMap<&'static str, u64>) {
+        let mut catalogs = self.catalogs.borrow_mut();
+        for write in writes {
+            let base = bases[write.collection];
+            let Some(catalog) = catalogs.get_mut(write.collection) else {
+                continue;
+            };
+            if catalog.generation != base {
+                catalogs.remove(write.collection);
                 continue;
             }
-            if let Err(conflict) = super::check_expected(collection, id, Some(expected), found) {
-                let _ = txn.abort();
-                return Err(conflict);
+            // Not shared now (the batch dropped its handles): patched in place.
+            let catalog = Rc::make_mut(catalog);
+            if write.cleared {
+                catalog.clear();
             }
-        }
-        // 3. All writes, issued without waiting for each one; the puts'
-        // objects made in one JSON round trip, each store handle fetched once.
-        let objects = to_js_all(changes.ops.iter().filter_map(|op| match op {
-            Op::Put { envelope, .. } => Some(envelope),
-            _ => None,
-        }))?;
-        let mut stores: Vec<(&str, idb::ObjectStore)> = Vec::new();
-        let mut next_put = 0;
-        for op in &changes.ops {
-            let name = op.collection();
-            let position = match stores.iter().position(|(n, _)| *n == name) {
-                Some(p) => p,
-                None => {
-                    stores.push((name, txn.object_store(name).map_err(map_error)?));
-                    stores.len() - 1
-                }
-            };
-            let store = &stores[position].1;
-            match op {
-                Op::Put { .. } => {
-                    drop(store.put(&objects.get(next_put), None).map_err(map_error)?);
-                    next_put += 1;
-                }
-                Op::Purge { id, .. } => drop(store.delete(key_of(*id)).map_err(map_error)?),
-                Op::Clear { .. } => drop(store.clear().map_err(map_error)?),
+            for no in &write.delete {
+                catalog.remove_page(*no);
             }
-        }
-        // 4. The commit decides. A commit aborted for lack of space says so.
-        match txn.commit().map_err(map_error)?.await.map_err(map_error)? {
-            TransactionResult::Committed => Ok(before),
-            TransactionResult::Aborted => Err(self.aborted_because().await),
+            for page in &write.put {
+                catalog.set_page(page);
+            }
+            catalog.generation = base + 1;
         }
     }
 
@@ -351,35 +352,6 @@ impl IdbStore {
             StoreError::Backend("the write was aborted".into())
         }
     }
-}
-
-/// Reads, inside `txn`, every record and cleared collection `changes` touches.
-async fn read_before_writing(
-    txn: &idb::Transaction,
-    changes: &ChangeSet,
-) -> Result<Before, StoreError> {
-    let (records, cleared) = Before::wanted(changes);
-    let mut requests = Vec::new();
-    for (collection, id) in records {
-        let store = txn.object_store(collection).map_err(map_error)?;
-        requests.push((collection, id, store.get(key_of(id)).map_err(map_error)?));
-    }
-    let mut everything = Vec::new();
-    for collection in cleared {
-        let store = txn.object_store(collection).map_err(map_error)?;
-        everything.push((collection, store.get_all(None, None).map_err(map_error)?));
-    }
-    let mut before = Before::default();
-    for (collection, id, request) in requests {
-        if let Some(found) = request.await.map_err(map_error)? {
-            before.records.insert((collection, id), from_js(&found)?);
-        }
-    }
-    for (collection, request) in everything {
-        let values: Array = request.await.map_err(map_error)?.into_iter().collect();
-        before.cleared.insert(collection, from_js_all(&values)?);
-    }
-    Ok(before)
 }
 
 /// Whether this origin's storage is at least 98 % used (or its quota is
@@ -412,11 +384,7 @@ fn storage_manager() -> Option<web_sys::StorageManager> {
         .map(|scope| scope.navigator().storage())
 }
 
-fn key_of(id: Id) -> JsValue {
-    JsValue::from_str(&id.to_string())
-}
-
-fn map_error(error: idb::Error) -> StoreError {
+pub(super) fn map_error(error: idb::Error) -> StoreError {
     let name_of = |e: &web_sys::DomException| e.name();
     match &error {
         idb::Error::DomException(e) if name_of(e) == "QuotaExceededError" => {
@@ -434,51 +402,4 @@ fn map_error(error: idb::Error) -> StoreError {
             }
         }
     }
-}
-
-#[wasm_bindgen(inline_js = "
-export function records_as_json_array(values) {
-  return '[' + values.map(v => v.json).join(',') + ']';
-}
-")]
-extern "C" {
-    /// The `json` field of every stored object, as one JSON array text: one
-    /// crossing from JS instead of one per record, and no envelope to decode.
-    fn records_as_json_array(values: &Array) -> String;
-}
-
-// Envelopes cross into JS as JSON: one `JSON.parse` for a whole batch (and
-// one `JSON.stringify` for a whole read) instead of a dozen property calls
-// per record, which is most of the cost of bulk writes and cold reads. The
-// serde form of `Envelope` is the stored object: index keys as fields (a
-// missing name is `null`, which IndexedDB leaves out of `by_name`).
-
-/// Many envelopes as JS objects, in order.
-fn to_js_all<'a>(envelopes: impl Iterator<Item = &'a Envelope>) -> Result<Array, StoreError> {
-    let envelopes: Vec<&Envelope> = envelopes.collect();
-    let text = serde_json::to_string(&envelopes).map_err(|e| StoreError::Encode(e.to_string()))?;
-    let parsed = js_sys::JSON::parse(&text).map_err(|e| StoreError::Encode(format!("{e:?}")))?;
-    Ok(parsed.unchecked_into())
-}
-
-/// One envelope as a JS object.
-pub(super) fn to_js(envelope: &Envelope) -> Result<JsValue, StoreError> {
-    Ok(to_js_all(std::iter::once(envelope))?.get(0))
-}
-
-/// Many stored objects back into envelopes.
-fn from_js_all(values: &JsValue) -> Result<Vec<Envelope>, StoreError> {
-    let text: String = js_sys::JSON::stringify(values)
-        .map_err(|e| StoreError::Backend(format!("reading stored records: {e:?}")))?
-        .into();
-    serde_json::from_str(&text)
-        .map_err(|e| StoreError::Backend(format!("a stored record is malformed: {e}")))
-}
-
-/// One stored object back into an envelope.
-pub(super) fn from_js(value: &JsValue) -> Result<Envelope, StoreError> {
-    let one = Array::of1(value);
-    from_js_all(&one)?
-        .pop()
-        .ok_or_else(|| StoreError::Backend("empty read".into()))
 }

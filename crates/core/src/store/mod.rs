@@ -20,6 +20,7 @@ pub mod contract;
 mod error;
 mod keys;
 mod memory;
+pub mod page;
 pub mod pending;
 pub mod schema;
 pub mod undo;

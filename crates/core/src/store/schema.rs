@@ -1,8 +1,13 @@
 //! The IndexedDB schema, as a list of migrations. Version N of the database
 //! is what migrations 1..=N create; opening an older database runs the
 //! missing ones inside the browser's upgrade transaction, so every record is
-//! kept. Pure data, so it can be read (and tested) natively; `idb.rs` applies
-//! it.
+//! kept. Pure data, so it can be read (and tested) natively; `idb/upgrade.rs`
+//! applies it ([`upgrade_plan`] says exactly what it runs).
+//!
+//! Versions 1–5 kept one IndexedDB value per record, in one object store per
+//! collection with IndexedDB indexes; version 6 ([`Step::ToPages`]) moves
+//! every record into the paged layout of [`super::page`]: the stores
+//! [`HEADS`], [`BODIES`] and [`META`].
 
 /// One index on an object store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,7 +32,20 @@ pub enum Step {
     /// Re-derive every envelope of a store from its JSON, so fields that an
     /// older version did not write (and new indexes need) are filled in.
     Reindex(&'static str),
+    /// Create the page stores ([`HEADS`], [`BODIES`], [`META`], keyed out of
+    /// line), move every record of every collection store into pages (a
+    /// record whose index keys cannot be re-derived is kept as it was, and
+    /// reported), and delete the collection stores.
+    ToPages,
 }
+
+/// The page store holding each page's head (`[collection, page]` → string).
+pub const HEADS: &str = "heads";
+/// The page store holding each page's body (`[collection, page]` → string).
+pub const BODIES: &str = "bodies";
+/// Each collection's generation (`collection` → number), bumped by every
+/// write to it, so other connections know their catalog is stale.
+pub const META: &str = "meta";
 
 /// One schema version.
 #[derive(Debug, Clone, Copy)]
@@ -120,6 +138,12 @@ pub const MIGRATIONS: &[Migration] = &[
             index("settings", "by_updated", &["updated_at", "id"], false),
         ],
     },
+    Migration {
+        version: 6,
+        summary: "the paged layout: a collection's records in pages of up to 500, one head and \
+                  one body value per page, instead of one value per record with IndexedDB indexes",
+        steps: &[Step::ToPages],
+    },
 ];
 
 /// The schema version this build writes.
@@ -130,6 +154,48 @@ pub fn migrations_between(old: u32, new: u32) -> impl Iterator<Item = &'static M
     MIGRATIONS
         .iter()
         .filter(move |m| m.version > old && m.version <= new)
+}
+
+/// What an upgrade from `old` to `new` runs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UpgradePlan {
+    /// The steps, in order.
+    pub steps: Vec<Step>,
+    /// The stores whose [`Step::Reindex`] was left out because a later
+    /// [`Step::ToPages`] re-derives their envelopes while it moves them (a
+    /// reindex's writes would land after the move had read the store).
+    pub rebuild_on_paging: Vec<&'static str>,
+}
+
+/// The steps that take a database from `old` to `new`.
+pub fn upgrade_plan(old: u32, new: u32) -> UpgradePlan {
+    let all: Vec<Step> = migrations_between(old, new)
+        .flat_map(|m| m.steps.iter().copied())
+        .collect();
+    let paged_at = all.iter().rposition(|s| *s == Step::ToPages);
+    let mut plan = UpgradePlan::default();
+    for (i, step) in all.into_iter().enumerate() {
+        match step {
+            Step::Reindex(store) if paged_at.is_some_and(|p| i < p) => {
+                plan.rebuild_on_paging.push(store)
+            }
+            step => plan.steps.push(step),
+        }
+    }
+    plan
+}
+
+/// The object stores a database at `version` has.
+pub fn stores_at(version: u32) -> Vec<&'static str> {
+    let mut stores = Vec::new();
+    for step in upgrade_plan(0, version).steps {
+        match step {
+            Step::CreateStore(s) => stores.push(s),
+            Step::ToPages => stores = vec![HEADS, BODIES, META],
+            Step::CreateIndex(_) | Step::Reindex(_) => {}
+        }
+    }
+    stores
 }
 
 #[cfg(test)]
@@ -154,12 +220,39 @@ mod tests {
                         assert!(stores.contains(&i.store), "{} before its store", i.name)
                     }
                     Step::Reindex(s) => assert!(stores.contains(s)),
+                    Step::ToPages => {
+                        for c in crate::store::COLLECTIONS {
+                            assert!(stores.contains(c), "no store for {c} to move into pages");
+                        }
+                    }
                 }
             }
         }
-        for c in crate::store::COLLECTIONS {
-            assert!(stores.contains(c), "no store for {c}");
-        }
+    }
+
+    #[test]
+    fn the_current_schema_is_the_paged_layout() {
+        assert_eq!(stores_at(SCHEMA_VERSION), vec![HEADS, BODIES, META]);
+        let mut five = stores_at(5);
+        five.sort_unstable();
+        let mut collections = crate::store::COLLECTIONS.to_vec();
+        collections.sort_unstable();
+        assert_eq!(five, collections, "version 5: one store per collection");
+    }
+
+    #[test]
+    fn moving_to_pages_takes_over_the_reindex_of_older_versions() {
+        let from_one = upgrade_plan(1, SCHEMA_VERSION);
+        assert_eq!(from_one.rebuild_on_paging, vec!["customers"]);
+        assert!(!from_one.steps.iter().any(|s| matches!(s, Step::Reindex(_))));
+        assert_eq!(from_one.steps.last(), Some(&Step::ToPages));
+        let from_five = upgrade_plan(5, SCHEMA_VERSION);
+        assert_eq!(from_five.steps, vec![Step::ToPages]);
+        assert!(from_five.rebuild_on_paging.is_empty());
+        // An older build creating version 2 still reindexes in place.
+        let to_two = upgrade_plan(1, 2);
+        assert!(to_two.steps.contains(&Step::Reindex("customers")));
+        assert!(to_two.rebuild_on_paging.is_empty());
     }
 
     #[test]
