@@ -7,6 +7,7 @@
 //! `dist/`, and trimmed to a few customers and everything that refers to them
 //! (`fixtures/trim_release_store.py`).
 
+use crate::backup::{last_download, CAPTURE_DOWNLOADS};
 use crate::customers::listed_total;
 use crate::harness::Browser;
 use std::path::PathBuf;
@@ -189,25 +190,11 @@ async fn a_store_written_by_the_schema_5_release_opens_with_every_record_and_its
     // time, exactly as the old store had it.
     browser.click_link("Import & export").await;
     browser.expect_heading("Import & export").await;
-    browser
-        .eval(
-            "window.__downloads = []; const create = URL.createObjectURL.bind(URL); \
-             URL.createObjectURL = b => { window.__downloads.push(b); return create(b); };",
-        )
-        .await;
+    browser.eval(CAPTURE_DOWNLOADS).await;
     browser.click_button("Download backup").await;
     browser.expect_text("Backup saved to your downloads.").await;
-    let backup = browser
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1]; \
-             window.__downloads[window.__downloads.length - 1].text().then(done);",
-            vec![],
-        )
-        .await
-        .expect("read the backup");
-    let backup: serde_json::Value =
-        serde_json::from_str(backup.as_str().expect("text")).expect("the backup is JSON");
+    let backup = last_download(&browser).await;
+    let backup: serde_json::Value = serde_json::from_str(&backup).expect("the backup is JSON");
     let mut compared = 0;
     for store in dump["stores"].as_array().expect("stores") {
         let name = store["name"].as_str().expect("a name");
