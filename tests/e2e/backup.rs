@@ -10,12 +10,12 @@ use std::path::{Path, PathBuf};
 /// Keeps every Blob the page turns into a download address, so the test can
 /// read what "Download backup" produced (headless Chromium has no Downloads
 /// folder to look in).
-pub const CAPTURE_DOWNLOADS: &str = "window.__downloads = []; \
+const CAPTURE_DOWNLOADS: &str = "window.__downloads = []; \
     const create = URL.createObjectURL.bind(URL); \
     URL.createObjectURL = b => { window.__downloads.push(b); return create(b); };";
 
 /// The text of the last download.
-pub async fn last_download(browser: &Browser) -> String {
+async fn last_download(browser: &Browser) -> String {
     browser
         .client
         .execute_async(
@@ -29,6 +29,15 @@ pub async fn last_download(browser: &Browser) -> String {
         .as_str()
         .unwrap_or_default()
         .to_string()
+}
+
+/// Presses "Download backup" on the Import & export page and returns the
+/// backup's text.
+pub async fn download_backup(browser: &Browser) -> String {
+    browser.eval(CAPTURE_DOWNLOADS).await;
+    browser.click_button("Download backup").await;
+    browser.expect_text("Backup saved to your downloads.").await;
+    last_download(browser).await
 }
 
 pub fn temp_file(name: &str, text: &str) -> PathBuf {
@@ -71,10 +80,7 @@ async fn a_backup_brings_back_a_trashed_customer_and_the_settings() {
 
     browser.click_link("Import & export").await;
     browser.expect_heading("Import & export").await;
-    browser.eval(CAPTURE_DOWNLOADS).await;
-    browser.click_button("Download backup").await;
-    browser.expect_text("Backup saved to your downloads.").await;
-    let backup = last_download(&browser).await;
+    let backup = download_backup(&browser).await;
     assert!(
         backup.contains("ada@engines.example") && backup.contains("Discovery"),
         "the backup holds the customer and the settings: {}",

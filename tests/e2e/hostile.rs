@@ -5,7 +5,7 @@
 //! they carry runs, and the page reports no CSP violation (nothing even
 //! tried to run). Long values, right-to-left text and emoji are kept whole.
 
-use crate::backup::{choose_backup, last_download, temp_file, CAPTURE_DOWNLOADS};
+use crate::backup::{choose_backup, download_backup, temp_file};
 use crate::harness::Browser;
 use std::path::PathBuf;
 
@@ -312,10 +312,7 @@ async fn xss_payloads_in_every_field_of_a_customer_deal_ticket_and_task_and_in_a
     // The same records restored from a backup into an empty store.
     browser.click_link("Import & export").await;
     browser.expect_heading("Import & export").await;
-    browser.eval(CAPTURE_DOWNLOADS).await;
-    browser.click_button("Download backup").await;
-    browser.expect_text("Backup saved to your downloads.").await;
-    let backup = temp_file("hostile-backup.json", &last_download(&browser).await);
+    let backup = temp_file("hostile-backup.json", &download_backup(&browser).await);
     browser.close().await;
 
     let browser = Browser::start().await;

@@ -7,7 +7,7 @@
 //! `dist/`, and trimmed to a few customers and everything that refers to them
 //! (`fixtures/trim_release_store.py`).
 
-use crate::backup::{last_download, CAPTURE_DOWNLOADS};
+use crate::backup::download_backup;
 use crate::customers::listed_total;
 use crate::harness::Browser;
 use std::path::PathBuf;
@@ -190,10 +190,7 @@ async fn a_store_written_by_the_schema_5_release_opens_with_every_record_and_its
     // time, exactly as the old store had it.
     browser.click_link("Import & export").await;
     browser.expect_heading("Import & export").await;
-    browser.eval(CAPTURE_DOWNLOADS).await;
-    browser.click_button("Download backup").await;
-    browser.expect_text("Backup saved to your downloads.").await;
-    let backup = last_download(&browser).await;
+    let backup = download_backup(&browser).await;
     let backup: serde_json::Value = serde_json::from_str(&backup).expect("the backup is JSON");
     let mut compared = 0;
     for store in dump["stores"].as_array().expect("stores") {
