@@ -519,11 +519,13 @@ fn a_backup_with_every_collection_filled_restores_every_record() {
             );
         }
     }
-    // And the fixture is what today's demo data backs up to.
-    assert_eq!(
-        parse_backup(&backup_of(&every_collection_store())).unwrap(),
-        backup
-    );
+    // And the fixture (written by schema 5) is what today's demo data backs
+    // up to, but for the schema version it names.
+    let mut today = parse_backup(&backup_of(&every_collection_store())).unwrap();
+    assert_eq!(today.schema_version, rapport::store::schema::SCHEMA_VERSION);
+    assert_eq!(backup.schema_version, 5);
+    today.schema_version = backup.schema_version;
+    assert_eq!(today, backup);
 }
 
 /// The every-collection backup as an older schema wrote it: without the
