@@ -24,6 +24,7 @@ pub mod insight;
 pub mod order_totals;
 pub mod predict;
 pub mod products;
+pub mod refresh;
 pub mod text;
 
 use crate::model::Timestamp;
@@ -37,6 +38,7 @@ pub use insight::{InsightJob, NetworkJob, RecommendJob};
 pub use order_totals::{OrderTotalsInput, OrderTotalsJob, OrderTotalsReport};
 pub use predict::{LinearJob, PropensityJob, TreeJob};
 pub use products::{AlsoBoughtInput, AlsoBoughtJob, AlsoBoughtReport};
+pub use refresh::{Refresh, RefreshStatus};
 pub use text::{DuplicateCustomersJob, NearDuplicatesJob, SentimentJob, TopicsJob};
 
 /// A message from the page to the worker.
