@@ -195,3 +195,60 @@ async fn the_pipeline_card_refuses_a_blank_stage_and_stores_a_renamed_one() {
     );
     let _ = storage.remove_item(PIPELINE_KEY);
 }
+
+#[wasm_bindgen_test]
+async fn a_failed_background_update_is_said_with_retry_instead_of_updating() {
+    use rapport::jobs::Refresh;
+    use rapport::ui::components::RefreshNotice;
+    let parent = container();
+    let refresh = RwSignal::new(Refresh::new());
+    let retried = RwSignal::new(0);
+    let _handle = leptos::mount::mount_to(parent.clone(), move || {
+        view! {
+            <RefreshNotice
+                refresh=refresh
+                what="the customers' purchase figures"
+                computing="Scoring customers…"
+                updating="Updating with the latest changes…"
+                on_retry=move |()| retried.update(|n| *n += 1)
+            />
+        }
+    });
+    let text = || parent.text_content().unwrap_or_default();
+    let first = refresh.try_update(|r| r.start()).expect("the signal");
+    eventually("“Scoring customers…”", || {
+        text() == "Scoring customers…"
+    })
+    .await;
+    refresh.update(|r| r.succeeded(first));
+    eventually("nothing once current", || text().is_empty()).await;
+    let second = refresh.try_update(|r| r.start()).expect("the signal");
+    eventually("“Updating…”", || text().contains("Updating")).await;
+    refresh.update(|r| r.failed(second, "The background worker could not run the analysis (out of memory). Reload the page and try again."));
+    eventually("the failure", || {
+        parent
+            .query_selector("[role=alert]")
+            .ok()
+            .flatten()
+            .is_some()
+    })
+    .await;
+    assert!(!refresh.get_untracked().pending());
+    assert!(!text().contains("Updating"), "{}", text());
+    let alert = parent
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("an alert");
+    assert_eq!(
+        alert.text_content().as_deref(),
+        Some("The customers' purchase figures could not be updated with the latest changes: The background worker could not run the analysis (out of memory). Reload the page and try again. What is shown is from before them.")
+    );
+    let retry: web_sys::HtmlElement = parent
+        .query_selector(".refresh-failed button")
+        .unwrap()
+        .expect("a Retry button")
+        .unchecked_into();
+    assert_eq!(retry.text_content().as_deref(), Some("Retry"));
+    retry.click();
+    assert_eq!(retried.get_untracked(), 1);
+}

@@ -2,7 +2,8 @@
 //! Prints the time to write them to IndexedDB, the cold open of the app to
 //! the first rendered rows of the Customers list, and the search latency per
 //! keystroke (index query alone, and input event to updated list); the
-//! analyses, the import, and the text engine (`text.rs`).
+//! analyses, the import, the text engine (`text.rs`) and customer insight
+//! at 100,000 customers and 1,000,000 order lines (`insight.rs`).
 //!
 //! Run with `scripts/bench` (release build; prints the figures).
 #![cfg(target_arch = "wasm32")]
@@ -20,6 +21,7 @@ use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_config
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod insight;
 mod text;
 
 const CUSTOMERS: usize = 100_000;

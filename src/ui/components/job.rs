@@ -1,9 +1,11 @@
 //! Running an analysis from a page: start a job in the worker, show its
 //! progress with Cancel, and hand its decoded result to the page. The page
-//! thread only posts a request and receives a small result.
+//! thread only posts a request and receives a small result. Also the line
+//! a page shows about an overview kept current in the background
+//! ([`RefreshNotice`]).
 
 use crate::jobs::client::{self, Canceller, JobError};
-use crate::jobs::Job;
+use crate::jobs::{Job, Refresh, RefreshStatus};
 use crate::ui::state::DATABASE_NAME;
 use leptos::prelude::*;
 
@@ -39,6 +41,17 @@ impl JobState {
 
     /// Starts job `J` with `input`; `on_done` gets its output.
     pub fn run<J: Job + 'static>(self, input: J::Input, on_done: impl FnOnce(J::Output) + 'static) {
+        self.run_or_else::<J>(input, on_done, |_| ());
+    }
+
+    /// [`JobState::run`], and `on_failed` gets the sentence of a failure
+    /// (also in `error`); a cancelled run calls neither.
+    pub fn run_or_else<J: Job + 'static>(
+        self,
+        input: J::Input,
+        on_done: impl FnOnce(J::Output) + 'static,
+        on_failed: impl FnOnce(String) + 'static,
+    ) {
         self.cancel();
         self.running.set(true);
         self.error.set(None);
@@ -57,7 +70,10 @@ impl JobState {
             match result {
                 Ok(output) => on_done(output),
                 Err(JobError::Cancelled) => {}
-                Err(e) => self.error.set(Some(e.to_string())),
+                Err(e) => {
+                    self.error.set(Some(e.to_string()));
+                    on_failed(e.to_string());
+                }
             }
             self.running.set(false);
         });
@@ -89,5 +105,51 @@ pub fn JobProgress(job: JobState, label: &'static str) -> impl IntoView {
             </div>
         </Show>
         {move || job.error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+    }
+}
+
+/// What a page says about an overview kept current in the background
+/// (`AppState::insight_refresh`, `sentiment_refresh`): `computing` before
+/// the first result, `updating` while a newer one is on its way (both
+/// `role="status"`), and when the latest run failed, the sentence naming
+/// `what` failed and why (`role="alert"`) with a Retry button that calls
+/// `on_retry`. Nothing once the result shown is current.
+#[component]
+pub fn RefreshNotice(
+    refresh: RwSignal<Refresh>,
+    /// What the overview is, for the failure sentence ("the customers'
+    /// purchase figures and RFM segments").
+    what: &'static str,
+    /// Said before the first result.
+    computing: &'static str,
+    /// Said while a newer result is computed.
+    updating: &'static str,
+    /// Starts the computation again.
+    #[prop(into)]
+    on_retry: Callback<()>,
+    /// A class for the "computing" and "updating" line, for pages and
+    /// tests that look for it.
+    #[prop(optional)]
+    class: &'static str,
+) -> impl IntoView {
+    let status_class = format!("muted refresh-status {class}");
+    move || {
+        let status_class = status_class.clone();
+        refresh.with(|r| match r.status() {
+            RefreshStatus::Current => ().into_any(),
+            RefreshStatus::Computing => {
+                view! { <p class=status_class role="status">{computing}</p> }.into_any()
+            }
+            RefreshStatus::Updating => {
+                view! { <p class=status_class role="status">{updating}</p> }.into_any()
+            }
+            RefreshStatus::Failed { .. } => view! {
+                <div class="refresh-failed">
+                    <p class="error" role="alert">{r.failure_sentence(what)}</p>
+                    <button type="button" on:click=move |_| on_retry.run(())>"Retry"</button>
+                </div>
+            }
+            .into_any(),
+        })
     }
 }

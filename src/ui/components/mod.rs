@@ -17,7 +17,7 @@ pub use chart::{Chart, ChartSpec};
 pub use customer_picker::{CustomerPicker, FormForCustomer, PickedCustomer, WhenStoreReady};
 pub use demo_loader::{finish_interrupted_load, DemoLoader, DemoProgress};
 pub use form::{FieldMessage, FormState};
-pub use job::{JobProgress, JobState};
+pub use job::{JobProgress, JobState, RefreshNotice};
 pub use list_filters::{ChoiceFilter, SearchBox};
 pub use palette::CommandPalette;
 pub use text_panels::{

@@ -14,7 +14,7 @@ use crate::model::{date_of, Customer, Record};
 use crate::store::{Collection, Store};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{
-    thousands, Chart, ChartSpec, DemoLoader, EmptyState, JobState, PageHeader,
+    thousands, Chart, ChartSpec, DemoLoader, EmptyState, JobState, PageHeader, RefreshNotice,
 };
 use crate::ui::period_setting::{self, PeriodPicker, Shown};
 use crate::ui::pipeline_setting::PipelineSetting;
@@ -56,12 +56,23 @@ fn ChartCard(spec: ChartSpec, has_data: bool, empty: &'static str) -> impl IntoV
 #[component]
 fn SentimentCard() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let notice = move || {
+        view! {
+            <RefreshNotice
+                refresh=state.sentiment_refresh
+                what="the sentiment of notes and tickets"
+                computing="Reading the sentiment of notes and tickets…"
+                updating="Updating with the latest notes and tickets…"
+                on_retry=move |()| state.retry_sentiment()
+            />
+        }
+    };
     view! {
         <section class="card chart-card">
             {move || match state.sentiment.get() {
                 None => view! {
                     <h2 class="chart-empty-title">"Customer sentiment per month"</h2>
-                    <p class="muted chart-empty" role="status">"Reading the sentiment of notes and tickets…"</p>
+                    {notice()}
                 }.into_any(),
                 Some(o) if o.monthly.is_empty() => view! {
                     <h2 class="chart-empty-title">"Customer sentiment per month"</h2>

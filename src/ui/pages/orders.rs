@@ -3,30 +3,38 @@
 //! page; each row opens to show its line items. A quote can be converted to
 //! an order (version-checked, with Undo). Below the list, the totals of
 //! each month of the period the user picks (the [`PeriodPicker`], shared
-//! with the Dashboard; by default the period that holds the orders) from
-//! [`crate::analytics::sales::totals_by_month`], and of the whole period.
+//! with the Dashboard; by default the period that holds the orders), and of
+//! the whole period, added up in the worker ([`OrderTotalsJob`]): the page
+//! sends the period and gets one row per month back, a burst of changes is
+//! added up once, and the last totals stay on screen while newer ones are
+//! computed.
 //!
-//! The store is read once per revision; filtering and paging work on that
-//! copy, so typing in the search does not touch IndexedDB.
+//! The store is read once per revision for the list; filtering and paging
+//! work on that copy, so typing in the search does not touch IndexedDB.
 
-use crate::analytics::period::{span_of, years_of, Period};
-use crate::analytics::sales::{period_total, totals_by_month, MonthTotal};
+use crate::analytics::period::Period;
+use crate::analytics::sales::MonthTotal;
+use crate::jobs::{OrderTotalsInput, OrderTotalsJob, OrderTotalsReport};
 use crate::model::{date_of, Id, Order, OrderStatus, Record};
 use crate::ops;
 use crate::search::page::PageWindow;
 use crate::store::{Collection, Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{
-    thousands, ChoiceFilter, EmptyState, PageHeader, Pager, SaveError, SearchBox,
+    thousands, ChoiceFilter, EmptyState, JobState, PageHeader, Pager, SaveError, SearchBox,
 };
 use crate::ui::period_setting::{self, PeriodPicker, Shown};
-use crate::ui::state::{customer_name, now_ms, AppState};
+use crate::ui::state::{customer_name, now_ms, sleep_ms, AppState, StoreStatus};
 use leptos::prelude::*;
 use std::collections::HashSet;
 use std::sync::Arc;
 
 /// Rows per page.
 const PAGE_SIZE: usize = 50;
+
+/// How long the totals wait for a burst of changes (an import, a demo
+/// load) to end before they are added up again.
+const SETTLE_MS: i32 = 250;
 
 /// Every live order, newest first; `None` while the database is opening.
 async fn load(state: AppState) -> Result<Arc<Vec<Order>>, StoreError> {
@@ -115,22 +123,52 @@ pub fn OrdersPage() -> impl IntoView {
             .collect::<Vec<usize>>()
     });
     let chosen = period_setting::chosen();
-    let shown = Memo::new(move |_| {
-        let today = date_of(now_ms());
-        let (span, years) = loaded().map_or((None, Vec::new()), |all| {
-            let dates = || all.iter().map(|o| o.date);
-            (span_of(dates()), years_of(dates()))
-        });
-        let period = Period::chosen_or_holding(chosen.get(), today, span);
-        Shown {
-            period,
-            bounds: period.bounds(today, span),
-            years,
+    // The totals are added up in the worker (`jobs::order_totals`): the page
+    // sends the period and receives one row per month. The last report
+    // stays on screen while a newer one is computed.
+    let job = JobState::new();
+    let report = RwSignal::new(None::<OrderTotalsReport>);
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        state.track(Collection::Orders);
+        let input = OrderTotalsInput {
+            chosen: chosen.get(),
+            today: date_of(now_ms()),
+        };
+        if state.status.get() != StoreStatus::Ready {
+            return;
         }
+        let mine = generation.get_value() + 1;
+        generation.set_value(mine);
+        let first = report.with_untracked(Option::is_none);
+        leptos::task::spawn_local(async move {
+            if !first {
+                sleep_ms(SETTLE_MS).await;
+            }
+            if generation.get_value() == mine {
+                job.run::<OrderTotalsJob>(input, move |found| report.set(Some(found)));
+            }
+        });
     });
-    let months = Memo::new(move |_| {
-        let (from, to) = shown.with(|s| s.bounds);
-        loaded().map(|all| totals_by_month(&all, from, to))
+    on_cleanup(move || job.cancel());
+    let shown = Signal::derive(move || {
+        report
+            .with(|r| {
+                r.as_ref().map(|r| Shown {
+                    period: r.period,
+                    bounds: r.bounds,
+                    years: r.years.clone(),
+                })
+            })
+            .unwrap_or_else(|| {
+                let today = date_of(now_ms());
+                let period = Period::chosen_or_holding(chosen.get(), today, None);
+                Shown {
+                    period,
+                    bounds: period.bounds(today, None),
+                    years: Vec::new(),
+                }
+            })
     });
     let months_caption = move || {
         shown.with(|s| {
@@ -143,7 +181,7 @@ pub fn OrdersPage() -> impl IntoView {
         })
     };
     let total_row = move || {
-        let total = months.with(|m| m.as_deref().map(period_total).unwrap_or_default());
+        let total = report.with(|r| r.as_ref().map(|r| r.total.clone()).unwrap_or_default());
         view! {
             <tr>
                 <th scope="row">{move || format!("Total, {}", shown.with(|s| s.period.caption(s.bounds)))}</th>
@@ -310,8 +348,16 @@ pub fn OrdersPage() -> impl IntoView {
                     </section>
                     <section class="card" aria-labelledby="orders-months-heading">
                         <h2 id="orders-months-heading">"Totals by month"</h2>
-                        <PeriodPicker chosen=chosen shown=shown/>
-                        <p class="muted">{months_caption}</p>
+                        {move || job.error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                        // The picker offers the years with orders, which the
+                        // first report brings.
+                        <Show
+                            when=move || report.with(Option::is_some)
+                            fallback=|| view! { <p class="muted" role="status">"Adding up the months…"</p> }
+                        >
+                            <PeriodPicker chosen=chosen shown=shown/>
+                            <p class="muted">{months_caption}</p>
+                        </Show>
                         <div class="table-scroll">
                             <table class="months-table">
                                 <thead>
@@ -323,7 +369,7 @@ pub fn OrdersPage() -> impl IntoView {
                                     </tr>
                                 </thead>
                                 <tbody>
-                                    {move || months.get().unwrap_or_default().into_iter().map(month_row).collect_view()}
+                                    {move || report.with(|r| r.as_ref().map(|r| r.months.clone())).unwrap_or_default().into_iter().map(month_row).collect_view()}
                                 </tbody>
                                 <tfoot>{total_row}</tfoot>
                             </table>

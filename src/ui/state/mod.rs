@@ -18,6 +18,7 @@ pub use text::TextIndexState;
 
 pub use toasts::Toast;
 
+use crate::jobs::Refresh;
 use crate::model::{Customer, Id, PropensityScores, Record, Timestamp, SCORES_ID};
 use crate::ops::OpError;
 use crate::search::{CustomerIndex, CustomerRow};
@@ -80,12 +81,19 @@ pub struct AppState {
     pub text: TextIndexState,
     /// The sentiment overview (trend, recent negatives), once scored.
     pub sentiment: RwSignal<Option<crate::jobs::text::SentimentOverview>>,
+    /// Where the sentiment overview stands: computing, updating, current,
+    /// or failed with the reason (see [`AppState::retry_sentiment`]).
+    pub sentiment_refresh: RwSignal<Refresh>,
     /// Every buyer's purchase figures, RFM segments and the lifetime-value
     /// model, once computed (kept current as orders change).
     pub insight: RwSignal<Option<std::sync::Arc<crate::jobs::insight::InsightOverview>>>,
-    /// Whether orders or customers changed since `insight` was computed
-    /// (a newer overview is on its way).
-    pub insight_pending: RwSignal<bool>,
+    /// Where `insight` stands: pending from a change to orders or
+    /// customers until the overview computed after it is in, or failed with
+    /// the reason (see [`AppState::retry_insight`]).
+    pub insight_refresh: RwSignal<Refresh>,
+    /// Bumped by Retry: one counter per kept-current overview
+    /// (sentiment, insight).
+    retries: [RwSignal<u64>; 2],
     /// What became of a write a reload cut off (shown until dismissed).
     pub interrupted: RwSignal<Option<String>>,
     /// The tickets' topics, once found (the Tickets list filters by them).
@@ -123,8 +131,10 @@ impl AppState {
             demo_cancel: RwSignal::new(false),
             text: TextIndexState::new(),
             sentiment: RwSignal::new(None),
+            sentiment_refresh: RwSignal::new(Refresh::new()),
             insight: RwSignal::new(None),
-            insight_pending: RwSignal::new(true),
+            insight_refresh: RwSignal::new(Refresh::new()),
+            retries: std::array::from_fn(|_| RwSignal::new(0)),
             interrupted: RwSignal::new(None),
             topics: RwSignal::new(None),
             topic_count: RwSignal::new(0),

@@ -3,12 +3,15 @@
 //! collections it reads change. The sentiment overview (the Dashboard's
 //! trend, the Customers list's "recent negative" flag) and the insight
 //! overview (every buyer's figures and RFM segment, for the list, the
-//! customer pages and the Insight page) feed the customer index.
+//! customer pages and the Insight page) feed the customer index. Each
+//! overview's [`Refresh`] says whether it is being computed or updated,
+//! or why its latest run failed (pages show that with Retry, which runs it
+//! again at once).
 
 use super::{AppState, StoreStatus};
 use crate::jobs::insight::{InsightInput, InsightOverview};
 use crate::jobs::text::SentimentOverview;
-use crate::jobs::{InsightJob, Job, SentimentJob};
+use crate::jobs::{InsightJob, Job, Refresh, SentimentJob};
 use crate::store::Collection;
 use crate::ui::components::JobState;
 use leptos::prelude::*;
@@ -17,6 +20,10 @@ use leptos::prelude::*;
 /// writes (a demo load, an import) is computed once.
 const SETTLE_MS: i32 = 1_500;
 
+/// Which retry counter an overview uses (`AppState::retries`).
+const SENTIMENT: usize = 0;
+const INSIGHT: usize = 1;
+
 impl AppState {
     /// Keeps [`AppState::sentiment`] and the list's flags current.
     pub(super) fn watch_sentiment(&self) {
@@ -24,7 +31,8 @@ impl AppState {
         self.keep_current::<SentimentJob>(
             &[Collection::Interactions, Collection::Tickets],
             || (),
-            RwSignal::new(true),
+            self.sentiment_refresh,
+            self.retries[SENTIMENT],
             move |overview: SentimentOverview| {
                 state
                     .index
@@ -41,7 +49,8 @@ impl AppState {
         self.keep_current::<InsightJob>(
             &[Collection::Orders, Collection::Customers],
             InsightInput::default,
-            self.insight_pending,
+            self.insight_refresh,
+            self.retries[INSIGHT],
             move |overview: InsightOverview| {
                 state
                     .index
@@ -52,43 +61,61 @@ impl AppState {
         );
     }
 
-    /// Runs job `J` in the worker once the store is ready and again
-    /// [`SETTLE_MS`] after the last change to any of `collections`; `apply`
-    /// takes each result. `pending` is true from a change until the result
-    /// computed after it is applied.
+    /// Computes the insight overview again now (its Retry button).
+    pub fn retry_insight(&self) {
+        self.retries[INSIGHT].update(|n| *n += 1);
+    }
+
+    /// Computes the sentiment overview again now (its Retry button).
+    pub fn retry_sentiment(&self) {
+        self.retries[SENTIMENT].update(|n| *n += 1);
+    }
+
+    /// Runs job `J` in the worker once the store is ready, again
+    /// [`SETTLE_MS`] after the last change to any of `collections`, and at
+    /// once when `retry` is bumped; `apply` takes each result. `refresh`
+    /// follows each run (see [`crate::jobs::refresh`]): pending from a
+    /// change until the result computed after it is applied, or failed with
+    /// the reason when that run fails.
     fn keep_current<J: Job + 'static>(
         &self,
         collections: &'static [Collection],
         input: impl Fn() -> J::Input + Copy + 'static,
-        pending: RwSignal<bool>,
+        refresh: RwSignal<Refresh>,
+        retry: RwSignal<u64>,
         apply: impl Fn(J::Output) + Copy + 'static,
     ) {
         let state = *self;
         let job = JobState::new();
-        let generation = StoredValue::new(0u64);
+        let retries_seen = StoredValue::new(0u64);
         Effect::new(move |_| {
             for &collection in collections {
                 state.track(collection);
             }
+            let retried = retry.get() != retries_seen.get_value();
+            retries_seen.set_value(retry.get_untracked());
             if state.status.get() != StoreStatus::Ready {
                 return;
             }
-            let mine = generation.get_value() + 1;
-            generation.set_value(mine);
-            pending.set(true);
+            let mut mine = 0;
+            refresh.update(|r| mine = r.start());
             leptos::task::spawn_local(async move {
-                super::sleep_ms(SETTLE_MS).await;
-                if generation.get_value() != mine {
+                if !retried {
+                    super::sleep_ms(SETTLE_MS).await;
+                }
+                if !refresh.with_untracked(|r| r.is_latest(mine)) {
                     return;
                 }
-                job.run::<J>(input(), move |output| {
-                    // A change during the run starts another run, which
-                    // cancels this one; so this result is the latest.
-                    apply(output);
-                    if generation.get_value() == mine {
-                        pending.set(false);
-                    }
-                });
+                job.run_or_else::<J>(
+                    input(),
+                    move |output| {
+                        // A change during the run starts another run, which
+                        // cancels this one; so this result is the latest.
+                        apply(output);
+                        refresh.update(|r| r.succeeded(mine));
+                    },
+                    move |error| refresh.update(|r| r.failed(mine, error)),
+                );
             });
         });
     }

@@ -8,6 +8,7 @@
 
 use super::period::{month_offset, month_starts};
 use crate::model::{Deal, Order, OrderStatus, Pipeline, Record};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use time::Date;
 
@@ -106,7 +107,7 @@ pub fn board(
 }
 
 /// What one calendar month of orders adds up to.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MonthTotal {
     /// The first day of the month.
     pub month: Date,
@@ -179,7 +180,7 @@ pub fn totals_by_month(orders: &[Order], from: Date, to: Date) -> Vec<MonthTotal
 }
 
 /// What a whole period adds up to: the sum of its [`MonthTotal`]s.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PeriodTotal {
     /// Orders and contracts.
     pub orders: usize,

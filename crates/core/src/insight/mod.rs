@@ -19,6 +19,7 @@
 //! - [`network`] and [`layout`]: betweenness and eigenvector centrality of
 //!   the relationship network, a force-directed drawing and neighbourhoods.
 //! - [`plan`]: the Insight page's "As of" field and its per-segment campaign.
+//! - [`synthetic`]: seeded data at 100,000 customers for the benchmarks.
 //!
 //! What counts as a purchase is decided once, by [`is_purchase`]: an order
 //! that is not in the trash, whose status counts as revenue and whose total
@@ -38,6 +39,7 @@ pub mod rfm;
 pub mod segment;
 pub mod special;
 pub mod summary;
+pub mod synthetic;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod clv_tests;

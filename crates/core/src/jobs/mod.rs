@@ -21,8 +21,10 @@
 pub mod analyses;
 pub mod dashboard;
 pub mod insight;
+pub mod order_totals;
 pub mod predict;
 pub mod products;
+pub mod refresh;
 pub mod text;
 
 use crate::model::Timestamp;
@@ -33,8 +35,10 @@ use serde::{Deserialize, Serialize};
 pub use analyses::{MissingJob, SaveSegmentsJob, SegmentJob};
 pub use dashboard::{DashboardInput, DashboardJob, DashboardReport};
 pub use insight::{InsightJob, NetworkJob, RecommendJob};
+pub use order_totals::{OrderTotalsInput, OrderTotalsJob, OrderTotalsReport};
 pub use predict::{LinearJob, PropensityJob, TreeJob};
 pub use products::{AlsoBoughtInput, AlsoBoughtJob, AlsoBoughtReport};
+pub use refresh::{Refresh, RefreshStatus};
 pub use text::{DuplicateCustomersJob, NearDuplicatesJob, SentimentJob, TopicsJob};
 
 /// A message from the page to the worker.
@@ -160,7 +164,7 @@ pub fn reads_store(name: &str) -> Option<bool> {
         DuplicateCustomersJob::NAME | NearDuplicatesJob::NAME => true,
         TopicsJob::NAME | SentimentJob::NAME => true,
         InsightJob::NAME | RecommendJob::NAME | NetworkJob::NAME => true,
-        AlsoBoughtJob::NAME | DashboardJob::NAME => true,
+        AlsoBoughtJob::NAME | DashboardJob::NAME | OrderTotalsJob::NAME => true,
         _ => return None,
     })
 }
@@ -198,6 +202,7 @@ pub async fn run_named<S: Store>(
         NetworkJob::NAME => run_encoded::<NetworkJob, _>(store, input, now, progress).await,
         AlsoBoughtJob::NAME => run_encoded::<AlsoBoughtJob, _>(store, input, now, progress).await,
         DashboardJob::NAME => run_encoded::<DashboardJob, _>(store, input, now, progress).await,
+        OrderTotalsJob::NAME => run_encoded::<OrderTotalsJob, _>(store, input, now, progress).await,
         other => Err(JobError::NoSuchJob(other.to_string())),
     }
 }
@@ -292,6 +297,8 @@ mod tests {
             PropensityJob::NAME,
             TreeJob::NAME,
             AlsoBoughtJob::NAME,
+            DashboardJob::NAME,
+            OrderTotalsJob::NAME,
         ] {
             assert!(reads_store(name).is_some(), "{name}");
             let err = run(name, "not json", &mut |_, _| {}).unwrap_err();

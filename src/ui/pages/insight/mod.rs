@@ -16,7 +16,7 @@ use crate::jobs::insight::{InsightInput, InsightOverview};
 use crate::jobs::InsightJob;
 use crate::model::{Customer, Id, Record};
 use crate::store::{Collection, Store, StoreError};
-use crate::ui::components::{JobProgress, JobState, PageHeader};
+use crate::ui::components::{JobProgress, JobState, PageHeader, RefreshNotice};
 use crate::ui::state::{AppState, StoreStatus};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -109,11 +109,18 @@ pub fn InsightPage() -> impl IntoView {
             </span>
             {move || as_of_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <JobProgress job=job label="Scoring customers"/>
-            {move || (as_of.with(|i| i.as_of.is_none()) && state.insight_pending.get()).then(|| view! {
-                <p class="muted insight-updating" role="status">
-                    {if overview.with(Option::is_none) { "Scoring customers…" } else { "Updating with the latest changes…" }}
-                </p>
-            })}
+            // The overview kept current in the background: computing,
+            // updating, or why it failed, with Retry.
+            <Show when=move || as_of.with(|i| i.as_of.is_none())>
+                <RefreshNotice
+                    refresh=state.insight_refresh
+                    what="the customers' purchase figures and RFM segments"
+                    computing="Scoring customers…"
+                    updating="Updating with the latest changes…"
+                    on_retry=move |()| state.retry_insight()
+                    class="insight-updating"
+                />
+            </Show>
         </form>
         {move || overview.get().map(|o| {
             let o2 = o.clone();
