@@ -66,6 +66,22 @@ pub enum StoreError {
     /// Any other database failure.
     #[error("the database reported: {0}")]
     Backend(String),
+    /// The data is encrypted and no key is loaded (not unlocked yet, or
+    /// locked again).
+    #[error("the data is encrypted and locked")]
+    Locked,
+    /// Encrypting or decrypting failed (wrong passphrase, damaged value).
+    #[error("encryption: {0}")]
+    Seal(crate::store::seal::SealError),
+}
+
+impl From<crate::store::seal::SealError> for StoreError {
+    fn from(e: crate::store::seal::SealError) -> StoreError {
+        match e {
+            crate::store::seal::SealError::Locked => StoreError::Locked,
+            other => StoreError::Seal(other),
+        }
+    }
 }
 
 impl StoreError {
@@ -87,6 +103,10 @@ impl StoreError {
             StoreError::Unavailable(_) => "This browser does not let Rapport store data (IndexedDB is unavailable — \
                  private browsing or a blocked site setting?). Nothing can be saved."
                 .into(),
+            StoreError::Locked => "Rapport is locked. Unlock it with your passphrase to continue; nothing was changed.".into(),
+            StoreError::Seal(crate::store::seal::SealError::WrongPassphrase) => {
+                "That passphrase is not the right one. Nothing was changed.".into()
+            }
             other => format!("Something went wrong while reading or saving data: {other}. Nothing was changed."),
         }
     }
