@@ -82,9 +82,12 @@ pub enum SealError {
     /// The stored key parameters are out of the accepted range.
     #[error("the stored key parameters are not acceptable: {0}")]
     Params(String),
-    /// A passphrase that is empty or the two entries differ.
-    #[error("the passphrase is empty")]
-    EmptyPassphrase,
+    /// Encryption is already on (or being turned on or off).
+    #[error("encryption is already on")]
+    AlreadyOn,
+    /// Encryption is off.
+    #[error("encryption is off")]
+    NotOn,
     /// A salt or nonce could not be drawn from the system's randomness.
     #[error("no randomness available: {0}")]
     Random(String),
