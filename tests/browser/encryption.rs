@@ -18,7 +18,9 @@ const PASSPHRASE: &str = "correct horse battery staple";
 const NAME: &str = "Zephyrine";
 
 async fn fresh_store(name: &str) -> IdbStore {
-    IdbStore::delete(name).await.expect("delete the test database");
+    IdbStore::delete(name)
+        .await
+        .expect("delete the test database");
     IdbStore::open(name).await.expect("open the test database")
 }
 
@@ -111,14 +113,20 @@ async fn encryption_on_hides_fields_locks_refuses_a_wrong_passphrase_unlocks_and
     let record = store.encryption().await.unwrap().unwrap();
     assert_eq!(record.phase, Phase::On);
     let raw = raw_values(name).await;
-    assert!(!raw.iter().any(|v| mentions_a_customer(v)), "plaintext left");
+    assert!(
+        !raw.iter().any(|v| mentions_a_customer(v)),
+        "plaintext left"
+    );
     let pages = raw_pages(name).await;
     assert_eq!(pages.len(), 4, "two pages, head and body each");
     assert!(pages.iter().all(|v| is_sealed(v)));
     // The unlocked connection reads and writes on.
     assert_eq!(store.count(Collection::Customers).await.unwrap(), 700);
     let extra = add_customers(&store, 1).await;
-    assert!(!raw_values(name).await.iter().any(|v| mentions_a_customer(v)));
+    assert!(!raw_values(name)
+        .await
+        .iter()
+        .any(|v| mentions_a_customer(v)));
     store.close();
 
     // A fresh connection is locked.
@@ -146,7 +154,10 @@ async fn encryption_on_hides_fields_locks_refuses_a_wrong_passphrase_unlocks_and
     assert_eq!(all.len(), 701);
     // By id (a catalog lookup, one page opened): a few of each page.
     for c in [&customers[0], &customers[499], &customers[500], &extra[0]] {
-        assert_eq!(fresh.get::<Customer>(c.id()).await.unwrap().as_ref(), Some(c));
+        assert_eq!(
+            fresh.get::<Customer>(c.id()).await.unwrap().as_ref(),
+            Some(c)
+        );
     }
     // Lock forgets the key.
     fresh.lock();

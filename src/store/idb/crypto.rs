@@ -29,7 +29,8 @@ pub async fn derive_bits(
     salt: &[u8],
     iterations: u32,
 ) -> Result<[u8; 32], StoreError> {
-    let fail = |what: &str, e: JsValue| StoreError::Seal(SealError::Format(format!("{what}: {e:?}")));
+    let fail =
+        |what: &str, e: JsValue| StoreError::Seal(SealError::Format(format!("{what}: {e:?}")));
     let subtle = subtle().ok_or_else(|| {
         StoreError::Unavailable("this browser has no WebCrypto (crypto.subtle)".into())
     })?;

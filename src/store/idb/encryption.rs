@@ -143,8 +143,12 @@ impl IdbStore {
             });
         };
         let seal = (target == Target::Sealed).then_some(&*key);
-        let heads = txn.object_store(crate::store::schema::HEADS).map_err(map_error)?;
-        let bodies = txn.object_store(crate::store::schema::BODIES).map_err(map_error)?;
+        let heads = txn
+            .object_store(crate::store::schema::HEADS)
+            .map_err(map_error)?;
+        let bodies = txn
+            .object_store(crate::store::schema::BODIES)
+            .map_err(map_error)?;
         let mut requests = Vec::new();
         for no in &batch.pages {
             let page_key = pages::page_key(batch.collection, *no);

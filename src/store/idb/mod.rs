@@ -206,9 +206,9 @@ impl Store for IdbStore {
         let mut all: Vec<Envelope> =
             pages::read_all_pages(&txn, collection.name(), self.key().as_deref())
                 .await?
-            .iter()
-            .flat_map(Page::envelopes)
-            .collect();
+                .iter()
+                .flat_map(Page::envelopes)
+                .collect();
         all.sort_unstable_by_key(|e| e.id);
         Ok(all)
     }
@@ -309,9 +309,8 @@ impl IdbStore {
         let plans = plan(changes, read_before, |name| &catalogs[name]);
         let mut loaded = HashMap::new();
         for p in &plans {
-            loaded.extend(
-                pages::read_pages(&txn, p.collection, p.load.iter().copied(), key).await?,
-            );
+            loaded
+                .extend(pages::read_pages(&txn, p.collection, p.load.iter().copied(), key).await?);
         }
         // 3. The batch merged into them, with every version check.
         let merged = match merge(changes, plans, loaded, read_before) {

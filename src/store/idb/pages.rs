@@ -230,9 +230,7 @@ pub(super) fn put_pair(
 }
 
 /// The encryption record, if encryption is on (or being turned on or off).
-pub(super) async fn encryption(
-    txn: &Transaction,
-) -> Result<Option<EncryptionRecord>, StoreError> {
+pub(super) async fn encryption(txn: &Transaction) -> Result<Option<EncryptionRecord>, StoreError> {
     let value = txn
         .object_store(META)
         .map_err(map_error)?

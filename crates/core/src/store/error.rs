@@ -104,9 +104,7 @@ impl StoreError {
                  private browsing or a blocked site setting?). Nothing can be saved."
                 .into(),
             StoreError::Locked => "Rapport is locked. Unlock it with your passphrase to continue; nothing was changed.".into(),
-            StoreError::Seal(crate::store::seal::SealError::WrongPassphrase) => {
-                "That passphrase is not the right one. Nothing was changed.".into()
-            }
+            StoreError::Seal(e) => seal_sentence(e),
             other => format!("Something went wrong while reading or saving data: {other}. Nothing was changed."),
         }
     }
@@ -117,5 +115,19 @@ impl StoreError {
             self,
             StoreError::Conflict { .. } | StoreError::VersionChanged | StoreError::TooNew { .. }
         )
+    }
+}
+
+/// The sentence for an encryption failure.
+fn seal_sentence(e: &crate::store::seal::SealError) -> String {
+    use crate::store::seal::SealError;
+    match e {
+        SealError::WrongPassphrase => "That passphrase is not the right one. Nothing was changed.".into(),
+        SealError::Locked => "Rapport is locked. Unlock it with your passphrase to continue; nothing was changed.".into(),
+        SealError::AlreadyOn => "Encryption is already on.".into(),
+        SealError::NotOn => "Encryption is off, so there is nothing to unlock or turn off.".into(),
+        SealError::Damaged { .. } => format!("Some stored data could not be decrypted ({e}). Nothing was changed; a backup restores it."),
+        SealError::Format(_) | SealError::Params(_) => format!("The encrypted data is not in a form this version of Rapport reads ({e}). Nothing was changed."),
+        SealError::Random(_) => "The browser gave no randomness for a new key, so encryption was not turned on. Nothing was changed.".into(),
     }
 }
