@@ -15,7 +15,9 @@ use crate::store::StoreError;
 use leptos::prelude::*;
 
 /// localStorage: "1" while encryption is on (a hint for the first paint).
-pub const ENCRYPTED_HINT_KEY: &str = "rapport.encrypted";
+/// Not under the `rapport.` prefix: backups carry those settings, and this
+/// one belongs to the browser, not the data.
+pub const ENCRYPTED_HINT_KEY: &str = "rapport-encrypted";
 
 /// localStorage: minutes of inactivity before locking (absent or 0: never).
 pub const AUTO_LOCK_KEY: &str = "rapport.auto-lock-minutes";

@@ -1,0 +1,117 @@
+//! Encryption at rest as a person uses it: add a customer, turn encryption
+//! on in Settings, and find no plaintext name in the raw IndexedDB values;
+//! reload and meet the unlock screen; a wrong passphrase is refused with a
+//! sentence, the right one shows the customer; Lock now locks; turning
+//! encryption off brings the data back in clear.
+
+use crate::customers::add_customer;
+use crate::harness::Browser;
+
+const PASSPHRASE: &str = "lamp tiger violet 42";
+
+/// Every value of Rapport's page stores and `meta`, joined, as IndexedDB
+/// holds them (read through a second connection from the page).
+async fn raw_store(browser: &Browser) -> String {
+    browser
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             const req = indexedDB.open('rapport'); \
+             req.onerror = () => done('ERROR: ' + req.error); \
+             req.onsuccess = () => { \
+               const db = req.result; const stores = ['heads', 'bodies', 'meta']; \
+               const t = db.transaction(stores, 'readonly'); const out = []; let n = 0; \
+               for (const s of stores) { \
+                 const r = t.objectStore(s).getAll(); \
+                 r.onsuccess = () => { out.push(...r.result.map(v => String(v))); \
+                   if (++n === stores.length) { db.close(); done(out.join('\\n')); } }; \
+               } \
+             };",
+            vec![],
+        )
+        .await
+        .expect("read the raw store")
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn encryption_on_hides_the_raw_data_locks_refuses_a_wrong_passphrase_unlocks_and_turns_off() {
+    let browser = Browser::start().await;
+    add_customer(
+        &browser,
+        "Zephyrine",
+        "Quillfeather",
+        "zephyrine@quill.example",
+    )
+    .await;
+    let raw = raw_store(&browser).await;
+    assert!(
+        raw.contains("Zephyrine"),
+        "the customer is stored in clear first"
+    );
+
+    // On.
+    browser.click_link("Settings").await;
+    browser.expect_heading("Settings").await;
+    browser.fill("New passphrase", PASSPHRASE).await;
+    browser.fill("Confirm passphrase", "something else").await;
+    browser.click_button("Turn encryption on").await;
+    browser.expect_text("The two passphrases differ.").await;
+    browser.fill("Confirm passphrase", PASSPHRASE).await;
+    browser.click_button("Turn encryption on").await;
+    browser
+        .expect_text("Encryption is on: records are stored encrypted")
+        .await;
+    let raw = raw_store(&browser).await;
+    assert!(raw.contains("~rse1:"), "sealed values are stored");
+    let lower = raw.to_lowercase();
+    for plain in ["zephyrine", "quillfeather", "quill.example"] {
+        assert!(!lower.contains(plain), "{plain:?} is stored in clear");
+    }
+
+    // Reload: the unlock screen, before anything else.
+    browser.open("customers").await;
+    browser.expect_heading("Unlock Rapport").await;
+    assert_eq!(
+        browser
+            .eval("return document.querySelectorAll('nav, .topbar').length")
+            .await,
+        0,
+        "nothing of the app shows while locked"
+    );
+    browser.fill("Passphrase", "lamp tiger violet 43").await;
+    browser.click_button("Unlock").await;
+    browser
+        .expect_text("That passphrase is not the right one. Nothing was changed.")
+        .await;
+    browser.fill("Passphrase", PASSPHRASE).await;
+    browser.click_button("Unlock").await;
+    browser.expect_heading("Customers").await;
+    browser.expect_text("Zephyrine").await;
+
+    // Lock now.
+    browser.click_link("Settings").await;
+    browser.expect_heading("Settings").await;
+    browser.click_button("Lock now").await;
+    browser.expect_heading("Unlock Rapport").await;
+    browser.fill("Passphrase", PASSPHRASE).await;
+    browser.click_button("Unlock").await;
+    browser.expect_heading("Settings").await;
+
+    // Off: needs the passphrase, then the data is in clear again.
+    browser
+        .fill("Passphrase to turn encryption off", PASSPHRASE)
+        .await;
+    browser.click_button("Turn encryption off").await;
+    browser.expect_text("Encryption is off").await;
+    browser.expect_text("Turn encryption on").await;
+    let raw = raw_store(&browser).await;
+    assert!(raw.contains("Zephyrine"));
+    assert!(!raw.contains("~rse1:"));
+    browser.open("customers").await;
+    browser.expect_heading("Customers").await;
+    browser.expect_text("Zephyrine").await;
+    browser.close().await;
+}
