@@ -1,7 +1,8 @@
 //! Encryption at rest as a person uses it: add a customer, turn encryption
 //! on in Settings, and find no plaintext name in the raw IndexedDB values;
 //! reload and meet the unlock screen; a wrong passphrase is refused with a
-//! sentence, the right one shows the customer; Lock now locks; turning
+//! sentence, the right one shows the customer (and the Dashboard, whose
+//! figures the worker computes from the encrypted store); Lock now locks; turning
 //! encryption off brings the data back in clear.
 
 use crate::customers::add_customer;
@@ -90,6 +91,16 @@ async fn encryption_on_hides_the_raw_data_locks_refuses_a_wrong_passphrase_unloc
     browser.click_button("Unlock").await;
     browser.expect_heading("Customers").await;
     browser.expect_text("Zephyrine").await;
+    // The Dashboard's figures come from the analysis worker, which reads
+    // the encrypted store with the key the unlocked page lends it.
+    browser.click_link("Dashboard").await;
+    browser.expect_heading("Dashboard").await;
+    browser
+        .expect_true(
+            "document.querySelector('.kpis') && !document.querySelector('main .error')",
+            "the Dashboard's figures, computed in the worker",
+        )
+        .await;
 
     // Lock now.
     browser.click_link("Settings").await;

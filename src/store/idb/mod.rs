@@ -23,10 +23,12 @@
 
 pub mod crypto;
 mod encryption;
+mod key_share;
 mod pages;
 mod upgrade;
 
 pub use encryption::RewriteProgress;
+pub use key_share::serve_key;
 
 pub use upgrade::UPGRADE_NOTICE_KEY;
 
@@ -103,12 +105,14 @@ impl IdbStore {
         });
         raw_db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
         on_version_change.forget();
-        Ok(IdbStore {
+        let store = IdbStore {
             db,
             closed_by_upgrade,
             catalogs: RefCell::default(),
             key: RefCell::default(),
-        })
+        };
+        store.borrow_key_from_page().await;
+        Ok(store)
     }
 
     /// Deletes a whole database (tests, "erase everything").

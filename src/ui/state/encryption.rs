@@ -93,7 +93,9 @@ impl AppState {
     /// Unlocks with `passphrase`, then finishes start-up and resumes a
     /// rewrite a reload cut off. A wrong passphrase changes nothing.
     pub async fn unlock(&self, passphrase: &str) -> Result<(), StoreError> {
-        self.store()?.unlock(passphrase).await?;
+        let store = self.store()?;
+        store.unlock(passphrase).await?;
+        crate::store::idb::serve_key(store);
         self.locked.set(false);
         self.watch_idle();
         let state = *self;
@@ -107,8 +109,17 @@ impl AppState {
                 state.interrupted.set(Some(format!(
                     "{what} was cut off before it finished; every record is readable and it is resuming now."
                 )));
-                if let Err(e) = state.run_rewrite().await {
-                    state.toast_error(e.user_message());
+                match state.run_rewrite().await {
+                    Ok(()) => {
+                        if target == Target::Plain {
+                            set_encrypted_hint(false);
+                            state.encrypted.set(false);
+                        }
+                        state.interrupted.set(Some(format!(
+                            "{what} was cut off by a reload; it has now resumed and finished."
+                        )));
+                    }
+                    Err(e) => state.toast_error(e.user_message()),
                 }
             }
         });
@@ -129,7 +140,9 @@ impl AppState {
     /// Turns encryption on with `passphrase` and rewrites every page, with
     /// progress in `rewrite`.
     pub async fn turn_encryption_on(&self, passphrase: &str) -> Result<(), StoreError> {
-        self.store()?.turn_encryption_on(passphrase).await?;
+        let store = self.store()?;
+        store.turn_encryption_on(passphrase).await?;
+        crate::store::idb::serve_key(store);
         set_encrypted_hint(true);
         self.encrypted.set(true);
         self.watch_idle();
@@ -155,9 +168,6 @@ impl AppState {
             .await;
         self.rewrite.set(None);
         self.interrupted_rewrite.set(None);
-        if result.is_ok() {
-            self.interrupted.set(None);
-        }
         result
     }
 

@@ -95,7 +95,10 @@ pub enum SealError {
 
 /// A 256-bit AES-GCM key.
 #[derive(Clone)]
-pub struct Key(Aes256Gcm);
+pub struct Key {
+    cipher: Aes256Gcm,
+    bytes: [u8; 32],
+}
 
 impl std::fmt::Debug for Key {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -106,7 +109,16 @@ impl std::fmt::Debug for Key {
 impl Key {
     /// The key from its 32 bytes (as PBKDF2 derived them).
     pub fn from_bytes(bytes: &[u8; 32]) -> Key {
-        Key(Aes256Gcm::new(bytes.into()))
+        Key {
+            cipher: Aes256Gcm::new(bytes.into()),
+            bytes: *bytes,
+        }
+    }
+
+    /// The key's bytes: handed from the unlocked page to its own analysis
+    /// worker, nowhere else (`src/store/idb/key_share.rs`).
+    pub fn to_bytes(&self) -> [u8; 32] {
+        self.bytes
     }
 
     /// Seals `plaintext` labelled `label` with a fresh random nonce.
@@ -124,7 +136,7 @@ impl Key {
         plaintext: &str,
     ) -> Result<String, SealError> {
         let sealed = self
-            .0
+            .cipher
             .encrypt(
                 Nonce::from_slice(nonce),
                 Payload {
@@ -155,7 +167,7 @@ impl Key {
         }
         let (nonce, ciphertext) = bytes.split_at(NONCE_BYTES);
         let plain = self
-            .0
+            .cipher
             .decrypt(
                 Nonce::from_slice(nonce),
                 Payload {
