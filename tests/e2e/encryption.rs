@@ -3,8 +3,10 @@
 //! reload and meet the unlock screen; a wrong passphrase is refused with a
 //! sentence, the right one shows the customer (and the Dashboard, whose
 //! figures the worker computes from the encrypted store); Lock now locks; turning
-//! encryption off brings the data back in clear.
+//! encryption off brings the data back in clear. And an encrypted backup:
+//! no plaintext in the file, restored only with its passphrase.
 
+use crate::backup::{choose_backup, last_download, temp_file, CAPTURE_DOWNLOADS};
 use crate::customers::add_customer;
 use crate::harness::Browser;
 
@@ -124,5 +126,60 @@ async fn encryption_on_hides_the_raw_data_locks_refuses_a_wrong_passphrase_unloc
     browser.open("customers").await;
     browser.expect_heading("Customers").await;
     browser.expect_text("Zephyrine").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn an_encrypted_backup_holds_no_plaintext_and_restores_only_with_its_passphrase() {
+    let browser = Browser::start().await;
+    add_customer(&browser, "Orla", "Brightwater", "orla@bright.example").await;
+    browser.click_link("Import & export").await;
+    browser.expect_heading("Import & export").await;
+    browser.eval(CAPTURE_DOWNLOADS).await;
+    let encrypt = browser
+        .labelled("Encrypt the backup with a passphrase")
+        .await;
+    browser.press(encrypt).await;
+    browser.fill("Backup passphrase", PASSPHRASE).await;
+    browser.fill("Confirm backup passphrase", PASSPHRASE).await;
+    browser.click_button("Download backup").await;
+    browser.expect_text("Backup saved to your downloads.").await;
+    let backup = last_download(&browser).await;
+    assert!(backup.starts_with("{\"format\":\"rapport-encrypted-backup\""));
+    assert!(
+        !backup.to_lowercase().contains("orla"),
+        "plaintext in the backup"
+    );
+    let file = temp_file("rapport-backup.encrypted.json", &backup);
+
+    browser.click_link("Customers").await;
+    browser.click_link("Orla Brightwater").await;
+    browser.click_button("Move to trash").await;
+    browser.expect_heading("Customers").await;
+    browser.expect_text("No customers yet").await;
+
+    browser.click_link("Import & export").await;
+    choose_backup(&browser, &file).await;
+    browser
+        .expect_text("rapport-backup.encrypted.json is an encrypted backup")
+        .await;
+    browser.fill("Passphrase of the backup", "not it").await;
+    browser.click_button("Open backup").await;
+    browser
+        .expect_text("That passphrase is not the right one. Nothing was changed.")
+        .await;
+    browser.fill("Passphrase of the backup", PASSPHRASE).await;
+    browser.click_button("Open backup").await;
+    browser
+        .expect_text("rapport-backup.encrypted.json holds")
+        .await;
+    let replace = browser
+        .labelled("Replace everything here with the backup")
+        .await;
+    browser.press(replace).await;
+    browser.click_button("Restore backup").await;
+    browser.expect_text("Restored:").await;
+    browser.click_link("Customers").await;
+    browser.link("Orla Brightwater").await;
     browser.close().await;
 }
