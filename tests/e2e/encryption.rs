@@ -2,7 +2,8 @@
 //! on in Settings, and find no plaintext name in the raw IndexedDB values;
 //! reload and meet the unlock screen; a wrong passphrase is refused with a
 //! sentence, the right one shows the customer (and the Dashboard, whose
-//! figures the worker computes from the encrypted store); Lock now locks; turning
+//! figures the worker computes from the encrypted store); Lock now locks; a
+//! rewrite left unfinished is announced and resumed on the next open; turning
 //! encryption off brings the data back in clear. And an encrypted backup:
 //! no plaintext in the file, restored only with its passphrase.
 
@@ -40,7 +41,8 @@ async fn raw_store(browser: &Browser) -> String {
 }
 
 #[tokio::test(flavor = "current_thread")]
-async fn encryption_on_hides_the_raw_data_locks_refuses_a_wrong_passphrase_unlocks_and_turns_off() {
+async fn encryption_on_hides_the_raw_data_locks_refuses_a_wrong_passphrase_unlocks_resumes_and_turns_off(
+) {
     let browser = Browser::start().await;
     add_customer(
         &browser,
@@ -112,6 +114,46 @@ async fn encryption_on_hides_the_raw_data_locks_refuses_a_wrong_passphrase_unloc
     browser.fill("Passphrase", PASSPHRASE).await;
     browser.click_button("Unlock").await;
     browser.expect_heading("Settings").await;
+
+    // A rewrite cut off by a reload: the record says "rewriting" (as a
+    // reload part-way leaves it); the next open says so and resumes.
+    let marked = browser
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             const req = indexedDB.open('rapport'); \
+             req.onsuccess = () => { \
+               const db = req.result; const t = db.transaction(['meta'], 'readwrite'); \
+               const meta = t.objectStore('meta'); const get = meta.get('encryption'); \
+               get.onsuccess = () => { \
+                 const r = JSON.parse(get.result); \
+                 Object.assign(r, { phase: 'rewriting', target: 'sealed', next: { collection: 0, after: null }, done: 0 }); \
+                 meta.put(JSON.stringify(r), 'encryption'); \
+               }; \
+               t.oncomplete = () => { db.close(); done(true); }; \
+               t.onerror = () => done(false); \
+             };",
+            vec![],
+        )
+        .await
+        .expect("mark the rewrite as cut off");
+    assert_eq!(marked, true);
+    browser.open("settings").await;
+    browser.expect_heading("Unlock Rapport").await;
+    browser
+        .expect_text("Turning encryption on was cut off before it finished.")
+        .await;
+    browser.fill("Passphrase", PASSPHRASE).await;
+    browser.click_button("Unlock").await;
+    browser.expect_heading("Settings").await;
+    browser
+        .expect_text(
+            "Turning encryption on was cut off by a reload; it has now resumed and finished.",
+        )
+        .await;
+    browser
+        .expect_text("Encryption is on: records are stored encrypted")
+        .await;
 
     // Off: needs the passphrase, then the data is in clear again.
     browser
