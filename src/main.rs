@@ -1,14 +1,10 @@
-//! Entry point: install the panic hook and mount the app (browser only;
-//! in the analysis worker, `rapport::jobs::worker` takes over instead).
+//! Entry point: install the panic hook and mount the app (browser only).
+//! The analysis worker is its own binary, `src/bin/rapport-worker.rs`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    // The same module also starts inside the analysis worker, which has no
-    // window and runs `rapport_worker_main` instead.
-    if web_sys::window().is_some() {
-        leptos::mount::mount_to_body(rapport::ui::App);
-    }
+    leptos::mount::mount_to_body(rapport::ui::App);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

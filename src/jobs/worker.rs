@@ -1,6 +1,8 @@
 //! The worker's side: answers [`Request`]s posted by the page with progress
-//! and a result. Started by the script `client.rs` builds, which loads the
-//! app's own wasm module inside a dedicated worker.
+//! and a result. It runs in its own wasm module, the `rapport-worker` binary
+//! (`src/bin/rapport-worker.rs`), which is the only one that links the jobs'
+//! code: the page's module stays small and the analysis code is fetched
+//! when the first worker starts.
 
 use super::{reads_store, run_named, JobError, Reply, Request};
 use crate::store::idb::IdbStore;
@@ -15,10 +17,9 @@ fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
     }
 }
 
-/// Installs the message handler and tells the page the worker is ready.
-/// Called by the worker script after the module has loaded.
-#[wasm_bindgen]
-pub fn rapport_worker_main() {
+/// Installs the message handler and tells the page the worker is ready:
+/// the worker binary's `main`.
+pub fn start() {
     console_error_panic_hook::set_once();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let handler_scope = scope.clone();

@@ -68,8 +68,15 @@ pub fn PeriodPicker(
     };
     let from_text = RwSignal::new(String::new());
     let to_text = RwSignal::new(String::new());
+    // The boxes show the custom period chosen, and otherwise the days shown.
+    // While a custom period is chosen they do not follow `shown`: a report
+    // computed for an earlier choice can arrive after the user typed a date,
+    // and must not overwrite it.
     Effect::new(move |_| {
-        let (from, to) = shown.with(|s| s.bounds);
+        let (from, to) = match chosen.get() {
+            Some(Period::Range { from, to }) => (from, to),
+            _ => shown.with(|s| s.bounds),
+        };
         from_text.set(from.to_string());
         to_text.set(to.to_string());
     });

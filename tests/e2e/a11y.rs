@@ -2,7 +2,8 @@
 //! injected through WebDriver so the app's CSP does not apply to it) finds
 //! no serious or critical WCAG 2 A/AA violation on any page, with the demo
 //! data, in the light and the dark theme; and the keyboard reaches the
-//! content first through the skip link.
+//! content first through the skip link; the command palette keeps focus
+//! inside while open and gives it back on close.
 
 use crate::customers::load_demo_data;
 use crate::harness::Browser;
@@ -169,5 +170,90 @@ async fn the_keyboard_skips_to_the_content_first() {
         "main",
         "Enter on the skip link moves focus to the main content"
     );
+    browser.close().await;
+}
+
+/// Sends `keys` (WebDriver key codes; a modifier stays down to the end) to
+/// the focused element.
+async fn keys_to_focused(browser: &Browser, keys: &str) {
+    browser
+        .client
+        .active_element()
+        .await
+        .expect("a focused element")
+        .send_keys(keys)
+        .await
+        .expect("send keys");
+}
+
+/// Which element has focus: its accessible name or text, and whether it is
+/// inside the command palette.
+async fn focused(browser: &Browser) -> serde_json::Value {
+    browser
+        .eval(
+            "const e = document.activeElement; \
+             return [e.getAttribute('aria-label') || e.textContent.trim(), !!e.closest('[role=dialog]')]",
+        )
+        .await
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_command_palette_keeps_focus_inside_and_gives_it_back_on_close() {
+    const CTRL_K: &str = "\u{E009}k";
+    const TAB: &str = "\u{E004}";
+    const SHIFT_TAB: &str = "\u{E008}\u{E004}";
+    const ESCAPE: &str = "\u{E00C}";
+    let palette_box = serde_json::json!(["Search customers, pages, notes and tickets", true]);
+    let browser = Browser::start().await;
+    browser.open("customers").await;
+    browser.expect_heading("Customers").await;
+    let opener = browser.link("Tasks").await;
+    browser.eval_on(&opener, "arguments[0].focus()").await;
+    assert_eq!(focused(&browser).await, serde_json::json!(["Tasks", false]));
+
+    keys_to_focused(&browser, CTRL_K).await;
+    browser
+        .expect_true(
+            "document.activeElement.classList.contains('palette-input')",
+            "the palette's search box to take focus",
+        )
+        .await;
+    for keys in [TAB, TAB, SHIFT_TAB, SHIFT_TAB] {
+        keys_to_focused(&browser, keys).await;
+        assert_eq!(
+            focused(&browser).await,
+            palette_box,
+            "Tab and Shift+Tab stay in the dialog"
+        );
+    }
+    keys_to_focused(&browser, ESCAPE).await;
+    browser
+        .expect_true(
+            "!document.querySelector('.palette')",
+            "Escape to close the palette",
+        )
+        .await;
+    assert_eq!(
+        focused(&browser).await,
+        serde_json::json!(["Tasks", false]),
+        "focus is back on the link that had it"
+    );
+
+    // Ctrl+K again from the same place, and closed by Ctrl+K: same return.
+    keys_to_focused(&browser, CTRL_K).await;
+    browser
+        .expect_true(
+            "!!document.querySelector('.palette')",
+            "the palette to open",
+        )
+        .await;
+    keys_to_focused(&browser, CTRL_K).await;
+    browser
+        .expect_true(
+            "!document.querySelector('.palette')",
+            "the palette to close",
+        )
+        .await;
+    assert_eq!(focused(&browser).await, serde_json::json!(["Tasks", false]));
     browser.close().await;
 }

@@ -10,12 +10,12 @@ use std::path::{Path, PathBuf};
 /// Keeps every Blob the page turns into a download address, so the test can
 /// read what "Download backup" produced (headless Chromium has no Downloads
 /// folder to look in).
-pub(crate) const CAPTURE_DOWNLOADS: &str = "window.__downloads = []; \
+pub const CAPTURE_DOWNLOADS: &str = "window.__downloads = []; \
     const create = URL.createObjectURL.bind(URL); \
     URL.createObjectURL = b => { window.__downloads.push(b); return create(b); };";
 
 /// The text of the last download.
-pub(crate) async fn last_download(browser: &Browser) -> String {
+pub async fn last_download(browser: &Browser) -> String {
     browser
         .client
         .execute_async(
@@ -31,7 +31,7 @@ pub(crate) async fn last_download(browser: &Browser) -> String {
         .to_string()
 }
 
-pub(crate) fn temp_file(name: &str, text: &str) -> PathBuf {
+pub fn temp_file(name: &str, text: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("rapport-e2e-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join(name);
@@ -39,7 +39,7 @@ pub(crate) fn temp_file(name: &str, text: &str) -> PathBuf {
     path
 }
 
-pub(crate) async fn choose_backup(browser: &Browser, path: &Path) {
+pub async fn choose_backup(browser: &Browser, path: &Path) {
     browser
         .labelled("Restore from a backup…")
         .await

@@ -1,8 +1,11 @@
-//! Hostile input: XSS payloads typed into the customer form and a note, and
-//! imported by CSV, are stored and shown as the text they are — no element
-//! they spell out appears in the page, no script they carry runs, and the
-//! page reports no CSP violation (nothing even tried to run).
+//! Hostile input: XSS payloads typed into every free-text field of a
+//! customer, a note, a deal, a ticket and a task, imported by CSV, and
+//! restored from a backup into an empty store, are stored and shown as the
+//! text they are — no element they spell out appears in the page, no script
+//! they carry runs, and the page reports no CSP violation (nothing even
+//! tried to run). Long values, right-to-left text and emoji are kept whole.
 
+use crate::backup::{choose_backup, last_download, temp_file, CAPTURE_DOWNLOADS};
 use crate::harness::Browser;
 use std::path::PathBuf;
 
@@ -192,5 +195,139 @@ async fn long_values_right_to_left_text_and_emoji_are_kept_and_fit_the_page() {
     browser
         .expect_true(fits, "the list to fit the window's width")
         .await;
+    browser.close().await;
+}
+
+/// The customer form's free-text fields after the names, each given its own
+/// payload (from `PAYLOADS[3]` on).
+const CUSTOMER_FIELDS: &[&str] = &[
+    "Company",
+    "Job title",
+    "Tags",
+    "Street",
+    "City",
+    "Region",
+    "Postal code",
+    "Country",
+    "Source",
+    "Owner",
+    "Segment",
+];
+
+/// Checks every customer field holds its payload as typed (an input's
+/// value is text by nature, so this checks nothing was cut or altered).
+async fn expect_customer_fields(browser: &Browser) {
+    for (i, label) in CUSTOMER_FIELDS.iter().enumerate() {
+        let payload = PAYLOADS[3 + i];
+        let field = browser.labelled(label).await;
+        let value = browser.eval_on(&field, "return arguments[0].value").await;
+        assert_eq!(value, payload, "the {label} field");
+    }
+}
+
+/// Pages a payload-laden customer, deal, ticket and task show on.
+async fn expect_harmless_everywhere(browser: &Browser, deal: &str, ticket: &str, task: &str) {
+    browser.click_link("Customers").await;
+    browser.expect_heading("Customers").await;
+    browser.eval(RECORD).await;
+    browser.expect_text(PAYLOADS[3]).await;
+    expect_harmless(browser, "the Customers list").await;
+
+    browser.click_link("Pipeline").await;
+    browser.expect_heading("Pipeline").await;
+    browser.eval(RECORD).await;
+    browser.expect_text(deal).await;
+    expect_harmless(browser, "the pipeline").await;
+
+    browser.click_link("Tickets").await;
+    browser.expect_heading("Tickets").await;
+    browser.eval(RECORD).await;
+    browser.click_link(ticket).await;
+    browser.expect_heading(ticket).await;
+    browser.eval(RECORD).await;
+    browser.expect_text(PAYLOADS[16]).await;
+    expect_harmless(browser, "the ticket's page").await;
+
+    browser.click_link("Tasks").await;
+    browser.expect_heading("Tasks").await;
+    browser.eval(RECORD).await;
+    browser.expect_text(task).await;
+    browser.expect_text("Hostile Fields").await;
+    expect_harmless(browser, "the Tasks page").await;
+
+    browser.click_link("Customers").await;
+    browser.click_link("Hostile Fields").await;
+    browser.expect_heading("Hostile Fields").await;
+    browser.eval(RECORD).await;
+    // (The customer's page lists deals and tickets; tasks only on Tasks.)
+    for text in [deal, ticket] {
+        browser.expect_text(text).await;
+    }
+    expect_customer_fields(browser).await;
+    expect_harmless(browser, "the customer's page").await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn xss_payloads_in_every_field_of_a_customer_deal_ticket_and_task_and_in_a_restored_backup_are_text(
+) {
+    let (deal, ticket, task) = (PAYLOADS[14], PAYLOADS[15], PAYLOADS[17]);
+    let browser = Browser::start().await;
+    browser.open("customers/new").await;
+    browser.expect_heading("New customer").await;
+    browser.eval(RECORD).await;
+    browser.fill("Given name", "Hostile").await;
+    browser.fill("Family name", "Fields").await;
+    for (i, label) in CUSTOMER_FIELDS.iter().enumerate() {
+        browser.fill(label, PAYLOADS[3 + i]).await;
+    }
+    browser.click_button("Add customer").await;
+    browser.expect_heading("Hostile Fields").await;
+    expect_customer_fields(&browser).await;
+
+    browser.click_button("New deal").await;
+    browser.expect_heading("New deal").await;
+    browser.fill("Title", deal).await;
+    browser.click_button("Add deal").await;
+    browser.expect_heading("Hostile Fields").await;
+
+    browser.click_button("Open ticket").await;
+    browser.expect_heading("New ticket").await;
+    browser.fill("Subject", ticket).await;
+    browser.fill("Description", PAYLOADS[16]).await;
+    browser.click_button("Open ticket").await;
+    browser.expect_heading(ticket).await;
+
+    browser.click_link("Tasks").await;
+    browser.expect_heading("Tasks").await;
+    browser.fill("Title", task).await;
+    browser.fill("Customer (optional)", "Hostile").await;
+    browser
+        .click_button("Link the task to Hostile Fields")
+        .await;
+    browser.click_button("Add task").await;
+    browser.expect_text(task).await;
+
+    expect_harmless_everywhere(&browser, deal, ticket, task).await;
+
+    // The same records restored from a backup into an empty store.
+    browser.click_link("Import & export").await;
+    browser.expect_heading("Import & export").await;
+    browser.eval(CAPTURE_DOWNLOADS).await;
+    browser.click_button("Download backup").await;
+    browser.expect_text("Backup saved to your downloads.").await;
+    let backup = temp_file("hostile-backup.json", &last_download(&browser).await);
+    browser.close().await;
+
+    let browser = Browser::start().await;
+    browser.open("import-export").await;
+    browser.expect_heading("Import & export").await;
+    browser.eval(RECORD).await;
+    choose_backup(&browser, &backup).await;
+    browser.expect_text("hostile-backup.json holds").await;
+    expect_harmless(&browser, "the restore preview").await;
+    browser.click_button("Restore backup").await;
+    browser.expect_text("Restored:").await;
+    expect_harmless_everywhere(&browser, deal, ticket, task).await;
+    let _ = std::fs::remove_file(backup);
     browser.close().await;
 }

@@ -24,4 +24,5 @@ mod shell;
 mod text;
 mod tour;
 mod two_tabs;
+mod upgrade;
 mod workflows;
