@@ -1,7 +1,7 @@
 //! The application shell: router, header with navigation, footer.
 
 use crate::ui::base_path::{app_href, router_base};
-use crate::ui::components::{CommandPalette, DemoProgress, Toasts};
+use crate::ui::components::{CommandPalette, DemoProgress, Toasts, UnlockScreen};
 use crate::ui::pages::*;
 use crate::ui::pipeline_setting::{PipelineSetting, PIPELINE_KEY};
 use crate::ui::state::{AppState, StoreStatus};
@@ -51,7 +51,10 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     pipeline.follow_store(state);
 
+    // Locked (encryption on, not unlocked yet): the unlock screen and
+    // nothing else; the app is built once unlocked.
     view! {
+        <Show when=move || !state.locked.get() fallback=|| view! { <UnlockScreen/> }>
         <Router base=router_base()>
             <div class="shell">
                 // The first stop of the keyboard: past the navigation to the
@@ -134,6 +137,7 @@ pub fn App() -> impl IntoView {
                 </footer>
             </div>
         </Router>
+        </Show>
     }
 }
 

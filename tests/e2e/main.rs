@@ -9,6 +9,7 @@ mod backup;
 mod create;
 mod csp;
 mod customers;
+mod encryption;
 mod glance;
 mod harness;
 mod history;

@@ -16,14 +16,28 @@
 //! is never missed. `apply` is one readwrite transaction: read the touched
 //! pages, merge the batch (refused whole on a stale version), write the
 //! pages and bump the generations, commit.
+//!
+//! Encryption at rest (`encryption.rs`, `crypto.rs`): when `meta` holds an
+//! encryption record, page values are sealed; the connection then needs the
+//! key ([`IdbStore::unlock`]) to read them, and seals what it writes.
 
+pub mod crypto;
+mod encryption;
+mod errors;
+mod key_share;
 mod pages;
 mod upgrade;
+
+pub use encryption::RewriteProgress;
+pub use key_share::serve_key;
+
+use errors::{map_error, storage_nearly_full};
 
 pub use upgrade::UPGRADE_NOTICE_KEY;
 
 use super::page::{merge, plan, Catalog, CollectionWrite, Page};
 use super::schema::{BODIES, HEADS, META, SCHEMA_VERSION};
+use super::seal::Key;
 use super::undo::{inverse_of, Before};
 use super::{ChangeSet, Collection, CustomerLookup, Envelope, Store, StoreError, Stored};
 use crate::model::{Id, Timestamp};
@@ -40,6 +54,8 @@ pub struct IdbStore {
     closed_by_upgrade: Rc<Cell<bool>>,
     /// Each collection's catalog, as of the generation it records.
     catalogs: RefCell<HashMap<&'static str, Rc<Catalog>>>,
+    /// The key of sealed pages, once unlocked.
+    key: RefCell<Option<Rc<Key>>>,
 }
 
 impl IdbStore {
@@ -92,11 +108,14 @@ impl IdbStore {
         });
         raw_db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
         on_version_change.forget();
-        Ok(IdbStore {
+        let store = IdbStore {
             db,
             closed_by_upgrade,
             catalogs: RefCell::default(),
-        })
+            key: RefCell::default(),
+        };
+        store.borrow_key_from_page().await;
+        Ok(store)
     }
 
     /// Deletes a whole database (tests, "erase everything").
@@ -142,7 +161,7 @@ impl IdbStore {
                 return Ok(current.clone());
             }
         }
-        let heads = pages::read_heads(txn, collection).await?;
+        let heads = pages::read_heads(txn, collection, self.key().as_deref()).await?;
         let built = Rc::new(Catalog::from_heads(generation, heads));
         let mut catalogs = self.catalogs.borrow_mut();
         let newer_kept = catalogs
@@ -164,7 +183,7 @@ impl IdbStore {
         let name = collection.name();
         let found = find(&*self.catalog(&txn, name).await?);
         let numbers: BTreeSet<u32> = found.iter().map(|(_, no)| *no).collect();
-        let pages = pages::read_pages(&txn, name, numbers).await?;
+        let pages = pages::read_pages(&txn, name, numbers, self.key().as_deref()).await?;
         Ok(found
             .into_iter()
             .filter_map(|(id, no)| {
@@ -191,11 +210,12 @@ impl Store for IdbStore {
 
     async fn envelopes(&self, collection: Collection) -> Result<Vec<Envelope>, StoreError> {
         let txn = self.transaction(TransactionMode::ReadOnly)?;
-        let mut all: Vec<Envelope> = pages::read_all_pages(&txn, collection.name())
-            .await?
-            .iter()
-            .flat_map(Page::envelopes)
-            .collect();
+        let mut all: Vec<Envelope> =
+            pages::read_all_pages(&txn, collection.name(), self.key().as_deref())
+                .await?
+                .iter()
+                .flat_map(Page::envelopes)
+                .collect();
         all.sort_unstable_by_key(|e| e.id);
         Ok(all)
     }
@@ -228,7 +248,7 @@ impl Store for IdbStore {
     /// one getAll, joined into one JSON array text in JS and decoded at once.
     async fn all<R: Stored>(&self) -> Result<Vec<R>, StoreError> {
         let txn = self.transaction(TransactionMode::ReadOnly)?;
-        let text = pages::read_joined(&txn, BODIES, R::COLLECTION).await?;
+        let text = pages::read_joined(&txn, BODIES, R::COLLECTION, self.key().as_deref()).await?;
         let mut all: Vec<R> = serde_json::from_str(&text).map_err(|e| {
             StoreError::Backend(format!(
                 "a stored {} record is malformed: {e}",
@@ -273,6 +293,20 @@ impl IdbStore {
             return Ok(read_before.then(Before::default));
         }
         let txn = self.transaction(TransactionMode::ReadWrite)?;
+        // 0. Whether pages are sealed now (another tab may have turned
+        // encryption on or off).
+        let key = self.key();
+        let seal = match pages::encryption(&txn).await? {
+            Some(record) if record.seals_writes() => match &key {
+                Some(key) => Some(key.clone()),
+                None => {
+                    let _ = txn.abort();
+                    return Err(StoreError::Locked);
+                }
+            },
+            _ => None,
+        };
+        let key = key.as_deref();
         // 1. Each collection's catalog as of this transaction.
         let mut catalogs: HashMap<&'static str, Rc<Catalog>> = HashMap::new();
         for name in changes.collections() {
@@ -282,7 +316,8 @@ impl IdbStore {
         let plans = plan(changes, read_before, |name| &catalogs[name]);
         let mut loaded = HashMap::new();
         for p in &plans {
-            loaded.extend(pages::read_pages(&txn, p.collection, p.load.iter().copied()).await?);
+            loaded
+                .extend(pages::read_pages(&txn, p.collection, p.load.iter().copied(), key).await?);
         }
         // 3. The batch merged into them, with every version check.
         let merged = match merge(changes, plans, loaded, read_before) {
@@ -298,7 +333,8 @@ impl IdbStore {
             catalogs.iter().map(|(n, c)| (*n, c.generation)).collect();
         drop(catalogs);
         for write in &merged.writes {
-            if let Err(e) = pages::write(&txn, write, bases[write.collection] + 1) {
+            let generation = bases[write.collection] + 1;
+            if let Err(e) = pages::write(&txn, write, generation, seal.as_deref()) {
                 let _ = txn.abort();
                 return Err(e);
             }
@@ -350,56 +386,6 @@ impl IdbStore {
             StoreError::QuotaExceeded
         } else {
             StoreError::Backend("the write was aborted".into())
-        }
-    }
-}
-
-/// Whether this origin's storage is at least 98 % used (or its quota is
-/// unknown to be otherwise).
-async fn storage_nearly_full() -> bool {
-    let Some(storage) = storage_manager() else {
-        return false;
-    };
-    let Ok(promise) = storage.estimate() else {
-        return false;
-    };
-    let Ok(estimate) = wasm_bindgen_futures::JsFuture::from(promise).await else {
-        return false;
-    };
-    let estimate: web_sys::StorageEstimate = estimate.unchecked_into();
-    match (estimate.get_usage(), estimate.get_quota()) {
-        (Some(usage), Some(quota)) if quota > 0.0 => usage / quota >= 0.98,
-        _ => false,
-    }
-}
-
-/// The storage manager of the page or the worker this runs in.
-fn storage_manager() -> Option<web_sys::StorageManager> {
-    if let Some(window) = web_sys::window() {
-        return Some(window.navigator().storage());
-    }
-    js_sys::global()
-        .dyn_into::<web_sys::WorkerGlobalScope>()
-        .ok()
-        .map(|scope| scope.navigator().storage())
-}
-
-pub(super) fn map_error(error: idb::Error) -> StoreError {
-    let name_of = |e: &web_sys::DomException| e.name();
-    match &error {
-        idb::Error::DomException(e) if name_of(e) == "QuotaExceededError" => {
-            StoreError::QuotaExceeded
-        }
-        idb::Error::DomException(e) => {
-            StoreError::Backend(format!("{}: {}", e.name(), e.message()))
-        }
-        other => {
-            let text = format!("{other:?}");
-            if text.contains("QuotaExceededError") {
-                StoreError::QuotaExceeded
-            } else {
-                StoreError::Backend(text)
-            }
         }
     }
 }

@@ -1,17 +1,24 @@
 //! Page values in and out of IndexedDB, inside a transaction someone else
 //! opened: the page stores are keyed `[collection, page]`, each value a
 //! string ([`schema::HEADS`], [`schema::BODIES`]); [`schema::META`] holds
-//! each collection's generation. What the pages mean is the core's
-//! (`rapport_core::store::page`); this file only moves strings.
+//! each collection's generation and the encryption record. What the pages
+//! mean is the core's (`rapport_core::store::page`); this file only moves
+//! strings, opening sealed ones with the connection's key on the way in and
+//! sealing on the way out when the encryption record says so
+//! (`rapport_core::store::seal`).
 
 use super::map_error;
 use crate::store::page::{CollectionWrite, Page, PageHead};
 use crate::store::schema::{BODIES, HEADS, META};
-use crate::store::StoreError;
+use crate::store::seal::{
+    open_value, page_label, EncryptionRecord, Key, ENCRYPTION_META_KEY, SEALED_PREFIX,
+};
+use crate::store::{StoreError, COLLECTIONS};
 use idb::{KeyRange, Query, Transaction};
 use js_sys::Array;
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The key of page `no` of `collection`.
 pub(super) fn page_key(collection: &str, no: u32) -> JsValue {
@@ -45,17 +52,21 @@ pub(super) async fn generation(txn: &Transaction, collection: &str) -> Result<u6
 pub(super) async fn read_heads(
     txn: &Transaction,
     collection: &str,
+    key: Option<&Key>,
 ) -> Result<Vec<PageHead>, StoreError> {
-    let text = read_joined(txn, HEADS, collection).await?;
+    let text = read_joined(txn, HEADS, collection, key).await?;
     serde_json::from_str(&text)
         .map_err(|e| StoreError::Backend(format!("a {collection} page head is damaged: {e}")))
 }
 
-/// Every body of `collection` joined into one JSON array of its records.
+/// Every value of `store` for `collection` (heads or bodies) joined into one
+/// JSON array: by one join in JS when none is sealed, else opened one by
+/// one with `key` and joined here.
 pub(super) async fn read_joined(
     txn: &Transaction,
     store: &str,
     collection: &str,
+    key: Option<&Key>,
 ) -> Result<String, StoreError> {
     let values = txn
         .object_store(store)
@@ -66,13 +77,40 @@ pub(super) async fn read_joined(
         .map_err(map_error)?;
     let array: Array = values.into_iter().collect();
     let separator = if store == BODIES { ",\n" } else { "," };
-    Ok(join_as_array(&array, separator))
+    if !any_sealed(&array, SEALED_PREFIX) {
+        return Ok(join_as_array(&array, separator));
+    }
+    let label = page_label(collection, half(store));
+    let mut joined = String::from("[");
+    for (i, value) in array.iter().enumerate() {
+        let Some(text) = value.as_string() else {
+            return Err(StoreError::Backend(format!(
+                "a {collection} page is not text"
+            )));
+        };
+        if i > 0 {
+            joined.push_str(separator);
+        }
+        joined.push_str(&open_value(key, &label, text)?);
+    }
+    joined.push(']');
+    Ok(joined)
+}
+
+/// Which half of a page a store holds, for its seal label.
+fn half(store: &str) -> &'static str {
+    if store == BODIES {
+        "body"
+    } else {
+        "head"
+    }
 }
 
 /// Every page of `collection`, whole.
 pub(super) async fn read_all_pages(
     txn: &Transaction,
     collection: &str,
+    key: Option<&Key>,
 ) -> Result<Vec<Page>, StoreError> {
     let heads = txn.object_store(HEADS).map_err(map_error)?;
     let bodies = txn.object_store(BODIES).map_err(map_error)?;
@@ -94,7 +132,7 @@ pub(super) async fn read_all_pages(
     heads
         .iter()
         .zip(&bodies)
-        .map(|(head, body)| decode(collection, head, body))
+        .map(|(head, body)| decode(collection, head, body, key))
         .collect()
 }
 
@@ -103,6 +141,7 @@ pub(super) async fn read_pages(
     txn: &Transaction,
     collection: &'static str,
     numbers: impl IntoIterator<Item = u32>,
+    key: Option<&Key>,
 ) -> Result<HashMap<(&'static str, u32), Page>, StoreError> {
     let heads = txn.object_store(HEADS).map_err(map_error)?;
     let bodies = txn.object_store(BODIES).map_err(map_error)?;
@@ -124,26 +163,138 @@ pub(super) async fn read_pages(
                 "{collection} page {no} is missing"
             )));
         };
-        pages.insert((collection, no), decode(collection, &head, &body)?);
+        pages.insert((collection, no), decode(collection, &head, &body, key)?);
     }
     Ok(pages)
 }
 
-fn decode(collection: &str, head: &JsValue, body: &JsValue) -> Result<Page, StoreError> {
+fn decode(
+    collection: &str,
+    head: &JsValue,
+    body: &JsValue,
+    key: Option<&Key>,
+) -> Result<Page, StoreError> {
+    let (head, body) = open_pair(collection, head, body, key)?;
+    Page::decode(collection, &head, &body)
+}
+
+/// A page's two stored values as plain text (opened when sealed).
+pub(super) fn open_pair(
+    collection: &str,
+    head: &JsValue,
+    body: &JsValue,
+    key: Option<&Key>,
+) -> Result<(String, String), StoreError> {
     let (Some(head), Some(body)) = (head.as_string(), body.as_string()) else {
         return Err(StoreError::Backend(format!(
             "a {collection} page is not text"
         )));
     };
-    Page::decode(collection, &head, &body)
+    Ok((
+        open_value(key, &page_label(collection, "head"), head)?,
+        open_value(key, &page_label(collection, "body"), body)?,
+    ))
+}
+
+/// Writes a page's two values (sealed with `seal` when given), without
+/// waiting.
+pub(super) fn put_pair(
+    txn: &Transaction,
+    collection: &str,
+    no: u32,
+    head: &str,
+    body: &str,
+    seal: Option<&Key>,
+) -> Result<(), StoreError> {
+    let heads = txn.object_store(HEADS).map_err(map_error)?;
+    let bodies = txn.object_store(BODIES).map_err(map_error)?;
+    let (head, body) = match seal {
+        Some(key) => (
+            key.seal(&page_label(collection, "head"), head)?,
+            key.seal(&page_label(collection, "body"), body)?,
+        ),
+        None => (head.to_owned(), body.to_owned()),
+    };
+    let key = page_key(collection, no);
+    drop(
+        heads
+            .put(&JsValue::from_str(&head), Some(&key))
+            .map_err(map_error)?,
+    );
+    drop(
+        bodies
+            .put(&JsValue::from_str(&body), Some(&key))
+            .map_err(map_error)?,
+    );
+    Ok(())
+}
+
+/// The encryption record, if encryption is on (or being turned on or off).
+pub(super) async fn encryption(txn: &Transaction) -> Result<Option<EncryptionRecord>, StoreError> {
+    let value = txn
+        .object_store(META)
+        .map_err(map_error)?
+        .get(JsValue::from_str(ENCRYPTION_META_KEY))
+        .map_err(map_error)?
+        .await
+        .map_err(map_error)?;
+    match value.and_then(|v| v.as_string()) {
+        Some(text) => Ok(Some(EncryptionRecord::from_json(&text)?)),
+        None => Ok(None),
+    }
+}
+
+/// Stores the encryption record (`None`: removes it), without waiting.
+pub(super) fn put_encryption(
+    txn: &Transaction,
+    record: Option<&EncryptionRecord>,
+) -> Result<(), StoreError> {
+    let meta = txn.object_store(META).map_err(map_error)?;
+    let key = JsValue::from_str(ENCRYPTION_META_KEY);
+    match record {
+        Some(r) => drop(
+            meta.put(&JsValue::from_str(&r.to_json()), Some(&key))
+                .map_err(map_error)?,
+        ),
+        None => drop(meta.delete(key).map_err(map_error)?),
+    }
+    Ok(())
+}
+
+/// Every collection's page numbers, ascending, indexed as [`COLLECTIONS`]
+/// (from the keys of the heads: nothing is opened).
+pub(super) async fn page_numbers(txn: &Transaction) -> Result<Vec<Vec<u32>>, StoreError> {
+    let keys = txn
+        .object_store(HEADS)
+        .map_err(map_error)?
+        .get_all_keys(None, None)
+        .map_err(map_error)?
+        .await
+        .map_err(map_error)?;
+    let mut pages = vec![Vec::new(); COLLECTIONS.len()];
+    for key in keys {
+        let key: Array = key.unchecked_into();
+        let (Some(name), Some(no)) = (key.get(0).as_string(), key.get(1).as_f64()) else {
+            continue;
+        };
+        if let Some(i) = COLLECTIONS.iter().position(|c| *c == name) {
+            pages[i].push(no as u32);
+        }
+    }
+    for numbers in &mut pages {
+        numbers.sort_unstable();
+    }
+    Ok(pages)
 }
 
 /// Issues (without waiting) what `write` does to the stored pages, and the
 /// collection's new generation.
+/// Pages are sealed with `seal` when given.
 pub(super) fn write(
     txn: &Transaction,
     write: &CollectionWrite,
     generation: u64,
+    seal: Option<&Key>,
 ) -> Result<(), StoreError> {
     let heads = txn.object_store(HEADS).map_err(map_error)?;
     let bodies = txn.object_store(BODIES).map_err(map_error)?;
@@ -158,17 +309,7 @@ pub(super) fn write(
     }
     for page in &write.put {
         let encoded = page.encode()?;
-        let key = page_key(c, page.no);
-        drop(
-            heads
-                .put(&JsValue::from_str(&encoded.head), Some(&key))
-                .map_err(map_error)?,
-        );
-        drop(
-            bodies
-                .put(&JsValue::from_str(&encoded.body), Some(&key))
-                .map_err(map_error)?,
-        );
+        put_pair(txn, c, page.no, &encoded.head, &encoded.body, seal)?;
     }
     let meta = txn.object_store(META).map_err(map_error)?;
     drop(
@@ -185,9 +326,14 @@ pub(super) fn write(
 export function join_as_array(values, separator) {
   return '[' + values.join(separator) + ']';
 }
+export function any_sealed(values, prefix) {
+  return values.some(v => typeof v === 'string' && v.startsWith(prefix));
+}
 ")]
 extern "C" {
     /// Stored strings joined into one JSON array text: one crossing from JS
     /// for a whole collection instead of one per page.
     fn join_as_array(values: &Array, separator: &str) -> String;
+    /// Whether any stored string is sealed (then they are opened one by one).
+    fn any_sealed(values: &Array, prefix: &str) -> bool;
 }

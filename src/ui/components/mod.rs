@@ -11,6 +11,7 @@ mod list_filters;
 mod palette;
 mod text_panels;
 mod toasts;
+mod unlock;
 
 pub use crate::format::thousands;
 pub use chart::{Chart, ChartSpec};
@@ -25,6 +26,7 @@ pub use text_panels::{
     SimilarPanel,
 };
 pub use toasts::Toasts;
+pub use unlock::UnlockScreen;
 
 use leptos::prelude::*;
 

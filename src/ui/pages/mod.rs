@@ -9,6 +9,7 @@ mod customers;
 mod dashboard;
 mod dashboard_charts;
 mod duplicates;
+mod encryption_card;
 mod import_export;
 mod insight;
 mod interaction;

@@ -1,5 +1,5 @@
-//! The Settings page: appearance (theme), the sales pipeline's stages, and
-//! the browser storage Rapport uses.
+//! The Settings page: appearance (theme), the sales pipeline's stages,
+//! encryption at rest, and the browser storage Rapport uses.
 
 use crate::ui::components::PageHeader;
 use crate::ui::theme::Theme;
@@ -47,6 +47,7 @@ pub fn SettingsPage() -> impl IntoView {
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         </section>
         <super::pipeline_card::PipelineCard/>
+        <super::encryption_card::EncryptionCard/>
         <super::storage_card::StorageCard/>
     }
 }

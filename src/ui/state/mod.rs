@@ -8,12 +8,17 @@
 //! the index and the revision are updated and other tabs are told which
 //! customers changed.
 
+mod encryption;
 mod pending;
 mod sentiment;
 mod tabs;
 mod text;
 mod toasts;
 
+pub use encryption::{
+    auto_lock_minutes, encrypted_hint, rewrite_sentence, set_auto_lock_minutes, AUTO_LOCK_KEY,
+    ENCRYPTED_HINT_KEY,
+};
 pub use text::TextIndexState;
 
 pub use toasts::Toast;
@@ -100,6 +105,17 @@ pub struct AppState {
     pub topics: RwSignal<Option<crate::jobs::text::TopicReport>>,
     /// How many ticket topics to find (0: chosen from the number of tickets).
     pub topic_count: RwSignal<usize>,
+    /// Encryption is on and this page has not unlocked it: the shell shows
+    /// the unlock screen only.
+    pub locked: RwSignal<bool>,
+    /// Encryption is on (or being turned on or off).
+    pub encrypted: RwSignal<bool>,
+    /// Turning encryption on or off: how far the rewrite got.
+    pub rewrite: RwSignal<Option<crate::store::idb::RewriteProgress>>,
+    /// A rewrite a reload cut off, to resume after unlocking.
+    pub interrupted_rewrite: RwSignal<Option<crate::store::seal::Target>>,
+    /// Whether the idle watch (auto-lock) runs.
+    idle_watch: StoredValue<bool>,
     next_toast: StoredValue<u64>,
 }
 
@@ -138,6 +154,11 @@ impl AppState {
             interrupted: RwSignal::new(None),
             topics: RwSignal::new(None),
             topic_count: RwSignal::new(0),
+            locked: RwSignal::new(encryption::encrypted_hint()),
+            encrypted: RwSignal::new(encryption::encrypted_hint()),
+            rewrite: RwSignal::new(None),
+            interrupted_rewrite: RwSignal::new(None),
+            idle_watch: StoredValue::new(false),
             next_toast: StoredValue::new(0),
         };
         state.watch_sentiment();
@@ -150,41 +171,55 @@ impl AppState {
             cacheable_again();
             match opened_store {
                 Ok(store) => {
-                    let opened = now_ms();
                     state.store.set_value(Some(Rc::new(store)));
-                    // A failed preview only costs the early rows.
-                    let _ = state.show_preview().await;
-                    let loaded = state.reload_index().await;
-                    state.index_preview.set(None);
-                    match loaded {
-                        Ok(()) => {
-                            let loaded = now_ms();
-                            state.status.set(StoreStatus::Ready);
-                            // Start-up timing, for people looking at performance.
-                            web_sys::console::info_1(
-                                &format!(
-                                    "Rapport: database opened in {} ms, {} customers loaded and indexed in {} ms, first render {} ms",
-                                    opened - started,
-                                    state.with_index(CustomerIndex::len),
-                                    loaded - opened,
-                                    now_ms() - loaded
-                                )
-                                .into(),
-                            );
-                        }
+                    match state.check_encryption().await {
+                        // Start-up goes on after the unlock screen.
+                        Ok(true) => {}
+                        Ok(false) => state.finish_opening(started).await,
                         Err(e) => state.status.set(StoreStatus::Failed(e.user_message())),
                     }
-                    state.listen_to_other_tabs();
-                    request_persistence();
-                    state.show_upgrade_notice();
-                    crate::ui::components::finish_interrupted_load(state).await;
-                    state.report_interrupted_write().await;
                 }
                 Err(e) => state.status.set(StoreStatus::Failed(e.user_message())),
             }
             mark_started();
         });
         state
+    }
+
+    /// The rest of start-up once the store is open (and unlocked): the
+    /// customer index (a preview first when large), other tabs, the notices
+    /// of an upgrade or an interrupted write.
+    async fn finish_opening(&self, started: Timestamp) {
+        let state = *self;
+        let opened = now_ms();
+        // A failed preview only costs the early rows.
+        let _ = state.show_preview().await;
+        let loaded = state.reload_index().await;
+        state.index_preview.set(None);
+        match loaded {
+            Ok(()) => {
+                let loaded = now_ms();
+                state.status.set(StoreStatus::Ready);
+                // Start-up timing, for people looking at performance.
+                web_sys::console::info_1(
+                    &format!(
+                        "Rapport: database opened in {} ms, {} customers loaded and indexed in {} ms, first render {} ms",
+                        opened - started,
+                        state.with_index(CustomerIndex::len),
+                        loaded - opened,
+                        now_ms() - loaded
+                    )
+                    .into(),
+                );
+            }
+            Err(e) => state.status.set(StoreStatus::Failed(e.user_message())),
+        }
+        state.listen_to_other_tabs();
+        request_persistence();
+        state.show_upgrade_notice();
+        crate::ui::components::finish_interrupted_load(state).await;
+        state.report_interrupted_write().await;
+        mark_started();
     }
 
     /// With many customers, reading them all takes seconds: index the most

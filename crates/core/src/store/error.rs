@@ -66,6 +66,22 @@ pub enum StoreError {
     /// Any other database failure.
     #[error("the database reported: {0}")]
     Backend(String),
+    /// The data is encrypted and no key is loaded (not unlocked yet, or
+    /// locked again).
+    #[error("the data is encrypted and locked")]
+    Locked,
+    /// Encrypting or decrypting failed (wrong passphrase, damaged value).
+    #[error("encryption: {0}")]
+    Seal(crate::store::seal::SealError),
+}
+
+impl From<crate::store::seal::SealError> for StoreError {
+    fn from(e: crate::store::seal::SealError) -> StoreError {
+        match e {
+            crate::store::seal::SealError::Locked => StoreError::Locked,
+            other => StoreError::Seal(other),
+        }
+    }
 }
 
 impl StoreError {
@@ -87,6 +103,8 @@ impl StoreError {
             StoreError::Unavailable(_) => "This browser does not let Rapport store data (IndexedDB is unavailable — \
                  private browsing or a blocked site setting?). Nothing can be saved."
                 .into(),
+            StoreError::Locked => "Rapport is locked. Unlock it with your passphrase to continue; nothing was changed.".into(),
+            StoreError::Seal(e) => seal_sentence(e),
             other => format!("Something went wrong while reading or saving data: {other}. Nothing was changed."),
         }
     }
@@ -97,5 +115,19 @@ impl StoreError {
             self,
             StoreError::Conflict { .. } | StoreError::VersionChanged | StoreError::TooNew { .. }
         )
+    }
+}
+
+/// The sentence for an encryption failure.
+fn seal_sentence(e: &crate::store::seal::SealError) -> String {
+    use crate::store::seal::SealError;
+    match e {
+        SealError::WrongPassphrase => "That passphrase is not the right one. Nothing was changed.".into(),
+        SealError::Locked => "Rapport is locked. Unlock it with your passphrase to continue; nothing was changed.".into(),
+        SealError::AlreadyOn => "Encryption is already on.".into(),
+        SealError::NotOn => "Encryption is off, so there is nothing to unlock or turn off.".into(),
+        SealError::Damaged { .. } => format!("Some stored data could not be decrypted ({e}). Nothing was changed; a backup restores it."),
+        SealError::Format(_) | SealError::Params(_) => format!("The encrypted data is not in a form this version of Rapport reads ({e}). Nothing was changed."),
+        SealError::Random(_) => "The browser gave no randomness for a new key, so encryption was not turned on. Nothing was changed.".into(),
     }
 }

@@ -23,6 +23,7 @@ mod memory;
 pub mod page;
 pub mod pending;
 pub mod schema;
+pub mod seal;
 pub mod undo;
 
 pub use change::{check_expected, ChangeSet, Envelope, Op};

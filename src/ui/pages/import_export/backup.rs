@@ -1,12 +1,16 @@
 //! Backup and restore: download every collection and the settings as one
 //! JSON file; restore one, replacing everything or merging, after showing
 //! what the file holds. A file that is not a usable backup is refused with
-//! its reason and changes nothing.
+//! its reason and changes nothing. A backup may be encrypted with a
+//! passphrase (`backup_crypto.rs`); restoring one asks for it.
 
+use super::backup_crypto::{open_backup_text, seal_backup_text};
 use crate::io::backup::{
     check_backup_size, create_backup, parse_backup_bytes, plan_restore, Backup, RestoreMode,
 };
 use crate::model::date_of;
+use crate::store::seal::backup::{is_encrypted_backup, SealedBackup};
+use crate::store::seal::check_new_passphrase;
 use crate::ui::components::thousands;
 use crate::ui::files::{download, read_all};
 use crate::ui::pipeline_setting::PipelineSetting;
@@ -68,8 +72,23 @@ pub fn BackupCard() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let loaded = RwSignal::new(None::<(String, Arc<Backup>)>);
     let mode = RwSignal::new(RestoreMode::Merge);
+    let encrypt = RwSignal::new(false);
+    let backup_passphrase = RwSignal::new(String::new());
+    let backup_confirm = RwSignal::new(String::new());
+    // An encrypted backup chosen for restore, waiting for its passphrase.
+    let sealed = RwSignal::new(None::<(String, Arc<SealedBackup>)>);
+    let restore_passphrase = RwSignal::new(String::new());
 
     let save = move |_| {
+        let passphrase = encrypt
+            .get_untracked()
+            .then(|| backup_passphrase.get_untracked());
+        if let Some(p) = &passphrase {
+            if let Err(e) = check_new_passphrase(p, &backup_confirm.get_untracked()) {
+                error.set(Some(e.to_string()));
+                return;
+            }
+        }
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
@@ -78,8 +97,17 @@ pub fn BackupCard() -> impl IntoView {
                 let text = create_backup(&*store, read_settings())
                     .await
                     .map_err(|e| e.to_string())?;
+                let (text, suffix) = match passphrase {
+                    Some(p) => (
+                        seal_backup_text(&p, &text)
+                            .await
+                            .map_err(|e| e.user_message())?,
+                        ".encrypted",
+                    ),
+                    None => (text, ""),
+                };
                 download(
-                    &format!("rapport-backup-{}.json", date_of(now_ms())),
+                    &format!("rapport-backup-{}{suffix}.json", date_of(now_ms())),
                     "application/json",
                     &text,
                 )
@@ -101,18 +129,57 @@ pub fn BackupCard() -> impl IntoView {
         input.set_value("");
         error.set(None);
         loaded.set(None);
+        sealed.set(None);
         busy.set(true);
         leptos::task::spawn_local(async move {
             let outcome = match check_backup_size(file.size() as u64) {
                 Err(too_large) => Err(too_large.to_string()),
                 Ok(()) => match read_all(&file).await {
-                    Ok(bytes) => parse_backup_bytes(&bytes).map_err(|e| e.to_string()),
+                    Ok(bytes) => {
+                        let text = std::str::from_utf8(&bytes).unwrap_or_default();
+                        if is_encrypted_backup(text) {
+                            match SealedBackup::parse(text) {
+                                Ok(s) => {
+                                    sealed.set(Some((file.name(), Arc::new(s))));
+                                    busy.set(false);
+                                    return;
+                                }
+                                Err(e) => Err(crate::store::StoreError::from(e).user_message()),
+                            }
+                        } else {
+                            parse_backup_bytes(&bytes).map_err(|e| e.to_string())
+                        }
+                    }
                     Err(e) => Err(e),
                 },
             };
             match outcome {
                 Ok(backup) => loaded.set(Some((file.name(), Arc::new(backup)))),
                 Err(e) => error.set(Some(format!("{}: {e}", file.name()))),
+            }
+            busy.set(false);
+        });
+    };
+
+    let open_sealed = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some((name, backup)) = sealed.get_untracked() else {
+            return;
+        };
+        let passphrase = restore_passphrase.get_untracked();
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match open_backup_text(&passphrase, &backup).await {
+                Ok(text) => match parse_backup_bytes(text.as_bytes()) {
+                    Ok(b) => {
+                        sealed.set(None);
+                        restore_passphrase.set(String::new());
+                        loaded.set(Some((name, Arc::new(b))));
+                    }
+                    Err(e) => error.set(Some(format!("{name}: {e}"))),
+                },
+                Err(e) => error.set(Some(e.user_message())),
             }
             busy.set(false);
         });
@@ -158,6 +225,26 @@ pub fn BackupCard() -> impl IntoView {
         <section class="card">
             <h2>"Backup"</h2>
             <p class="muted">"A backup is one JSON file with every record — trashed ones included — and your settings. Restore it here or in any other browser."</p>
+            <label class="field-inline">
+                <input type="checkbox" name="encrypt-backup" prop:checked=move || encrypt.get() on:change=move |ev| encrypt.set(event_target_checked(&ev))/>
+                " Encrypt the backup with a passphrase"
+            </label>
+            {move || encrypt.get().then(|| view! {
+                <div class="form-grid">
+                    <label class="field">
+                        <span class="field-label">"Backup passphrase"</span>
+                        <input type="password" name="backup-passphrase" autocomplete="new-password"
+                            prop:value=move || backup_passphrase.get()
+                            on:input=move |ev| backup_passphrase.set(event_target_value(&ev))/>
+                    </label>
+                    <label class="field">
+                        <span class="field-label">"Confirm backup passphrase"</span>
+                        <input type="password" name="backup-confirm" autocomplete="new-password"
+                            prop:value=move || backup_confirm.get()
+                            on:input=move |ev| backup_confirm.set(event_target_value(&ev))/>
+                    </label>
+                </div>
+            })}
             <div class="toolbar">
                 <button type="button" class="primary" on:click=save disabled=move || busy.get()>"Download backup"</button>
                 <label class="button file-button">
@@ -166,6 +253,21 @@ pub fn BackupCard() -> impl IntoView {
                 </label>
             </div>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            {move || sealed.get().map(|(name, _)| view! {
+                <form class="restore-preview" on:submit=open_sealed>
+                    <h3>{format!("{name} is an encrypted backup")}</h3>
+                    <label class="field">
+                        <span class="field-label">"Passphrase of the backup"</span>
+                        <input type="password" name="restore-passphrase" autocomplete="off"
+                            prop:value=move || restore_passphrase.get()
+                            on:input=move |ev| restore_passphrase.set(event_target_value(&ev))/>
+                    </label>
+                    <div class="toolbar">
+                        <button type="submit" class="primary" disabled=move || busy.get()>"Open backup"</button>
+                        <button type="button" on:click=move |_| sealed.set(None)>"Cancel"</button>
+                    </div>
+                </form>
+            })}
             {move || loaded.get().map(|(name, backup)| view! {
                 <div class="restore-preview">
                     <h3>{format!("{name} holds {} records", thousands(backup.record_count()))}</h3>

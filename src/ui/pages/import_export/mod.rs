@@ -3,6 +3,7 @@
 //! import), export CSV, and back up or restore everything as JSON.
 
 mod backup;
+mod backup_crypto;
 mod export;
 mod history;
 mod import;

@@ -1,0 +1,172 @@
+//! The Encryption section of Settings: turn encryption at rest on (a
+//! passphrase typed twice), lock now, lock after idle minutes (remembered in
+//! this browser), turn it off (needs the passphrase), and the progress of
+//! the rewrite that turning it on or off runs.
+
+use crate::store::seal::{check_new_passphrase, PassphraseError};
+use crate::store::StoreError;
+use crate::ui::state::{auto_lock_minutes, rewrite_sentence, set_auto_lock_minutes, AppState};
+use leptos::prelude::*;
+
+/// The auto-lock choices, in minutes (0: never).
+const AUTO_LOCK_CHOICES: &[(u32, &str)] = &[
+    (0, "Never"),
+    (1, "After 1 minute"),
+    (5, "After 5 minutes"),
+    (15, "After 15 minutes"),
+    (30, "After 30 minutes"),
+    (60, "After 1 hour"),
+];
+
+/// Why an encryption action did not happen.
+#[derive(Debug, Clone)]
+enum EncryptionFormError {
+    /// The new passphrase as typed.
+    Passphrase(PassphraseError),
+    /// The store refused or failed.
+    Store(StoreError),
+}
+
+impl EncryptionFormError {
+    /// The sentence shown next to the form.
+    fn sentence(&self) -> String {
+        match self {
+            EncryptionFormError::Passphrase(e) => e.to_string(),
+            EncryptionFormError::Store(e) => e.user_message(),
+        }
+    }
+}
+
+/// A password field with a visible label.
+fn passphrase_field(
+    label: &'static str,
+    name: &'static str,
+    autocomplete: &'static str,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span class="field-label">{label}</span>
+            <input
+                type="password"
+                name=name
+                autocomplete=autocomplete
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </label>
+    }
+}
+
+/// The Encryption card.
+#[component]
+pub fn EncryptionCard() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let new_passphrase = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    let off_passphrase = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<EncryptionFormError>);
+    let busy = RwSignal::new(false);
+    let auto_lock = RwSignal::new(auto_lock_minutes());
+
+    let turn_on = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = new_passphrase.get_untracked();
+        if let Err(e) = check_new_passphrase(&typed, &confirm.get_untracked()) {
+            error.set(Some(EncryptionFormError::Passphrase(e)));
+            return;
+        }
+        error.set(None);
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            match state.turn_encryption_on(&typed).await {
+                Ok(()) => {
+                    new_passphrase.set(String::new());
+                    confirm.set(String::new());
+                    state.toast("Encryption is on: the data in this browser is encrypted.");
+                }
+                Err(e) => error.set(Some(EncryptionFormError::Store(e))),
+            }
+            busy.set(false);
+        });
+    };
+    let turn_off = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = off_passphrase.get_untracked();
+        error.set(None);
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            match state.turn_encryption_off(&typed).await {
+                Ok(()) => {
+                    off_passphrase.set(String::new());
+                    state.toast("Encryption is off: the data in this browser is stored in clear.");
+                }
+                Err(e) => error.set(Some(EncryptionFormError::Store(e))),
+            }
+            busy.set(false);
+        });
+    };
+    let choose_auto_lock = move |ev: leptos::ev::Event| {
+        let minutes = event_target_value(&ev).parse().unwrap_or(0);
+        auto_lock.set(minutes);
+        set_auto_lock_minutes(minutes);
+    };
+
+    let off_view = move || {
+        view! {
+            <p class="muted">
+                "Encrypt everything Rapport stores in this browser with a passphrase. "
+                "Without it nobody — you included — can read the data: keep it safe, or keep a backup."
+            </p>
+            <form class="encryption-form" on:submit=turn_on>
+                {passphrase_field("New passphrase", "new-passphrase", "new-password", new_passphrase)}
+                {passphrase_field("Confirm passphrase", "confirm-passphrase", "new-password", confirm)}
+                <div class="form-actions">
+                    <button type="submit" class="primary" disabled=move || busy.get()>"Turn encryption on"</button>
+                </div>
+            </form>
+        }
+    };
+    let on_view = move || {
+        view! {
+            <p>"Encryption is on: records are stored encrypted, and opening Rapport asks for the passphrase."</p>
+            <div class="toolbar">
+                <button type="button" on:click=move |_| state.lock_now() disabled=move || busy.get()>"Lock now"</button>
+                <label class="field-inline">
+                    "Lock automatically "
+                    <select name="auto-lock" on:change=choose_auto_lock>
+                        {AUTO_LOCK_CHOICES.iter().map(|(minutes, label)| view! {
+                            <option value=minutes.to_string() selected=move || auto_lock.get() == *minutes>{*label}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            <form class="encryption-form" on:submit=turn_off>
+                {passphrase_field("Passphrase to turn encryption off", "off-passphrase", "current-password", off_passphrase)}
+                <div class="form-actions">
+                    <button type="submit" disabled=move || busy.get()>"Turn encryption off"</button>
+                </div>
+            </form>
+        }
+    };
+
+    view! {
+        <section class="card" aria-labelledby="encryption-heading">
+            <h2 id="encryption-heading">"Encryption"</h2>
+            {move || match state.rewrite.get() {
+                Some(p) => view! {
+                    <div class="rewrite-progress" role="status">
+                        <p>{rewrite_sentence(&p)}" — keep this tab open; a reload resumes where it stopped."</p>
+                        <progress aria-label="Encryption progress" max=p.total.max(1) value=p.done></progress>
+                    </div>
+                }.into_any(),
+                None if state.encrypted.get() => on_view().into_any(),
+                None => off_view().into_any(),
+            }}
+            {move || busy.get().then(|| view! {
+                <p class="muted" role="status">"Working… deriving a key from a passphrase takes a moment."</p>
+            })}
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e.sentence()}</p> })}
+        </section>
+    }
+}
