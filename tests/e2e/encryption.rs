@@ -7,7 +7,7 @@
 //! encryption off brings the data back in clear. And an encrypted backup:
 //! no plaintext in the file, restored only with its passphrase.
 
-use crate::backup::{choose_backup, last_download, temp_file, CAPTURE_DOWNLOADS};
+use crate::backup::{choose_backup, download_backup, temp_file};
 use crate::customers::add_customer;
 use crate::harness::Browser;
 
@@ -177,16 +177,13 @@ async fn an_encrypted_backup_holds_no_plaintext_and_restores_only_with_its_passp
     add_customer(&browser, "Orla", "Brightwater", "orla@bright.example").await;
     browser.click_link("Import & export").await;
     browser.expect_heading("Import & export").await;
-    browser.eval(CAPTURE_DOWNLOADS).await;
     let encrypt = browser
         .labelled("Encrypt the backup with a passphrase")
         .await;
     browser.press(encrypt).await;
     browser.fill("Backup passphrase", PASSPHRASE).await;
     browser.fill("Confirm backup passphrase", PASSPHRASE).await;
-    browser.click_button("Download backup").await;
-    browser.expect_text("Backup saved to your downloads.").await;
-    let backup = last_download(&browser).await;
+    let backup = download_backup(&browser).await;
     assert!(backup.starts_with("{\"format\":\"rapport-encrypted-backup\""));
     assert!(
         !backup.to_lowercase().contains("orla"),
