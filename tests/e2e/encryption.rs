@@ -10,6 +10,7 @@
 use crate::backup::{choose_backup, download_backup, temp_file};
 use crate::customers::add_customer;
 use crate::harness::Browser;
+use crate::tour::snap;
 
 const PASSPHRASE: &str = "lamp tiger violet 42";
 
@@ -69,6 +70,7 @@ async fn encryption_on_hides_the_raw_data_locks_refuses_a_wrong_passphrase_unloc
     browser
         .expect_text("Encryption is on: records are stored encrypted")
         .await;
+    snap(&browser, "settings-encryption").await;
     let raw = raw_store(&browser).await;
     assert!(raw.contains("~rse1:"), "sealed values are stored");
     let lower = raw.to_lowercase();
@@ -91,6 +93,7 @@ async fn encryption_on_hides_the_raw_data_locks_refuses_a_wrong_passphrase_unloc
     browser
         .expect_text("That passphrase is not the right one. Nothing was changed.")
         .await;
+    snap(&browser, "unlock-wrong-passphrase").await;
     browser.fill("Passphrase", PASSPHRASE).await;
     browser.click_button("Unlock").await;
     browser.expect_heading("Customers").await;
