@@ -18,7 +18,7 @@
 //! Measured (100,000 × 8, k = 5, natively): 1.75 ms per step (was 2.56 ms
 //! with a column-major copy and exact distances). In wasm (headless
 //! Chromium, optimised tier, simd128) the generic ranking took 3.9 ms per
-//! iteration and the explicit `f64x2` one ([`nearest_simd`]) 2.9 ms. The same `step`
+//! iteration and the explicit `f64x2` one (`nearest_simd`) 2.9 ms. The same `step`
 //! instantiated in the bench crate (`#[inline]`) ran in 1.04 ms; why the
 //! copy compiled in this crate is slower is not yet understood.
 //!
