@@ -8,6 +8,10 @@
 //! [`crate::analytics::period`].
 
 use crate::analytics::period::{Period, CUSTOM_KEY};
+use crate::jobs::Job;
+use crate::model::date_of;
+use crate::ui::components::JobState;
+use crate::ui::state::{now_ms, sleep_ms, AppState, StoreStatus};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use time::Date;
@@ -43,6 +47,63 @@ pub struct Shown {
 /// means it is not remembered). Choosing Custom starts from the days shown
 /// and opens "From" and "To"; a date that does not make a period shows the
 /// reason and keeps the last good one.
+/// How long a burst of changes must settle before a report is computed
+/// again (the first report is computed at once).
+const SETTLE_MS: i32 = 250;
+
+/// A report over the chosen period, computed by the worker job `J`: `input`
+/// runs in an effect (so it tracks what it reads: the choice, the
+/// collections the report sums) and builds the job's input; once the store
+/// is ready the job runs, the first time at once and afterwards when a
+/// burst of changes has settled, and only the latest request is sent. The
+/// last report stays in the returned signal while a newer one is computed.
+pub fn worker_report<J>(
+    state: AppState,
+    job: JobState,
+    input: impl Fn() -> J::Input + 'static,
+) -> RwSignal<Option<J::Output>>
+where
+    J: Job + 'static,
+    J::Input: 'static,
+    J::Output: Send + Sync + 'static,
+{
+    let report = RwSignal::new(None::<J::Output>);
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let input = input();
+        if state.status.get() != StoreStatus::Ready {
+            return;
+        }
+        let mine = generation.get_value() + 1;
+        generation.set_value(mine);
+        let first = report.with_untracked(Option::is_none);
+        leptos::task::spawn_local(async move {
+            if !first {
+                sleep_ms(SETTLE_MS).await;
+            }
+            if generation.get_value() == mine {
+                job.run::<J>(input, move |found| report.set(Some(found)));
+            }
+        });
+    });
+    on_cleanup(move || job.cancel());
+    report
+}
+
+/// What a page shows: the period, bounds and years of its report, or until
+/// the first report the chosen period (or the default) with no years.
+pub fn shown(report: Option<Shown>, chosen: Option<Period>) -> Shown {
+    report.unwrap_or_else(|| {
+        let today = date_of(now_ms());
+        let period = Period::chosen_or_holding(chosen, today, None);
+        Shown {
+            period,
+            bounds: period.bounds(today, None),
+            years: Vec::new(),
+        }
+    })
+}
+
 #[component]
 pub fn PeriodPicker(
     /// The user's choice, `None` until they pick (shared with the page).

@@ -9,7 +9,7 @@ use super::dashboard_charts as charts;
 use crate::analytics::dashboard::Dashboard;
 use crate::analytics::period::Period;
 use crate::format::whole_money;
-use crate::jobs::{DashboardInput, DashboardJob, DashboardReport};
+use crate::jobs::{DashboardInput, DashboardJob};
 use crate::model::{date_of, Customer, Record};
 use crate::store::{Collection, Store};
 use crate::ui::base_path::app_href;
@@ -18,12 +18,8 @@ use crate::ui::components::{
 };
 use crate::ui::period_setting::{self, PeriodPicker, Shown};
 use crate::ui::pipeline_setting::PipelineSetting;
-use crate::ui::state::{now_ms, sleep_ms, AppState, StoreStatus};
+use crate::ui::state::{now_ms, AppState, StoreStatus};
 use leptos::prelude::*;
-
-/// How long the figures wait for a burst of changes (a demo load, an
-/// import) to end before they are added up again.
-const SETTLE_MS: i32 = 250;
 
 /// A KPI card.
 #[component]
@@ -147,9 +143,7 @@ pub fn DashboardPage() -> impl IntoView {
     // only sends the period and receives the small report. The last report
     // stays on screen while a newer one is computed.
     let job = JobState::new();
-    let report = RwSignal::new(None::<DashboardReport>);
-    let generation = StoredValue::new(0u64);
-    Effect::new(move |_| {
+    let report = period_setting::worker_report::<DashboardJob>(state, job, move || {
         state.index_revision.track();
         for c in [
             Collection::Orders,
@@ -159,45 +153,23 @@ pub fn DashboardPage() -> impl IntoView {
         ] {
             state.track(c);
         }
-        let input = DashboardInput {
+        DashboardInput {
             chosen: chosen.get(),
             today: date_of(now_ms()),
             pipeline: pipeline.get(),
-        };
-        if state.status.get() != StoreStatus::Ready {
-            return;
         }
-        let mine = generation.get_value() + 1;
-        generation.set_value(mine);
-        let first = report.with_untracked(Option::is_none);
-        leptos::task::spawn_local(async move {
-            if !first {
-                sleep_ms(SETTLE_MS).await;
-            }
-            if generation.get_value() == mine {
-                job.run::<DashboardJob>(input, move |found| report.set(Some(found)));
-            }
-        });
     });
-    on_cleanup(move || job.cancel());
     let shown = Signal::derive(move || {
-        report
-            .with(|r| {
+        period_setting::shown(
+            report.with(|r| {
                 r.as_ref().map(|r| Shown {
                     period: r.period,
                     bounds: r.bounds,
                     years: r.years.clone(),
                 })
-            })
-            .unwrap_or_else(|| {
-                let today = date_of(now_ms());
-                let period = Period::chosen_or_holding(chosen.get(), today, None);
-                Shown {
-                    period,
-                    bounds: period.bounds(today, None),
-                    years: Vec::new(),
-                }
-            })
+            }),
+            chosen.get(),
+        )
     });
     let recent = LocalResource::new(move || {
         state.track(Collection::Customers);

@@ -12,9 +12,8 @@
 //! The store is read once per revision for the list; filtering and paging
 //! work on that copy, so typing in the search does not touch IndexedDB.
 
-use crate::analytics::period::Period;
 use crate::analytics::sales::MonthTotal;
-use crate::jobs::{OrderTotalsInput, OrderTotalsJob, OrderTotalsReport};
+use crate::jobs::{OrderTotalsInput, OrderTotalsJob};
 use crate::model::{date_of, Id, Order, OrderStatus, Record};
 use crate::ops;
 use crate::search::page::PageWindow;
@@ -24,17 +23,13 @@ use crate::ui::components::{
     thousands, ChoiceFilter, EmptyState, JobState, PageHeader, Pager, SaveError, SearchBox,
 };
 use crate::ui::period_setting::{self, PeriodPicker, Shown};
-use crate::ui::state::{customer_name, now_ms, sleep_ms, AppState, StoreStatus};
+use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
 use std::collections::HashSet;
 use std::sync::Arc;
 
 /// Rows per page.
 const PAGE_SIZE: usize = 50;
-
-/// How long the totals wait for a burst of changes (an import, a demo
-/// load) to end before they are added up again.
-const SETTLE_MS: i32 = 250;
 
 /// Every live order, newest first; `None` while the database is opening.
 async fn load(state: AppState) -> Result<Arc<Vec<Order>>, StoreError> {
@@ -127,48 +122,24 @@ pub fn OrdersPage() -> impl IntoView {
     // sends the period and receives one row per month. The last report
     // stays on screen while a newer one is computed.
     let job = JobState::new();
-    let report = RwSignal::new(None::<OrderTotalsReport>);
-    let generation = StoredValue::new(0u64);
-    Effect::new(move |_| {
+    let report = period_setting::worker_report::<OrderTotalsJob>(state, job, move || {
         state.track(Collection::Orders);
-        let input = OrderTotalsInput {
+        OrderTotalsInput {
             chosen: chosen.get(),
             today: date_of(now_ms()),
-        };
-        if state.status.get() != StoreStatus::Ready {
-            return;
         }
-        let mine = generation.get_value() + 1;
-        generation.set_value(mine);
-        let first = report.with_untracked(Option::is_none);
-        leptos::task::spawn_local(async move {
-            if !first {
-                sleep_ms(SETTLE_MS).await;
-            }
-            if generation.get_value() == mine {
-                job.run::<OrderTotalsJob>(input, move |found| report.set(Some(found)));
-            }
-        });
     });
-    on_cleanup(move || job.cancel());
     let shown = Signal::derive(move || {
-        report
-            .with(|r| {
+        period_setting::shown(
+            report.with(|r| {
                 r.as_ref().map(|r| Shown {
                     period: r.period,
                     bounds: r.bounds,
                     years: r.years.clone(),
                 })
-            })
-            .unwrap_or_else(|| {
-                let today = date_of(now_ms());
-                let period = Period::chosen_or_holding(chosen.get(), today, None);
-                Shown {
-                    period,
-                    bounds: period.bounds(today, None),
-                    years: Vec::new(),
-                }
-            })
+            }),
+            chosen.get(),
+        )
     });
     let months_caption = move || {
         shown.with(|s| {
