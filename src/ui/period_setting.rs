@@ -5,7 +5,8 @@
 //! [`PERIOD_KEY`] so both pages and later visits open on it. Until the user
 //! picks one, pages show the period that holds the data
 //! ([`Period::chosen_or_holding`]); every rule lives in
-//! [`crate::analytics::period`].
+//! [`crate::analytics::period`]. [`worker_report`] computes such a page's
+//! report in the worker, debounced, and [`shown`] says what it covers.
 
 use crate::analytics::period::{Period, CUSTOM_KEY};
 use crate::jobs::Job;
