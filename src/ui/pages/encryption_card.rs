@@ -3,20 +3,10 @@
 //! this browser), turn it off (needs the passphrase), and the progress of
 //! the rewrite that turning it on or off runs.
 
-use crate::store::seal::{check_new_passphrase, PassphraseError};
+use crate::store::seal::{check_new_passphrase, AutoLock, PassphraseError};
 use crate::store::StoreError;
-use crate::ui::state::{auto_lock_minutes, rewrite_sentence, set_auto_lock_minutes, AppState};
+use crate::ui::state::{auto_lock, rewrite_sentence, set_auto_lock, AppState};
 use leptos::prelude::*;
-
-/// The auto-lock choices, in minutes (0: never).
-const AUTO_LOCK_CHOICES: &[(u32, &str)] = &[
-    (0, "Never"),
-    (1, "After 1 minute"),
-    (5, "After 5 minutes"),
-    (15, "After 15 minutes"),
-    (30, "After 30 minutes"),
-    (60, "After 1 hour"),
-];
 
 /// Why an encryption action did not happen.
 #[derive(Debug, Clone)]
@@ -67,7 +57,7 @@ pub fn EncryptionCard() -> impl IntoView {
     let off_passphrase = RwSignal::new(String::new());
     let error = RwSignal::new(None::<EncryptionFormError>);
     let busy = RwSignal::new(false);
-    let auto_lock = RwSignal::new(auto_lock_minutes());
+    let chosen_lock = RwSignal::new(auto_lock());
 
     let turn_on = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -107,9 +97,9 @@ pub fn EncryptionCard() -> impl IntoView {
         });
     };
     let choose_auto_lock = move |ev: leptos::ev::Event| {
-        let minutes = event_target_value(&ev).parse().unwrap_or(0);
-        auto_lock.set(minutes);
-        set_auto_lock_minutes(minutes);
+        let choice = AutoLock::from_setting(Some(&event_target_value(&ev)));
+        chosen_lock.set(choice);
+        set_auto_lock(choice);
     };
 
     let off_view = move || {
@@ -135,8 +125,8 @@ pub fn EncryptionCard() -> impl IntoView {
                 <label class="field-inline">
                     "Lock automatically "
                     <select name="auto-lock" on:change=choose_auto_lock>
-                        {AUTO_LOCK_CHOICES.iter().map(|(minutes, label)| view! {
-                            <option value=minutes.to_string() selected=move || auto_lock.get() == *minutes>{*label}</option>
+                        {AutoLock::CHOICES.iter().map(|&(choice, label)| view! {
+                            <option value=choice.0.to_string() selected=move || chosen_lock.get() == choice>{label}</option>
                         }).collect_view()}
                     </select>
                 </label>

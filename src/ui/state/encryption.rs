@@ -10,7 +10,7 @@
 
 use super::{now_ms, sleep_ms, AppState};
 use crate::store::idb::RewriteProgress;
-use crate::store::seal::Target;
+use crate::store::seal::{AutoLock, Target};
 use crate::store::StoreError;
 use leptos::prelude::*;
 
@@ -46,21 +46,18 @@ fn set_encrypted_hint(on: bool) {
     }
 }
 
-/// The chosen auto-lock delay in minutes (0: never).
-pub fn auto_lock_minutes() -> u32 {
-    local_storage()
-        .and_then(|s| s.get_item(AUTO_LOCK_KEY).ok().flatten())
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0)
+/// The chosen auto-lock delay.
+pub fn auto_lock() -> AutoLock {
+    let stored = local_storage().and_then(|s| s.get_item(AUTO_LOCK_KEY).ok().flatten());
+    AutoLock::from_setting(stored.as_deref())
 }
 
 /// Remembers the auto-lock delay.
-pub fn set_auto_lock_minutes(minutes: u32) {
+pub fn set_auto_lock(choice: AutoLock) {
     if let Some(s) = local_storage() {
-        let _ = if minutes == 0 {
-            s.remove_item(AUTO_LOCK_KEY)
-        } else {
-            s.set_item(AUTO_LOCK_KEY, &minutes.to_string())
+        let _ = match choice.to_setting() {
+            Some(value) => s.set_item(AUTO_LOCK_KEY, &value),
+            None => s.remove_item(AUTO_LOCK_KEY),
         };
     }
 }
@@ -192,14 +189,9 @@ impl AppState {
         leptos::task::spawn_local(async move {
             loop {
                 sleep_ms(15_000).await;
-                let minutes = auto_lock_minutes();
                 let idle = now_ms() - last_active.get_value();
-                let busy = state.rewrite.get_untracked().is_some();
-                if state.encrypted.get_untracked()
-                    && minutes > 0
-                    && !busy
-                    && idle >= i64::from(minutes) * 60_000
-                {
+                let rewriting = state.rewrite.get_untracked().is_some();
+                if state.encrypted.get_untracked() && auto_lock().is_due(idle, rewriting) {
                     state.lock_now();
                     return;
                 }

@@ -17,8 +17,7 @@ mod toasts;
 mod writes;
 
 pub use encryption::{
-    auto_lock_minutes, encrypted_hint, rewrite_sentence, set_auto_lock_minutes, AUTO_LOCK_KEY,
-    ENCRYPTED_HINT_KEY,
+    auto_lock, encrypted_hint, rewrite_sentence, set_auto_lock, AUTO_LOCK_KEY, ENCRYPTED_HINT_KEY,
 };
 pub use text::TextIndexState;
 

@@ -22,11 +22,13 @@
 //! run synchronously inside an IndexedDB transaction: awaiting a WebCrypto
 //! promise there lets the transaction commit early.
 
+mod auto_lock;
 pub mod backup;
 mod record;
 #[cfg(test)]
 mod tests;
 
+pub use auto_lock::AutoLock;
 pub use record::{Cursor, EncryptionRecord, Phase, RewriteBatch, Target, ENCRYPTION_META_KEY};
 
 use aes_gcm::aead::{Aead, KeyInit, Payload};
