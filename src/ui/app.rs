@@ -2,6 +2,7 @@
 
 use crate::ui::base_path::{app_href, router_base};
 use crate::ui::components::{CommandPalette, DemoProgress, Toasts, UnlockScreen};
+use crate::ui::language::{self, LANG_KEY};
 use crate::ui::pages::*;
 use crate::ui::pipeline_setting::{PipelineSetting, PIPELINE_KEY};
 use crate::ui::state::{AppState, StoreStatus};
@@ -9,33 +10,38 @@ use crate::ui::theme::{Theme, THEME_KEY};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
+use rapport_core::i18n::{shell as t, Lang};
 use wasm_bindgen::JsCast;
 
-/// The pages in the navigation, in order: link text and path.
-pub const NAV: &[(&str, &str)] = &[
-    ("Dashboard", "/"),
-    ("Customers", "/customers"),
-    ("Search", "/search"),
-    ("Duplicates", "/duplicates"),
-    ("Tasks", "/tasks"),
-    ("Pipeline", "/pipeline"),
-    ("Orders", "/orders"),
-    ("Tickets", "/tickets"),
-    ("Campaigns", "/campaigns"),
-    ("Analytics", "/analytics"),
-    ("Insight", "/insight"),
-    ("Import & export", "/import-export"),
-    ("Settings", "/settings"),
-    ("Trash", "/trash"),
+/// The pages in the navigation, in order: link text (in the current
+/// language) and path.
+pub const NAV: &[(fn() -> &'static str, &str)] = &[
+    (t::nav_dashboard, "/"),
+    (t::nav_customers, "/customers"),
+    (t::nav_search, "/search"),
+    (t::nav_duplicates, "/duplicates"),
+    (t::nav_tasks, "/tasks"),
+    (t::nav_pipeline, "/pipeline"),
+    (t::nav_orders, "/orders"),
+    (t::nav_tickets, "/tickets"),
+    (t::nav_campaigns, "/campaigns"),
+    (t::nav_analytics, "/analytics"),
+    (t::nav_insight, "/insight"),
+    (t::nav_import_export, "/import-export"),
+    (t::nav_settings, "/settings"),
+    (t::nav_trash, "/trash"),
 ];
 
-/// The whole app: provides the theme signal and renders the shell around the
-/// routed page.
+/// The whole app: provides the theme and language signals and renders the
+/// shell around the routed page (again, whole, when the language changes).
 #[component]
 pub fn App() -> impl IntoView {
     let theme = RwSignal::new(Theme::load());
     theme.get_untracked().apply();
     provide_context(theme);
+    let language = RwSignal::new(language::load());
+    language::apply(language.get_untracked());
+    provide_context(language);
     let pipeline = PipelineSetting::provide();
     // Settings changed in another tab.
     let _ = window_event_listener(leptos::ev::storage, move |ev| match ev.key().as_deref() {
@@ -44,6 +50,11 @@ pub fn App() -> impl IntoView {
             let t = Theme::load();
             t.apply();
             theme.set(t);
+        }
+        Some(LANG_KEY) => {
+            let lang = language::load();
+            language::apply(lang);
+            language.set(lang);
         }
         _ => {}
     });
@@ -55,23 +66,34 @@ pub fn App() -> impl IntoView {
     // nothing else; the app is built once unlocked.
     view! {
         <Show when=move || !state.locked.get() fallback=|| view! { <UnlockScreen/> }>
+        {move || shell(language.get(), state)}
+        </Show>
+    }
+}
+
+/// The shell and the routed page, with every text in `lang`.
+fn shell(lang: Lang, state: AppState) -> impl IntoView {
+    // The texts read the language set by `language::apply`; `lang` is what
+    // makes the caller build the shell again when it changes.
+    let _ = lang;
+    view! {
         <Router base=router_base()>
             <div class="shell">
                 // The first stop of the keyboard: past the navigation to the
                 // page itself. A button, not an `#main` link: with the
                 // `<base>` of a sub-path, a fragment link would navigate.
                 <button type="button" class="skip-link" on:click=|_| focus_main()>
-                    "Skip to content"
+                    {t::skip_to_content()}
                 </button>
                 <header class="topbar">
                     <A href=app_href("/") attr:class="brand">
                         <span class="brand-mark" aria-hidden="true">"R"</span>
                         <span class="brand-name">"Rapport"</span>
                     </A>
-                    <span class="tagline">"Private CRM"</span>
+                    <span class="tagline">{t::tagline()}</span>
                     <span class="topbar-progress"><DemoProgress/></span>
                 </header>
-                <nav class="sidebar" aria-label="Main">
+                <nav class="sidebar" aria-label=t::main_navigation()>
                     <ul>
                         {NAV
                             .iter()
@@ -79,7 +101,7 @@ pub fn App() -> impl IntoView {
                                 view! {
                                     <li>
                                         <A href=app_href(href) exact=*href == "/">
-                                            {*label}
+                                            {label()}
                                         </A>
                                     </li>
                                 }
@@ -91,10 +113,7 @@ pub fn App() -> impl IntoView {
                     {move || match state.status.get() {
                         StoreStatus::Failed(message) => Some(view! { <p class="error" role="alert">{message}</p> }.into_any()),
                         StoreStatus::Opening if state.open_stalled.get() => Some(view! {
-                            <p class="notice" role="status">
-                                "The browser has not opened Rapport's database yet: another Rapport tab or window may still hold it. "
-                                "Closing the other Rapport tabs lets it go on; nothing needs to be done here."
-                            </p>
+                            <p class="notice" role="status">{t::store_blocked()}</p>
                         }.into_any()),
                         _ => None,
                     }}
@@ -102,7 +121,7 @@ pub fn App() -> impl IntoView {
                         <p class="notice interrupted" role="alert">
                             {sentence}
                             " "
-                            <button type="button" class="link" on:click=move |_| state.interrupted.set(None)>"Dismiss"</button>
+                            <button type="button" class="link" on:click=move |_| state.interrupted.set(None)>{t::dismiss()}</button>
                         </p>
                     })}
                     <Routes fallback=NotFoundPage>
@@ -132,12 +151,9 @@ pub fn App() -> impl IntoView {
                 </main>
                 <Toasts/>
                 <CommandPalette/>
-                <footer class="footer">
-                    "Your data stays in this browser: nothing you enter is sent anywhere."
-                </footer>
+                <footer class="footer">{t::footer()}</footer>
             </div>
         </Router>
-        </Show>
     }
 }
 

@@ -1,7 +1,14 @@
-//! Numbers as the pages show them: counts with thousands separators, money
-//! with cents or rounded to whole units, shares as percentages. One place,
-//! so the Orders page, the Dashboard and the campaign figures agree.
-//! (CSV export writes plain machine-readable numbers: `io::export`.)
+//! Numbers and dates as the pages show them: counts with thousands
+//! separators, money with cents or rounded to whole units, shares as
+//! percentages, dates and month labels in the current language
+//! ([`crate::i18n::lang`]). One place, so the Orders page, the Dashboard and
+//! the campaign figures agree. English and Chinese (zh-CN) write numbers the
+//! same way (`1,234.50`, `12.3%`); dates differ: `2024-03-01` / `2024年3月1日`.
+//! (CSV export writes plain machine-readable numbers and ISO dates:
+//! `io::export`.)
+
+use crate::i18n::{lang, Lang};
+use time::Date;
 
 /// `1234567` → `"1,234,567"`.
 pub fn thousands(n: usize) -> String {
@@ -58,8 +65,8 @@ pub fn percent(share: Option<f64>) -> String {
     share.map_or_else(|| "—".into(), |x| format!("{:.1}%", x * 100.0))
 }
 
-/// A month as chart axes label it: `"Jan 24"` for January 2024 (`month`
-/// outside 1–12 is clamped).
+/// A month as chart axes label it: `"Jan 24"` for January 2024, `"24年1月"`
+/// in Chinese (`month` outside 1–12 is clamped).
 ///
 /// ```
 /// assert_eq!(rapport_core::format::month_label(1997, 3), "Mar 97");
@@ -68,8 +75,21 @@ pub fn month_label(year: i32, month: u8) -> String {
     const NAMES: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
-    let name = NAMES[usize::from(month.clamp(1, 12)) - 1];
-    format!("{name} {:02}", year.rem_euclid(100))
+    let month = month.clamp(1, 12);
+    let year = year.rem_euclid(100);
+    match lang() {
+        Lang::En => format!("{} {year:02}", NAMES[usize::from(month) - 1]),
+        Lang::Zh => format!("{year:02}年{month}月"),
+    }
+}
+
+/// A day as the pages show it: ISO `2024-03-01` in English (sorts and
+/// reads the same everywhere), `2024年3月1日` in Chinese.
+pub fn date(day: Date) -> String {
+    match lang() {
+        Lang::En => crate::model::iso_date::format(day),
+        Lang::Zh => format!("{}年{}月{}日", day.year(), day.month() as u8, day.day()),
+    }
 }
 
 #[cfg(test)]
@@ -91,6 +111,17 @@ mod tests {
         assert_eq!(money(-0.004), "0.00");
         assert_eq!(money(f64::NAN), "—");
         assert_eq!(money(1e21), "1,000,000,000,000,000,000,000.00");
+    }
+
+    #[test]
+    fn dates_and_month_labels_follow_the_language() {
+        use crate::i18n::with_lang;
+        let day = time::macros::date!(2024 - 03 - 01);
+        assert_eq!(with_lang(Lang::En, || date(day)), "2024-03-01");
+        assert_eq!(with_lang(Lang::Zh, || date(day)), "2024年3月1日");
+        assert_eq!(with_lang(Lang::En, || month_label(2024, 12)), "Dec 24");
+        assert_eq!(with_lang(Lang::Zh, || month_label(2024, 12)), "24年12月");
+        assert_eq!(with_lang(Lang::Zh, || month_label(2005, 0)), "05年1月");
     }
 
     #[test]

@@ -22,7 +22,8 @@
 //!   relationship network's centralities and layout.
 //! - [`jobs`]: typed analyses that the app runs in a Web Worker.
 //! - [`charts`]: drawing functions generic over `plotters`' `DrawingBackend`.
-//! - [`format`]: numbers as the pages show them (counts, money, shares).
+//! - [`format`]: numbers and dates as the pages show them, per language.
+//! - [`i18n`]: the typed catalogue of every text, in English and Chinese.
 //!
 //! The browser side (Leptos UI, IndexedDB store, worker and canvas glue) is
 //! the app crate at the top of the workspace.
@@ -32,6 +33,7 @@ pub mod charts;
 pub mod dedupe;
 pub mod demo;
 pub mod format;
+pub mod i18n;
 pub mod insight;
 pub mod io;
 pub mod jobs;

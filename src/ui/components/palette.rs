@@ -57,8 +57,8 @@ fn results(state: &AppState, text: &str) -> Vec<Target> {
     let needle = text.trim().to_lowercase();
     let mut out: Vec<Target> = NAV
         .iter()
-        .filter(|(label, _)| needle.is_empty() || label.to_lowercase().contains(&needle))
-        .map(|(label, path)| Target::Page(label, path))
+        .filter(|(label, _)| needle.is_empty() || label().to_lowercase().contains(&needle))
+        .map(|(label, path)| Target::Page(label(), path))
         .collect();
     if !needle.is_empty() {
         state.with_index(|i| {

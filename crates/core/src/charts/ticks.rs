@@ -24,9 +24,23 @@ const GAP_EM: f64 = 0.5;
 /// the smallest whole number of categories that fits.
 pub const STEPS: [usize; 13] = [1, 2, 3, 4, 6, 12, 24, 36, 60, 120, 240, 600, 1200];
 
-/// The estimated width in pixels of `text` drawn at `font_px`.
+/// The width of a wide (CJK) character as a share of the font size.
+const WIDE_EM: f64 = 1.0;
+
+/// The estimated width in pixels of `text` drawn at `font_px` (Chinese
+/// characters count a whole em).
 pub fn label_width(text: &str, font_px: f64) -> f64 {
-    text.chars().count() as f64 * font_px * CHAR_EM
+    let ems: f64 = text
+        .chars()
+        .map(|c| if is_wide(c) { WIDE_EM } else { CHAR_EM })
+        .sum();
+    ems * font_px
+}
+
+/// Whether `c` is drawn a full em wide: CJK ideographs, kana, hangul and
+/// full-width forms.
+fn is_wide(c: char) -> bool {
+    matches!(c, '\u{1100}'..='\u{115f}' | '\u{2e80}'..='\u{a4cf}' | '\u{ac00}'..='\u{d7a3}' | '\u{f900}'..='\u{faff}' | '\u{fe30}'..='\u{fe4f}' | '\u{ff00}'..='\u{ff60}' | '\u{ffe0}'..='\u{ffe6}')
 }
 
 /// Which of `labels` (one per category, evenly spaced along an axis of
@@ -188,6 +202,12 @@ mod tests {
             let step = picked.get(1).map_or(1, |p| p - picked[0]);
             assert!(picked.windows(2).all(|w| w[1] - w[0] == step));
         }
+    }
+
+    #[test]
+    fn chinese_characters_count_a_whole_em() {
+        assert_eq!(label_width("Mar 97", 10.0), 36.0);
+        assert_eq!(label_width("97年3月", 10.0), 3.0 * 6.0 + 2.0 * 10.0);
     }
 
     #[test]

@@ -1,0 +1,3 @@
+//! Texts of analytics (see [`crate::i18n`]).
+
+crate::texts! {}

@@ -1,0 +1,3 @@
+//! Texts of campaigns (see [`crate::i18n`]).
+
+crate::texts! {}

@@ -1,0 +1,3 @@
+//! Texts of components (see [`crate::i18n`]).
+
+crate::texts! {}

@@ -1,0 +1,3 @@
+//! Texts of customer (see [`crate::i18n`]).
+
+crate::texts! {}

@@ -1,0 +1,3 @@
+//! Texts of customers (see [`crate::i18n`]).
+
+crate::texts! {}

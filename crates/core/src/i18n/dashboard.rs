@@ -1,0 +1,3 @@
+//! Texts of dashboard (see [`crate::i18n`]).
+
+crate::texts! {}

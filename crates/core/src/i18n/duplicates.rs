@@ -1,0 +1,3 @@
+//! Texts of duplicates (see [`crate::i18n`]).
+
+crate::texts! {}

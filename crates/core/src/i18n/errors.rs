@@ -1,0 +1,3 @@
+//! Texts of errors (see [`crate::i18n`]).
+
+crate::texts! {}

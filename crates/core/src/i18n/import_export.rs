@@ -1,0 +1,3 @@
+//! Texts of import_export (see [`crate::i18n`]).
+
+crate::texts! {}

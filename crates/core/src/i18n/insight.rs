@@ -1,0 +1,3 @@
+//! Texts of insight (see [`crate::i18n`]).
+
+crate::texts! {}

@@ -1,0 +1,3 @@
+//! Texts of orders (see [`crate::i18n`]).
+
+crate::texts! {}

@@ -1,0 +1,3 @@
+//! Texts of pipeline (see [`crate::i18n`]).
+
+crate::texts! {}

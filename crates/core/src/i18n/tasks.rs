@@ -1,0 +1,3 @@
+//! Texts of tasks (see [`crate::i18n`]).
+
+crate::texts! {}

@@ -1,0 +1,3 @@
+//! Texts of tickets (see [`crate::i18n`]).
+
+crate::texts! {}
