@@ -1,3 +1,3 @@
-//! Texts of analytics (see [`crate::i18n`]).
+//! Texts of the Analytics page (segments, regression, text and sentiment) (see [`crate::i18n`]).
 
 crate::texts! {}

@@ -1,3 +1,3 @@
-//! Texts of campaigns (see [`crate::i18n`]).
+//! Texts of the Campaigns list and a campaign's page (see [`crate::i18n`]).
 
 crate::texts! {}

@@ -1,3 +1,3 @@
-//! Texts of components (see [`crate::i18n`]).
+//! Texts of the shared components (palette, toasts, unlock screen, demo loader, forms, filters, pickers, job status) (see [`crate::i18n`]).
 
 crate::texts! {}

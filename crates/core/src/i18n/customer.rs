@@ -1,3 +1,3 @@
-//! Texts of customer (see [`crate::i18n`]).
+//! Texts of a customer's page and a note's page (see [`crate::i18n`]).
 
 crate::texts! {}

@@ -1,3 +1,3 @@
-//! Texts of customers (see [`crate::i18n`]).
+//! Texts of the Customers list and the new-customer form (see [`crate::i18n`]).
 
 crate::texts! {}

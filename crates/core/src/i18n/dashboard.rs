@@ -1,3 +1,3 @@
-//! Texts of dashboard (see [`crate::i18n`]).
+//! Texts of the Dashboard (see [`crate::i18n`]).
 
 crate::texts! {}

@@ -1,3 +1,3 @@
-//! Texts of duplicates (see [`crate::i18n`]).
+//! Texts of the Duplicates page (see [`crate::i18n`]).
 
 crate::texts! {}

@@ -1,3 +1,3 @@
-//! Texts of errors (see [`crate::i18n`]).
+//! Texts of the core's error messages (see [`crate::i18n`]).
 
 crate::texts! {}

@@ -1,3 +1,3 @@
-//! Texts of import_export (see [`crate::i18n`]).
+//! Texts of the Import & export page and the import history (see [`crate::i18n`]).
 
 crate::texts! {}

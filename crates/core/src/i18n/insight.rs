@@ -1,3 +1,3 @@
-//! Texts of insight (see [`crate::i18n`]).
+//! Texts of the Insight page (RFM, lifetime value, recommendations, network) (see [`crate::i18n`]).
 
 crate::texts! {}

@@ -31,10 +31,12 @@ pub mod import_export;
 pub mod insight;
 pub mod orders;
 pub mod pipeline;
+pub mod search;
 pub mod settings;
 pub mod shell;
 pub mod tasks;
 pub mod tickets;
+pub mod trash;
 
 /// A language of the UI.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -175,10 +177,12 @@ pub fn all_entries() -> Vec<(&'static str, Entry)> {
         ("insight", insight::ENTRIES),
         ("orders", orders::ENTRIES),
         ("pipeline", pipeline::ENTRIES),
+        ("search", search::ENTRIES),
         ("settings", settings::ENTRIES),
         ("shell", shell::ENTRIES),
         ("tasks", tasks::ENTRIES),
         ("tickets", tickets::ENTRIES),
+        ("trash", trash::ENTRIES),
     ]
     .into_iter()
     .flat_map(|(module, entries)| entries.iter().map(move |e| (module, *e)))

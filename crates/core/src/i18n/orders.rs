@@ -1,3 +1,3 @@
-//! Texts of orders (see [`crate::i18n`]).
+//! Texts of the Orders page and the new-order form (see [`crate::i18n`]).
 
 crate::texts! {}

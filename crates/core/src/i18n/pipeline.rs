@@ -1,3 +1,3 @@
-//! Texts of pipeline (see [`crate::i18n`]).
+//! Texts of the Pipeline board and the new-deal form (see [`crate::i18n`]).
 
 crate::texts! {}

@@ -1,3 +1,3 @@
-//! Texts of tasks (see [`crate::i18n`]).
+//! Texts of the Tasks page (see [`crate::i18n`]).
 
 crate::texts! {}

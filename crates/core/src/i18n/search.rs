@@ -1,0 +1,3 @@
+//! Texts of the Search page (see [`crate::i18n`]).
+
+crate::texts! {}
