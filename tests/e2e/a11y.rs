@@ -1,37 +1,38 @@
 //! Accessibility: axe-core (installed by `scripts/setup` into `.tools/`,
 //! injected through WebDriver so the app's CSP does not apply to it) finds
 //! no serious or critical WCAG 2 A/AA violation on any page, with the demo
-//! data, in the light and the dark theme; and the keyboard reaches the
+//! data, in English and in Chinese, in the light and the dark theme; and
+//! the keyboard reaches the
 //! content first through the skip link; the command palette keeps focus
 //! inside while open and gives it back on close.
 
 use crate::customers::load_demo_data;
 use crate::harness::Browser;
-use crate::workflows::open_first_ticket;
 use fantoccini::Locator;
+use rapport_core::i18n::Lang;
 use std::path::Path;
 
-/// Pages reached by address, with the heading that says they are loaded.
-const PAGES: &[(&str, &str)] = &[
-    ("", "Dashboard"),
-    ("customers", "Customers"),
-    ("customers/new", "New customer"),
-    ("search?q=delivery", "Search notes and tickets"),
-    ("duplicates", "Duplicates"),
-    ("pipeline", "Pipeline"),
-    ("pipeline/new", "New deal"),
-    ("orders", "Orders"),
-    ("orders/new", "New quote or order"),
-    ("tickets", "Tickets"),
-    ("tickets/new", "New ticket"),
-    ("tasks", "Tasks"),
-    ("campaigns", "Campaigns"),
-    ("analytics", "Analytics"),
-    ("insight", "Insight"),
-    ("import-export", "Import & export"),
-    ("settings", "Settings"),
-    ("trash", "Trash"),
-    ("no-such-page", "Page not found"),
+/// Pages reached by address.
+const PAGES: &[&str] = &[
+    "",
+    "customers",
+    "customers/new",
+    "search?q=delivery",
+    "duplicates",
+    "pipeline",
+    "pipeline/new",
+    "orders",
+    "orders/new",
+    "tickets",
+    "tickets/new",
+    "tasks",
+    "campaigns",
+    "analytics",
+    "insight",
+    "import-export",
+    "settings",
+    "trash",
+    "no-such-page",
 ];
 
 /// axe-core's source, as `scripts/setup` installs it.
@@ -45,10 +46,12 @@ fn axe_source() -> String {
 /// The serious and critical violations axe finds on the current page, one
 /// line each (rule, impact, what it means, the first offending elements).
 async fn violations(browser: &Browser, axe: &str) -> Vec<String> {
-    // Check the page as it settles, not while its lists still load.
+    // Check the page as it settles, not while its lists still load (in
+    // either language).
     browser
         .expect_true(
-            "!/Loading(…| all| the)/.test(document.querySelector('main').innerText)",
+            "document.querySelector('main h1') \
+             && !/Loading(…| all| the)|正在加载/.test(document.querySelector('main').innerText)",
             "the page to finish loading",
         )
         .await;
@@ -78,28 +81,46 @@ async fn violations(browser: &Browser, axe: &str) -> Vec<String> {
     serde_json::from_value(found).expect("a list of violations")
 }
 
-async fn choose_theme(browser: &Browser, theme: &str) {
+/// Chooses a language (by its own name) and a theme (`light`, `dark`) in
+/// Settings, and waits until the page speaks that language.
+async fn choose(browser: &Browser, lang: Lang, theme: &str) {
     browser.open("settings").await;
-    browser.expect_heading("Settings").await;
     browser
-        .labelled(theme)
+        .wait_for(Locator::Css("main h1"), "the Settings page")
+        .await;
+    browser
+        .labelled(lang.native_name())
         .await
         .click()
         .await
-        .expect("choose the theme");
+        .expect("choose the language");
+    browser
+        .expect_true(
+            &format!("document.documentElement.lang === '{}'", lang.tag()),
+            "the page in the chosen language",
+        )
+        .await;
+    let radio = format!("input[name='theme'][value='{theme}']");
+    let control = browser.wait_for(Locator::Css(&radio), "the theme").await;
+    control.click().await.expect("choose the theme");
 }
 
 #[tokio::test(flavor = "current_thread")]
-async fn every_page_passes_axe_in_both_themes() {
+async fn every_page_passes_axe_in_both_languages_and_both_themes() {
     let browser = Browser::start().await;
     load_demo_data(&browser).await;
     let axe = axe_source();
     let mut problems = Vec::new();
-    for theme in ["Light", "Dark"] {
-        choose_theme(&browser, theme).await;
-        for (path, heading) in PAGES {
+    for (lang, theme) in [
+        (Lang::En, "light"),
+        (Lang::En, "dark"),
+        (Lang::Zh, "light"),
+        (Lang::Zh, "dark"),
+    ] {
+        choose(&browser, lang, theme).await;
+        let theme = format!("{} {theme}", lang.tag());
+        for path in PAGES {
             browser.open(path).await;
-            browser.expect_heading(heading).await;
             for v in violations(&browser, &axe).await {
                 problems.push(format!("{theme} /{path}: {v}"));
             }
@@ -113,7 +134,12 @@ async fn every_page_passes_axe_in_both_themes() {
             )
             .await;
         browser.press(customer).await;
-        browser.expect_text("Timeline").await;
+        browser
+            .expect_true(
+                "/\\/customers\\/\\d/.test(location.pathname)",
+                "a customer's page",
+            )
+            .await;
         for v in violations(&browser, &axe).await {
             problems.push(format!("{theme} customer page: {v}"));
         }
@@ -122,11 +148,29 @@ async fn every_page_passes_axe_in_both_themes() {
             .wait_for(Locator::Css("main a[href*='/campaigns/']"), "a campaign")
             .await;
         browser.press(campaign).await;
-        browser.expect_text("Members").await;
+        browser
+            .expect_true(
+                "/\\/campaigns\\/./.test(location.pathname)",
+                "a campaign's page",
+            )
+            .await;
         for v in violations(&browser, &axe).await {
             problems.push(format!("{theme} campaign page: {v}"));
         }
-        open_first_ticket(&browser).await;
+        browser.open("tickets").await;
+        let ticket = browser
+            .wait_for(
+                Locator::Css("main a[href*='/tickets/']:not([href$='/tickets/new'])"),
+                "a ticket",
+            )
+            .await;
+        browser.press(ticket).await;
+        browser
+            .expect_true(
+                "/\\/tickets\\/\\d/.test(location.pathname)",
+                "a ticket's page",
+            )
+            .await;
         for v in violations(&browser, &axe).await {
             problems.push(format!("{theme} ticket page: {v}"));
         }

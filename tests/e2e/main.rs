@@ -17,6 +17,7 @@ mod hostile;
 mod import;
 mod insight;
 mod interrupted;
+mod language;
 mod offline;
 mod pipeline;
 mod server;
