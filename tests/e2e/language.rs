@@ -70,6 +70,19 @@ async fn chinese_chosen_in_settings_shows_everywhere_and_survives_a_reload() {
             "order dates written the Chinese way",
         )
         .await;
+    browser.open("customers").await;
+    browser.expect_heading(zh(shell::nav_customers)).await;
+    browser
+        .wait_for(
+            fantoccini::Locator::Css("main a[href*='/customers/']:not([href$='/customers/new'])"),
+            "the list's rows",
+        )
+        .await;
+    snap(&browser, "customers-zh").await;
+    if std::env::var_os("RAPPORT_SCREENSHOTS").is_some() {
+        let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+        browser.screenshot(&docs.join("screenshot-zh.png")).await;
+    }
     browser.open("").await;
     browser.expect_heading(zh(shell::nav_dashboard)).await;
     snap(&browser, "dashboard-zh").await;
