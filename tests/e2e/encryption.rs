@@ -4,7 +4,8 @@
 //! sentence, the right one shows the customer (and the Dashboard, whose
 //! figures the worker computes from the encrypted store); Lock now locks; a
 //! rewrite left unfinished is announced and resumed on the next open; turning
-//! encryption off brings the data back in clear. And an encrypted backup:
+//! encryption off brings the data back in clear. Another open tab meets the
+//! unlock screen when encryption is turned on. And an encrypted backup:
 //! no plaintext in the file, restored only with its passphrase.
 
 use crate::backup::{choose_backup, download_backup, temp_file};
@@ -171,6 +172,40 @@ async fn encryption_on_hides_the_raw_data_locks_refuses_a_wrong_passphrase_unloc
     browser.open("customers").await;
     browser.expect_heading("Customers").await;
     browser.expect_text("Zephyrine").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn another_open_tab_meets_the_unlock_screen_when_encryption_is_turned_on() {
+    let browser = Browser::start().await;
+    add_customer(&browser, "Tamsin", "Holloway", "tamsin@holloway.example").await;
+    browser.click_link("Settings").await;
+    browser.expect_heading("Settings").await;
+    let first = browser.open_second_tab().await;
+    browser.expect_heading("Settings").await;
+    let second = browser.client.window().await.expect("the second tab");
+    browser
+        .client
+        .switch_to_window(first)
+        .await
+        .expect("back to the first tab");
+    browser.fill("New passphrase", PASSPHRASE).await;
+    browser.fill("Confirm passphrase", PASSPHRASE).await;
+    browser.click_button("Turn encryption on").await;
+    browser
+        .expect_text("Encryption is on: records are stored encrypted")
+        .await;
+    browser
+        .client
+        .switch_to_window(second)
+        .await
+        .expect("to the second tab");
+    browser.expect_heading("Unlock Rapport").await;
+    browser.fill("Passphrase", PASSPHRASE).await;
+    browser.click_button("Unlock").await;
+    browser.expect_heading("Settings").await;
+    browser.click_link("Customers").await;
+    browser.expect_text("Tamsin").await;
     browser.close().await;
 }
 

@@ -123,6 +123,32 @@ impl AppState {
         Ok(())
     }
 
+    /// Another tab turned encryption on or off (it sets or clears
+    /// [`ENCRYPTED_HINT_KEY`]). Turned on while this tab holds no key: this
+    /// tab reloads and meets the unlock screen, instead of going on with
+    /// every write refused as locked (the store checks in each write's
+    /// transaction, so nothing is ever written in clear). Otherwise this
+    /// tab's Settings follow.
+    pub(super) fn follow_encryption_of_other_tabs(&self) {
+        let state = *self;
+        let handle = window_event_listener(leptos::ev::storage, move |ev| {
+            if ev.key().as_deref() != Some(ENCRYPTED_HINT_KEY) {
+                return;
+            }
+            let on = ev.new_value().as_deref() == Some("1");
+            let holds_key = state.store().is_ok_and(|s| s.is_unlocked());
+            if on && !holds_key && !state.locked.get_untracked() {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            } else {
+                state.encrypted.set(on);
+            }
+        });
+        // Lives as long as the page.
+        std::mem::forget(handle);
+    }
+
     /// Locks: forgets the key and reloads the page, so no decrypted record
     /// stays in memory; the reloaded app shows the unlock screen.
     pub fn lock_now(&self) {

@@ -162,6 +162,7 @@ impl AppState {
         };
         state.watch_sentiment();
         state.watch_insight();
+        state.follow_encryption_of_other_tabs();
         leptos::task::spawn_local(async move {
             let started = now_ms();
             state.give_way_when_hidden();
