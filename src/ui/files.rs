@@ -3,6 +3,7 @@
 //! stays responsive between slices), and offering text as a download.
 
 use crate::ui::state::yield_to_browser;
+use rapport_core::i18n::notices as t;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Url};
@@ -23,10 +24,10 @@ pub async fn read_slices(
         let end = (start + SLICE_BYTES).min(size);
         let blob = file
             .slice_with_f64_and_f64(start, end)
-            .map_err(|_| "The browser could not read the file.".to_string())?;
-        let buffer = JsFuture::from(blob.array_buffer()).await.map_err(|_| {
-            "The browser could not read the file (was it moved or deleted?).".to_string()
-        })?;
+            .map_err(|_| t::file_unreadable().to_string())?;
+        let buffer = JsFuture::from(blob.array_buffer())
+            .await
+            .map_err(|_| t::file_gone().to_string())?;
         let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
         if !on_slice(&bytes, end / size) {
             return Ok(false);
@@ -56,14 +57,14 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let bag = BlobPropertyBag::new();
     bag.set_type(mime);
     let blob = Blob::new_with_str_sequence_and_options(&parts, &bag)
-        .map_err(|_| "The browser could not prepare the download.".to_string())?;
+        .map_err(|_| t::download_unprepared().to_string())?;
     let url = Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "The browser could not prepare the download.".to_string())?;
+        .map_err(|_| t::download_unprepared().to_string())?;
     let link = leptos::prelude::document()
         .create_element("a")
         .ok()
         .and_then(|e| e.dyn_into::<HtmlAnchorElement>().ok())
-        .ok_or_else(|| "The browser could not start the download.".to_string())?;
+        .ok_or_else(|| t::download_unstarted().to_string())?;
     link.set_href(&url);
     link.set_download(name);
     link.click();

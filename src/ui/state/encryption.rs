@@ -13,6 +13,7 @@ use crate::store::idb::RewriteProgress;
 use crate::store::seal::{AutoLock, Target};
 use crate::store::StoreError;
 use leptos::prelude::*;
+use rapport_core::i18n::notices as t;
 
 /// localStorage: "1" while encryption is on (a hint for the first paint).
 /// Not under the `rapport.` prefix: backups carry those settings, and this
@@ -64,11 +65,10 @@ pub fn set_auto_lock(choice: AutoLock) {
 
 /// What a rewrite is doing, for the sentence next to its progress bar.
 pub fn rewrite_sentence(p: &RewriteProgress) -> String {
-    let verb = match p.target {
-        Target::Sealed => "Encrypting",
-        Target::Plain => "Decrypting",
-    };
-    format!("{verb} the stored data: {} of {} pages", p.done, p.total)
+    match p.target {
+        Target::Sealed => t::encrypting(p.done, p.total),
+        Target::Plain => t::decrypting(p.done, p.total),
+    }
 }
 
 impl AppState {
@@ -99,22 +99,18 @@ impl AppState {
         leptos::task::spawn_local(async move {
             state.finish_opening(now_ms()).await;
             if let Some(target) = state.interrupted_rewrite.get_untracked() {
-                let what = match target {
-                    Target::Sealed => "Turning encryption on",
-                    Target::Plain => "Turning encryption off",
+                let (resuming, resumed) = match target {
+                    Target::Sealed => (t::turning_on_resuming(), t::turning_on_resumed()),
+                    Target::Plain => (t::turning_off_resuming(), t::turning_off_resumed()),
                 };
-                state.interrupted.set(Some(format!(
-                    "{what} was cut off before it finished; every record is readable and it is resuming now."
-                )));
+                state.interrupted.set(Some(resuming.to_string()));
                 match state.run_rewrite().await {
                     Ok(()) => {
                         if target == Target::Plain {
                             set_encrypted_hint(false);
                             state.encrypted.set(false);
                         }
-                        state.interrupted.set(Some(format!(
-                            "{what} was cut off by a reload; it has now resumed and finished."
-                        )));
+                        state.interrupted.set(Some(resumed.to_string()));
                     }
                     Err(e) => state.toast_error(e.user_message()),
                 }

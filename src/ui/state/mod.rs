@@ -402,5 +402,5 @@ fn mark_started() {
 pub fn customer_name(state: &AppState, id: &Id) -> String {
     state
         .with_index(|i| i.get(id).map(|r| r.name.clone()))
-        .unwrap_or_else(|| "(customer deleted or in the trash)".into())
+        .unwrap_or_else(|| rapport_core::i18n::notices::customer_gone().into())
 }

@@ -68,7 +68,7 @@ impl AppState {
         leptos::task::spawn_local(async move {
             let label = inverse.label.clone();
             match state.apply((*inverse).clone(), false).await {
-                Ok(()) => state.toast(format!("{label} — done")),
+                Ok(()) => state.toast(rapport_core::i18n::notices::undo_done(label)),
                 Err(e) => state.toast_error(e.user_message()),
             }
         });

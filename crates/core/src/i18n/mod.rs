@@ -29,6 +29,7 @@ pub mod duplicates;
 pub mod errors;
 pub mod import_export;
 pub mod insight;
+pub mod notices;
 pub mod orders;
 pub mod pipeline;
 pub mod search;
@@ -175,6 +176,7 @@ pub fn all_entries() -> Vec<(&'static str, Entry)> {
         ("errors", errors::ENTRIES),
         ("import_export", import_export::ENTRIES),
         ("insight", insight::ENTRIES),
+        ("notices", notices::ENTRIES),
         ("orders", orders::ENTRIES),
         ("pipeline", pipeline::ENTRIES),
         ("search", search::ENTRIES),
