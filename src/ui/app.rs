@@ -13,9 +13,12 @@ use leptos_router::path;
 use rapport_core::i18n::{shell as t, Lang};
 use wasm_bindgen::JsCast;
 
+/// A text of the catalogue, read in the current language when called.
+pub type Text = fn() -> &'static str;
+
 /// The pages in the navigation, in order: link text (in the current
 /// language) and path.
-pub const NAV: &[(fn() -> &'static str, &str)] = &[
+pub const NAV: &[(Text, &str)] = &[
     (t::nav_dashboard, "/"),
     (t::nav_customers, "/customers"),
     (t::nav_search, "/search"),
