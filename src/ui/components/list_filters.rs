@@ -3,6 +3,7 @@
 //! the first page.
 
 use leptos::prelude::*;
+use rapport_core::i18n::components as t;
 use std::str::FromStr;
 
 /// A search field; typing sets `query` and returns to page one.
@@ -56,7 +57,7 @@ where
                 value.set(event_target_value(&ev).parse().ok());
                 page.set(0);
             }>
-                <option value="" selected=move || value.get().is_none()>"All"</option>
+                <option value="" selected=move || value.get().is_none()>{t::all()}</option>
                 {choices.iter().map(|c| {
                     let c = *c;
                     view! { <option value=name(c) selected=move || value.get() == Some(c)>{name(c)}</option> }
