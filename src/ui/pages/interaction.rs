@@ -10,6 +10,7 @@ use crate::ui::components::{day, PageHeader, SentimentLine, SimilarPanel};
 use crate::ui::state::{customer_name, AppState};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use rapport_core::i18n::{common, search as t};
 
 /// `/notes/:id`.
 #[component]
@@ -27,15 +28,15 @@ pub fn InteractionPage() -> impl IntoView {
         }
     });
     view! {
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{common::loading()}</p> }>
             {move || entry.get().map(|found| match found {
-                Ok(None) => view! { <p class="muted">"Opening the database…"</p> }.into_any(),
+                Ok(None) => view! { <p class="muted">{t::opening_database()}</p> }.into_any(),
                 Ok(Some(None)) => view! {
-                    <PageHeader title="Not found" subtitle="The link may be wrong, or the entry was deleted for good."/>
-                    <p><a href=app_href("/search")>"Search notes and tickets"</a></p>
+                    <PageHeader title=t::entry_not_found() subtitle=t::entry_not_found_hint()/>
+                    <p><a href=app_href("/search")>{t::title()}</a></p>
                 }.into_any(),
                 Err(e) => view! {
-                    <PageHeader title="This entry could not be read" subtitle="Nothing was changed."/>
+                    <PageHeader title=t::entry_unreadable() subtitle=t::nothing_changed()/>
                     <p class="error" role="alert">{e.user_message()}</p>
                 }.into_any(),
                 Ok(Some(Some(i))) => view! { <EntryView entry=i/> }.into_any(),
@@ -72,12 +73,12 @@ fn EntryView(entry: Interaction) -> impl IntoView {
                 <p class="page-subtitle">{format!("{} · {}{direction}", entry.kind.label(), day(entry.at))}</p>
             </div>
         </header>
-        {entry.is_deleted().then(|| view! { <p class="notice">"This entry is in the trash."</p> })}
+        {entry.is_deleted().then(|| view! { <p class="notice">{t::entry_in_trash()}</p> })}
         <div class="two-columns">
             <section class="card" aria-labelledby="entry-text-heading">
-                <h2 id="entry-text-heading">"Text"</h2>
+                <h2 id="entry-text-heading">{t::text()}</h2>
                 <p class="entry-body">{entry.body.clone()}</p>
-                <h3>"Sentiment"</h3>
+                <h3>{t::sentiment()}</h3>
                 <SentimentLine text=text/>
             </section>
             <SimilarPanel key=key/>
