@@ -82,7 +82,7 @@ fn results(state: &AppState, text: &str) -> Vec<Target> {
             out.extend(index.search(&query).into_iter().filter_map(|h| {
                 let doc = index.doc(h.hit.key)?;
                 let title = if doc.title.is_empty() {
-                    h.hit.key.kind.label().to_string()
+                    t::text_kind(h.hit.key.kind).to_string()
                 } else {
                     doc.title.clone()
                 };
@@ -277,7 +277,7 @@ pub fn CommandPalette() -> impl IntoView {
                                 let (kind, label, detail) = match &target {
                                     Target::Page(label, _) => (t::kind_page(), label.to_string(), String::new()),
                                     Target::Customer(_, name, detail) => (common::customer(), name.clone(), detail.clone()),
-                                    Target::Text(key, title, detail) => (key.kind.label(), title.clone(), detail.clone()),
+                                    Target::Text(key, title, detail) => (t::text_kind(key.kind), title.clone(), detail.clone()),
                                     Target::SearchTexts(words) => (t::kind_search(), t::search_texts_for(words.clone()), String::new()),
                                 };
                                 let selected = move || highlight.get() == i;

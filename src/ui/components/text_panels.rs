@@ -104,7 +104,7 @@ pub fn SimilarPanel(
                     <ol class="similar-list" aria-label=t::similar_texts()>
                         {list.into_iter().map(|r| view! {
                             <li>
-                                <span class=format!("badge kind-{}", r.key.kind.label().to_lowercase())>{r.key.kind.label()}</span>
+                                <span class=format!("badge kind-{}", r.key.kind.label().to_lowercase())>{t::text_kind(r.key.kind)}</span>
                                 <a href=app_href(&text_path(r.key))>{if r.title.is_empty() { t::no_subject().to_string() } else { r.title }}</a>
                                 <span class="muted">{format!("{} · {}", day(r.at), r.customer)}</span>
                                 <span class="score" title=t::similarity_hint()>{format!("{:.2}", r.score)}</span>
@@ -141,7 +141,7 @@ pub fn SentimentLine(
         .join(", ");
     view! {
         <p class="sentiment-line">
-            <span class=polarity_class(s.label)>{format!("{} {:+.2}", s.label.label(), s.compound)}</span>
+            <span class=polarity_class(s.label)>{format!("{} {:+.2}", t::polarity(s.label), s.compound)}</span>
             " "
             {if drivers.is_empty() {
                 view! { <span class="muted">{t::no_sentiment_words()}</span> }.into_any()

@@ -10,7 +10,7 @@ use crate::ui::components::{day, PageHeader, SentimentLine, SimilarPanel};
 use crate::ui::state::{customer_name, AppState};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use rapport_core::i18n::{common, search as t};
+use rapport_core::i18n::{common, components as kinds, search as t};
 
 /// `/notes/:id`.
 #[component]
@@ -53,14 +53,14 @@ fn EntryView(entry: Interaction) -> impl IntoView {
         id: entry.id(),
     };
     let title = if entry.subject.trim().is_empty() {
-        entry.kind.label().to_string()
+        kinds::interaction_kind(entry.kind).to_string()
     } else {
         entry.subject.clone()
     };
     let customer = entry.customer_id;
     let direction = match entry.direction {
         Direction::Internal => String::new(),
-        d => format!(" · {}", d.label()),
+        d => format!(" · {}", kinds::direction(d)),
     };
     let text = format!("{}\n{}", entry.subject, entry.body);
     view! {
@@ -70,7 +70,7 @@ fn EntryView(entry: Interaction) -> impl IntoView {
                     <a href=app_href(&format!("/customers/{customer}"))>{customer_name(&state, &customer)}</a>
                 </p>
                 <h1>{title}</h1>
-                <p class="page-subtitle">{format!("{} · {}{direction}", entry.kind.label(), day(entry.at))}</p>
+                <p class="page-subtitle">{format!("{} · {}{direction}", kinds::interaction_kind(entry.kind), day(entry.at))}</p>
             </div>
         </header>
         {entry.is_deleted().then(|| view! { <p class="notice">{t::entry_in_trash()}</p> })}

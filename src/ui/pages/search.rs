@@ -10,7 +10,7 @@ use crate::ui::components::{day, text_path, want_text_index, PageHeader};
 use crate::ui::state::{customer_name, AppState};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use rapport_core::i18n::search as t;
+use rapport_core::i18n::{components as kinds, search as t};
 
 /// Results listed at most.
 const RESULTS: usize = 50;
@@ -112,7 +112,7 @@ pub fn SearchPage() -> impl IntoView {
                             if on { f.kinds.push(kind); }
                         });
                     }/>
-                " " {kind.plural()}
+                " " {kinds::text_kinds(kind)}
             </label>
         }
     };
@@ -160,7 +160,7 @@ fn ResultItem(row: ResultRow) -> impl IntoView {
     view! {
         <li class="search-result">
             <div class="search-result-head">
-                <span class=format!("badge kind-{}", key.kind.label().to_lowercase())>{key.kind.label()}</span>
+                <span class=format!("badge kind-{}", key.kind.label().to_lowercase())>{kinds::text_kind(key.kind)}</span>
                 <a href=href>
                     <Suspense fallback=|| "…">
                         {move || text.get().map(|t| match t {

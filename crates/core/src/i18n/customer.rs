@@ -126,6 +126,10 @@ crate::texts! {
 
     // Relationships.
     link_referred => "Referred them", "推荐了对方";
+    /// A link's badge on the page of the customer who referred the other.
+    phrase_referred => "Referred", "推荐了";
+    /// A link's badge on the page of the customer who was referred.
+    phrase_referred_by => "Referred by", "推荐人";
     link_referred_by => "Was referred by them", "由对方推荐";
     link_colleague => "Colleague", "同事";
     link_family => "Family", "家人";

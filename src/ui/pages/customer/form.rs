@@ -12,7 +12,7 @@ use crate::ui::components::{FormState, SaveError};
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use rapport_core::i18n::{common, customer as t};
+use rapport_core::i18n::{common, components as kinds, customer as t};
 
 /// The form. `is_new` inserts; otherwise the save is an update checked
 /// against the version `initial` was read at.
@@ -82,7 +82,7 @@ pub fn CustomerForm(initial: Customer, is_new: bool) -> impl IntoView {
     };
     let choice = move |name: &'static str,
                        label: &'static str,
-                       options: Vec<&'static str>,
+                       options: Vec<(&'static str, &'static str)>,
                        get: fn(&CustomerDraft) -> String,
                        set: fn(&mut CustomerDraft, String)| {
         view! {
@@ -90,7 +90,7 @@ pub fn CustomerForm(initial: Customer, is_new: bool) -> impl IntoView {
                 <span class="field-label">{label}</span>
                 <select name=name prop:value=move || draft.with(get) on:change=move |ev| draft.update(|d| set(d, event_target_value(&ev)))>
                     <option value="">"—"</option>
-                    {options.into_iter().map(|o| view! { <option value=o>{o}</option> }).collect_view()}
+                    {options.into_iter().map(|(value, shown)| view! { <option value=value>{shown}</option> }).collect_view()}
                 </select>
             </label>
         }
@@ -106,7 +106,7 @@ pub fn CustomerForm(initial: Customer, is_new: bool) -> impl IntoView {
                 {field("phones", t::phone(), "tel", |d| d.phones.clone(), |d, v| d.phones = v)}
                 {field("company", t::company(), "text", |d| d.company.clone(), |d, v| d.company = v)}
                 {field("job_title", t::job_title(), "text", |d| d.job_title.clone(), |d, v| d.job_title = v)}
-                {choice("lifecycle", t::lifecycle(), LifecycleStage::ALL.iter().map(|s| s.label()).collect(), |d| d.lifecycle.clone(), |d, v| d.lifecycle = v)}
+                {choice("lifecycle", t::lifecycle(), LifecycleStage::ALL.iter().map(|s| (s.label(), kinds::stage(*s))).collect(), |d| d.lifecycle.clone(), |d, v| d.lifecycle = v)}
                 {field("tags", t::tags(), "text", |d| d.tags.clone(), |d, v| d.tags = v)}
                 {field("street", t::street(), "text", |d| d.street.clone(), |d, v| d.street = v)}
                 {field("city", t::city(), "text", |d| d.city.clone(), |d, v| d.city = v)}
@@ -116,7 +116,7 @@ pub fn CustomerForm(initial: Customer, is_new: bool) -> impl IntoView {
                 {field("birthday", t::birthday(), "date", |d| d.birthday.clone(), |d, v| d.birthday = v)}
                 {field("age", t::age(), "text", |d| d.age.clone(), |d, v| d.age = v)}
                 {field("annual_income", t::annual_income(), "text", |d| d.annual_income.clone(), |d, v| d.annual_income = v)}
-                {choice("education", t::education(), Education::ALL.iter().map(|e| e.label()).collect(), |d| d.education.clone(), |d, v| d.education = v)}
+                {choice("education", t::education(), Education::ALL.iter().map(|e| (e.label(), kinds::education(*e))).collect(), |d| d.education.clone(), |d, v| d.education = v)}
                 {field("source", t::source(), "text", |d| d.source.clone(), |d, v| d.source = v)}
                 {field("owner", t::owner(), "text", |d| d.owner.clone(), |d, v| d.owner = v)}
                 {field("segment", t::segment(), "text", |d| d.segment.clone(), |d, v| d.segment = v)}

@@ -16,7 +16,7 @@ use crate::ui::components::{thousands, Chart, ChartSpec, JobState};
 use crate::ui::pages::dashboard_charts::month_label;
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
-use rapport_core::i18n::customer as t;
+use rapport_core::i18n::{components as kinds, customer as t};
 
 /// What the card reads from the store for one customer.
 #[derive(Clone)]
@@ -115,7 +115,7 @@ pub fn AtAGlance(customer: Id) -> impl IntoView {
                             }}
                             {move || scores().map(|c| view! {
                                 {figure(t::rfm_scores(), format!("{} {} {}", c.rfm.0, c.rfm.1, c.rfm.2))}
-                                {figure(t::rfm_segment(), c.segment.label().to_string())}
+                                {figure(t::rfm_segment(), kinds::rfm_segment(c.segment).to_string())}
                                 {c.predicted_value.map(|v| figure(t::predicted(), money(v, &c.currency)))}
                                 {c.probability_alive.map(|p| figure(t::chance_alive(), format!("{:.0}%", p * 100.0)))}
                             })}

@@ -41,6 +41,18 @@ fn strength_label(strength: f64) -> &'static str {
         .map_or_else(t::medium, |s| (s.0)())
 }
 
+/// How `link` reads on `customer`'s page, in the user's language (as
+/// [`Relationship::phrase_for`] says it in English).
+fn phrase(link: &Relationship, customer: Id) -> &'static str {
+    match link.kind {
+        RelationshipKind::Referred if link.to == customer => t::phrase_referred_by(),
+        RelationshipKind::Referred => t::phrase_referred(),
+        RelationshipKind::Colleague => t::link_colleague(),
+        RelationshipKind::Family => t::link_family(),
+        RelationshipKind::Partner => t::link_partner(),
+    }
+}
+
 /// The live links of `customer`, strongest first.
 async fn load(state: AppState, customer: Id) -> Result<Vec<Relationship>, StoreError> {
     let mut links: Vec<Relationship> = state
@@ -140,7 +152,7 @@ pub fn Relationships(customer: Id) -> impl IntoView {
     let row = move |link: Relationship| {
         let other_id = link.other(customer).unwrap_or(customer);
         let name = customer_name(&state, &other_id);
-        let phrase = link.phrase_for(customer);
+        let phrase = phrase(&link, customer);
         let label = t::remove_link(name.clone());
         let strength = strength_label(link.strength);
         view! {

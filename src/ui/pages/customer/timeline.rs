@@ -12,7 +12,7 @@ use crate::ui::base_path::app_href;
 use crate::ui::components::{polarity_class, SaveError};
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
-use rapport_core::i18n::customer as t;
+use rapport_core::i18n::{components as kinds, customer as t};
 
 /// One entry of the timeline.
 #[derive(Clone, PartialEq)]
@@ -49,15 +49,18 @@ async fn load(state: AppState, customer: Id) -> Result<Vec<Entry>, StoreError> {
             id: i.id(),
             at: i.at,
             kind: i.kind.label(),
-            kind_label: i.kind.label(),
+            kind_label: kinds::interaction_kind(i.kind),
             title: match (i.subject.is_empty(), i.direction) {
                 (false, _) => i.subject.clone(),
-                (true, Direction::Internal) => i.kind.label().to_string(),
-                (true, d) => format!("{} {}", d.label(), i.kind.label().to_lowercase()),
+                (true, Direction::Internal) => kinds::interaction_kind(i.kind).to_string(),
+                (true, d) => kinds::untitled_interaction(
+                    kinds::direction(d).to_string(),
+                    kinds::interaction_kind(i.kind).to_lowercase(),
+                ),
             },
             detail: match i.direction {
                 Direction::Internal => i.body.clone(),
-                d => format!("{} · {}", d.label(), i.body),
+                d => format!("{} · {}", kinds::direction(d), i.body),
             },
             href: Some(format!("/notes/{}", i.id())),
             mood: mood_of(&format!("{}\n{}", i.subject, i.body)),
@@ -73,8 +76,13 @@ async fn load(state: AppState, customer: Id) -> Result<Vec<Entry>, StoreError> {
             id: o.id(),
             at: start_of_day(o.date),
             kind: o.status.label(),
-            kind_label: o.status.label(),
-            title: format!("{} {:.2} {}", o.status.label(), o.total, o.currency),
+            kind_label: kinds::order_status(o.status),
+            title: format!(
+                "{} {:.2} {}",
+                kinds::order_status(o.status),
+                o.total,
+                o.currency
+            ),
             detail: o
                 .line_items
                 .iter()
@@ -120,7 +128,7 @@ async fn load(state: AppState, customer: Id) -> Result<Vec<Entry>, StoreError> {
             at: t.opened_at,
             kind: "Ticket",
             kind_label: t::kind_ticket(),
-            title: format!("{} ({}){rating}", t.subject, t.status.label()),
+            title: format!("{} ({}){rating}", t.subject, kinds::ticket_status(t.status)),
             detail: t.feedback.clone().unwrap_or_else(|| t.body.clone()),
             href: Some(format!("/tickets/{}", t.id())),
             mood: mood_of(&format!("{}\n{}", t.subject, t.body)),

@@ -6,7 +6,7 @@ use crate::ops::records::BulkEdit;
 use crate::ops::{self, OpError};
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
-use rapport_core::i18n::customers as t;
+use rapport_core::i18n::{components as kinds, customers as t};
 use std::collections::HashSet;
 
 async fn apply_to_selection(state: AppState, ids: Vec<Id>, edit: BulkEdit) -> Result<(), OpError> {
@@ -68,7 +68,7 @@ pub fn BulkBar(selected: RwSignal<HashSet<Id>>) -> impl IntoView {
                 <button on:click=add_tag>{t::add_tag()}</button>
                 <select aria-label=t::stage_to_set() on:change=move |ev| stage.set(event_target_value(&ev))>
                     <option value="">{t::stage_choice()}</option>
-                    {LifecycleStage::ALL.iter().map(|s| view! { <option value=s.label()>{s.label()}</option> }).collect_view()}
+                    {LifecycleStage::ALL.iter().map(|s| view! { <option value=s.label()>{kinds::stage(*s)}</option> }).collect_view()}
                 </select>
                 <button on:click=set_stage>{t::set_stage()}</button>
                 <button class="danger" on:click=trash>{t::move_to_trash()}</button>

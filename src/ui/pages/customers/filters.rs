@@ -10,7 +10,7 @@ use crate::ui::components::thousands;
 use crate::ui::state::AppState;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
-use rapport_core::i18n::customers as t;
+use rapport_core::i18n::{components as kinds, customers as t};
 use std::collections::HashMap;
 
 const VIEWS_KEY: &str = "rapport.saved-views";
@@ -82,7 +82,7 @@ pub fn Toolbar(
     let stages = Signal::derive(|| {
         LifecycleStage::ALL
             .iter()
-            .map(|s| (s.label().to_string(), s.label().to_string()))
+            .map(|s| (s.label().to_string(), kinds::stage(*s).to_string()))
             .collect()
     });
     let first = |v: &Vec<String>| v.first().cloned().unwrap_or_default();
@@ -97,7 +97,7 @@ pub fn Toolbar(
                         .map(|(s, n, _)| {
                             (
                                 s.key().to_string(),
-                                format!("{} ({})", s.label(), thousands(*n)),
+                                format!("{} ({})", kinds::rfm_segment(*s), thousands(*n)),
                             )
                         })
                         .collect()
@@ -119,7 +119,7 @@ pub fn Toolbar(
                 figure_error.set(None);
                 query.update(|q| q.filter = filter);
             }
-            Err(e) => figure_error.set(Some(format!("{}: {e}", bound.label()))),
+            Err(e) => figure_error.set(Some(format!("{}: {e}", kinds::figure_bound(bound)))),
         }
     };
     let bound_text = move |bound: FigureBound| {
@@ -258,7 +258,7 @@ pub fn Toolbar(
                             };
                             view! {
                                 <label class="field-inline">
-                                    {bound.label()} " "
+                                    {kinds::figure_bound(bound)} " "
                                     <input type=kind inputmode=mode class="narrow" placeholder=t::any()
                                         prop:value=move || bound_text(bound)
                                         on:change=move |ev| set_bound(bound, event_target_value(&ev))/>

@@ -8,7 +8,7 @@ use crate::ui::base_path::app_href;
 use crate::ui::components::thousands;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
-use rapport_core::i18n::customers as t;
+use rapport_core::i18n::{components as kinds, customers as t};
 use std::collections::HashSet;
 
 /// Height of one row in pixels (kept in step with `.row` in the stylesheet).
@@ -79,7 +79,7 @@ fn cell_view(column: Column, row: &CustomerRow) -> AnyView {
         Column::Stage => {
             return view! {
                 <span class=class role="cell">
-                    <span class=format!("badge stage-{}", row.stage.label().to_lowercase())>{row.stage.label()}</span>
+                    <span class=format!("badge stage-{}", row.stage.label().to_lowercase())>{kinds::stage(row.stage)}</span>
                 </span>
             }
             .into_any()
@@ -104,7 +104,7 @@ fn cell_view(column: Column, row: &CustomerRow) -> AnyView {
             .map(|f| crate::format::date(f.last_order))
             .unwrap_or_default(),
         Column::Rfm => figures
-            .map(|f| f.segment.label().to_string())
+            .map(|f| kinds::rfm_segment(f.segment).to_string())
             .unwrap_or_default(),
         Column::Predicted => figures
             .and_then(|f| f.predicted.map(|p| money(p, &f.currency)))
