@@ -17,8 +17,11 @@ use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
 use rapport_core::i18n::{common, customer as t};
 
+/// A text of the catalogue, in the current language.
+type Text = fn() -> &'static str;
+
 /// What the "Link" select offers: a kind, and for referrals which way.
-const LINKS: [(&str, fn() -> &'static str); 5] = [
+const LINKS: [(&str, Text); 5] = [
     ("referred", t::link_referred),
     ("referred-by", t::link_referred_by),
     ("colleague", t::link_colleague),
@@ -27,7 +30,7 @@ const LINKS: [(&str, fn() -> &'static str); 5] = [
 ];
 
 /// Strength choices, as shown and as stored (0 to 1).
-const STRENGTHS: [(fn() -> &'static str, f64); 4] = [
+const STRENGTHS: [(Text, f64); 4] = [
     (t::weak, 0.25),
     (t::medium, 0.5),
     (t::strong, 0.75),
