@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
+use rapport_core::i18n::components as t;
 use wasm_bindgen::JsCast;
 
 /// What a [`Chart`] draws.
@@ -110,10 +111,10 @@ pub fn Chart(
                 <button
                     type="button"
                     class="link"
-                    aria-label=move || format!("Save PNG: {}", title())
+                    aria-label=move || t::save_png_of(title())
                     on:click=save
                 >
-                    "Save PNG"
+                    {t::save_png()}
                 </button>
             </figcaption>
         </figure>

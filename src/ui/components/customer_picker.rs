@@ -11,6 +11,7 @@ use crate::model::Id;
 use crate::search::ListQuery;
 use crate::ui::state::{customer_name, AppState, StoreStatus};
 use leptos::prelude::*;
+use rapport_core::i18n::components as t;
 
 /// Customer suggestions shown while typing.
 const SUGGESTIONS: usize = 8;
@@ -119,7 +120,7 @@ pub fn CustomerPicker(
         <div class="field customer-picker">
             <label class="field-label" for=id>{label}</label>
             <input type="search" id=id name="customer" autocomplete="off"
-                placeholder="Type a name, email or company…"
+                placeholder=t::picker_placeholder()
                 prop:value=move || text.get()
                 on:input=move |ev| {
                     let typed = event_target_value(&ev);
@@ -131,12 +132,12 @@ pub fn CustomerPicker(
                 aria-invalid=move || (!error.get().is_empty()).to_string()
                 aria-describedby=described_by/>
             <span id=hint_id class="muted picker-hint" aria-live="polite">{move || {
-                picked.get().map(|(_, name)| format!("Linked to {name}.")).unwrap_or_default()
+                picked.get().map(|(_, name)| t::linked_to(name)).unwrap_or_default()
             }}</span>
             {move || {
                 let list = suggestions.get();
                 (!list.is_empty()).then(|| view! {
-                    <ul class="customer-suggestions" aria-label="Matching customers">
+                    <ul class="customer-suggestions" aria-label=t::matching_customers()>
                         {list.into_iter().map(|(id, name, detail)| {
                             let label = format!("{pick_verb} {name}");
                             let chosen = name.clone();
@@ -197,7 +198,7 @@ pub fn WhenStoreReady(children: ChildrenFn) -> impl IntoView {
 fn not_ready(status: StoreStatus) -> Option<AnyView> {
     match status {
         StoreStatus::Opening => {
-            Some(view! { <p class="muted">"Opening the database…"</p> }.into_any())
+            Some(view! { <p class="muted">{t::opening_database()}</p> }.into_any())
         }
         StoreStatus::Failed(message) => {
             Some(view! { <p class="error" role="alert">{message}</p> }.into_any())

@@ -16,6 +16,7 @@ use crate::ui::pipeline_setting::PipelineSetting;
 use crate::ui::state::{now_ms, yield_to_browser, AppState};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
+use rapport_core::i18n::{common, components as t};
 
 /// Customers generated (and written) per batch.
 const BATCH: usize = 500;
@@ -39,7 +40,7 @@ fn start_loading(state: AppState, customers: usize, pipeline: Pipeline) {
         let mut stopped = None;
         while let Some(batch) = generator.next_batch(BATCH) {
             if state.demo_cancel.get_untracked() {
-                stopped = Some("Stopped loading demo data".to_string());
+                stopped = Some(t::demo_stopped().to_string());
                 break;
             }
             let written = match batch.to_change_set("Loaded demo data") {
@@ -58,10 +59,7 @@ fn start_loading(state: AppState, customers: usize, pipeline: Pipeline) {
         match stopped {
             None => {
                 remember(None);
-                state.toast(format!(
-                    "Loaded {} demo customers",
-                    thousands(config.customers)
-                ));
+                state.toast(t::demo_loaded(thousands(config.customers)));
             }
             Some(why) => roll_back(state, &load, &why).await,
         }
@@ -95,15 +93,9 @@ async fn roll_back(state: AppState, load: &DemoLoad, why: &str) {
     match undone {
         Ok(()) => {
             remember(None);
-            state.toast(format!(
-                "{why}. Nothing of the demo data was kept, so no half-loaded set is left."
-            ));
+            state.toast(t::demo_rolled_back(why.to_string()));
         }
-        Err(e) => state.toast_error(format!(
-            "{why}. Removing the part already loaded failed too ({}); it will be tried again \
-             when Rapport next opens.",
-            e.user_message()
-        )),
+        Err(e) => state.toast_error(t::demo_rollback_failed(why.to_string(), e.user_message())),
     }
 }
 
@@ -112,7 +104,7 @@ pub async fn finish_interrupted_load(state: AppState) {
     let Ok(load) = LocalStorage::get::<DemoLoad>(LOAD_KEY) else {
         return;
     };
-    roll_back(state, &load, "A demo data load was interrupted by a reload").await;
+    roll_back(state, &load, t::demo_interrupted()).await;
 }
 
 /// The size picker and the button (or the progress while loading).
@@ -128,9 +120,9 @@ pub fn DemoLoader() -> impl IntoView {
                 fallback=move || {
                     view! {
                         <label class="field-inline">
-                            "Demo customers "
+                            {t::demo_customers()}
                             <select
-                                aria-label="Number of demo customers"
+                                aria-label=t::demo_size()
                                 on:change=move |ev| size.set(event_target_value(&ev).parse().unwrap_or(2_000))
                             >
                                 {DemoConfig::SIZES
@@ -139,11 +131,11 @@ pub fn DemoLoader() -> impl IntoView {
                                     .collect_view()}
                             </select>
                         </label>
-                        <button class="primary" on:click=move |_| start_loading(state, size.get(), pipeline.get_untracked())>"Load demo data"</button>
+                        <button class="primary" on:click=move |_| start_loading(state, size.get(), pipeline.get_untracked())>{t::load_demo()}</button>
                     }
                 }
             >
-                <p class="muted" role="status">"Loading demo data… (progress and Cancel at the top of the page)"</p>
+                <p class="muted" role="status">{t::demo_loading_elsewhere()}</p>
             </Show>
         </div>
     }
@@ -157,9 +149,9 @@ pub fn DemoProgress() -> impl IntoView {
         state.demo_progress.get().map(|(done, total)| {
             view! {
                 <div class="progress-row">
-                    <progress aria-label="Loading demo data" max=total value=done></progress>
-                    <span>{format!("{} of {} demo customers", thousands(done), thousands(total))}</span>
-                    <button on:click=move |_| state.demo_cancel.set(true)>"Cancel"</button>
+                    <progress aria-label=t::demo_loading() max=total value=done></progress>
+                    <span>{t::demo_progress(thousands(done), thousands(total))}</span>
+                    <button on:click=move |_| state.demo_cancel.set(true)>{common::cancel()}</button>
                 </div>
             }
         })

@@ -8,6 +8,7 @@ use crate::jobs::client::{self, Canceller, JobError};
 use crate::jobs::{Job, Refresh, RefreshStatus};
 use crate::ui::state::DATABASE_NAME;
 use leptos::prelude::*;
+use rapport_core::i18n::{common, components as t};
 
 /// The state of one kind of job on a page (one run at a time; starting a
 /// new run cancels the previous one).
@@ -55,8 +56,7 @@ impl JobState {
         self.cancel();
         self.running.set(true);
         self.error.set(None);
-        self.progress
-            .set((0.0, "Starting the background worker".into()));
+        self.progress.set((0.0, t::starting_worker().into()));
         leptos::task::spawn_local(async move {
             let progress = self.progress;
             let result = client::run::<J>(
@@ -101,7 +101,7 @@ pub fn JobProgress(job: JobState, label: &'static str) -> impl IntoView {
                     aria-label=label
                 ></progress>
                 <span class="muted">{move || job.progress.get().1}</span>
-                <button type="button" on:click=move |_| job.cancel()>"Cancel"</button>
+                <button type="button" on:click=move |_| job.cancel()>{common::cancel()}</button>
             </div>
         </Show>
         {move || job.error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
@@ -146,7 +146,7 @@ pub fn RefreshNotice(
             RefreshStatus::Failed { .. } => view! {
                 <div class="refresh-failed">
                     <p class="error" role="alert">{r.failure_sentence(what)}</p>
-                    <button type="button" on:click=move |_| on_retry.run(())>"Retry"</button>
+                    <button type="button" on:click=move |_| on_retry.run(())>{common::retry()}</button>
                 </div>
             }
             .into_any(),

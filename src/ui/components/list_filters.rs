@@ -3,6 +3,7 @@
 //! the first page.
 
 use leptos::prelude::*;
+use rapport_core::i18n::{components as t, with_lang, Lang};
 use std::str::FromStr;
 
 /// A search field; typing sets `query` and returns to page one.
@@ -38,8 +39,10 @@ pub fn ChoiceFilter<T>(
     label: &'static str,
     /// The values to offer, in order.
     choices: &'static [T],
-    /// What a value is called (also its `<option>` value, parsed back with
-    /// `FromStr`).
+    /// What a value is called, in the current language (e.g.
+    /// `rapport_core::i18n::components::ticket_status`). Its English name
+    /// (the same function asked in English) is the `<option>` value, parsed
+    /// back with `FromStr`, so that a translated name still parses.
     name: fn(T) -> &'static str,
     /// The chosen value; `None` for all.
     value: RwSignal<Option<T>>,
@@ -56,10 +59,11 @@ where
                 value.set(event_target_value(&ev).parse().ok());
                 page.set(0);
             }>
-                <option value="" selected=move || value.get().is_none()>"All"</option>
+                <option value="" selected=move || value.get().is_none()>{t::all()}</option>
                 {choices.iter().map(|c| {
                     let c = *c;
-                    view! { <option value=name(c) selected=move || value.get() == Some(c)>{name(c)}</option> }
+                    let key = with_lang(Lang::En, || name(c));
+                    view! { <option value=key selected=move || value.get() == Some(c)>{name(c)}</option> }
                 }).collect_view()}
             </select>
         </label>

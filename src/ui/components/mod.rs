@@ -29,6 +29,7 @@ pub use toasts::Toasts;
 pub use unlock::UnlockScreen;
 
 use leptos::prelude::*;
+use rapport_core::i18n::components as t;
 
 /// The top of a page: its heading (the page's one `<h1>`) and a one-line
 /// description.
@@ -71,7 +72,7 @@ pub fn SaveError(
             view! {
                 <div class="error" role="alert">
                     <span>{message}</span>
-                    {offer_reload.then(|| view! { <button type="button" on:click=reload>"Reload"</button> })}
+                    {offer_reload.then(|| view! { <button type="button" on:click=reload>{t::reload()}</button> })}
                 </div>
             }
         })
@@ -91,9 +92,9 @@ pub fn Pager(
     let current = page.get_untracked().min(pages.saturating_sub(1));
     view! {
         <nav class="pager" aria-label=label>
-            <button type="button" disabled={current == 0} on:click=move |_| page.set(current.saturating_sub(1))>"Previous"</button>
-            <span class="muted">{format!("Page {} of {}", thousands(current + 1), thousands(pages))}</span>
-            <button type="button" disabled={current + 1 >= pages} on:click=move |_| page.set(current + 1)>"Next"</button>
+            <button type="button" disabled={current == 0} on:click=move |_| page.set(current.saturating_sub(1))>{t::previous()}</button>
+            <span class="muted">{t::page_of(thousands(current + 1), thousands(pages))}</span>
+            <button type="button" disabled={current + 1 >= pages} on:click=move |_| page.set(current + 1)>{t::next()}</button>
         </nav>
     }
 }

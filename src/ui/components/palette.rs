@@ -18,6 +18,7 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use rapport_core::i18n::{common, components as t};
 use wasm_bindgen::JsCast;
 
 /// Customers listed at most.
@@ -81,7 +82,7 @@ fn results(state: &AppState, text: &str) -> Vec<Target> {
             out.extend(index.search(&query).into_iter().filter_map(|h| {
                 let doc = index.doc(h.hit.key)?;
                 let title = if doc.title.is_empty() {
-                    h.hit.key.kind.label().to_string()
+                    t::text_kind(h.hit.key.kind).to_string()
                 } else {
                     doc.title.clone()
                 };
@@ -238,13 +239,13 @@ pub fn CommandPalette() -> impl IntoView {
                     }
                 }
             >
-                <div class="palette" role="dialog" aria-modal="true" aria-label="Command palette">
+                <div class="palette" role="dialog" aria-modal="true" aria-label=t::palette()>
                     <input
                         node_ref=input_ref
                         class="palette-input"
                         type="text"
                         role="combobox"
-                        aria-label="Search customers, pages, notes and tickets"
+                        aria-label=t::palette_search()
                         aria-expanded="true"
                         aria-controls="palette-results"
                         aria-autocomplete="list"
@@ -252,7 +253,7 @@ pub fn CommandPalette() -> impl IntoView {
                             let h = highlight.get();
                             (h < items.with(Vec::len)).then(|| option_id(h))
                         }
-                        placeholder="Search customers, pages, notes and tickets…"
+                        placeholder=t::palette_placeholder()
                         autocomplete="off"
                         spellcheck="false"
                         prop:value=move || text.get()
@@ -262,22 +263,22 @@ pub fn CommandPalette() -> impl IntoView {
                         }
                         on:keydown=on_key
                     />
-                    <ul id="palette-results" class="palette-results" role="listbox" aria-label="Results">
+                    <ul id="palette-results" class="palette-results" role="listbox" aria-label=t::results()>
                         {move || {
                             let list = items.get();
                             if list.is_empty() {
                                 return view! {
                                     <li class="palette-empty muted" role="presentation">
-                                        "No page or customer matches. Try part of a name, an email or a company."
+                                        {t::palette_nothing()}
                                     </li>
                                 }.into_any();
                             }
                             list.into_iter().enumerate().map(|(i, target)| {
                                 let (kind, label, detail) = match &target {
-                                    Target::Page(label, _) => ("Page", label.to_string(), String::new()),
-                                    Target::Customer(_, name, detail) => ("Customer", name.clone(), detail.clone()),
-                                    Target::Text(key, title, detail) => (key.kind.label(), title.clone(), detail.clone()),
-                                    Target::SearchTexts(words) => ("Search", format!("Search notes and tickets for “{words}”"), String::new()),
+                                    Target::Page(label, _) => (t::kind_page(), label.to_string(), String::new()),
+                                    Target::Customer(_, name, detail) => (common::customer(), name.clone(), detail.clone()),
+                                    Target::Text(key, title, detail) => (t::text_kind(key.kind), title.clone(), detail.clone()),
+                                    Target::SearchTexts(words) => (t::kind_search(), t::search_texts_for(words.clone()), String::new()),
                                 };
                                 let selected = move || highlight.get() == i;
                                 view! {
@@ -298,7 +299,7 @@ pub fn CommandPalette() -> impl IntoView {
                             }).collect_view().into_any()
                         }}
                     </ul>
-                    <p class="palette-hint muted" aria-hidden="true">"↑ ↓ to move · Enter to open · Esc to close"</p>
+                    <p class="palette-hint muted" aria-hidden="true">{t::palette_keys()}</p>
                 </div>
             </div>
         </Show>

@@ -8,6 +8,7 @@ use crate::text::{DocKey, TextKind};
 use crate::ui::base_path::app_href;
 use crate::ui::state::{customer_name, AppState};
 use leptos::prelude::*;
+use rapport_core::i18n::components as t;
 
 /// How many similar texts the panel lists.
 const SIMILAR: usize = 10;
@@ -22,7 +23,7 @@ pub fn text_path(key: DocKey) -> String {
 
 /// A date as the lists show it.
 pub fn day(at: Timestamp) -> String {
-    date_of(at).to_string()
+    crate::format::date(date_of(at))
 }
 
 /// One line of the Similar panel.
@@ -93,20 +94,20 @@ pub fn SimilarPanel(
     });
     view! {
         <section class="card similar" aria-labelledby="similar-heading">
-            <h2 id="similar-heading">"Similar"</h2>
+            <h2 id="similar-heading">{t::similar()}</h2>
             {move || match rows.get() {
-                None => view! { <p class="muted" role="status">"Indexing notes and tickets…"</p> }.into_any(),
+                None => view! { <p class="muted" role="status">{t::indexing()}</p> }.into_any(),
                 Some(list) if list.is_empty() => view! {
-                    <p class="muted">"No other note, email, meeting or ticket shares words with this one."</p>
+                    <p class="muted">{t::nothing_similar()}</p>
                 }.into_any(),
                 Some(list) => view! {
-                    <ol class="similar-list" aria-label="Similar texts">
+                    <ol class="similar-list" aria-label=t::similar_texts()>
                         {list.into_iter().map(|r| view! {
                             <li>
-                                <span class=format!("badge kind-{}", r.key.kind.label().to_lowercase())>{r.key.kind.label()}</span>
-                                <a href=app_href(&text_path(r.key))>{if r.title.is_empty() { "(no subject)".to_string() } else { r.title }}</a>
+                                <span class=format!("badge kind-{}", r.key.kind.label().to_lowercase())>{t::text_kind(r.key.kind)}</span>
+                                <a href=app_href(&text_path(r.key))>{if r.title.is_empty() { t::no_subject().to_string() } else { r.title }}</a>
                                 <span class="muted">{format!("{} · {}", day(r.at), r.customer)}</span>
-                                <span class="score" title="Cosine similarity of the two texts' TF-IDF vectors">{format!("{:.2}", r.score)}</span>
+                                <span class="score" title=t::similarity_hint()>{format!("{:.2}", r.score)}</span>
                             </li>
                         }).collect_view()}
                     </ol>
@@ -140,12 +141,12 @@ pub fn SentimentLine(
         .join(", ");
     view! {
         <p class="sentiment-line">
-            <span class=polarity_class(s.label)>{format!("{} {:+.2}", s.label.label(), s.compound)}</span>
+            <span class=polarity_class(s.label)>{format!("{} {:+.2}", t::polarity(s.label), s.compound)}</span>
             " "
             {if drivers.is_empty() {
-                view! { <span class="muted">"No word in the text carries sentiment."</span> }.into_any()
+                view! { <span class="muted">{t::no_sentiment_words()}</span> }.into_any()
             } else {
-                view! { <span class="muted">{format!("Because of: {drivers}")}</span> }.into_any()
+                view! { <span class="muted">{t::because_of(drivers)}</span> }.into_any()
             }}
         </p>
     }

@@ -2,6 +2,7 @@
 
 use crate::ui::state::AppState;
 use leptos::prelude::*;
+use rapport_core::i18n::{common, components as t};
 
 /// Renders `AppState::toasts`.
 #[component]
@@ -15,10 +16,10 @@ pub fn Toasts() -> impl IntoView {
                     {toast.undo.clone().map(|inverse| {
                         let id = toast.id;
                         // Named after what it undoes: several toasts can be on screen.
-                        let label = format!("Undo: {}", toast.text);
-                        view! { <button class="link" aria-label=label on:click=move |_| state.undo(id, inverse.clone())>"Undo"</button> }
+                        let label = t::undo_what(toast.text.clone());
+                        view! { <button class="link" aria-label=label on:click=move |_| state.undo(id, inverse.clone())>{common::undo()}</button> }
                     })}
-                    <button class="link" aria-label="Dismiss" on:click=move |_| state.dismiss(toast.id)>"×"</button>
+                    <button class="link" aria-label=t::dismiss() on:click=move |_| state.dismiss(toast.id)>"×"</button>
                 </div>
             </For>
         </div>

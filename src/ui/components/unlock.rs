@@ -4,6 +4,7 @@
 use crate::store::seal::Target;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
+use rapport_core::i18n::components as t;
 
 /// "Unlock Rapport": the passphrase, and what went wrong if anything.
 #[component]
@@ -30,25 +31,22 @@ pub fn UnlockScreen() -> impl IntoView {
     view! {
         <main class="content unlock" id="main" tabindex="-1">
             <section class="card unlock-card">
-                <h1>"Unlock Rapport"</h1>
+                <h1>{t::unlock_title()}</h1>
                 <p class="muted">
-                    "The data in this browser is encrypted. Type your passphrase to open it; "
-                    "it never leaves this device."
+                    {t::unlock_intro()}
                 </p>
                 {move || state.interrupted_rewrite.get().map(|target| {
                     let what = match target {
-                        Target::Sealed => "Turning encryption on",
-                        Target::Plain => "Turning encryption off",
+                        Target::Sealed => t::sealing_cut_off(),
+                        Target::Plain => t::unsealing_cut_off(),
                     };
                     view! {
-                        <p class="notice" role="status">
-                            {format!("{what} was cut off before it finished. Every record is readable; it resumes once you unlock.")}
-                        </p>
+                        <p class="notice" role="status">{what}</p>
                     }
                 })}
                 <form class="unlock-form" on:submit=submit>
                     <label class="field">
-                        <span class="field-label">"Passphrase"</span>
+                        <span class="field-label">{t::passphrase()}</span>
                         <input
                             type="password"
                             name="passphrase"
@@ -61,7 +59,7 @@ pub fn UnlockScreen() -> impl IntoView {
                     {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                     <div class="form-actions">
                         <button type="submit" class="primary" disabled=move || busy.get()>
-                            {move || if busy.get() { "Unlocking…" } else { "Unlock" }}
+                            {move || if busy.get() { t::unlocking() } else { t::unlock() }}
                         </button>
                     </div>
                 </form>

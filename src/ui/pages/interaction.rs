@@ -10,6 +10,7 @@ use crate::ui::components::{day, PageHeader, SentimentLine, SimilarPanel};
 use crate::ui::state::{customer_name, AppState};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use rapport_core::i18n::{common, components as kinds, search as t};
 
 /// `/notes/:id`.
 #[component]
@@ -27,15 +28,15 @@ pub fn InteractionPage() -> impl IntoView {
         }
     });
     view! {
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{common::loading()}</p> }>
             {move || entry.get().map(|found| match found {
-                Ok(None) => view! { <p class="muted">"Opening the database…"</p> }.into_any(),
+                Ok(None) => view! { <p class="muted">{t::opening_database()}</p> }.into_any(),
                 Ok(Some(None)) => view! {
-                    <PageHeader title="Not found" subtitle="The link may be wrong, or the entry was deleted for good."/>
-                    <p><a href=app_href("/search")>"Search notes and tickets"</a></p>
+                    <PageHeader title=t::entry_not_found() subtitle=t::entry_not_found_hint()/>
+                    <p><a href=app_href("/search")>{t::title()}</a></p>
                 }.into_any(),
                 Err(e) => view! {
-                    <PageHeader title="This entry could not be read" subtitle="Nothing was changed."/>
+                    <PageHeader title=t::entry_unreadable() subtitle=t::nothing_changed()/>
                     <p class="error" role="alert">{e.user_message()}</p>
                 }.into_any(),
                 Ok(Some(Some(i))) => view! { <EntryView entry=i/> }.into_any(),
@@ -52,14 +53,14 @@ fn EntryView(entry: Interaction) -> impl IntoView {
         id: entry.id(),
     };
     let title = if entry.subject.trim().is_empty() {
-        entry.kind.label().to_string()
+        kinds::interaction_kind(entry.kind).to_string()
     } else {
         entry.subject.clone()
     };
     let customer = entry.customer_id;
     let direction = match entry.direction {
         Direction::Internal => String::new(),
-        d => format!(" · {}", d.label()),
+        d => format!(" · {}", kinds::direction(d)),
     };
     let text = format!("{}\n{}", entry.subject, entry.body);
     view! {
@@ -69,15 +70,15 @@ fn EntryView(entry: Interaction) -> impl IntoView {
                     <a href=app_href(&format!("/customers/{customer}"))>{customer_name(&state, &customer)}</a>
                 </p>
                 <h1>{title}</h1>
-                <p class="page-subtitle">{format!("{} · {}{direction}", entry.kind.label(), day(entry.at))}</p>
+                <p class="page-subtitle">{format!("{} · {}{direction}", kinds::interaction_kind(entry.kind), day(entry.at))}</p>
             </div>
         </header>
-        {entry.is_deleted().then(|| view! { <p class="notice">"This entry is in the trash."</p> })}
+        {entry.is_deleted().then(|| view! { <p class="notice">{t::entry_in_trash()}</p> })}
         <div class="two-columns">
             <section class="card" aria-labelledby="entry-text-heading">
-                <h2 id="entry-text-heading">"Text"</h2>
+                <h2 id="entry-text-heading">{t::text()}</h2>
                 <p class="entry-body">{entry.body.clone()}</p>
-                <h3>"Sentiment"</h3>
+                <h3>{t::sentiment()}</h3>
                 <SentimentLine text=text/>
             </section>
             <SimilarPanel key=key/>

@@ -4,16 +4,17 @@ use crate::ui::base_path::app_href;
 use crate::ui::components::PageHeader;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use rapport_core::i18n::trash as t;
 
 /// Shown for any address the app does not know.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     view! {
-        <PageHeader title="Page not found" subtitle="There is no page at this address."/>
+        <PageHeader title=t::not_found() subtitle=t::not_found_subtitle()/>
         <section class="empty-state">
             <div class="empty-icon" aria-hidden="true">"404"</div>
-            <p>"The link may be old, or the address mistyped. Your data is untouched."</p>
-            <p><A href=app_href("/")>"Back to the dashboard"</A></p>
+            <p>{t::not_found_body()}</p>
+            <p><A href=app_href("/")>{t::back_to_dashboard()}</A></p>
         </section>
     }
 }

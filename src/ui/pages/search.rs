@@ -10,6 +10,7 @@ use crate::ui::components::{day, text_path, want_text_index, PageHeader};
 use crate::ui::state::{customer_name, AppState};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use rapport_core::i18n::{components as kinds, search as t};
 
 /// Results listed at most.
 const RESULTS: usize = 50;
@@ -111,33 +112,37 @@ pub fn SearchPage() -> impl IntoView {
                             if on { f.kinds.push(kind); }
                         });
                     }/>
-                " " {kind.plural()}
+                " " {kinds::text_kinds(kind)}
             </label>
         }
     };
     view! {
-        <PageHeader title="Search notes and tickets" subtitle="Every note, call, email, meeting and ticket, ranked by how well it matches."/>
+        <PageHeader title=t::title() subtitle=t::subtitle()/>
         <form class="card search-form" role="search" on:submit=|ev| ev.prevent_default()>
-            <input type="search" aria-label="Search text" placeholder="Words or a phrase, in English or 中文"
+            <input type="search" aria-label=t::search_text() placeholder=t::placeholder()
                 prop:value=move || form.with(|f| f.text.clone())
                 on:input=move |ev| form.update(|f| f.text = event_target_value(&ev))/>
             <fieldset class="choices">
-                <legend>"Kinds (none ticked: all)"</legend>
+                <legend>{t::kinds()}</legend>
                 {TextKind::ALL.iter().copied().map(kind_box).collect_view()}
             </fieldset>
-            <label>"From " <input type="date" prop:value=move || form.with(|f| f.from.clone())
+            <label>{t::from()} <input type="date" prop:value=move || form.with(|f| f.from.clone())
                 on:change=move |ev| form.update(|f| f.from = event_target_value(&ev))/></label>
-            <label>"To " <input type="date" prop:value=move || form.with(|f| f.to.clone())
+            <label>{t::to()} <input type="date" prop:value=move || form.with(|f| f.to.clone())
                 on:change=move |ev| form.update(|f| f.to = event_target_value(&ev))/></label>
         </form>
         {move || match outcome.get() {
             Err(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
-            Ok(None) => view! { <p class="muted">"Type a word to search."</p> }.into_any(),
-            Ok(Some(None)) => view! { <p class="muted" role="status">"Indexing notes and tickets…"</p> }.into_any(),
-            Ok(Some(Some(rows))) if rows.is_empty() => view! { <p class="muted" role="status">"No note, email, meeting or ticket matches."</p> }.into_any(),
+            Ok(None) => view! { <p class="muted">{t::type_a_word()}</p> }.into_any(),
+            Ok(Some(None)) => view! { <p class="muted" role="status">{t::indexing()}</p> }.into_any(),
+            Ok(Some(Some(rows))) if rows.is_empty() => view! { <p class="muted" role="status">{t::no_match()}</p> }.into_any(),
             Ok(Some(Some(rows))) => view! {
-                <p class="muted" role="status">{format!("{} matching text{}{}", rows.len(), if rows.len() == 1 { "" } else { "s" }, if rows.len() == RESULTS { " (the best shown)" } else { "" })}</p>
-                <ol class="search-results" aria-label="Results">
+                <p class="muted" role="status">{match rows.len() {
+                    1 => t::matching_one(1),
+                    RESULTS => t::matching_best(RESULTS),
+                    n => t::matching_many(n),
+                }}</p>
+                <ol class="search-results" aria-label=t::results()>
                     {rows.into_iter().map(|r| view! { <ResultItem row=r/> }).collect_view()}
                 </ol>
             }.into_any(),
@@ -155,24 +160,24 @@ fn ResultItem(row: ResultRow) -> impl IntoView {
     view! {
         <li class="search-result">
             <div class="search-result-head">
-                <span class=format!("badge kind-{}", key.kind.label().to_lowercase())>{key.kind.label()}</span>
+                <span class=format!("badge kind-{}", key.kind.label().to_lowercase())>{kinds::text_kind(key.kind)}</span>
                 <a href=href>
                     <Suspense fallback=|| "…">
                         {move || text.get().map(|t| match t {
                             Some(t) if !t.title.is_empty() => marked(t.title).into_any(),
-                            _ => "(no subject)".into_any(),
+                            _ => t::no_subject().into_any(),
                         })}
                     </Suspense>
                 </a>
                 <span class="muted">{format!("{} · {}", day(row.at), customer_name(&state, &row.customer))}</span>
-                <span class="score" title="TF-IDF cosine score">{format!("{:.2}", row.score)}</span>
+                <span class="score" title=t::score_hint()>{format!("{:.2}", row.score)}</span>
             </div>
             <p class="snippet">
                 <Suspense fallback=|| "">
                     {move || text.get().flatten().map(|t| marked(t.snippet))}
                 </Suspense>
             </p>
-            <p class="muted small">{format!("Matched: {}", row.matched.join(", "))}</p>
+            <p class="muted small">{t::matched(row.matched.join(", "))}</p>
         </li>
     }
 }

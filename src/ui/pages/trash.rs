@@ -6,6 +6,7 @@ use crate::store::{Collection, Store, StoreError};
 use crate::ui::components::{EmptyState, PageHeader};
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
+use rapport_core::i18n::{common, trash as t};
 
 async fn trashed(state: AppState) -> Result<Vec<Customer>, StoreError> {
     let mut list: Vec<Customer> = state
@@ -50,26 +51,26 @@ pub fn TrashPage() -> impl IntoView {
         });
     };
     view! {
-        <PageHeader title="Trash" subtitle="Customers moved to the trash. Restore them, or delete them for good."/>
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <PageHeader title=t::title() subtitle=t::subtitle()/>
+        <Transition fallback=|| view! { <p class="muted">{common::loading()}</p> }>
             {move || list.get().map(|result| match result {
                 Err(e) => view! { <p class="error" role="alert">{e.user_message()}</p> }.into_any(),
                 Ok(items) if items.is_empty() => view! {
-                    <EmptyState icon="🗑" title="The trash is empty">
-                        <p>"Customers you delete land here first, so a slip can be undone."</p>
+                    <EmptyState icon="🗑" title=t::empty_title()>
+                        <p>{t::empty_body()}</p>
                     </EmptyState>
                 }.into_any(),
                 Ok(items) => view! {
-                    <ul class="card plain-list" aria-label="Trashed customers">
+                    <ul class="card plain-list" aria-label=t::trashed_customers()>
                         {items.into_iter().map(|c| {
                             let name = c.display_name();
-                            let when = c.meta.deleted_at.map(|t| date_of(t).to_string()).unwrap_or_default();
+                            let when = c.meta.deleted_at.map(|at| crate::format::date(date_of(at))).unwrap_or_default();
                             let (a, b) = (c.clone(), c);
                             view! {
                                 <li>
-                                    <span class="grow"><strong>{name.clone()}</strong>" "<span class="muted">{format!("trashed {when}")}</span></span>
-                                    <button aria-label=format!("Restore {name}") on:click=move |_| act(a.clone(), true)>"Restore"</button>
-                                    <button class="danger" aria-label=format!("Delete for good: {name}") on:click=move |_| act(b.clone(), false)>"Delete for good"</button>
+                                    <span class="grow"><strong>{name.clone()}</strong>" "<span class="muted">{t::trashed_on(when)}</span></span>
+                                    <button aria-label=t::restore_who(name.clone()) on:click=move |_| act(a.clone(), true)>{t::restore()}</button>
+                                    <button class="danger" aria-label=t::delete_who(name.clone()) on:click=move |_| act(b.clone(), false)>{t::delete_for_good()}</button>
                                 </li>
                             }
                         }).collect_view()}

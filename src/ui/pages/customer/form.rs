@@ -12,6 +12,7 @@ use crate::ui::components::{FormState, SaveError};
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use rapport_core::i18n::{common, components as kinds, customer as t};
 
 /// The form. `is_new` inserts; otherwise the save is an update checked
 /// against the version `initial` was read at.
@@ -35,7 +36,7 @@ pub fn CustomerForm(initial: Customer, is_new: bool) -> impl IntoView {
         {
             Ok(c) => c,
             Err(e) => {
-                form.refuse(e, "Not saved: please correct the fields marked below.");
+                form.refuse(e, t::not_saved());
                 return;
             }
         };
@@ -50,7 +51,7 @@ pub fn CustomerForm(initial: Customer, is_new: bool) -> impl IntoView {
         };
         let navigate = navigate.clone();
         state.submit(changes, false, form, move || {
-            state.toast(format!("Saved {}", customer.display_name()));
+            state.toast(t::saved(customer.display_name()));
             if is_new {
                 navigate(&format!("/customers/{}", customer.id()), Default::default());
             }
@@ -81,7 +82,7 @@ pub fn CustomerForm(initial: Customer, is_new: bool) -> impl IntoView {
     };
     let choice = move |name: &'static str,
                        label: &'static str,
-                       options: Vec<&'static str>,
+                       options: Vec<(&'static str, &'static str)>,
                        get: fn(&CustomerDraft) -> String,
                        set: fn(&mut CustomerDraft, String)| {
         view! {
@@ -89,36 +90,36 @@ pub fn CustomerForm(initial: Customer, is_new: bool) -> impl IntoView {
                 <span class="field-label">{label}</span>
                 <select name=name prop:value=move || draft.with(get) on:change=move |ev| draft.update(|d| set(d, event_target_value(&ev)))>
                     <option value="">"—"</option>
-                    {options.into_iter().map(|o| view! { <option value=o>{o}</option> }).collect_view()}
+                    {options.into_iter().map(|(value, shown)| view! { <option value=value>{shown}</option> }).collect_view()}
                 </select>
             </label>
         }
     };
 
     view! {
-        <form class="card form" on:submit=save novalidate=true aria-label="Customer details">
-            <h2>{if is_new { "New customer" } else { "Details" }}</h2>
+        <form class="card form" on:submit=save novalidate=true aria-label=t::form_name()>
+            <h2>{if is_new { t::new_customer() } else { t::details() }}</h2>
             <div class="form-grid">
-                {field("given_name", "Given name", "text", |d| d.given_name.clone(), |d, v| d.given_name = v)}
-                {field("family_name", "Family name", "text", |d| d.family_name.clone(), |d, v| d.family_name = v)}
-                {field("emails", "Email", "text", |d| d.emails.clone(), |d, v| d.emails = v)}
-                {field("phones", "Phone", "tel", |d| d.phones.clone(), |d, v| d.phones = v)}
-                {field("company", "Company", "text", |d| d.company.clone(), |d, v| d.company = v)}
-                {field("job_title", "Job title", "text", |d| d.job_title.clone(), |d, v| d.job_title = v)}
-                {choice("lifecycle", "Lifecycle stage", LifecycleStage::ALL.iter().map(|s| s.label()).collect(), |d| d.lifecycle.clone(), |d, v| d.lifecycle = v)}
-                {field("tags", "Tags", "text", |d| d.tags.clone(), |d, v| d.tags = v)}
-                {field("street", "Street", "text", |d| d.street.clone(), |d, v| d.street = v)}
-                {field("city", "City", "text", |d| d.city.clone(), |d, v| d.city = v)}
-                {field("region", "Region", "text", |d| d.region.clone(), |d, v| d.region = v)}
-                {field("postal_code", "Postal code", "text", |d| d.postal_code.clone(), |d, v| d.postal_code = v)}
-                {field("country", "Country", "text", |d| d.country.clone(), |d, v| d.country = v)}
-                {field("birthday", "Birthday", "date", |d| d.birthday.clone(), |d, v| d.birthday = v)}
-                {field("age", "Age", "text", |d| d.age.clone(), |d, v| d.age = v)}
-                {field("annual_income", "Annual income", "text", |d| d.annual_income.clone(), |d, v| d.annual_income = v)}
-                {choice("education", "Education", Education::ALL.iter().map(|e| e.label()).collect(), |d| d.education.clone(), |d, v| d.education = v)}
-                {field("source", "Source", "text", |d| d.source.clone(), |d, v| d.source = v)}
-                {field("owner", "Owner", "text", |d| d.owner.clone(), |d, v| d.owner = v)}
-                {field("segment", "Segment", "text", |d| d.segment.clone(), |d, v| d.segment = v)}
+                {field("given_name", t::given_name(), "text", |d| d.given_name.clone(), |d, v| d.given_name = v)}
+                {field("family_name", t::family_name(), "text", |d| d.family_name.clone(), |d, v| d.family_name = v)}
+                {field("emails", t::email(), "text", |d| d.emails.clone(), |d, v| d.emails = v)}
+                {field("phones", t::phone(), "tel", |d| d.phones.clone(), |d, v| d.phones = v)}
+                {field("company", t::company(), "text", |d| d.company.clone(), |d, v| d.company = v)}
+                {field("job_title", t::job_title(), "text", |d| d.job_title.clone(), |d, v| d.job_title = v)}
+                {choice("lifecycle", t::lifecycle(), LifecycleStage::ALL.iter().map(|s| (s.label(), kinds::stage(*s))).collect(), |d| d.lifecycle.clone(), |d, v| d.lifecycle = v)}
+                {field("tags", t::tags(), "text", |d| d.tags.clone(), |d, v| d.tags = v)}
+                {field("street", t::street(), "text", |d| d.street.clone(), |d, v| d.street = v)}
+                {field("city", t::city(), "text", |d| d.city.clone(), |d, v| d.city = v)}
+                {field("region", t::region(), "text", |d| d.region.clone(), |d, v| d.region = v)}
+                {field("postal_code", t::postal_code(), "text", |d| d.postal_code.clone(), |d, v| d.postal_code = v)}
+                {field("country", t::country(), "text", |d| d.country.clone(), |d, v| d.country = v)}
+                {field("birthday", t::birthday(), "date", |d| d.birthday.clone(), |d, v| d.birthday = v)}
+                {field("age", t::age(), "text", |d| d.age.clone(), |d, v| d.age = v)}
+                {field("annual_income", t::annual_income(), "text", |d| d.annual_income.clone(), |d, v| d.annual_income = v)}
+                {choice("education", t::education(), Education::ALL.iter().map(|e| (e.label(), kinds::education(*e))).collect(), |d| d.education.clone(), |d, v| d.education = v)}
+                {field("source", t::source(), "text", |d| d.source.clone(), |d, v| d.source = v)}
+                {field("owner", t::owner(), "text", |d| d.owner.clone(), |d, v| d.owner = v)}
+                {field("segment", t::segment(), "text", |d| d.segment.clone(), |d, v| d.segment = v)}
             </div>
             <CustomFieldsEditor
                 fields=custom
@@ -129,9 +130,9 @@ pub fn CustomerForm(initial: Customer, is_new: bool) -> impl IntoView {
             <SaveError error=save_error/>
             <div class="form-actions">
                 <button class="primary" type="submit" disabled=move || saving.get()>
-                    {if is_new { "Add customer" } else { "Save changes" }}
+                    {if is_new { t::add_customer() } else { t::save_changes() }}
                 </button>
-                {is_new.then(|| view! { <a class="button" href=app_href("/customers")>"Cancel"</a> })}
+                {is_new.then(|| view! { <a class="button" href=app_href("/customers")>{common::cancel()}</a> })}
             </div>
         </form>
     }

@@ -16,6 +16,7 @@ use crate::ui::components::{thousands, Chart, ChartSpec, JobState};
 use crate::ui::pages::dashboard_charts::month_label;
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
+use rapport_core::i18n::{components as kinds, customer as t};
 
 /// What the card reads from the store for one customer.
 #[derive(Clone)]
@@ -63,8 +64,8 @@ fn figure(label: &'static str, value: String) -> impl IntoView {
 
 fn spend_chart(summary: &CustomerSummary) -> ChartSpec {
     ChartSpec::Bars(BarChart {
-        title: format!("Spend per month ({})", summary.main_currency),
-        category_label: "Month".into(),
+        title: t::spend_per_month(summary.main_currency.clone()),
+        category_label: t::month().into(),
         value_label: summary.main_currency.clone(),
         bars: summary
             .monthly
@@ -94,8 +95,8 @@ pub fn AtAGlance(customer: Id) -> impl IntoView {
     };
     view! {
         <section class="card glance" aria-labelledby="glance-heading">
-            <h2 id="glance-heading">"At a glance"</h2>
-            <Transition fallback=|| view! { <p class="muted">"Adding up…"</p> }>
+            <h2 id="glance-heading">{t::at_a_glance()}</h2>
+            <Transition fallback=|| view! { <p class="muted">{t::adding_up()}</p> }>
                 {move || glance.get().map(|result| match result {
                     Err(e) => view! { <p class="error" role="alert">{e.user_message()}</p> }.into_any(),
                     Ok(None) => ().into_any(),
@@ -103,24 +104,24 @@ pub fn AtAGlance(customer: Id) -> impl IntoView {
                         <dl class="glance-figures">
                             {match &g.summary {
                                 Some(s) => view! {
-                                    {figure("Lifetime spend", s.spend.iter().map(|(c, a)| money(*a, c)).collect::<Vec<_>>().join(" · "))}
-                                    {figure("Purchases", thousands(s.orders))}
-                                    {figure("Average order", money(s.average_order, &s.main_currency))}
-                                    {figure("First purchase", s.first_order.to_string())}
-                                    {figure("Last purchase", s.last_order.to_string())}
-                                    {figure("Days since last purchase", thousands(s.days_since_last.max(0) as usize))}
+                                    {figure(t::lifetime_spend(), s.spend.iter().map(|(c, a)| money(*a, c)).collect::<Vec<_>>().join(" · "))}
+                                    {figure(t::purchases(), thousands(s.orders))}
+                                    {figure(t::average_order(), money(s.average_order, &s.main_currency))}
+                                    {figure(t::first_purchase(), crate::format::date(s.first_order))}
+                                    {figure(t::last_purchase(), crate::format::date(s.last_order))}
+                                    {figure(t::days_since_last(), thousands(s.days_since_last.max(0) as usize))}
                                 }.into_any(),
-                                None => view! { {figure("Purchases", "None yet".to_string())} }.into_any(),
+                                None => view! { {figure(t::purchases(), t::none_yet().to_string())} }.into_any(),
                             }}
                             {move || scores().map(|c| view! {
-                                {figure("RFM scores (R F M)", format!("{} {} {}", c.rfm.0, c.rfm.1, c.rfm.2))}
-                                {figure("RFM segment", c.segment.label().to_string())}
-                                {c.predicted_value.map(|v| figure("Predicted next 12 months", money(v, &c.currency)))}
-                                {c.probability_alive.map(|p| figure("Chance still buying", format!("{:.0}%", p * 100.0)))}
+                                {figure(t::rfm_scores(), format!("{} {} {}", c.rfm.0, c.rfm.1, c.rfm.2))}
+                                {figure(t::rfm_segment(), kinds::rfm_segment(c.segment).to_string())}
+                                {c.predicted_value.map(|v| figure(t::predicted(), money(v, &c.currency)))}
+                                {c.probability_alive.map(|p| figure(t::chance_alive(), format!("{:.0}%", p * 100.0)))}
                             })}
-                            {move || likelihood().map(|p| figure("Likelihood to buy", format!("{:.0}%", p * 100.0)))}
-                            {figure("Open deals", format!("{} ({})", thousands(g.open_deals), crate::format::money(g.open_deal_value)))}
-                            {figure("Open tickets", thousands(g.open_tickets))}
+                            {move || likelihood().map(|p| figure(t::likelihood(), format!("{:.0}%", p * 100.0)))}
+                            {figure(t::open_deals(), format!("{} ({})", thousands(g.open_deals), crate::format::money(g.open_deal_value)))}
+                            {figure(t::open_tickets(), thousands(g.open_tickets))}
                         </dl>
                         {g.summary.as_ref().filter(|s| !s.monthly.is_empty()).map(|s| view! {
                             <Chart spec=Signal::stored(spend_chart(s)) height=180/>
@@ -147,22 +148,22 @@ fn Recommendations(customer: Id) -> impl IntoView {
         move |r| found.set(Some(r)),
     );
     view! {
-        <h3>"Recommended products"</h3>
+        <h3>{t::recommended()}</h3>
         {move || job.error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         {move || match found.get() {
-            None => view! { <p class="muted">"Comparing with other customers…"</p> }.into_any(),
+            None => view! { <p class="muted">{t::comparing()}</p> }.into_any(),
             Some(list) if list.is_empty() => view! {
-                <p class="muted">"Nothing to recommend: no other customer bought what this one did, or they already bought it all."</p>
+                <p class="muted">{t::nothing_to_recommend()}</p>
             }.into_any(),
             Some(list) => view! {
-                <ul class="plain-list recommendations" aria-label="Recommended products">
+                <ul class="plain-list recommendations" aria-label=t::recommended()>
                     {list.into_iter().map(|r| {
                         let because = r.because.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>().join(", ");
                         view! {
                             <li>
                                 <strong>{r.product.clone()}</strong>
                                 " "
-                                <span class="muted">{format!("because they bought {because} (score {:.2})", r.score)}</span>
+                                <span class="muted">{t::because_bought(because, format!("{:.2}", r.score))}</span>
                             </li>
                         }
                     }).collect_view()}

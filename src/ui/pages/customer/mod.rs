@@ -18,6 +18,7 @@ use form::CustomerForm;
 use glance::AtAGlance;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
+use rapport_core::i18n::{common, customer as t};
 use relationships::Relationships;
 use sentiment::CustomerSentiment;
 use timeline::Timeline;
@@ -26,7 +27,7 @@ use timeline::Timeline;
 #[component]
 pub fn NewCustomerPage() -> impl IntoView {
     view! {
-        <PageHeader title="New customer" subtitle="Only a name, an email or a company is required."/>
+        <PageHeader title=t::new_customer() subtitle=t::new_subtitle()/>
         <WhenStoreReady>
             <CustomerForm initial=Customer::new_v4(now_ms()) is_new=true/>
         </WhenStoreReady>
@@ -52,25 +53,28 @@ pub fn CustomerPage() -> impl IntoView {
         }
     });
     view! {
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{common::loading()}</p> }>
             {move || customer.get().map(|found| match found {
                 // The database is still opening.
-                Ok(None) => view! { <p class="muted">"Loading…"</p> }.into_any(),
+                Ok(None) => view! { <p class="muted">{common::loading()}</p> }.into_any(),
                 Ok(Some(None)) => view! {
-                    <PageHeader title="Customer not found" subtitle="It may have been deleted for good."/>
-                    <p><a href=app_href("/customers")>"Back to customers"</a></p>
+                    <PageHeader title=t::not_found() subtitle=t::not_found_hint()/>
+                    <p><a href=app_href("/customers")>{t::back_to_customers()}</a></p>
                 }.into_any(),
                 // A failing store is not a missing customer: say what failed.
                 Err(e) => view! {
-                    <PageHeader title="This customer could not be read" subtitle="Nothing was changed."/>
+                    <PageHeader title=t::unreadable() subtitle=t::nothing_changed()/>
                     <p class="error" role="alert">{e.user_message()}</p>
-                    <p><a href=app_href("/customers")>"Back to customers"</a></p>
+                    <p><a href=app_href("/customers")>{t::back_to_customers()}</a></p>
                 }.into_any(),
                 Ok(Some(Some(c))) => view! { <CustomerView customer=c/> }.into_any(),
             })}
         </Transition>
     }
 }
+
+/// Stands for a link inside a translated sentence, to cut it there.
+const LINK_MARK: &str = "\u{1}";
 
 #[component]
 fn CustomerView(customer: Customer) -> impl IntoView {
@@ -81,7 +85,7 @@ fn CustomerView(customer: Customer) -> impl IntoView {
     let trashed = customer.is_deleted();
     let customer_merged_into = customer.merged_into;
     let title = if name.is_empty() {
-        "Unnamed customer".to_string()
+        t::unnamed().to_string()
     } else {
         name.clone()
     };
@@ -111,28 +115,34 @@ fn CustomerView(customer: Customer) -> impl IntoView {
     view! {
         <header class="page-header">
             <div>
-                <p class="breadcrumb"><a href=app_href("/customers")>"Customers"</a></p>
+                <p class="breadcrumb"><a href=app_href("/customers")>{t::breadcrumb()}</a></p>
                 <h1>{title}</h1>
                 <p class="page-subtitle">{subtitle}</p>
             </div>
             <div class="page-actions">
                 {(!trashed).then(|| view! {
-                    <a class="button" href=app_href(&format!("/pipeline/new?customer={id}"))>"New deal"</a>
-                    <a class="button" href=app_href(&format!("/orders/new?customer={id}"))>"New quote"</a>
-                    <a class="button" href=app_href(&format!("/tickets/new?customer={id}"))>"Open ticket"</a>
-                    <button class="danger" on:click=move_to_trash>"Move to trash"</button>
+                    <a class="button" href=app_href(&format!("/pipeline/new?customer={id}"))>{t::new_deal()}</a>
+                    <a class="button" href=app_href(&format!("/orders/new?customer={id}"))>{t::new_quote()}</a>
+                    <a class="button" href=app_href(&format!("/tickets/new?customer={id}"))>{t::open_ticket()}</a>
+                    <button class="danger" on:click=move_to_trash>{t::move_to_trash()}</button>
                 })}
             </div>
         </header>
         {match customer_merged_into {
-            Some(into) => Some(view! {
-                <p class="notice" role="status">
-                    "This customer was merged into "
-                    <a href=app_href(&format!("/customers/{into}"))>{customer_name(&state, &into)}</a>
-                    ": their timeline, orders, deals, tickets and tasks are there now."
-                </p>
-            }.into_any()),
-            None => trashed.then(|| view! { <p class="notice">"This customer is in the trash. Restore it from the Trash page."</p> }.into_any()),
+            Some(into) => {
+                // The sentence in the user's language, cut where the link goes.
+                let sentence = t::merged_into(LINK_MARK.to_string());
+                let (before, after) = sentence.split_once(LINK_MARK).unwrap_or((sentence.as_str(), ""));
+                let (before, after) = (before.to_string(), after.to_string());
+                Some(view! {
+                    <p class="notice" role="status">
+                        {before}
+                        <a href=app_href(&format!("/customers/{into}"))>{customer_name(&state, &into)}</a>
+                        {after}
+                    </p>
+                }.into_any())
+            }
+            None => trashed.then(|| view! { <p class="notice">{t::in_trash()}</p> }.into_any()),
         }}
         {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         <div class="two-columns">

@@ -15,30 +15,45 @@ use crate::ui::base_path::app_href;
 use crate::ui::components::{CustomerPicker, FormState, PickedCustomer, SaveError};
 use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
+use rapport_core::i18n::{common, customer as t};
+
+/// A text of the catalogue, in the current language.
+type Text = fn() -> &'static str;
 
 /// What the "Link" select offers: a kind, and for referrals which way.
-const LINKS: [(&str, &str); 5] = [
-    ("referred", "Referred them"),
-    ("referred-by", "Was referred by them"),
-    ("colleague", "Colleague"),
-    ("family", "Family"),
-    ("partner", "Partner"),
+const LINKS: [(&str, Text); 5] = [
+    ("referred", t::link_referred),
+    ("referred-by", t::link_referred_by),
+    ("colleague", t::link_colleague),
+    ("family", t::link_family),
+    ("partner", t::link_partner),
 ];
 
 /// Strength choices, as shown and as stored (0 to 1).
-const STRENGTHS: [(&str, f64); 4] = [
-    ("Weak", 0.25),
-    ("Medium", 0.5),
-    ("Strong", 0.75),
-    ("Very strong", 1.0),
+const STRENGTHS: [(Text, f64); 4] = [
+    (t::weak, 0.25),
+    (t::medium, 0.5),
+    (t::strong, 0.75),
+    (t::very_strong, 1.0),
 ];
 
 fn strength_label(strength: f64) -> &'static str {
     STRENGTHS
         .iter()
         .min_by(|a, b| (a.1 - strength).abs().total_cmp(&(b.1 - strength).abs()))
-        .map(|s| s.0)
-        .unwrap_or("Medium")
+        .map_or_else(t::medium, |s| (s.0)())
+}
+
+/// How `link` reads on `customer`'s page, in the user's language (as
+/// [`Relationship::phrase_for`] says it in English).
+fn phrase(link: &Relationship, customer: Id) -> &'static str {
+    match link.kind {
+        RelationshipKind::Referred if link.to == customer => t::phrase_referred_by(),
+        RelationshipKind::Referred => t::phrase_referred(),
+        RelationshipKind::Colleague => t::link_colleague(),
+        RelationshipKind::Family => t::link_family(),
+        RelationshipKind::Partner => t::link_partner(),
+    }
 }
 
 /// The live links of `customer`, strongest first.
@@ -96,7 +111,7 @@ pub fn Relationships(customer: Id) -> impl IntoView {
             e.push(
                 "to",
                 if other.is_unresolved() {
-                    FieldErrorKind::Inconsistent("pick the customer from the suggestions")
+                    FieldErrorKind::Inconsistent(t::pick_from_suggestions())
                 } else {
                     FieldErrorKind::Required
                 },
@@ -140,57 +155,57 @@ pub fn Relationships(customer: Id) -> impl IntoView {
     let row = move |link: Relationship| {
         let other_id = link.other(customer).unwrap_or(customer);
         let name = customer_name(&state, &other_id);
-        let phrase = link.phrase_for(customer);
-        let label = format!("Remove the link with {name}");
+        let phrase = phrase(&link, customer);
+        let label = t::remove_link(name.clone());
         let strength = strength_label(link.strength);
         view! {
             <li class="relationship">
                 <span class="badge">{phrase}</span>
                 <a href=app_href(&format!("/customers/{other_id}"))>{name}</a>
                 <span class="muted">{strength}</span>
-                <button type="button" class="link" aria-label=label on:click=move |_| remove(link.clone())>"Remove"</button>
+                <button type="button" class="link" aria-label=label on:click=move |_| remove(link.clone())>{t::remove()}</button>
             </li>
         }
     };
 
     view! {
         <section class="card" aria-labelledby="relationships-heading">
-            <h2 id="relationships-heading">"Relationships"</h2>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <h2 id="relationships-heading">{t::relationships()}</h2>
+            <Transition fallback=|| view! { <p class="muted">{common::loading()}</p> }>
                 {move || links.get().map(|result| match result {
                     Err(e) => view! { <p class="error" role="alert">{e.user_message()}</p> }.into_any(),
                     Ok(list) if list.is_empty() => view! {
-                        <p class="muted">"No links yet: record who referred this customer, or their colleagues, family and partners."</p>
+                        <p class="muted">{t::no_links()}</p>
                     }.into_any(),
                     Ok(list) => view! {
-                        <ul class="relationships" aria-label="Linked customers">
+                        <ul class="relationships" aria-label=t::linked_customers()>
                             {list.into_iter().map(row).collect_view()}
                         </ul>
                     }.into_any(),
                 })}
             </Transition>
-            <form class="form relationship-form" on:submit=add novalidate=true aria-label="Add a relationship">
+            <form class="form relationship-form" on:submit=add novalidate=true aria-label=t::add_relationship()>
                 <div class="form-grid">
                     <label class="field">
-                        <span class="field-label">"Link"</span>
+                        <span class="field-label">{t::link()}</span>
                         <select prop:value=move || choice.get() on:change=move |ev| choice.set(event_target_value(&ev))>
-                            {LINKS.iter().map(|(value, text)| view! { <option value=*value>{*text}</option> }).collect_view()}
+                            {LINKS.iter().map(|(value, text)| view! { <option value=*value>{text()}</option> }).collect_view()}
                         </select>
                     </label>
                     <label class="field">
-                        <span class="field-label">"Strength"</span>
+                        <span class="field-label">{t::strength()}</span>
                         <select
                             prop:value=move || strength.get().to_string()
                             on:change=move |ev| strength.set(event_target_value(&ev).parse().unwrap_or(0.5))>
-                            {STRENGTHS.iter().map(|(text, value)| view! { <option value=value.to_string()>{*text}</option> }).collect_view()}
+                            {STRENGTHS.iter().map(|(text, value)| view! { <option value=value.to_string()>{text()}</option> }).collect_view()}
                         </select>
                     </label>
-                    <CustomerPicker field=other id="relationship-customer" label="Other customer"
-                        pick_verb="Link to" error=Signal::derive(form.message("to"))/>
+                    <CustomerPicker field=other id="relationship-customer" label=t::other_customer()
+                        pick_verb=t::link_to() error=Signal::derive(form.message("to"))/>
                 </div>
                 <SaveError error=save_error/>
                 <div class="form-actions">
-                    <button type="submit" disabled=move || saving.get()>"Add link"</button>
+                    <button type="submit" disabled=move || saving.get()>{t::add_link()}</button>
                 </div>
             </form>
         </section>

@@ -9,6 +9,7 @@ use crate::ui::components::Chart;
 use crate::ui::pages::text_charts::sentiment_trend;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
+use rapport_core::i18n::customer as t;
 
 async fn load(state: AppState, customer: Id) -> Result<Vec<sentiment::MonthPoint>, StoreError> {
     let store = state.store()?;
@@ -39,19 +40,19 @@ pub fn CustomerSentiment(customer: Id) -> impl IntoView {
     });
     view! {
         <section class="card chart-card" aria-labelledby="customer-sentiment-heading">
-            <h2 id="customer-sentiment-heading">"Sentiment"</h2>
-            <Transition fallback=|| view! { <p class="muted">"Scoring…"</p> }>
+            <h2 id="customer-sentiment-heading">{t::sentiment()}</h2>
+            <Transition fallback=|| view! { <p class="muted">{t::scoring()}</p> }>
                 {move || trend.get().map(|result| match result {
                     Err(e) => view! { <p class="error" role="alert">{e.user_message()}</p> }.into_any(),
                     Ok(points) if points.is_empty() => view! {
-                        <p class="muted">"No note, email, meeting or ticket to score yet."</p>
+                        <p class="muted">{t::nothing_to_score()}</p>
                     }.into_any(),
                     Ok(points) => {
                         let texts: usize = points.iter().map(|p| p.count).sum();
                         let negative: usize = points.iter().map(|p| p.negative).sum();
                         view! {
-                            <Chart spec=Signal::stored(sentiment_trend("This customer's sentiment per month", &points)) height=220/>
-                            <p class="muted">{format!("{negative} of {texts} texts read negative.")}</p>
+                            <Chart spec=Signal::stored(sentiment_trend(t::sentiment_chart(), &points)) height=220/>
+                            <p class="muted">{t::read_negative(negative, texts)}</p>
                         }.into_any()
                     }
                 })}

@@ -12,13 +12,17 @@ use crate::ui::base_path::app_href;
 use crate::ui::components::{polarity_class, SaveError};
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
+use rapport_core::i18n::{components as kinds, customer as t};
 
 /// One entry of the timeline.
 #[derive(Clone, PartialEq)]
 struct Entry {
     id: Id,
     at: Timestamp,
+    /// The kind's English name, for the badge's CSS class.
     kind: &'static str,
+    /// The kind as shown.
+    kind_label: &'static str,
     title: String,
     detail: String,
     /// The entry's own page (notes, calls, emails, meetings, tickets).
@@ -45,14 +49,18 @@ async fn load(state: AppState, customer: Id) -> Result<Vec<Entry>, StoreError> {
             id: i.id(),
             at: i.at,
             kind: i.kind.label(),
+            kind_label: kinds::interaction_kind(i.kind),
             title: match (i.subject.is_empty(), i.direction) {
                 (false, _) => i.subject.clone(),
-                (true, Direction::Internal) => i.kind.label().to_string(),
-                (true, d) => format!("{} {}", d.label(), i.kind.label().to_lowercase()),
+                (true, Direction::Internal) => kinds::interaction_kind(i.kind).to_string(),
+                (true, d) => kinds::untitled_interaction(
+                    kinds::direction(d).to_string(),
+                    kinds::interaction_kind(i.kind).to_lowercase(),
+                ),
             },
             detail: match i.direction {
                 Direction::Internal => i.body.clone(),
-                d => format!("{} · {}", d.label(), i.body),
+                d => format!("{} · {}", kinds::direction(d), i.body),
             },
             href: Some(format!("/notes/{}", i.id())),
             mood: mood_of(&format!("{}\n{}", i.subject, i.body)),
@@ -68,7 +76,13 @@ async fn load(state: AppState, customer: Id) -> Result<Vec<Entry>, StoreError> {
             id: o.id(),
             at: start_of_day(o.date),
             kind: o.status.label(),
-            title: format!("{} {:.2} {}", o.status.label(), o.total, o.currency),
+            kind_label: kinds::order_status(o.status),
+            title: format!(
+                "{} {:.2} {}",
+                kinds::order_status(o.status),
+                o.total,
+                o.currency
+            ),
             detail: o
                 .line_items
                 .iter()
@@ -89,11 +103,11 @@ async fn load(state: AppState, customer: Id) -> Result<Vec<Entry>, StoreError> {
             id: d.id(),
             at: d.meta.created_at,
             kind: "Deal",
+            kind_label: t::kind_deal(),
             title: format!("{} — {}", d.title, d.stage),
-            detail: format!(
-                "Value {:.2}, probability {:.0}%",
-                d.value,
-                d.probability * 100.0
+            detail: t::deal_detail(
+                format!("{:.2}", d.value),
+                format!("{:.0}", d.probability * 100.0),
             ),
             href: None,
             mood: None,
@@ -107,13 +121,14 @@ async fn load(state: AppState, customer: Id) -> Result<Vec<Entry>, StoreError> {
     {
         let rating = t
             .satisfaction
-            .map(|s| format!(" · satisfaction {s}/5"))
+            .map(|s| t::satisfaction(s.to_string()))
             .unwrap_or_default();
         entries.push(Entry {
             id: t.id(),
             at: t.opened_at,
             kind: "Ticket",
-            title: format!("{} ({}){rating}", t.subject, t.status.label()),
+            kind_label: t::kind_ticket(),
+            title: format!("{} ({}){rating}", t.subject, kinds::ticket_status(t.status)),
             detail: t.feedback.clone().unwrap_or_else(|| t.body.clone()),
             href: Some(format!("/tickets/{}", t.id())),
             mood: mood_of(&format!("{}\n{}", t.subject, t.body)),
@@ -124,7 +139,7 @@ async fn load(state: AppState, customer: Id) -> Result<Vec<Entry>, StoreError> {
 }
 
 fn when(at: Timestamp) -> String {
-    date_of(at).to_string()
+    crate::format::date(date_of(at))
 }
 
 /// The timeline and the quick-add box.
@@ -148,10 +163,7 @@ pub fn Timeline(customer: Id) -> impl IntoView {
         ev.prevent_default();
         let text = body.get().trim().to_string();
         if text.is_empty() {
-            error.set(Some((
-                "Write something first: the note is empty.".into(),
-                false,
-            )));
+            error.set(Some((t::empty_note().into(), false)));
             return;
         }
         let now = now_ms();
@@ -190,35 +202,35 @@ pub fn Timeline(customer: Id) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">"Timeline"</h2>
-            <form class="quick-add" on:submit=add aria-label="Add to the timeline">
-                <div class="segmented" role="group" aria-label="Kind">
-                    {kind_button(InteractionKind::Note, "Add note")}
-                    {kind_button(InteractionKind::Call, "Log call")}
-                    {kind_button(InteractionKind::Email, "Log email")}
-                    {kind_button(InteractionKind::Meeting, "Log meeting")}
+            <h2 id="timeline-heading">{t::timeline()}</h2>
+            <form class="quick-add" on:submit=add aria-label=t::add_to_the_timeline()>
+                <div class="segmented" role="group" aria-label=t::kind()>
+                    {kind_button(InteractionKind::Note, t::add_note())}
+                    {kind_button(InteractionKind::Call, t::log_call())}
+                    {kind_button(InteractionKind::Email, t::log_email())}
+                    {kind_button(InteractionKind::Meeting, t::log_meeting())}
                 </div>
                 {move || (kind.get() != InteractionKind::Note).then(|| view! {
                     <label class="field-inline">
                         <input type="checkbox" prop:checked=move || inbound.get()
                             on:change=move |ev| inbound.set(event_target_checked(&ev))/>
-                        " The customer reached out (inbound)"
+                        {t::inbound()}
                     </label>
                 })}
-                <input type="text" aria-label="Subject" placeholder="Subject (optional)" prop:value=move || subject.get() on:input=move |ev| subject.set(event_target_value(&ev))/>
-                <textarea aria-label="Note text" placeholder="What happened?" rows="3" prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
+                <input type="text" aria-label=t::subject() placeholder=t::subject_optional() prop:value=move || subject.get() on:input=move |ev| subject.set(event_target_value(&ev))/>
+                <textarea aria-label=t::note_text() placeholder=t::what_happened() rows="3" prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
                 <SaveError error=error/>
-                <button class="primary" type="submit">"Add to timeline"</button>
+                <button class="primary" type="submit">{t::add_to_timeline()}</button>
             </form>
-            <Transition fallback=|| view! { <p class="muted">"Loading the timeline…"</p> }>
+            <Transition fallback=|| view! { <p class="muted">{t::loading_timeline()}</p> }>
                 {move || entries.get().map(|result| match result {
                     Err(e) => view! { <p class="error" role="alert">{e.user_message()}</p> }.into_any(),
-                    Ok(list) if list.is_empty() => view! { <p class="muted">"Nothing yet: add a note or log a call above."</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p class="muted">{t::timeline_empty()}</p> }.into_any(),
                     Ok(list) => view! {
                         <ol class="timeline">
                             {list.into_iter().take(300).map(|e| view! {
                                 <li class="timeline-entry">
-                                    <span class=format!("badge kind-{}", e.kind.to_lowercase())>{e.kind}</span>
+                                    <span class=format!("badge kind-{}", e.kind.to_lowercase())>{e.kind_label}</span>
                                     <div class="timeline-text">
                                         <div class="timeline-title">
                                             {match e.href {
@@ -226,7 +238,7 @@ pub fn Timeline(customer: Id) -> impl IntoView {
                                                 None => view! { <span>{e.title}</span> }.into_any(),
                                             }}
                                             {e.mood.filter(|(p, _)| *p == Polarity::Negative).map(|(p, compound)| view! {
-                                                " " <span class=polarity_class(p) title="The words of this entry read negative">{format!("Negative {compound:+.2}")}</span>
+                                                " " <span class=polarity_class(p) title=t::entry_negative_hint()>{t::negative(format!("{compound:+.2}"))}</span>
                                             })}
                                         </div>
                                         <div class="timeline-detail">{e.detail}</div>

@@ -6,6 +6,7 @@ use crate::ops::records::BulkEdit;
 use crate::ops::{self, OpError};
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
+use rapport_core::i18n::{components as kinds, customers as t};
 use std::collections::HashSet;
 
 async fn apply_to_selection(state: AppState, ids: Vec<Id>, edit: BulkEdit) -> Result<(), OpError> {
@@ -38,7 +39,7 @@ pub fn BulkBar(selected: RwSignal<HashSet<Id>>) -> impl IntoView {
     let add_tag = move |_| {
         let t = tag.get().trim().to_string();
         if t.is_empty() {
-            error.set(Some("Type the tag to add first.".into()));
+            error.set(Some(t::type_tag_first().into()));
             return;
         }
         tag.set(String::new());
@@ -46,7 +47,7 @@ pub fn BulkBar(selected: RwSignal<HashSet<Id>>) -> impl IntoView {
     };
     let set_stage = move |_| {
         let Ok(s) = stage.get().parse::<LifecycleStage>() else {
-            error.set(Some("Choose the stage to set first.".into()));
+            error.set(Some(t::choose_stage_first().into()));
             return;
         };
         run(BulkEdit::SetStage(s));
@@ -55,23 +56,23 @@ pub fn BulkBar(selected: RwSignal<HashSet<Id>>) -> impl IntoView {
 
     view! {
         <Show when=move || { count() > 0 }>
-            <div class="bulk-bar" role="region" aria-label="Bulk actions">
-                <strong>{move || format!("{} selected", count())}</strong>
+            <div class="bulk-bar" role="region" aria-label=t::bulk_actions()>
+                <strong>{move || t::selected(count())}</strong>
                 <input
                     type="text"
-                    aria-label="Tag to add"
-                    placeholder="Tag"
+                    aria-label=t::tag_to_add()
+                    placeholder=t::tag()
                     prop:value=move || tag.get()
                     on:input=move |ev| tag.set(event_target_value(&ev))
                 />
-                <button on:click=add_tag>"Add tag"</button>
-                <select aria-label="Stage to set" on:change=move |ev| stage.set(event_target_value(&ev))>
-                    <option value="">"Stage…"</option>
-                    {LifecycleStage::ALL.iter().map(|s| view! { <option value=s.label()>{s.label()}</option> }).collect_view()}
+                <button on:click=add_tag>{t::add_tag()}</button>
+                <select aria-label=t::stage_to_set() on:change=move |ev| stage.set(event_target_value(&ev))>
+                    <option value="">{t::stage_choice()}</option>
+                    {LifecycleStage::ALL.iter().map(|s| view! { <option value=s.label()>{kinds::stage(*s)}</option> }).collect_view()}
                 </select>
-                <button on:click=set_stage>"Set stage"</button>
-                <button class="danger" on:click=trash>"Move to trash"</button>
-                <button on:click=move |_| selected.set(HashSet::new())>"Clear selection"</button>
+                <button on:click=set_stage>{t::set_stage()}</button>
+                <button class="danger" on:click=trash>{t::move_to_trash()}</button>
+                <button on:click=move |_| selected.set(HashSet::new())>{t::clear_selection()}</button>
                 {move || error.get().map(|e| view! { <span class="error inline" role="alert">{e}</span> })}
             </div>
         </Show>

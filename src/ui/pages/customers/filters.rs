@@ -10,6 +10,7 @@ use crate::ui::components::thousands;
 use crate::ui::state::AppState;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
+use rapport_core::i18n::{components as kinds, customers as t};
 use std::collections::HashMap;
 
 const VIEWS_KEY: &str = "rapport.saved-views";
@@ -81,7 +82,7 @@ pub fn Toolbar(
     let stages = Signal::derive(|| {
         LifecycleStage::ALL
             .iter()
-            .map(|s| (s.label().to_string(), s.label().to_string()))
+            .map(|s| (s.label().to_string(), kinds::stage(*s).to_string()))
             .collect()
     });
     let first = |v: &Vec<String>| v.first().cloned().unwrap_or_default();
@@ -96,7 +97,7 @@ pub fn Toolbar(
                         .map(|(s, n, _)| {
                             (
                                 s.key().to_string(),
-                                format!("{} ({})", s.label(), thousands(*n)),
+                                format!("{} ({})", kinds::rfm_segment(*s), thousands(*n)),
                             )
                         })
                         .collect()
@@ -118,7 +119,7 @@ pub fn Toolbar(
                 figure_error.set(None);
                 query.update(|q| q.filter = filter);
             }
-            Err(e) => figure_error.set(Some(format!("{}: {e}", bound.label()))),
+            Err(e) => figure_error.set(Some(format!("{}: {e}", kinds::figure_bound(bound)))),
         }
     };
     let bound_text = move |bound: FigureBound| {
@@ -160,7 +161,7 @@ pub fn Toolbar(
     let save_view = move |_| {
         let name = view_name.get().trim().to_string();
         if name.is_empty() {
-            view_error.set(Some("Give the view a name first.".into()));
+            view_error.set(Some(t::name_view_first().into()));
             return;
         }
         let mut all = views.get();
@@ -174,11 +175,9 @@ pub fn Toolbar(
                 views.set(all);
                 view_name.set(String::new());
                 view_error.set(None);
-                state.toast(format!("Saved the view “{name}”"));
+                state.toast(t::view_saved(name));
             }
-            Err(e) => view_error.set(Some(format!(
-                "The view could not be saved in this browser: {e}"
-            ))),
+            Err(e) => view_error.set(Some(t::view_not_saved(e.to_string()))),
         }
     };
 
@@ -187,14 +186,14 @@ pub fn Toolbar(
             <input
                 class="search"
                 type="search"
-                placeholder="Search name, email, company, phone…"
-                aria-label="Search customers"
+                placeholder=t::search_placeholder()
+                aria-label=t::search()
                 prop:value=move || query.with(|q| q.text.clone())
                 on:input=move |ev| query.update(|q| q.text = event_target_value(&ev))
             />
             <FilterSelect
-                label="Stage"
-                any="All stages"
+                label=t::col_stage()
+                any=t::all_stages()
                 options=stages
                 value=Signal::derive(move || {
                     query.with(|q| q.filter.stages.first().map(|s| s.label().to_string()).unwrap_or_default())
@@ -204,8 +203,8 @@ pub fn Toolbar(
                 })
             />
             <FilterSelect
-                label="Tag"
-                any="All tags"
+                label=t::tag()
+                any=t::all_tags()
                 options=facets(|i| i.distinct_tags())
                 value=Signal::derive(move || query.with(|q| first(&q.filter.tags)))
                 on_pick=Callback::new(move |v: String| {
@@ -213,8 +212,8 @@ pub fn Toolbar(
                 })
             />
             <FilterSelect
-                label="Segment"
-                any="All segments"
+                label=t::col_segment()
+                any=t::all_segments()
                 options=facets(|i| i.distinct_segments())
                 value=Signal::derive(move || query.with(|q| first(&q.filter.segments)))
                 on_pick=Callback::new(move |v: String| {
@@ -222,8 +221,8 @@ pub fn Toolbar(
                 })
             />
             <FilterSelect
-                label="Country"
-                any="All countries"
+                label=t::col_country()
+                any=t::all_countries()
                 options=facets(|i| i.distinct_countries())
                 value=Signal::derive(move || query.with(|q| first(&q.filter.countries)))
                 on_pick=Callback::new(move |v: String| {
@@ -231,8 +230,8 @@ pub fn Toolbar(
                 })
             />
             <FilterSelect
-                label="RFM segment"
-                any="All RFM segments"
+                label=t::col_rfm()
+                any=t::all_rfm_segments()
                 options=rfm_segments
                 value=Signal::derive(move || query.with(|q| q.filter.rfm.first().map(|s| s.key().to_string()).unwrap_or_default()))
                 on_pick=Callback::new(move |v: String| {
@@ -243,12 +242,12 @@ pub fn Toolbar(
             <details class="figure-filters" name="list-menu">
                 <summary>
                     {move || match bounds_set() {
-                        0 => "Purchase figures".to_string(),
-                        n => format!("Purchase figures ({n})"),
+                        0 => t::purchase_figures().to_string(),
+                        n => t::purchase_figures_set(n),
                     }}
                 </summary>
                 <fieldset>
-                    <legend class="sr-only">"Filter on purchase figures"</legend>
+                    <legend class="sr-only">{t::filter_purchase_figures()}</legend>
                     {FigureBound::ALL
                         .into_iter()
                         .map(|bound| {
@@ -259,8 +258,8 @@ pub fn Toolbar(
                             };
                             view! {
                                 <label class="field-inline">
-                                    {bound.label()} " "
-                                    <input type=kind inputmode=mode class="narrow" placeholder="any"
+                                    {kinds::figure_bound(bound)} " "
+                                    <input type=kind inputmode=mode class="narrow" placeholder=t::any()
                                         prop:value=move || bound_text(bound)
                                         on:change=move |ev| set_bound(bound, event_target_value(&ev))/>
                                 </label>
@@ -274,12 +273,12 @@ pub fn Toolbar(
                 <input type="checkbox"
                     prop:checked=move || query.with(|q| q.filter.recent_negative)
                     on:change=move |ev| query.update(|q| q.filter.recent_negative = event_target_checked(&ev))/>
-                " Recent negative"
+                {t::recent_negative()}
             </label>
             <label class="field-inline">
-                <span class="sr-only">"Sort by"</span>
+                <span class="sr-only">{t::sort_by()}</span>
                 <select
-                    aria-label="Sort by"
+                    aria-label=t::sort_by()
                     prop:value=move || query.with(|q| format!("{:?}", q.sort.column))
                     on:change=move |ev| {
                         let picked = event_target_value(&ev);
@@ -290,12 +289,12 @@ pub fn Toolbar(
                 >
                     {Column::ALL
                         .into_iter()
-                        .map(|c| view! { <option value=format!("{c:?}")>{format!("Sort by {}", column_label(c).to_lowercase())}</option> })
+                        .map(|c| view! { <option value=format!("{c:?}")>{t::sort_by_column(column_label(c).to_lowercase())}</option> })
                         .collect_view()}
                 </select>
             </label>
             <button
-                aria-label=move || if query.with(|q| q.sort.descending) { "Sort ascending" } else { "Sort descending" }
+                aria-label=move || if query.with(|q| q.sort.descending) { t::sort_ascending() } else { t::sort_descending() }
                 on:click=move |_| query.update(|q| q.sort.descending = !q.sort.descending)
             >
                 {move || if query.with(|q| q.sort.descending) { "↓" } else { "↑" }}
@@ -305,18 +304,18 @@ pub fn Toolbar(
             <span class="result-count" aria-live="polite">
                 {move || {
                     let (shown, all) = (results.with(Vec::len), total.get());
-                    let noun = if all == 1 { "customer" } else { "customers" };
-                    if shown == all {
-                        format!("{} {noun}", thousands(all))
-                    } else {
-                        format!("{} of {} {noun}", thousands(shown), thousands(all))
+                    match (shown == all, all == 1) {
+                        (true, true) => t::count_one(thousands(all)),
+                        (true, false) => t::count_many(thousands(all)),
+                        (false, true) => t::shown_of_one(thousands(shown), thousands(all)),
+                        (false, false) => t::shown_of_many(thousands(shown), thousands(all)),
                     }
                 }}
             </span>
             <label class="field-inline">
-                <span class="sr-only">"Saved views"</span>
+                <span class="sr-only">{t::saved_views()}</span>
                 <select
-                    aria-label="Saved views"
+                    aria-label=t::saved_views()
                     on:change=move |ev| {
                         let name = event_target_value(&ev);
                         if let Some(v) = views.get().into_iter().find(|v| v.name == name) {
@@ -325,7 +324,7 @@ pub fn Toolbar(
                         }
                     }
                 >
-                    <option value="">"Saved views…"</option>
+                    <option value="">{t::saved_views_choice()}</option>
                     {move || {
                         views.get().into_iter().map(|v| view! { <option value=v.name.clone()>{v.name.clone()}</option> }).collect_view()
                     }}
@@ -333,16 +332,16 @@ pub fn Toolbar(
             </label>
             <input
                 type="text"
-                aria-label="Name for this view"
-                placeholder="Name this view"
+                aria-label=t::view_name()
+                placeholder=t::view_name_placeholder()
                 prop:value=move || view_name.get()
                 on:input=move |ev| view_name.set(event_target_value(&ev))
             />
-            <button on:click=save_view>"Save view"</button>
+            <button on:click=save_view>{t::save_view()}</button>
             <details class="columns-menu" name="list-menu">
-                <summary>"Columns"</summary>
+                <summary>{t::columns()}</summary>
                 <fieldset>
-                    <legend class="sr-only">"Columns shown"</legend>
+                    <legend class="sr-only">{t::columns_shown()}</legend>
                     {Column::ALL
                         .into_iter()
                         .map(|column| view! {
@@ -360,7 +359,7 @@ pub fn Toolbar(
                 typed.set(HashMap::new());
                 figure_error.set(None);
                 query.set(ListQuery::default());
-            }>"Clear filters"</button>
+            }>{t::clear_filters()}</button>
             {move || view_error.get().map(|e| view! { <span class="error inline" role="alert">{e}</span> })}
         </div>
     }
@@ -386,14 +385,14 @@ fn CustomFieldFilter(query: RwSignal<ListQuery>) -> impl IntoView {
     };
     view! {
         <Show when=move || !fields.with(Vec::is_empty)>
-            <select aria-label="Custom field" on:change=move |ev| field.set(event_target_value(&ev))>
-                <option value="">"Custom field…"</option>
+            <select aria-label=t::custom_field() on:change=move |ev| field.set(event_target_value(&ev))>
+                <option value="">{t::custom_field_choice()}</option>
                 {move || fields.get().into_iter().map(|(f, _)| view! { <option value=f.clone()>{f.clone()}</option> }).collect_view()}
             </select>
             <input
                 type="text"
-                aria-label="Custom field value"
-                placeholder="equals…"
+                aria-label=t::custom_field_value()
+                placeholder=t::equals()
                 prop:value=move || query.with(|q| q.filter.custom.first().map(|c| c.1.clone()).unwrap_or_default())
                 on:input=move |ev| set(field.get(), event_target_value(&ev))
             />

@@ -8,6 +8,7 @@ use crate::ui::base_path::app_href;
 use crate::ui::components::thousands;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
+use rapport_core::i18n::{components as kinds, customers as t};
 use std::collections::HashSet;
 
 /// Height of one row in pixels (kept in step with `.row` in the stylesheet).
@@ -20,22 +21,22 @@ const VIEWPORT_ROWS: usize = 24;
 /// The column's name as shown in the header.
 pub fn column_label(column: Column) -> &'static str {
     match column {
-        Column::Name => "Name",
-        Column::Email => "Email",
-        Column::Company => "Company",
-        Column::Phone => "Phone",
-        Column::City => "City",
-        Column::Country => "Country",
-        Column::Stage => "Stage",
-        Column::Segment => "Segment",
-        Column::Created => "Created",
-        Column::Updated => "Updated",
-        Column::Likelihood => "Likelihood",
-        Column::Spend => "Lifetime spend",
-        Column::Orders => "Purchases",
-        Column::LastOrder => "Last purchase",
-        Column::Rfm => "RFM segment",
-        Column::Predicted => "Predicted 12 months",
+        Column::Name => t::col_name(),
+        Column::Email => t::col_email(),
+        Column::Company => t::col_company(),
+        Column::Phone => t::col_phone(),
+        Column::City => t::col_city(),
+        Column::Country => t::col_country(),
+        Column::Stage => t::col_stage(),
+        Column::Segment => t::col_segment(),
+        Column::Created => t::col_created(),
+        Column::Updated => t::col_updated(),
+        Column::Likelihood => t::col_likelihood(),
+        Column::Spend => t::col_spend(),
+        Column::Orders => t::col_orders(),
+        Column::LastOrder => t::col_last_order(),
+        Column::Rfm => t::col_rfm(),
+        Column::Predicted => t::col_predicted(),
     }
 }
 
@@ -78,7 +79,7 @@ fn cell_view(column: Column, row: &CustomerRow) -> AnyView {
         Column::Stage => {
             return view! {
                 <span class=class role="cell">
-                    <span class=format!("badge stage-{}", row.stage.label().to_lowercase())>{row.stage.label()}</span>
+                    <span class=format!("badge stage-{}", row.stage.label().to_lowercase())>{kinds::stage(row.stage)}</span>
                 </span>
             }
             .into_any()
@@ -89,8 +90,8 @@ fn cell_view(column: Column, row: &CustomerRow) -> AnyView {
         Column::City => row.city.clone(),
         Column::Country => row.country.clone(),
         Column::Segment => row.segment.clone().unwrap_or_default(),
-        Column::Created => crate::model::date_of(row.created_at).to_string(),
-        Column::Updated => crate::model::date_of(row.updated_at).to_string(),
+        Column::Created => crate::format::date(crate::model::date_of(row.created_at)),
+        Column::Updated => crate::format::date(crate::model::date_of(row.updated_at)),
         Column::Likelihood => row
             .likelihood
             .map(|p| format!("{:.0}%", p * 100.0))
@@ -100,10 +101,10 @@ fn cell_view(column: Column, row: &CustomerRow) -> AnyView {
             .unwrap_or_default(),
         Column::Orders => figures.map(|f| thousands(f.orders)).unwrap_or_default(),
         Column::LastOrder => figures
-            .map(|f| f.last_order.to_string())
+            .map(|f| crate::format::date(f.last_order))
             .unwrap_or_default(),
         Column::Rfm => figures
-            .map(|f| f.segment.label().to_string())
+            .map(|f| kinds::rfm_segment(f.segment).to_string())
             .unwrap_or_default(),
         Column::Predicted => figures
             .and_then(|f| f.predicted.map(|p| money(p, &f.currency)))
@@ -118,16 +119,19 @@ fn name_cell(row: &CustomerRow) -> AnyView {
         <span class="cell col-name" role="cell">
             <a href=app_href(&format!("/customers/{id}"))>{row.name.clone()}</a>
             {row.recent_negative.then(|| view! {
-                <span class="badge sentiment-negative" title="A note, email, meeting or ticket of the last 30 days reads negative">"Negative lately"</span>
+                <span class="badge sentiment-negative" title=t::negative_lately_hint()>{t::negative_lately()}</span>
             })}
         </span>
     }
     .into_any()
 }
 
-/// The column's CSS class suffix (`col-…`).
+/// The column's CSS class suffix (`col-…`): its English name, whatever
+/// the language shown.
 fn column_class(column: Column) -> String {
-    column_label(column).to_lowercase().replace(' ', "-")
+    rapport_core::i18n::with_lang(rapport_core::i18n::Lang::En, || column_label(column))
+        .to_lowercase()
+        .replace(' ', "-")
 }
 
 /// The columns shown by default, in order.
@@ -195,11 +199,11 @@ pub fn CustomerList(
     };
 
     view! {
-        <div class="grid" role="table" aria-label="Customers" aria-rowcount=move || results.with(Vec::len) + 1
+        <div class="grid" role="table" aria-label=t::title() aria-rowcount=move || results.with(Vec::len) + 1
             style:--grid-columns=move || shown.with(|c| grid_columns(c))>
             <div class="row head" role="row">
                 <span class="cell check" role="columnheader">
-                    <input type="checkbox" aria-label="Select all results" prop:checked=all_selected on:change=toggle_all/>
+                    <input type="checkbox" aria-label=t::select_all() prop:checked=all_selected on:change=toggle_all/>
                 </span>
                 {move || shown
                     .get()
@@ -260,7 +264,7 @@ pub fn CustomerList(
                                         <span class="cell check" role="cell">
                                             <input
                                                 type="checkbox"
-                                                aria-label=format!("Select {name}")
+                                                aria-label=t::select_one(name)
                                                 prop:checked=is_selected
                                                 on:change=move |_| selected.update(|s| {
                                                     if !s.remove(&id) {
@@ -278,7 +282,7 @@ pub fn CustomerList(
                 </div>
             </div>
             <Show when=move || results.with(Vec::is_empty)>
-                <p class="grid-empty">"No customer matches this search and these filters."</p>
+                <p class="grid-empty">{t::no_match()}</p>
             </Show>
         </div>
     }

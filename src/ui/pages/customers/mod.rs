@@ -18,6 +18,7 @@ use crate::ui::components::{thousands, DemoLoader, EmptyState, PageHeader};
 use crate::ui::pages::import_export::download_csv;
 use crate::ui::state::{AppState, StoreStatus};
 use leptos::prelude::*;
+use rapport_core::i18n::customers as t;
 use std::collections::{HashMap, HashSet};
 
 /// Downloads the customers `ids` (the list's current view, in its order)
@@ -83,17 +84,17 @@ pub fn CustomersPage() -> impl IntoView {
     };
 
     view! {
-        <PageHeader title="Customers" subtitle="Everyone you do business with.">
-            <button type="button" on:click=export_view disabled=move || !ready() aria-label="Export view: the customers in this view as CSV">"Export view"</button>
-            <a class="button primary" href=app_href("/customers/new")>"New customer"</a>
+        <PageHeader title=t::title() subtitle=t::subtitle()>
+            <button type="button" on:click=export_view disabled=move || !ready() aria-label=t::export_view_hint()>{t::export_view()}</button>
+            <a class="button primary" href=app_href("/customers/new")>{t::new_customer()}</a>
         </PageHeader>
         <Show
             when=move || { !ready() || total.get() > 0 }
             fallback=|| {
                 view! {
-                    <EmptyState icon="☺" title="No customers yet">
+                    <EmptyState icon="☺" title=t::empty_title()>
                         <p>
-                            "Add your first customer with New customer, or load demo data to try Rapport."
+                            {t::empty_body()}
                         </p>
                         <DemoLoader/>
                     </EmptyState>
@@ -102,11 +103,7 @@ pub fn CustomersPage() -> impl IntoView {
         >
             {move || state.index_preview.get().map(|all| view! {
                 <p class="notice index-loading" role="status">
-                    {format!(
-                        "Loading all {} customers — meanwhile the {} most recently changed are shown. Search, filters, sorting and bulk changes cover everyone once loaded.",
-                        thousands(all),
-                        thousands(total.get()),
-                    )}
+                    {t::loading_all(thousands(all), thousands(total.get()))}
                 </p>
             })}
             <filters::Toolbar query=query results=results total=total shown=shown/>
