@@ -15,6 +15,7 @@ use crate::ui::components::JobState;
 use crate::ui::state::{now_ms, sleep_ms, AppState, StoreStatus};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
+use rapport_core::i18n::dashboard as t;
 use time::Date;
 
 /// The localStorage key of the chosen period.
@@ -153,7 +154,7 @@ pub fn PeriodPicker(
         Period::choices(&years)
             .into_iter()
             .map(|p| (p.key(), p.label()))
-            .chain([(CUSTOM_KEY.to_string(), "Custom".to_string())])
+            .chain([(CUSTOM_KEY.to_string(), t::custom_period().to_string())])
             .map(|(key, label)| {
                 let selected = key == current;
                 view! { <option value=key selected=selected>{label}</option> }
@@ -161,19 +162,19 @@ pub fn PeriodPicker(
             .collect_view()
     };
     view! {
-        <div class="toolbar period-picker" role="group" aria-label="Period of the figures">
+        <div class="toolbar period-picker" role="group" aria-label=t::period_group()>
             <label class="field-inline">
-                "Period "
+                {t::period()}" "
                 <select on:change=on_select>{options}</select>
             </label>
             <Show when=is_custom>
                 <label class="field-inline">
-                    "From "
+                    {t::from()}" "
                     <input type="date" prop:value=move || from_text.get()
                         on:change=move |ev| { from_text.set(event_target_value(&ev)); apply_range(); }/>
                 </label>
                 <label class="field-inline">
-                    "To "
+                    {t::to()}" "
                     <input type="date" prop:value=move || to_text.get()
                         on:change=move |ev| { to_text.set(event_target_value(&ev)); apply_range(); }/>
                 </label>

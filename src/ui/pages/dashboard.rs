@@ -20,6 +20,7 @@ use crate::ui::period_setting::{self, PeriodPicker, Shown};
 use crate::ui::pipeline_setting::PipelineSetting;
 use crate::ui::state::{now_ms, AppState, StoreStatus};
 use leptos::prelude::*;
+use rapport_core::i18n::{common, dashboard as t};
 
 /// A KPI card.
 #[component]
@@ -56,9 +57,9 @@ fn SentimentCard() -> impl IntoView {
         view! {
             <RefreshNotice
                 refresh=state.sentiment_refresh
-                what="the sentiment of notes and tickets"
-                computing="Reading the sentiment of notes and tickets…"
-                updating="Updating with the latest notes and tickets…"
+                what=t::sentiment_what()
+                computing=t::sentiment_computing()
+                updating=t::sentiment_updating()
                 on_retry=move |()| state.retry_sentiment()
             />
         }
@@ -67,20 +68,20 @@ fn SentimentCard() -> impl IntoView {
         <section class="card chart-card">
             {move || match state.sentiment.get() {
                 None => view! {
-                    <h2 class="chart-empty-title">"Customer sentiment per month"</h2>
+                    <h2 class="chart-empty-title">{t::sentiment_title()}</h2>
                     {notice()}
                 }.into_any(),
                 Some(o) if o.monthly.is_empty() => view! {
-                    <h2 class="chart-empty-title">"Customer sentiment per month"</h2>
-                    <p class="muted chart-empty">"No note, email, meeting or ticket yet."</p>
+                    <h2 class="chart-empty-title">{t::sentiment_title()}</h2>
+                    <p class="muted chart-empty">{t::sentiment_empty()}</p>
                 }.into_any(),
                 Some(o) => {
                     let flagged = o.recent_negative.len();
                     view! {
-                        <Chart spec=Signal::stored(super::text_charts::sentiment_trend("Customer sentiment per month", &o.monthly))/>
+                        <Chart spec=Signal::stored(super::text_charts::sentiment_trend(t::sentiment_title(), &o.monthly))/>
                         <p class="muted">
-                            {format!("{} texts scored. ", thousands(o.texts))}
-                            <a href=app_href("/customers?negative=1")>{format!("{} customers wrote something negative in the last 30 days", thousands(flagged))}</a>
+                            {t::texts_scored(thousands(o.texts))}
+                            <a href=app_href("/customers?negative=1")>{t::negative_writers(thousands(flagged))}</a>
                         </p>
                     }.into_any()
                 }
@@ -101,30 +102,30 @@ fn chart_grid(d: Dashboard, period: Period, customers: Memo<usize>) -> impl Into
         .any(|c| c.cost_per_customer.is_some());
     let other = d.other_currency_orders;
     let revenue_label = match &d.currency {
-        Some(code) => format!("Revenue ({code}), {caption}"),
-        None => format!("Revenue, {caption}"),
+        Some(code) => t::revenue_in(code.clone(), caption.clone()),
+        None => t::revenue(caption.clone()),
     };
     view! {
         <div class="kpis">
-            <Kpi label="Customers (now)" value=Signal::derive(move || thousands(customers.get()))/>
-            <Kpi label=format!("New customers, {caption}") value=thousands(d.new_customers_total())/>
+            <Kpi label=t::customers_now() value=Signal::derive(move || thousands(customers.get()))/>
+            <Kpi label=t::new_customers(caption.clone()) value=thousands(d.new_customers_total())/>
             <Kpi label=revenue_label value=whole_money(d.revenue_total())/>
-            <Kpi label=format!("Orders, {caption}") value=thousands(d.revenue_orders)/>
-            <Kpi label="Open pipeline (now)" value=whole_money(d.open_pipeline_value)/>
-            <Kpi label="Open tickets (now)" value=thousands(d.open_tickets)/>
-            <Kpi label=format!("Average satisfaction, {caption}") value=d.average_satisfaction.map_or("–".to_string(), |s| format!("{s:.2} / 5"))/>
-            <Kpi label=format!("Repeat-purchase rate, {caption}") value=d.repeat_purchase_rate().map_or("–".to_string(), |r| format!("{:.0} %", r * 100.0))/>
+            <Kpi label=t::orders(caption.clone()) value=thousands(d.revenue_orders)/>
+            <Kpi label=t::open_pipeline_now() value=whole_money(d.open_pipeline_value)/>
+            <Kpi label=t::open_tickets_now() value=thousands(d.open_tickets)/>
+            <Kpi label=t::average_satisfaction(caption.clone()) value=d.average_satisfaction.map_or("–".to_string(), |s| format!("{s:.2} / 5"))/>
+            <Kpi label=t::repeat_purchase_rate(caption) value=d.repeat_purchase_rate().map_or("–".to_string(), |r| format!("{:.0} %", r * 100.0))/>
         </div>
         {(other > 0).then(|| view! {
-            <p class="muted small">{format!("{} orders in other currencies are not in the revenue figures.", thousands(other))}</p>
+            <p class="muted small">{t::other_currencies(thousands(other))}</p>
         })}
         <div class="chart-grid">
-            <ChartCard spec=charts::new_customers(&d) has_data=d.new_customers.iter().any(|m| m.value > 0) empty="No customer was added in this period."/>
-            <ChartCard spec=charts::revenue(&d) has_data=has_orders empty="No orders in this period. Revenue appears here once orders are recorded; choose another period above to see older ones."/>
-            <ChartCard spec=charts::pipeline(&d) has_data=has_deals empty="No deals yet. Add deals on a customer's page to see the pipeline."/>
-            <ChartCard spec=charts::tickets(&d) has_data=has_tickets empty="No tickets in this period."/>
-            <ChartCard spec=charts::satisfaction(&d) has_data=has_ratings empty="No ticket solved in this period has a satisfaction rating."/>
-            <ChartCard spec=charts::acquisition_cost(&d) has_data=has_costs empty="No campaign with a budget that ran in this period has converted anyone, so there is no acquisition cost to show."/>
+            <ChartCard spec=charts::new_customers(&d) has_data=d.new_customers.iter().any(|m| m.value > 0) empty=t::no_new_customers()/>
+            <ChartCard spec=charts::revenue(&d) has_data=has_orders empty=t::no_orders()/>
+            <ChartCard spec=charts::pipeline(&d) has_data=has_deals empty=t::no_deals()/>
+            <ChartCard spec=charts::tickets(&d) has_data=has_tickets empty=t::no_tickets()/>
+            <ChartCard spec=charts::satisfaction(&d) has_data=has_ratings empty=t::no_ratings()/>
+            <ChartCard spec=charts::acquisition_cost(&d) has_data=has_costs empty=t::no_acquisition_cost()/>
         </div>
     }
 }
@@ -186,15 +187,15 @@ pub fn DashboardPage() -> impl IntoView {
     let ready = move || state.status.get() == StoreStatus::Ready;
     let empty = move || ready() && customers.get() == 0;
     view! {
-        <PageHeader title="Dashboard" subtitle="Your customers at a glance."/>
-        <Show when=ready fallback=|| view! { <p class="muted">"Opening your data…"</p> }>
+        <PageHeader title=t::title() subtitle=t::subtitle()/>
+        <Show when=ready fallback=|| view! { <p class="muted">{t::opening()}</p> }>
         <Show
             when=move || !empty()
             fallback=|| view! {
-                <EmptyState icon="◧" title="Welcome to Rapport">
-                    <p>"Your CRM is empty. Everything you add stays in this browser. Load a realistic demo data set — customers with orders, notes, tickets, deals and campaigns, in English and Chinese — to look around, or add your first customer."</p>
+                <EmptyState icon="◧" title=t::welcome()>
+                    <p>{t::welcome_text()}</p>
                     <DemoLoader/>
-                    <p><a href=app_href("/customers/new")>"Add a customer"</a></p>
+                    <p><a href=app_href("/customers/new")>{t::add_customer()}</a></p>
                 </EmptyState>
             }
         >
@@ -202,18 +203,18 @@ pub fn DashboardPage() -> impl IntoView {
             {move || job.error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             {move || match report.get() {
                 Some(r) => chart_grid(r.dashboard, r.period, customers).into_any(),
-                None => view! { <p class="muted" role="status">"Adding up orders, deals and tickets…"</p> }.into_any(),
+                None => view! { <p class="muted" role="status">{t::adding_up()}</p> }.into_any(),
             }}
             <SentimentCard/>
             <section class="card">
-                <h2>"Recently changed"</h2>
-                <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                <h2>{t::recently_changed()}</h2>
+                <Transition fallback=|| view! { <p class="muted">{common::loading()}</p> }>
                     <ul class="plain-list">
                         {move || recent.get().flatten().unwrap_or_default().into_iter().map(|c| view! {
                             <li>
                                 <a class="grow" href=app_href(&format!("/customers/{}", c.id()))>{c.display_name()}</a>
                                 <span class="muted">{c.company.clone()}</span>
-                                <span class="muted">{date_of(c.meta.updated_at).to_string()}</span>
+                                <span class="muted">{crate::format::date(date_of(c.meta.updated_at))}</span>
                             </li>
                         }).collect_view()}
                     </ul>

@@ -3,6 +3,7 @@
 use crate::analytics::dashboard::{Dashboard, Month};
 use crate::charts::{BarChart, LineChart, Series};
 use crate::ui::components::ChartSpec;
+use rapport_core::i18n::dashboard as t;
 
 /// "Jan 24".
 pub fn month_label(month: time::Date) -> String {
@@ -16,7 +17,7 @@ fn bars_per_month<T: Copy + Into<f64>>(
 ) -> ChartSpec {
     ChartSpec::Bars(BarChart {
         title: title.into(),
-        category_label: "Month".into(),
+        category_label: t::chart_month().into(),
         value_label: value_label.into(),
         bars: months
             .iter()
@@ -36,15 +37,15 @@ pub fn new_customers(d: &Dashboard) -> ChartSpec {
             value: m.value as f64,
         })
         .collect();
-    bars_per_month("New customers per month", "Customers", &counts)
+    bars_per_month(t::new_customers_per_month(), t::chart_customers(), &counts)
 }
 
 /// Revenue per month in the main currency.
 pub fn revenue(d: &Dashboard) -> ChartSpec {
     let currency = d.currency.clone().unwrap_or_default();
     bars_per_month(
-        "Revenue per month",
-        &format!("Revenue ({currency})"),
+        t::revenue_per_month(),
+        &t::revenue_axis(currency),
         &d.revenue,
     )
 }
@@ -52,9 +53,9 @@ pub fn revenue(d: &Dashboard) -> ChartSpec {
 /// The pipeline as a funnel of stage values.
 pub fn pipeline(d: &Dashboard) -> ChartSpec {
     ChartSpec::Bars(BarChart {
-        title: "Pipeline value by stage".into(),
-        category_label: "Stage".into(),
-        value_label: "Deal value".into(),
+        title: t::pipeline_by_stage().into(),
+        category_label: t::chart_stage().into(),
+        value_label: t::deal_value().into(),
         bars: d
             .pipeline
             .iter()
@@ -74,15 +75,15 @@ pub fn tickets(d: &Dashboard) -> ChartSpec {
             value: m.value as f64,
         })
         .collect();
-    bars_per_month("Tickets opened per month", "Tickets", &counts)
+    bars_per_month(t::tickets_per_month(), t::chart_tickets(), &counts)
 }
 
 /// Average satisfaction per month (months without ratings are gaps).
 pub fn satisfaction(d: &Dashboard) -> ChartSpec {
     ChartSpec::Lines(LineChart {
-        title: "Average satisfaction per month".into(),
-        x_label: "Month".into(),
-        y_label: "Rating (1–5)".into(),
+        title: t::satisfaction_per_month().into(),
+        x_label: t::chart_month().into(),
+        y_label: t::rating_axis().into(),
         x_labels: Some(
             d.satisfaction
                 .iter()
@@ -90,7 +91,7 @@ pub fn satisfaction(d: &Dashboard) -> ChartSpec {
                 .collect(),
         ),
         series: vec![Series::new(
-            "Satisfaction",
+            t::satisfaction(),
             d.satisfaction
                 .iter()
                 .enumerate()
@@ -105,9 +106,9 @@ pub fn satisfaction(d: &Dashboard) -> ChartSpec {
 /// Acquisition cost per campaign (campaigns with conversions).
 pub fn acquisition_cost(d: &Dashboard) -> ChartSpec {
     ChartSpec::Bars(BarChart {
-        title: "Acquisition cost per campaign".into(),
-        category_label: "Campaign".into(),
-        value_label: "Budget per converted customer".into(),
+        title: t::acquisition_cost().into(),
+        category_label: t::chart_campaign().into(),
+        value_label: t::budget_per_conversion().into(),
         bars: d
             .campaign_costs
             .iter()

@@ -13,6 +13,7 @@ use crate::ui::pipeline_setting::PipelineSetting;
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use rapport_core::i18n::{common, pipeline as t};
 
 /// The probability, in percent, a stage suggests.
 fn default_percent(pipeline: &Pipeline, stage: &str) -> String {
@@ -26,7 +27,7 @@ fn default_percent(pipeline: &Pipeline, stage: &str) -> String {
 #[component]
 pub fn NewDealPage() -> impl IntoView {
     view! {
-        <PageHeader title="New deal" subtitle="A sale being worked on, placed on the pipeline board."/>
+        <PageHeader title=t::new_deal() subtitle=t::new_subtitle()/>
         <FormForCustomer form=|preset| view! { <DealForm preset=preset/> }/>
     }
 }
@@ -83,7 +84,7 @@ fn DealForm(preset: Option<Id>) -> impl IntoView {
         let changes = match created {
             Ok((_, changes)) => changes,
             Err(e) => {
-                form.refuse_action(&e, "Not added: please correct the fields marked below.");
+                form.refuse_action(&e, t::not_added());
                 return;
             }
         };
@@ -97,19 +98,19 @@ fn DealForm(preset: Option<Id>) -> impl IntoView {
 
     let stages = pipeline.get_untracked().stages;
     view! {
-        <form class="card form" on:submit=submit novalidate=true aria-label="New deal">
+        <form class="card form" on:submit=submit novalidate=true aria-label=t::new_deal()>
             <div class="form-grid">
                 <label class="field">
-                    <span class="field-label">"Title"</span>
+                    <span class="field-label">{t::field_title()}</span>
                     <input type="text" name="title" prop:value=move || title.get()
                         on:input=move |ev| title.set(event_target_value(&ev))
                         aria-invalid=form.invalid("title") aria-describedby="deal-error-title"/>
                     <FieldMessage form=form field="title" id="deal-error-title"/>
                 </label>
-                <CustomerPicker field=customer id="deal-customer" label="Customer"
-                    pick_verb="The deal is with" error=Signal::derive(form.message("customer"))/>
+                <CustomerPicker field=customer id="deal-customer" label=common::customer()
+                    pick_verb=t::pick_customer() error=Signal::derive(form.message("customer"))/>
                 <label class="field">
-                    <span class="field-label">"Stage"</span>
+                    <span class="field-label">{t::field_stage()}</span>
                     <select name="stage" prop:value=move || stage.get()
                         on:change=move |ev| choose_stage(event_target_value(&ev))
                         aria-invalid=form.invalid("stage") aria-describedby="deal-error-stage">
@@ -118,7 +119,7 @@ fn DealForm(preset: Option<Id>) -> impl IntoView {
                     <FieldMessage form=form field="stage" id="deal-error-stage"/>
                 </label>
                 <label class="field">
-                    <span class="field-label">"Value"</span>
+                    <span class="field-label">{t::field_value()}</span>
                     <input type="text" inputmode="decimal" name="value" placeholder="0"
                         prop:value=move || value.get()
                         on:input=move |ev| value.set(event_target_value(&ev))
@@ -126,7 +127,7 @@ fn DealForm(preset: Option<Id>) -> impl IntoView {
                     <FieldMessage form=form field="value" id="deal-error-value"/>
                 </label>
                 <label class="field">
-                    <span class="field-label">"Probability (%)"</span>
+                    <span class="field-label">{t::field_probability()}</span>
                     <input type="text" inputmode="decimal" name="probability"
                         prop:value=move || percent.get()
                         on:input=move |ev| { percent_edited.set(true); percent.set(event_target_value(&ev)); }
@@ -134,7 +135,7 @@ fn DealForm(preset: Option<Id>) -> impl IntoView {
                     <FieldMessage form=form field="probability" id="deal-error-probability"/>
                 </label>
                 <label class="field">
-                    <span class="field-label">"Expected close"</span>
+                    <span class="field-label">{t::field_expected_close()}</span>
                     <input type="date" name="expected_close" prop:value=move || close.get()
                         on:input=move |ev| close.set(event_target_value(&ev))
                         aria-invalid=form.invalid("expected_close") aria-describedby="deal-error-close"/>
@@ -144,9 +145,9 @@ fn DealForm(preset: Option<Id>) -> impl IntoView {
             <SaveError error=save_error/>
             <div class="form-actions">
                 <button class="primary" type="submit" disabled=move || saving.get()>
-                    {move || if saving.get() { "Adding…" } else { "Add deal" }}
+                    {move || if saving.get() { t::adding() } else { t::add_deal() }}
                 </button>
-                <a class="button" href=app_href(&back)>"Cancel"</a>
+                <a class="button" href=app_href(&back)>{common::cancel()}</a>
             </div>
         </form>
     }

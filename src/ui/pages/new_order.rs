@@ -21,6 +21,7 @@ use crate::ui::components::{
 use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use rapport_core::i18n::{common, orders as t};
 
 /// The currency of a new order when no stored order names one.
 const DEFAULT_CURRENCY: &str = "USD";
@@ -37,7 +38,7 @@ const NEW_STATUSES: [OrderStatus; 3] = [
 #[component]
 pub fn NewOrderPage() -> impl IntoView {
     view! {
-        <PageHeader title="New quote or order" subtitle="A customer, the line items, and whether it is a quote, an order or a contract."/>
+        <PageHeader title=t::new_title() subtitle=t::new_subtitle()/>
         <FormForCustomer form=|preset| view! { <OrderForm preset=preset/> }/>
     }
 }
@@ -136,10 +137,7 @@ fn OrderForm(preset: Option<Id>) -> impl IntoView {
                 for (line, problems) in drafts.iter().zip(found.lines) {
                     line.errors.set(problems);
                 }
-                save_error.set(Some((
-                    "Not saved: please correct the fields marked above.".into(),
-                    false,
-                )));
+                save_error.set(Some((t::not_saved().into(), false)));
                 return;
             }
         };
@@ -155,12 +153,12 @@ fn OrderForm(preset: Option<Id>) -> impl IntoView {
     let cancel = app_href(&preset.map_or("/orders".into(), |id| format!("/customers/{id}")));
 
     view! {
-        <form class="card form order-form" on:submit=save novalidate=true aria-label="New quote or order">
+        <form class="card form order-form" on:submit=save novalidate=true aria-label=t::new_title()>
             <div class="form-grid">
-                <CustomerPicker field=customer id="order-customer" label="Customer"
-                    pick_verb="Order for" error=Signal::derive(form.message("customer"))/>
+                <CustomerPicker field=customer id="order-customer" label=common::customer()
+                    pick_verb=t::pick_customer() error=Signal::derive(form.message("customer"))/>
                 <label class="field">
-                    <span class="field-label">"Status"</span>
+                    <span class="field-label">{common::status()}</span>
                     <select name="status" on:change=move |ev| {
                         if let Ok(s) = event_target_value(&ev).parse() {
                             status.set(s);
@@ -173,7 +171,7 @@ fn OrderForm(preset: Option<Id>) -> impl IntoView {
                     <span class="field-error"></span>
                 </label>
                 <label class="field">
-                    <span class="field-label">"Date"</span>
+                    <span class="field-label">{common::date()}</span>
                     <input type="date" name="date" prop:value=move || date.get()
                         on:input=move |ev| {
                             date.set(event_target_value(&ev));
@@ -183,7 +181,7 @@ fn OrderForm(preset: Option<Id>) -> impl IntoView {
                     <FieldMessage form=form field="date" id="order-error-date"/>
                 </label>
                 <label class="field">
-                    <span class="field-label">"Currency"</span>
+                    <span class="field-label">{common::currency()}</span>
                     <input type="text" name="currency" class="currency-code" maxlength="3"
                         autocomplete="off" spellcheck="false" autocapitalize="characters"
                         prop:value=move || currency.get()
@@ -197,12 +195,12 @@ fn OrderForm(preset: Option<Id>) -> impl IntoView {
                 </label>
             </div>
             <fieldset class="line-editor">
-                <legend>"Line items"</legend>
+                <legend>{t::line_items()}</legend>
                 <div class="line-row line-head" aria-hidden="true">
-                    <span>"Product"</span>
-                    <span>"Quantity"</span>
-                    <span>"Unit price"</span>
-                    <span class="num">"Amount"</span>
+                    <span>{t::product()}</span>
+                    <span>{t::quantity()}</span>
+                    <span>{t::unit_price()}</span>
+                    <span class="num">{common::amount()}</span>
                     <span></span>
                 </div>
                 <For each=move || lines.get() key=|l| l.key let:line>
@@ -210,17 +208,18 @@ fn OrderForm(preset: Option<Id>) -> impl IntoView {
                 </For>
                 <span class="field-error" role="alert">{form.message("line_items")}</span>
                 <div class="line-foot">
-                    <button type="button" id="add-line" on:click=add_line>"Add line"</button>
+                    <button type="button" id="add-line" on:click=add_line>{t::add_line()}</button>
                     <p class="line-total" aria-live="polite">
-                        <span class="field-label">"Total"</span>
+                        <span class="field-label">{t::total()}</span>
                         <strong class="num">{move || total().0}</strong>
                         {move || match total().1 {
                             0 => None,
                             n => Some(view! {
-                                <span class="muted">{format!(
-                                    "not counting {n} line{} without a quantity and price",
-                                    if n == 1 { "" } else { "s" }
-                                )}</span>
+                                <span class="muted">{if n == 1 {
+                                    t::not_counting_one(n)
+                                } else {
+                                    t::not_counting_many(n)
+                                }}</span>
                             }),
                         }}
                     </p>
@@ -230,12 +229,12 @@ fn OrderForm(preset: Option<Id>) -> impl IntoView {
             <div class="form-actions">
                 <button class="primary" type="submit" disabled=move || saving.get()>
                     {move || if saving.get() {
-                        "Saving…".to_string()
+                        t::saving().to_string()
                     } else {
-                        format!("Save {}", status.get().label().to_lowercase())
+                        t::save_status(status.get().label().to_lowercase())
                     }}
                 </button>
-                <a class="button" href=cancel>"Cancel"</a>
+                <a class="button" href=cancel>{common::cancel()}</a>
             </div>
         </form>
     }

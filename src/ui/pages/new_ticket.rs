@@ -11,12 +11,13 @@ use crate::ui::components::{
 use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use rapport_core::i18n::{common, tickets as t};
 
 /// `/tickets/new[?customer=<id>]`.
 #[component]
 pub fn NewTicketPage() -> impl IntoView {
     view! {
-        <PageHeader title="New ticket" subtitle="What a customer asked for; it starts open."/>
+        <PageHeader title=t::new_ticket() subtitle=t::new_subtitle()/>
         <FormForCustomer form=|preset| view! { <TicketForm preset=preset/> }/>
     }
 }
@@ -62,7 +63,7 @@ fn TicketForm(preset: Option<Id>) -> impl IntoView {
                 ticket
             }
             Err(e) => {
-                form.refuse(e, "Not saved: please correct the fields marked above.");
+                form.refuse(e, t::not_saved());
                 return;
             }
         };
@@ -78,12 +79,12 @@ fn TicketForm(preset: Option<Id>) -> impl IntoView {
     let cancel = app_href(&preset.map_or("/tickets".into(), |id| format!("/customers/{id}")));
 
     view! {
-        <form class="card form ticket-new-form" on:submit=save novalidate=true aria-label="New ticket">
+        <form class="card form ticket-new-form" on:submit=save novalidate=true aria-label=t::new_ticket()>
             <div class="form-grid">
-                <CustomerPicker field=customer id="ticket-customer" label="Customer"
-                    pick_verb="Ticket from" error=Signal::derive(form.message("customer"))/>
+                <CustomerPicker field=customer id="ticket-customer" label=common::customer()
+                    pick_verb=t::pick_customer() error=Signal::derive(form.message("customer"))/>
                 <label class="field">
-                    <span class="field-label">"Priority"</span>
+                    <span class="field-label">{t::priority()}</span>
                     <select name="priority" on:change=move |ev| {
                         if let Ok(p) = event_target_value(&ev).parse() {
                             priority.set(p);
@@ -97,7 +98,7 @@ fn TicketForm(preset: Option<Id>) -> impl IntoView {
                     <span class="field-error"></span>
                 </label>
                 <label class="field wide">
-                    <span class="field-label">"Subject"</span>
+                    <span class="field-label">{t::subject()}</span>
                     <input type="text" name="subject" autocomplete="off"
                         prop:value=move || subject.get()
                         on:input=move |ev| {
@@ -108,7 +109,7 @@ fn TicketForm(preset: Option<Id>) -> impl IntoView {
                     <FieldMessage form=form field="subject" id="ticket-error-subject"/>
                 </label>
                 <label class="field wide">
-                    <span class="field-label">"Description"</span>
+                    <span class="field-label">{t::description()}</span>
                     <textarea name="body" rows="6"
                         prop:value=move || body.get()
                         on:input=move |ev| body.set(event_target_value(&ev))></textarea>
@@ -118,9 +119,9 @@ fn TicketForm(preset: Option<Id>) -> impl IntoView {
             <SaveError error=save_error/>
             <div class="form-actions">
                 <button class="primary" type="submit" disabled=move || saving.get()>
-                    {move || if saving.get() { "Opening…" } else { "Open ticket" }}
+                    {move || if saving.get() { t::opening() } else { t::open_ticket() }}
                 </button>
-                <a class="button" href=cancel>"Cancel"</a>
+                <a class="button" href=cancel>{common::cancel()}</a>
             </div>
         </form>
     }

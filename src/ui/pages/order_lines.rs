@@ -7,6 +7,7 @@ use super::orders::money;
 use crate::model::forms::LineText;
 use crate::model::ValidationErrors;
 use leptos::prelude::*;
+use rapport_core::i18n::{common, orders as t};
 use wasm_bindgen::JsCast;
 
 /// One line as typed, with the problems found when saving.
@@ -81,7 +82,7 @@ pub(super) fn LineRow(
     let number = Memo::new(move |_| {
         lines.with(|l| l.iter().position(|d| d.key == key).map_or(0, |i| i + 1))
     });
-    let name = move |what: &'static str| move || format!("{what}, line {}", number.get());
+    let name = move |what: &'static str| move || t::line_field(what.to_string(), number.get());
     let message = move |field: &'static str| move || line.errors.with(|e| e.sentences_for(field));
     let invalid = move |field: &'static str| move || line.errors.with(|e| e.has(field)).to_string();
     let remove = move |_| {
@@ -92,9 +93,9 @@ pub(super) fn LineRow(
     let input = move |field: &'static str, value: RwSignal<String>, numeric: bool| {
         let error_id = format!("line-{key}-{field}-error");
         let label = match field {
-            "product" => "Product",
-            "quantity" => "Quantity",
-            _ => "Unit price",
+            "product" => t::product(),
+            "quantity" => t::quantity(),
+            _ => t::unit_price(),
         };
         view! {
             <div class=format!("line-cell line-{field}")>
@@ -114,16 +115,16 @@ pub(super) fn LineRow(
         }
     };
     view! {
-        <div class="line-row" role="group" aria-label=move || format!("Line {}", number.get())>
+        <div class="line-row" role="group" aria-label=move || t::line(number.get())>
             {input("product", line.product, false)}
             {input("quantity", line.quantity, true)}
             {input("unit_price", line.unit_price, true)}
             <div class="line-cell line-amount num">
-                <span class="line-label" aria-hidden="true">"Amount"</span>
+                <span class="line-label" aria-hidden="true">{common::amount()}</span>
                 <span>{move || line.amount().map(money).unwrap_or_else(|| "—".into())}</span>
             </div>
             <div class="line-cell line-remove">
-                <button type="button" class="link" aria-label=move || format!("Remove line {}", number.get()) on:click=remove>"Remove"</button>
+                <button type="button" class="link" aria-label=move || t::remove_line(number.get()) on:click=remove>{t::remove()}</button>
             </div>
         </div>
     }

@@ -25,6 +25,7 @@ use crate::ui::components::{
 use crate::ui::period_setting::{self, PeriodPicker, Shown};
 use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
+use rapport_core::i18n::{common, orders as t, shell, Lang};
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -72,6 +73,15 @@ fn revenue_text(revenue: &[(String, f64)]) -> String {
         .map(|(code, sum)| format!("{} {code}", money(*sum)))
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// "March 1997" / "1997年3月": the heading of a month's totals.
+fn month_heading(first_day: time::Date) -> String {
+    let month = match rapport_core::i18n::lang() {
+        Lang::En => first_day.month().to_string(),
+        Lang::Zh => u8::from(first_day.month()).to_string(),
+    };
+    t::month_heading(month, first_day.year())
 }
 
 /// Orders: quotes, orders and contracts.
@@ -143,11 +153,10 @@ pub fn OrdersPage() -> impl IntoView {
     });
     let months_caption = move || {
         shown.with(|s| {
-            format!(
-                "{}: {} to {}. Revenue counts orders and contracts; quotes and cancelled orders are not revenue.",
+            t::months_caption(
                 s.period.label(),
-                s.bounds.0,
-                s.bounds.1
+                crate::format::date(s.bounds.0),
+                crate::format::date(s.bounds.1),
             )
         })
     };
@@ -155,7 +164,7 @@ pub fn OrdersPage() -> impl IntoView {
         let total = report.with(|r| r.as_ref().map(|r| r.total.clone()).unwrap_or_default());
         view! {
             <tr>
-                <th scope="row">{move || format!("Total, {}", shown.with(|s| s.period.caption(s.bounds)))}</th>
+                <th scope="row">{move || t::total_for(shown.with(|s| s.period.caption(s.bounds)))}</th>
                 <td class="num">{thousands(total.orders)}</td>
                 <td class="num">{thousands(total.quotes)}</td>
                 <td class="num">{revenue_text(&total.revenue)}</td>
@@ -172,7 +181,7 @@ pub fn OrdersPage() -> impl IntoView {
     let row = move |order: Order| {
         let id = order.meta.id;
         let who = customer_name(&state, &order.customer_id);
-        let date = order.date.to_string();
+        let date = crate::format::date(order.date);
         let lines_id = format!("lines-{id}");
         let is_open = move || expanded.with(|e| e.contains(&id));
         let toggle = move |_| {
@@ -198,7 +207,7 @@ pub fn OrdersPage() -> impl IntoView {
                         class="link expand"
                         aria-expanded=move || is_open().to_string()
                         aria-controls=lines_id.clone()
-                        aria-label=format!("Line items of the {} of {date} for {who}", status_label.to_lowercase())
+                        aria-label=t::line_items_of(status_label.to_lowercase(), date.clone(), who.clone())
                         on:click=toggle
                     >
                         {move || if is_open() { "▾" } else { "▸" }}
@@ -213,9 +222,9 @@ pub fn OrdersPage() -> impl IntoView {
                     {is_quote.then(|| view! {
                         <button
                             type="button"
-                            aria-label=format!("Convert to order: the quote of {date} for {who}")
+                            aria-label=t::convert_label(date.clone(), who.clone())
                             on:click=move |_| convert(for_convert.clone())
-                        >"Convert to order"</button>
+                        >{t::convert()}</button>
                     })}
                 </td>
             </tr>
@@ -225,7 +234,7 @@ pub fn OrdersPage() -> impl IntoView {
                     <td colspan="6">
                         <table class="line-items">
                             <thead>
-                                <tr><th scope="col">"Product"</th><th scope="col" class="num">"Quantity"</th><th scope="col" class="num">"Unit price"</th><th scope="col" class="num">"Amount"</th></tr>
+                                <tr><th scope="col">{t::product()}</th><th scope="col" class="num">{t::quantity()}</th><th scope="col" class="num">{t::unit_price()}</th><th scope="col" class="num">{common::amount()}</th></tr>
                             </thead>
                             <tbody>
                                 {lines.iter().map(|l| view! {
@@ -238,7 +247,7 @@ pub fn OrdersPage() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                             <tfoot>
-                                <tr><th scope="row" colspan="3">"Total"</th><td class="num">{format!("{} {}", money(order.total), currency)}</td></tr>
+                                <tr><th scope="row" colspan="3">{t::total()}</th><td class="num">{format!("{} {}", money(order.total), currency)}</td></tr>
                             </tfoot>
                         </table>
                     </td>
@@ -250,7 +259,7 @@ pub fn OrdersPage() -> impl IntoView {
     let month_row = |m: MonthTotal| {
         view! {
             <tr>
-                <th scope="row">{format!("{} {}", m.month.month(), m.month.year())}</th>
+                <th scope="row">{month_heading(m.month)}</th>
                 <td class="num">{thousands(m.orders)}</td>
                 <td class="num">{thousands(m.quotes)}</td>
                 <td class="num">{revenue_text(&m.revenue)}</td>
@@ -259,29 +268,28 @@ pub fn OrdersPage() -> impl IntoView {
     };
 
     view! {
-        <PageHeader title="Orders" subtitle="Quotes, orders and contracts, newest first.">
-            <a class="button primary" href=app_href("/orders/new")>"New quote"</a>
+        <PageHeader title=t::title() subtitle=t::subtitle()>
+            <a class="button primary" href=app_href("/orders/new")>{t::new_quote()}</a>
         </PageHeader>
-        <Transition fallback=|| view! { <p class="muted">"Loading orders…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t::loading()}</p> }>
             {move || orders.get().map(|result| match result {
                 Err(e) => view! { <p class="error" role="alert">{e.user_message()}</p> }.into_any(),
-                Ok(None) => view! { <p class="muted">"Opening the database…"</p> }.into_any(),
+                Ok(None) => view! { <p class="muted">{t::opening_database()}</p> }.into_any(),
                 Ok(Some(all)) if all.is_empty() => view! {
-                    <EmptyState icon="▦" title="No orders yet">
+                    <EmptyState icon="▦" title=t::empty_title()>
                         <p>
-                            "Quotes, orders and contracts with their line items appear here, with totals by month. "
-                            "Write one with "<strong>"New quote"</strong>" above, import a transaction log on "
-                            <a href=app_href("/import-export")>"Import & export"</a>", or load the demo data on the "
-                            <a href=app_href("/")>"Dashboard"</a>"."
+                            {t::empty_before_new()}<strong>{t::new_quote()}</strong>{t::empty_before_import()}
+                            <a href=app_href("/import-export")>{shell::nav_import_export()}</a>{t::empty_before_dashboard()}
+                            <a href=app_href("/")>{shell::nav_dashboard()}</a>{t::empty_after_dashboard()}
                         </p>
                     </EmptyState>
                 }.into_any(),
                 Ok(Some(all)) => view! {
                     <section class="card" aria-labelledby="orders-list-heading">
-                        <h2 id="orders-list-heading">"Quotes, orders and contracts"</h2>
+                        <h2 id="orders-list-heading">{t::list_heading()}</h2>
                         <div class="toolbar">
-                            <SearchBox label="Search by customer name or product" query=query page=page/>
-                            <ChoiceFilter label="Status" choices=OrderStatus::ALL name=OrderStatus::label value=status page=page/>
+                            <SearchBox label=t::search() query=query page=page/>
+                            <ChoiceFilter label=common::status() choices=OrderStatus::ALL name=OrderStatus::label value=status page=page/>
                         </div>
                         <SaveError error=error/>
                         {
@@ -291,7 +299,7 @@ pub fn OrdersPage() -> impl IntoView {
                                 let window = PageWindow::of(found.len(), page.get(), PAGE_SIZE);
                                 let pages = window.pages;
                                 if found.is_empty() {
-                                    return view! { <p class="muted" role="status">"No order matches the search and status filter."</p> }.into_any();
+                                    return view! { <p class="muted" role="status">{t::no_match()}</p> }.into_any();
                                 }
                                 let rows: Vec<Order> = found[window.start..window.end].iter().map(|&i| all[i].clone()).collect();
                                 view! {
@@ -300,31 +308,31 @@ pub fn OrdersPage() -> impl IntoView {
                                         <table class="orders-table">
                                             <thead>
                                                 <tr>
-                                                    <th scope="col"><span class="sr-only">"Line items"</span></th>
-                                                    <th scope="col">"Date"</th>
-                                                    <th scope="col">"Customer"</th>
-                                                    <th scope="col">"Status"</th>
-                                                    <th scope="col" class="num">"Lines"</th>
-                                                    <th scope="col" class="num">"Total"</th>
-                                                    <th scope="col"><span class="sr-only">"Actions"</span></th>
+                                                    <th scope="col"><span class="sr-only">{t::line_items()}</span></th>
+                                                    <th scope="col">{common::date()}</th>
+                                                    <th scope="col">{common::customer()}</th>
+                                                    <th scope="col">{common::status()}</th>
+                                                    <th scope="col" class="num">{t::lines()}</th>
+                                                    <th scope="col" class="num">{t::total()}</th>
+                                                    <th scope="col"><span class="sr-only">{t::actions()}</span></th>
                                                 </tr>
                                             </thead>
                                             <tbody>{rows.into_iter().map(row).collect_view()}</tbody>
                                         </table>
                                     </div>
-                                    <Pager page=page pages=pages label="Order pages"/>
+                                    <Pager page=page pages=pages label=t::pages()/>
                                 }.into_any()
                             }
                         }
                     </section>
                     <section class="card" aria-labelledby="orders-months-heading">
-                        <h2 id="orders-months-heading">"Totals by month"</h2>
+                        <h2 id="orders-months-heading">{t::totals_by_month()}</h2>
                         {move || job.error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                         // The picker offers the years with orders, which the
                         // first report brings.
                         <Show
                             when=move || report.with(Option::is_some)
-                            fallback=|| view! { <p class="muted" role="status">"Adding up the months…"</p> }
+                            fallback=|| view! { <p class="muted" role="status">{t::adding_up()}</p> }
                         >
                             <PeriodPicker chosen=chosen shown=shown/>
                             <p class="muted">{months_caption}</p>
@@ -333,10 +341,10 @@ pub fn OrdersPage() -> impl IntoView {
                             <table class="months-table">
                                 <thead>
                                     <tr>
-                                        <th scope="col">"Month"</th>
-                                        <th scope="col" class="num">"Orders and contracts"</th>
-                                        <th scope="col" class="num">"Quotes"</th>
-                                        <th scope="col" class="num">"Revenue"</th>
+                                        <th scope="col">{t::month()}</th>
+                                        <th scope="col" class="num">{t::orders_and_contracts()}</th>
+                                        <th scope="col" class="num">{t::quotes()}</th>
+                                        <th scope="col" class="num">{t::revenue()}</th>
                                     </tr>
                                 </thead>
                                 <tbody>

@@ -17,6 +17,7 @@ use crate::ui::components::{thousands, EmptyState, PageHeader, SaveError};
 use crate::ui::pipeline_setting::PipelineSetting;
 use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
+use rapport_core::i18n::{pipeline as t, shell};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The most cards one column renders; the rest are counted.
@@ -99,8 +100,8 @@ pub fn PipelinePage() -> impl IntoView {
         let customer_href = app_href(&format!("/customers/{}", deal.customer_id));
         let closes = deal
             .expected_close
-            .map(|d| format!("Closes {d}"))
-            .unwrap_or_else(|| "No close date".into());
+            .map(|d| t::closes(crate::format::date(d)))
+            .unwrap_or_else(|| t::no_close_date().into());
         let stages = pipeline.get().stages;
         let known = pipeline.get().index_of(&deal.stage).is_some();
         let current = deal.stage.clone();
@@ -137,7 +138,7 @@ pub fn PipelinePage() -> impl IntoView {
                 <p class="deal-close muted">{closes}</p>
                 <div class="deal-move">
                     <select
-                        aria-label=format!("Move {title} to stage")
+                        aria-label=t::move_to_stage(title.clone())
                         on:change=move |ev| choice.set(event_target_value(&ev))
                     >
                         {(!known).then(|| view! { <option value="" selected=true disabled=true>{current.clone()}</option> })}
@@ -148,10 +149,10 @@ pub fn PipelinePage() -> impl IntoView {
                     </select>
                     <button
                         type="button"
-                        aria-label=format!("Move {title}")
+                        aria-label=t::move_deal(title.clone())
                         disabled=move || choice.with(|c| c.is_empty() || c.eq_ignore_ascii_case(unchanged.trim()))
                         on:click=move |_| move_deal(for_select.clone(), choice.get_untracked())
-                    >"Move"</button>
+                    >{t::move_button()}</button>
                 </div>
             </li>
         }
@@ -165,7 +166,11 @@ pub fn PipelinePage() -> impl IntoView {
         let hidden = count.saturating_sub(CARDS_PER_COLUMN);
         let accepts = col.in_pipeline;
         let (over, enter, drop_at) = (stage.clone(), stage.clone(), stage.clone());
-        let deal_word = if count == 1 { "deal" } else { "deals" };
+        let summary = if count == 1 {
+            t::column_one(thousands(count), amount(col.value))
+        } else {
+            t::column_many(thousands(count), amount(col.value))
+        };
         view! {
             <section
                 class="board-column"
@@ -194,40 +199,39 @@ pub fn PipelinePage() -> impl IntoView {
             >
                 <header class="board-column-head">
                     <h2 id=heading_id.clone()>{stage.clone()}</h2>
-                    <p class="muted">{format!("{} {deal_word} · {}", thousands(count), amount(col.value))}</p>
-                    <p class="muted">{format!("Weighted {}", amount(col.weighted))}</p>
+                    <p class="muted">{summary}</p>
+                    <p class="muted">{t::weighted(amount(col.weighted))}</p>
                 </header>
                 {if show_cards {
                     view! {
-                        <ul class="board-cards" aria-label=format!("Deals in {stage}")>
+                        <ul class="board-cards" aria-label=t::deals_in(stage.clone())>
                             {col.deals.into_iter().take(CARDS_PER_COLUMN).map(card).collect_view()}
                         </ul>
                         {(hidden > 0).then(|| view! {
-                            <p class="board-more muted">{format!("+{} more — showing the first {CARDS_PER_COLUMN}; search to narrow down", thousands(hidden))}</p>
+                            <p class="board-more muted">{t::more_cards(thousands(hidden), CARDS_PER_COLUMN)}</p>
                         })}
                     }.into_any()
                 } else {
-                    view! { <p class="board-more muted">"Closed deals are hidden. Drop a deal here to close it."</p> }.into_any()
+                    view! { <p class="board-more muted">{t::closed_hidden()}</p> }.into_any()
                 }}
             </section>
         }
     };
 
     view! {
-        <PageHeader title="Pipeline" subtitle="Deals by stage. Drag a card to another column, or pick a stage on the card and press Move.">
-            <a class="button primary" href=app_href("/pipeline/new")>"New deal"</a>
+        <PageHeader title=t::title() subtitle=t::subtitle()>
+            <a class="button primary" href=app_href("/pipeline/new")>{t::new_deal()}</a>
         </PageHeader>
-        <Transition fallback=|| view! { <p class="muted">"Loading deals…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t::loading()}</p> }>
             {move || deals.get().map(|result| match result {
                 Err(e) => view! { <p class="error" role="alert">{e.user_message()}</p> }.into_any(),
-                Ok(None) => view! { <p class="muted">"Opening the database…"</p> }.into_any(),
+                Ok(None) => view! { <p class="muted">{t::opening_database()}</p> }.into_any(),
                 Ok(Some(all)) if all.is_empty() => view! {
-                    <EmptyState icon="▤" title="No deals yet">
+                    <EmptyState icon="▤" title=t::empty_title()>
                         <p>
-                            "Deals appear here as a board with one column per stage and the value of each. "
-                            "Add one with New deal (also on a customer's page), set the stages in "
-                            <a href=app_href("/settings")>"Settings"</a>", or load the demo data on the "
-                            <a href=app_href("/")>"Dashboard"</a>"."
+                            {t::empty_before_settings()}
+                            <a href=app_href("/settings")>{shell::nav_settings()}</a>{t::empty_before_dashboard()}
+                            <a href=app_href("/")>{shell::nav_dashboard()}</a>{t::empty_after_dashboard()}
                         </p>
                     </EmptyState>
                 }.into_any(),
@@ -236,8 +240,8 @@ pub fn PipelinePage() -> impl IntoView {
                         <input
                             class="search"
                             type="search"
-                            aria-label="Search deals by title or customer"
-                            placeholder="Search deals by title or customer"
+                            aria-label=t::search()
+                            placeholder=t::search()
                             prop:value=move || query.get()
                             on:input=move |ev| query.set(event_target_value(&ev))
                         />
@@ -247,7 +251,7 @@ pub fn PipelinePage() -> impl IntoView {
                                 prop:checked=move || include_closed.get()
                                 on:change=move |ev| include_closed.set(event_target_checked(&ev))
                             />
-                            "Show won and lost deals"
+                            {t::show_closed()}
                         </label>
                     </div>
                     <SaveError error=error/>
@@ -258,9 +262,9 @@ pub fn PipelinePage() -> impl IntoView {
                         let open_weighted: f64 = open.iter().map(|c| c.weighted).sum();
                         view! {
                             <div class="kpis">
-                                <div class="kpi"><span class="kpi-label">"Open deals"</span><span class="kpi-value">{thousands(open_count)}</span></div>
-                                <div class="kpi"><span class="kpi-label">"Open value"</span><span class="kpi-value">{amount(open_value)}</span></div>
-                                <div class="kpi"><span class="kpi-label">"Weighted value"</span><span class="kpi-value">{amount(open_weighted)}</span></div>
+                                <div class="kpi"><span class="kpi-label">{t::open_deals()}</span><span class="kpi-value">{thousands(open_count)}</span></div>
+                                <div class="kpi"><span class="kpi-label">{t::open_value()}</span><span class="kpi-value">{amount(open_value)}</span></div>
+                                <div class="kpi"><span class="kpi-label">{t::weighted_value()}</span><span class="kpi-value">{amount(open_weighted)}</span></div>
                             </div>
                             <div class="board">
                                 {cols.into_iter().map(column).collect_view()}

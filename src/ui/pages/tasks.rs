@@ -19,6 +19,7 @@ use crate::ui::components::{
 };
 use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
+use rapport_core::i18n::tasks as t;
 use time::Date;
 
 /// Tasks shown per section at most.
@@ -91,22 +92,21 @@ pub fn TasksPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let sections = state.store_resource(&[Collection::Tasks], load);
     view! {
-        <PageHeader title="Tasks" subtitle="What is overdue, due today and coming up."/>
+        <PageHeader title=t::title() subtitle=t::subtitle()/>
         <AddTask/>
-        <Transition fallback=|| view! { <p class="muted">"Loading tasks…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t::loading()}</p> }>
             {move || sections.get().map(|result| match result {
                 Err(e) => view! { <p class="error" role="alert">{e.user_message()}</p> }.into_any(),
-                Ok(None) => view! { <p class="muted">"Opening the database…"</p> }.into_any(),
+                Ok(None) => view! { <p class="muted">{t::opening_database()}</p> }.into_any(),
                 Ok(Some(s)) if s.is_empty() => view! {
-                    <EmptyState icon="✓" title="No tasks yet">
-                        <p>"Add one with the form above — give it a title, a due date and, if it concerns someone, a customer. \
-                            Loading the demo data from the Dashboard also adds follow-up tasks for open deals."</p>
+                    <EmptyState icon="✓" title=t::empty_title()>
+                        <p>{t::empty_text()}</p>
                     </EmptyState>
                 }.into_any(),
                 Ok(Some(s)) => view! {
-                    <TaskSection title="Overdue" class="overdue" tasks=s.overdue empty="Nothing overdue."/>
-                    <TaskSection title="Due today" class="today" tasks=s.today empty="Nothing due today."/>
-                    <TaskSection title="Upcoming" class="upcoming" tasks=s.upcoming empty="Nothing coming up."/>
+                    <TaskSection title=t::overdue() class="overdue" tasks=s.overdue empty=t::nothing_overdue()/>
+                    <TaskSection title=t::due_today() class="today" tasks=s.today empty=t::nothing_due_today()/>
+                    <TaskSection title=t::upcoming() class="upcoming" tasks=s.upcoming empty=t::nothing_upcoming()/>
                     <DoneSection tasks=s.done/>
                 }.into_any(),
             })}
@@ -122,13 +122,14 @@ fn task_items(state: AppState, tasks: Vec<Task>) -> impl IntoView {
         .take(SECTION_CAP)
         .map(|t| {
             let title = t.title.clone();
-            let due = t.due.to_string();
+            let due = iso_date::format(t.due);
+            let due_shown = crate::format::date(t.due);
             let done = t.done;
             let customer = t.customer_id.map(|id| {
                 let name = customer_name(&state, &id);
                 view! { <a class="task-customer" href=app_href(&format!("/customers/{id}"))>{name}</a> }
             });
-            let check_label = format!("Done: {title}");
+            let check_label = t::done_label(title.clone());
             view! {
                 <li class="task" class:done=done>
                     <input
@@ -139,7 +140,7 @@ fn task_items(state: AppState, tasks: Vec<Task>) -> impl IntoView {
                     />
                     <span class="task-title grow">{title}</span>
                     {customer}
-                    <time class="task-due muted" datetime=due.clone()>{due.clone()}</time>
+                    <time class="task-due muted" datetime=due>{due_shown}</time>
                 </li>
             }
         })
@@ -147,7 +148,7 @@ fn task_items(state: AppState, tasks: Vec<Task>) -> impl IntoView {
     view! {
         <ul class="plain-list task-list">{items}</ul>
         {(total > SECTION_CAP).then(|| view! {
-            <p class="muted">{format!("Showing the first {SECTION_CAP} of {} tasks.", thousands(total))}</p>
+            <p class="muted">{t::showing_first(SECTION_CAP, thousands(total))}</p>
         })}
     }
 }
@@ -182,10 +183,10 @@ fn DoneSection(tasks: Vec<Task>) -> impl IntoView {
     view! {
         <details class="card task-section done">
             <summary>
-                <h2>"Done"" "<span class="badge">{thousands(count)}</span></h2>
+                <h2>{t::done()}" "<span class="badge">{thousands(count)}</span></h2>
             </summary>
             {if tasks.is_empty() {
-                view! { <p class="muted">"Nothing done yet."</p> }.into_any()
+                view! { <p class="muted">{t::nothing_done()}</p> }.into_any()
             } else {
                 task_items(state, tasks).into_any()
             }}
@@ -221,7 +222,7 @@ fn AddTask() -> impl IntoView {
         let task = match draft.to_task(Uuid::new_v4(), now_ms()) {
             Ok(task) => task,
             Err(e) => {
-                form.refuse(e, "Not added: please correct the fields marked below.");
+                form.refuse(e, t::not_added());
                 return;
             }
         };
@@ -234,29 +235,29 @@ fn AddTask() -> impl IntoView {
 
     view! {
         <form class="card form add-task" on:submit=add novalidate=true aria-labelledby="add-task-heading">
-            <h2 id="add-task-heading">"Add task"</h2>
+            <h2 id="add-task-heading">{t::add_task()}</h2>
             <div class="form-grid">
                 <label class="field">
-                    <span class="field-label">"Title"</span>
+                    <span class="field-label">{t::field_title()}</span>
                     <input type="text" name="title" prop:value=move || title.get()
                         on:input=move |ev| title.set(event_target_value(&ev))
                         aria-invalid=form.invalid("title") aria-describedby="task-error-title"/>
                     <FieldMessage form=form field="title" id="task-error-title"/>
                 </label>
                 <label class="field">
-                    <span class="field-label">"Due date"</span>
+                    <span class="field-label">{t::due_date()}</span>
                     <input type="date" name="due" prop:value=move || due.get()
                         on:input=move |ev| due.set(event_target_value(&ev))
                         aria-invalid=form.invalid("due") aria-describedby="task-error-due"/>
                     <FieldMessage form=form field="due" id="task-error-due"/>
                 </label>
-                <CustomerPicker field=customer id="task-customer" label="Customer (optional)"
-                    pick_verb="Link the task to" error=Signal::derive(form.message("customer"))/>
+                <CustomerPicker field=customer id="task-customer" label=t::customer_optional()
+                    pick_verb=t::pick_customer() error=Signal::derive(form.message("customer"))/>
             </div>
             <SaveError error=save_error/>
             <div class="form-actions">
                 <button class="primary" type="submit" disabled=move || saving.get()>
-                    {move || if saving.get() { "Adding…" } else { "Add task" }}
+                    {move || if saving.get() { t::adding() } else { t::add_task() }}
                 </button>
             </div>
         </form>

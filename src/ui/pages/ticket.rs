@@ -18,6 +18,7 @@ use crate::ui::components::{FormState, PageHeader, SaveError, SentimentLine, Sim
 use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use rapport_core::i18n::{common, tickets as t};
 
 /// What looking the ticket up found.
 #[derive(Clone)]
@@ -39,12 +40,12 @@ async fn find(state: AppState, id: Option<Id>) -> Result<Lookup, StoreError> {
 }
 
 /// The labels of the satisfaction scores 1 to 5.
-const SATISFACTION: [&str; 5] = [
-    "1 — Very dissatisfied",
-    "2 — Dissatisfied",
-    "3 — Neutral",
-    "4 — Satisfied",
-    "5 — Very satisfied",
+const SATISFACTION: [fn() -> &'static str; 5] = [
+    t::very_dissatisfied,
+    t::dissatisfied,
+    t::neutral,
+    t::satisfied,
+    t::very_satisfied,
 ];
 
 /// `/tickets/:id`.
@@ -56,19 +57,19 @@ pub fn TicketPage() -> impl IntoView {
     // Loaded once per id: the view below follows later changes itself.
     let initial = state.store_resource(&[], move |state| find(state, id.get()));
     view! {
-        <Transition fallback=|| view! { <p class="muted">"Loading the ticket…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t::loading_ticket()}</p> }>
             {move || initial.get().map(|result| match result {
                 Err(e) => view! {
-                    <PageHeader title="Ticket"/>
+                    <PageHeader title=t::ticket()/>
                     <p class="error" role="alert">{e.user_message()}</p>
                 }.into_any(),
                 Ok(None) => view! {
-                    <PageHeader title="Ticket"/>
-                    <p class="muted">"Opening the database…"</p>
+                    <PageHeader title=t::ticket()/>
+                    <p class="muted">{t::opening_database()}</p>
                 }.into_any(),
                 Ok(Some(Lookup::Missing)) => view! {
-                    <PageHeader title="Ticket not found" subtitle="The link may be wrong, or the ticket was deleted."/>
-                    <p><a href=app_href("/tickets")>"Back to tickets"</a></p>
+                    <PageHeader title=t::not_found() subtitle=t::not_found_hint()/>
+                    <p><a href=app_href("/tickets")>{t::back()}</a></p>
                 }.into_any(),
                 Ok(Some(Lookup::Found(t))) => view! { <TicketView initial=t/> }.into_any(),
             })}
@@ -118,7 +119,7 @@ fn TicketView(initial: Ticket) -> impl IntoView {
                 draft.update(|d| d.status = status);
             } else {
                 draft.set(TicketEdit::of(&ticket));
-                state.toast("Saved the ticket");
+                state.toast(t::saved());
             }
             base.set(ticket);
         });
@@ -127,16 +128,13 @@ fn TicketView(initial: Ticket) -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if !dirty.get_untracked() {
-            error.set(Some((
-                "Nothing to save: no field was changed.".into(),
-                false,
-            )));
+            error.set(Some((t::nothing_to_save().into(), false)));
             return;
         }
         let edited = draft.with_untracked(|d| base.with_untracked(|b| d.apply_to(b, now_ms())));
         match edited.map_err(|e| ops::OpError::from(e).user_message()) {
             Ok(t) => {
-                let changes = ops::sales::save_ticket(&t, "Saved the ticket");
+                let changes = ops::sales::save_ticket(&t, t::saved());
                 write(t, changes, false)
             }
             Err(message) => error.set(Some((message, false))),
@@ -164,54 +162,54 @@ fn TicketView(initial: Ticket) -> impl IntoView {
     view! {
         <header class="page-header">
             <div>
-                <p class="breadcrumb"><a href=app_href("/tickets")>"Tickets"</a></p>
+                <p class="breadcrumb"><a href=app_href("/tickets")>{t::title()}</a></p>
                 <h1>{subject}</h1>
                 <p class="page-subtitle">
-                    "From "<a href=app_href(&format!("/customers/{customer}"))>{who}</a>
+                    {t::from()}" "<a href=app_href(&format!("/customers/{customer}"))>{who}</a>
                 </p>
             </div>
             <div class="page-actions">
                 <button type="button" disabled=move || saving.get() on:click=solve_or_reopen>
-                    {move || if base.with(|b| b.status == TicketStatus::Solved) { "Reopen" } else { "Solve" }}
+                    {move || if base.with(|b| b.status == TicketStatus::Solved) { t::reopen() } else { t::solve() }}
                 </button>
             </div>
         </header>
-        {move || base.with(|b| b.is_deleted()).then(|| view! { <p class="notice">"This ticket is in the trash."</p> })}
+        {move || base.with(|b| b.is_deleted()).then(|| view! { <p class="notice">{t::in_trash()}</p> })}
         {move || changed_elsewhere.get().then(|| view! {
             <p class="notice" role="status">
-                "This ticket was changed in another tab or window while you were editing. Saving your edits will be refused; reload to see the latest version."
+                {t::changed_elsewhere()}
             </p>
         })}
         <div class="two-columns">
             <section class="card" aria-labelledby="ticket-request-heading">
-                <h2 id="ticket-request-heading">"Request"</h2>
+                <h2 id="ticket-request-heading">{t::request()}</h2>
                 <p class="ticket-badges">
                     <span class=move || base.with(|b| status_class(b.status))>{move || base.with(|b| b.status.label())}</span>
                     " "
                     <span class=move || base.with(|b| priority_class(b.priority))>{move || base.with(|b| b.priority.label())}</span>
                 </p>
                 {if body.trim().is_empty() {
-                    view! { <p class="muted">"The ticket has no description."</p> }.into_any()
+                    view! { <p class="muted">{t::no_description()}</p> }.into_any()
                 } else {
                     view! { <p class="ticket-body">{body}</p> }.into_any()
                 }}
-                <h3>"Sentiment"</h3>
+                <h3>{t::sentiment()}</h3>
                 <SentimentLine text=sentiment_text/>
                 <dl class="ticket-times">
-                    <dt>"Opened"</dt>
+                    <dt>{t::opened()}</dt>
                     <dd>{move || base.with(|b| local_time(b.opened_at))}</dd>
-                    <dt>"Solved"</dt>
+                    <dt>{t::solved()}</dt>
                     <dd>{move || base.with(|b| match (b.solved_at, b.resolution_hours()) {
-                        (Some(at), Some(hours)) => format!("{} (after {:.1} hours)", local_time(at), hours),
-                        _ => "Not solved yet".to_string(),
+                        (Some(at), Some(hours)) => t::solved_after(local_time(at), format!("{hours:.1}")),
+                        _ => t::not_solved().to_string(),
                     })}</dd>
                 </dl>
             </section>
-            <form class="card form ticket-form" on:submit=save novalidate=true aria-label="Ticket handling">
-                <h2>"Handling"</h2>
+            <form class="card form ticket-form" on:submit=save novalidate=true aria-label=t::handling_label()>
+                <h2>{t::handling()}</h2>
                 <div class="form-grid">
                     <label class="field">
-                        <span class="field-label">"Status"</span>
+                        <span class="field-label">{common::status()}</span>
                         <select name="status" on:change=move |ev| {
                             if let Ok(s) = event_target_value(&ev).parse() {
                                 draft.update(|d| d.status = s);
@@ -224,7 +222,7 @@ fn TicketView(initial: Ticket) -> impl IntoView {
                         </select>
                     </label>
                     <label class="field">
-                        <span class="field-label">"Priority"</span>
+                        <span class="field-label">{t::priority()}</span>
                         <select name="priority" on:change=move |ev| {
                             if let Ok(p) = event_target_value(&ev).parse() {
                                 draft.update(|d| d.priority = p);
@@ -238,7 +236,7 @@ fn TicketView(initial: Ticket) -> impl IntoView {
                     </label>
                 </div>
                 <fieldset class="rating">
-                    <legend>"Satisfaction"</legend>
+                    <legend>{t::satisfaction()}</legend>
                     <label class="rating-option">
                         <input
                             type="radio"
@@ -247,7 +245,7 @@ fn TicketView(initial: Ticket) -> impl IntoView {
                             prop:checked=move || draft.with(|d| d.satisfaction.is_none())
                             on:change=move |_| draft.update(|d| d.satisfaction = None)
                         />
-                        "Not rated"
+                        {t::not_rated()}
                     </label>
                     {(1u8..=5).map(|score| view! {
                         <label class="rating-option">
@@ -258,12 +256,12 @@ fn TicketView(initial: Ticket) -> impl IntoView {
                                 prop:checked=move || draft.with(|d| d.satisfaction == Some(score))
                                 on:change=move |_| draft.update(|d| d.satisfaction = Some(score))
                             />
-                            {SATISFACTION[usize::from(score) - 1]}
+                            {SATISFACTION[usize::from(score) - 1]()}
                         </label>
                     }).collect_view()}
                 </fieldset>
                 <label class="field">
-                    <span class="field-label">"Feedback"</span>
+                    <span class="field-label">{t::feedback()}</span>
                     <textarea
                         name="feedback"
                         rows="4"
@@ -273,11 +271,11 @@ fn TicketView(initial: Ticket) -> impl IntoView {
                 </label>
                 <SaveError error=error/>
                 <div class="form-actions">
-                    <button class="primary" type="submit" disabled=move || saving.get() || !dirty.get()>"Save changes"</button>
+                    <button class="primary" type="submit" disabled=move || saving.get() || !dirty.get()>{t::save_changes()}</button>
                     <button type="button" disabled=move || !dirty.get() on:click=move |_| {
                         draft.set(base.with_untracked(TicketEdit::of));
                         error.set(None);
-                    }>"Discard changes"</button>
+                    }>{t::discard_changes()}</button>
                 </div>
             </form>
         </div>

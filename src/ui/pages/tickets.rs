@@ -17,6 +17,7 @@ use crate::ui::components::{
 };
 use crate::ui::state::{customer_name, AppState};
 use leptos::prelude::*;
+use rapport_core::i18n::{common, shell, tickets as t, Lang};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -43,10 +44,15 @@ async fn load(state: AppState) -> Result<Arc<Vec<Ticket>>, StoreError> {
     Ok(Arc::new(tickets))
 }
 
-/// A timestamp as the browser's local date and time.
+/// A timestamp as the browser's local date and time (in the browser's
+/// locale in English, in Chinese in Chinese).
 pub(crate) fn local_time(ts: Timestamp) -> String {
+    let locale = match rapport_core::i18n::lang() {
+        Lang::En => "default",
+        Lang::Zh => Lang::Zh.tag(),
+    };
     js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ts as f64))
-        .to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED)
+        .to_locale_string(locale, &wasm_bindgen::JsValue::UNDEFINED)
         .into()
 }
 
@@ -115,10 +121,7 @@ pub fn TicketsPage() -> impl IntoView {
                         .map(|t| t.name.clone())
                 })
             });
-        let rating = t
-            .satisfaction
-            .map(|s| format!("{s} of 5"))
-            .unwrap_or_else(|| "—".into());
+        let rating = t.satisfaction.map(t::rating).unwrap_or_else(|| "—".into());
         view! {
             <tr>
                 <td><a href=app_href(&format!("/tickets/{}", t.meta.id))>{t.subject.clone()}</a></td>
@@ -133,36 +136,35 @@ pub fn TicketsPage() -> impl IntoView {
     };
 
     view! {
-        <PageHeader title="Tickets" subtitle="Support requests and how satisfied customers were. Unsolved first, newest first.">
-            <a class="button primary" href=app_href("/tickets/new")>"New ticket"</a>
+        <PageHeader title=t::title() subtitle=t::subtitle()>
+            <a class="button primary" href=app_href("/tickets/new")>{t::new_ticket()}</a>
         </PageHeader>
-        <Transition fallback=|| view! { <p class="muted">"Loading tickets…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t::loading()}</p> }>
             {move || tickets.get().map(|result| match result {
                 Err(e) => view! { <p class="error" role="alert">{e.user_message()}</p> }.into_any(),
-                Ok(None) => view! { <p class="muted">"Opening the database…"</p> }.into_any(),
+                Ok(None) => view! { <p class="muted">{t::opening_database()}</p> }.into_any(),
                 Ok(Some(all)) if all.is_empty() => view! {
-                    <EmptyState icon="✉" title="No tickets yet">
+                    <EmptyState icon="✉" title=t::empty_title()>
                         <p>
-                            "Support tickets appear here, filterable by status and priority, each with its satisfaction rating and feedback. "
-                            "Open one with "<strong>"New ticket"</strong>" above or from a customer's page; "
-                            "to try it out with many, load the demo data on the "<a href=app_href("/")>"Dashboard"</a>"."
+                            {t::empty_before_new()}<strong>{t::new_ticket()}</strong>{t::empty_before_dashboard()}
+                            <a href=app_href("/")>{shell::nav_dashboard()}</a>{t::empty_after_dashboard()}
                         </p>
                     </EmptyState>
                 }.into_any(),
                 Ok(Some(all)) => view! {
                     <div class="toolbar">
-                        <SearchBox label="Search ticket subjects" query=query page=page/>
-                        <ChoiceFilter label="Status" choices=TicketStatus::ALL name=TicketStatus::label value=status page=page/>
-                        <ChoiceFilter label="Priority" choices=Priority::ALL name=Priority::label value=priority page=page/>
+                        <SearchBox label=t::search() query=query page=page/>
+                        <ChoiceFilter label=common::status() choices=TicketStatus::ALL name=TicketStatus::label value=status page=page/>
+                        <ChoiceFilter label=t::priority() choices=Priority::ALL name=Priority::label value=priority page=page/>
                         <TopicFilter topic=topic page=page/>
                     </div>
-                    <JobProgress job=topic_job label="Finding ticket topics"/>
+                    <JobProgress job=topic_job label=t::finding_topics()/>
                     {
                         let all = all.clone();
                         move || {
                             let found = matching.get();
                             if found.is_empty() {
-                                return view! { <p class="muted" role="status">"No ticket matches the search and filters."</p> }.into_any();
+                                return view! { <p class="muted" role="status">{t::no_match()}</p> }.into_any();
                             }
                             let window = PageWindow::of(found.len(), page.get(), PAGE_SIZE);
                             let pages = window.pages;
@@ -173,19 +175,19 @@ pub fn TicketsPage() -> impl IntoView {
                                     <table class="tickets-table">
                                         <thead>
                                             <tr>
-                                                <th scope="col">"Subject"</th>
-                                                <th scope="col">"Customer"</th>
-                                                <th scope="col">"Status"</th>
-                                                <th scope="col">"Priority"</th>
-                                                <th scope="col" class="num">"Opened"</th>
-                                                <th scope="col" class="num">"Satisfaction"</th>
-                                                <th scope="col">"Topic"</th>
+                                                <th scope="col">{t::subject()}</th>
+                                                <th scope="col">{common::customer()}</th>
+                                                <th scope="col">{common::status()}</th>
+                                                <th scope="col">{t::priority()}</th>
+                                                <th scope="col" class="num">{t::opened()}</th>
+                                                <th scope="col" class="num">{t::satisfaction()}</th>
+                                                <th scope="col">{t::topic()}</th>
                                             </tr>
                                         </thead>
                                         <tbody>{rows.into_iter().map(row).collect_view()}</tbody>
                                     </table>
                                 </div>
-                                <Pager page=page pages=pages label="Ticket pages"/>
+                                <Pager page=page pages=pages label=t::pages()/>
                             }.into_any()
                         }
                     }
@@ -218,12 +220,12 @@ fn TopicFilter(topic: RwSignal<Option<usize>>, page: RwSignal<usize>) -> impl In
     let state = expect_context::<AppState>();
     view! {
         <label class="field-inline">
-            <span class="sr-only">"Topic"</span>
-            <select aria-label="Topic" on:change=move |ev| {
+            <span class="sr-only">{t::topic()}</span>
+            <select aria-label=t::topic() on:change=move |ev| {
                 topic.set(event_target_value(&ev).parse().ok());
                 page.set(0);
             }>
-                <option value="" selected=move || topic.get().is_none()>"All topics"</option>
+                <option value="" selected=move || topic.get().is_none()>{t::all_topics()}</option>
                 {move || state.topics.get().map(|r| r.topics.iter().enumerate().map(|(k, t)| view! {
                     <option value=k.to_string() selected=move || topic.get() == Some(k)>{format!("{} ({})", t.name, t.size)}</option>
                 }).collect_view())}

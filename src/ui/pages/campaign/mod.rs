@@ -20,6 +20,7 @@ use crate::ui::components::thousands;
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use rapport_core::i18n::campaigns as t;
 use responses::{Response, Responses};
 
 mod responses;
@@ -134,26 +135,26 @@ pub fn CampaignPage() -> impl IntoView {
     });
 
     view! {
-        <Transition fallback=|| view! { <p class="muted">"Loading the campaign…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t::loading_campaign()}</p> }>
             {move || campaign.get().map(|result| match result {
                 Err(e) => view! {
-                    <Header title="Campaign".into() subtitle=String::new()/>
+                    <Header title=t::campaign().into() subtitle=String::new()/>
                     <p class="error" role="alert">{e.user_message()}</p>
                 }.into_any(),
                 Ok(None) => view! {
-                    <Header title="Campaign".into() subtitle=String::new()/>
-                    <p class="muted">"Opening the database…"</p>
+                    <Header title=t::campaign().into() subtitle=String::new()/>
+                    <p class="muted">{t::opening_database()}</p>
                 }.into_any(),
                 Ok(Some(Loaded::Missing)) => view! {
-                    <Header title="Campaign not found".into() subtitle="It may have been deleted, or the link is wrong.".into()/>
-                    <p><a href=app_href("/campaigns")>"Back to all campaigns"</a></p>
+                    <Header title=t::not_found().into() subtitle=t::not_found_hint().into()/>
+                    <p><a href=app_href("/campaigns")>{t::back()}</a></p>
                 }.into_any(),
                 Ok(Some(Loaded::Found(c))) => {
                     let (phase_label, _) = phase(&c, date_of(now_ms()));
-                    let window = format!("{} to {}", c.start, c.end);
-                    let subtitle = format!(
-                        "{} · {} – {} · budget {} · {}",
-                        c.channel.label(), c.start, c.end, money(c.budget), phase_label
+                    let (from, to) = (crate::format::date(c.start), crate::format::date(c.end));
+                    let window = t::window(from.clone(), to.clone());
+                    let subtitle = t::page_subtitle(
+                        c.channel.label().to_string(), from, to, money(c.budget), phase_label.to_string(),
                     );
                     view! {
                         <Header title=c.name.clone() subtitle/>
@@ -172,7 +173,7 @@ fn Header(title: String, subtitle: String) -> impl IntoView {
     view! {
         <header class="page-header">
             <div>
-                <p class="breadcrumb"><a href=app_href("/campaigns")>"Campaigns"</a></p>
+                <p class="breadcrumb"><a href=app_href("/campaigns")>{t::title()}</a></p>
                 <h1>{title}</h1>
                 {(!subtitle.is_empty()).then(|| view! { <p class="page-subtitle">{subtitle}</p> })}
             </div>
@@ -197,49 +198,42 @@ fn Evaluation(
     };
     view! {
         <section class="card" aria-labelledby="evaluation-heading">
-            <h2 id="evaluation-heading">"Evaluation"</h2>
+            <h2 id="evaluation-heading">{t::evaluation()}</h2>
             {move || match evaluation.get() {
-                None => view! { <p class="muted">"Adding up the orders of converted members…"</p> }.into_any(),
+                None => view! { <p class="muted">{t::adding_up()}</p> }.into_any(),
                 Some(Err(message)) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
                 Some(Ok(e)) if e.members == 0 => view! {
-                    <p class="muted">"This campaign has no members, so there is nothing to evaluate. \
-                        Plan a new campaign with an audience that has customers in it."</p>
+                    <p class="muted">{t::no_members()}</p>
                 }.into_any(),
                 Some(Ok(e)) => {
                     let roas = e.return_on_spend.map_or_else(|| "—".to_string(), |r| format!("{r:.2}×"));
                     let cpc = e.cost_per_conversion.map_or_else(|| "—".to_string(), money);
                     let mixed = (e.currencies.len() > 1).then(|| view! {
-                        <p class="notice">{format!(
-                            "The orders are in several currencies ({}); their totals are added as they are, without conversion.",
-                            e.currencies.join(", ")
-                        )}</p>
+                        <p class="notice">{t::several_currencies(e.currencies.join(", "))}</p>
                     });
-                    let orders_note = format!(
-                        "Revenue counts the orders and contracts (not quotes or cancelled orders) of converted members dated {window}, both days included: {} {} from {} {}.",
-                        thousands(e.revenue_orders),
-                        if e.revenue_orders == 1 { "order" } else { "orders" },
-                        thousands(e.buying_members),
-                        if e.buying_members == 1 { "customer" } else { "customers" },
-                    );
+                    let orders = thousands(e.revenue_orders);
+                    let orders = if e.revenue_orders == 1 { t::orders_one(orders) } else { t::orders_many(orders) };
+                    let buyers = thousands(e.buying_members);
+                    let buyers = if e.buying_members == 1 { t::customers_one(buyers) } else { t::customers_many(buyers) };
+                    let orders_note = t::revenue_note(window.clone(), orders, buyers);
                     let spend_note = if budget > 0.0 {
-                        "Return on spend is revenue divided by the budget: above 1× the campaign brought in more than it cost."
+                        t::spend_note()
                     } else {
-                        "The budget is zero, so there is no return on spend to compute."
+                        t::no_budget()
                     };
                     view! {
                         <div class="kpis">
-                            {kpi("Members", thousands(e.members))}
-                            {kpi("Response rate (opened)", percent(e.response_rate))}
-                            {kpi("Click rate", percent(e.click_rate))}
-                            {kpi("Conversion rate", percent(e.conversion_rate))}
-                            {kpi("Cost per conversion", cpc)}
-                            {kpi("Revenue in the window", money(e.revenue))}
-                            {kpi("Return on spend", roas)}
+                            {kpi(t::members(), thousands(e.members))}
+                            {kpi(t::response_rate(), percent(e.response_rate))}
+                            {kpi(t::click_rate(), percent(e.click_rate))}
+                            {kpi(t::conversion_rate(), percent(e.conversion_rate))}
+                            {kpi(t::cost_per_conversion(), cpc)}
+                            {kpi(t::revenue_in_window(), money(e.revenue))}
+                            {kpi(t::return_on_spend(), roas)}
                         </div>
-                        <p class="muted">{format!(
-                            "{} opened, {} clicked, {} converted. {}",
+                        <p class="muted">{t::funnel(
                             thousands(e.opened), thousands(e.clicked), thousands(e.converted),
-                            if e.converted == 0 { "Nobody is marked converted yet, so there is no cost per conversion." } else { "" },
+                            if e.converted == 0 { t::nobody_converted() } else { "" }.to_string(),
                         )}</p>
                         <p class="muted">{orders_note}</p>
                         <p class="muted">{spend_note}</p>
@@ -247,7 +241,7 @@ fn Evaluation(
                     }.into_any()
                 }
             }}
-            <p class="muted evaluation-footnote">"Based on saved responses; unsaved ticks below are not counted yet."</p>
+            <p class="muted evaluation-footnote">{t::footnote()}</p>
         </section>
     }
 }

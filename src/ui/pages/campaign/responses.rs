@@ -12,6 +12,7 @@ use crate::ui::base_path::app_href;
 use crate::ui::components::{thousands, FormState, Pager, SaveError, SearchBox};
 use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
+use rapport_core::i18n::{campaigns as t, common};
 
 /// Members shown per page of the response table.
 const PAGE_SIZE: usize = 50;
@@ -133,14 +134,14 @@ pub(super) fn Responses(
 
     let check = move |id: Id,
                       name: String,
-                      what: &'static str,
+                      label: fn(String) -> String,
                       get: fn(&Response) -> bool,
                       change: fn(&mut Response, bool)| {
         view! {
             <td class="check">
                 <input
                     type="checkbox"
-                    aria-label=format!("{name} {what}")
+                    aria-label=label(name)
                     prop:checked=move || get(&response_of(id))
                     on:change=move |ev| set(id, change, event_target_checked(&ev))
                 />
@@ -150,43 +151,43 @@ pub(super) fn Responses(
 
     view! {
         <section class="card" aria-labelledby="responses-heading">
-            <h2 id="responses-heading">"Responses"</h2>
+            <h2 id="responses-heading">{t::responses()}</h2>
             {if member_count == 0 {
-                view! { <p class="muted">"No members: this campaign reached nobody. Plan a campaign with an audience from the Campaigns page."</p> }.into_any()
+                view! { <p class="muted">{t::no_responses()}</p> }.into_any()
             } else {
                 view! {
                     <div class="toolbar">
-                        <SearchBox label="Search members by name" query=search page=page/>
+                        <SearchBox label=t::search_members() query=search page=page/>
                         <span class="result-count" aria-live="polite">{move || {
                             let n = matches.with(Vec::len);
                             if n == member_count {
-                                format!("{} members", thousands(member_count))
+                                t::member_count(thousands(member_count))
                             } else {
-                                format!("{} of {} members", thousands(n), thousands(member_count))
+                                t::members_found(thousands(n), thousands(member_count))
                             }
                         }}</span>
                         <button type="button" on:click=move |_| draft.set(HashMap::new()) disabled=move || pending() == 0>
-                            "Discard changes"
+                            {t::discard_changes()}
                         </button>
                         <button class="primary" type="button" on:click=save disabled=move || pending() == 0 || saving.get()>
                             {move || match (saving.get(), pending()) {
-                                (true, _) => "Saving…".to_string(),
-                                (false, 0) => "Save responses".to_string(),
-                                (false, 1) => "Save responses (1 change)".to_string(),
-                                (false, n) => format!("Save responses ({} changes)", thousands(n)),
+                                (true, _) => t::saving().to_string(),
+                                (false, 0) => t::save_responses().to_string(),
+                                (false, 1) => t::save_one_change().to_string(),
+                                (false, n) => t::save_changes(thousands(n)),
                             }}
                         </button>
                     </div>
                     <SaveError error=save_error/>
                     <div class="campaign-table-wrap">
                         <table class="campaign-table responses">
-                            <caption class="sr-only">"Campaign members and their responses"</caption>
+                            <caption class="sr-only">{t::members_caption()}</caption>
                             <thead>
                                 <tr>
-                                    <th scope="col">"Customer"</th>
-                                    <th scope="col" class="check">"Opened"</th>
-                                    <th scope="col" class="check">"Clicked"</th>
-                                    <th scope="col" class="check">"Converted"</th>
+                                    <th scope="col">{common::customer()}</th>
+                                    <th scope="col" class="check">{t::opened()}</th>
+                                    <th scope="col" class="check">{t::clicked()}</th>
+                                    <th scope="col" class="check">{t::converted()}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -194,7 +195,7 @@ pub(super) fn Responses(
                                     let ids = rows();
                                     if ids.is_empty() {
                                         return view! {
-                                            <tr><td colspan="4" class="muted">"No member matches this search."</td></tr>
+                                            <tr><td colspan="4" class="muted">{t::no_member_match()}</td></tr>
                                         }.into_any();
                                     }
                                     ids.into_iter().map(|id| {
@@ -203,9 +204,9 @@ pub(super) fn Responses(
                                         view! {
                                             <tr class:changed=changed>
                                                 <td><a href=app_href(&format!("/customers/{id}"))>{name.clone()}</a></td>
-                                                {check(id, name.clone(), "opened", |r| r.opened, |r, v| r.opened = v)}
-                                                {check(id, name.clone(), "clicked", |r| r.clicked, |r, v| r.clicked = v)}
-                                                {check(id, name, "converted", |r| r.converted, |r, v| r.converted = v)}
+                                                {check(id, name.clone(), t::member_opened, |r| r.opened, |r, v| r.opened = v)}
+                                                {check(id, name.clone(), t::member_clicked, |r| r.clicked, |r, v| r.clicked = v)}
+                                                {check(id, name, t::member_converted, |r| r.converted, |r, v| r.converted = v)}
                                             </tr>
                                         }
                                     }).collect_view().into_any()
@@ -213,7 +214,7 @@ pub(super) fn Responses(
                             </tbody>
                         </table>
                     </div>
-                    {move || view! { <Pager page=page pages=pages() label="Member pages"/> }}
+                    {move || view! { <Pager page=page pages=pages() label=t::member_pages()/> }}
                 }.into_any()
             }}
         </section>

@@ -14,6 +14,7 @@ use crate::ui::base_path::app_href;
 use crate::ui::components::{thousands, EmptyState, PageHeader};
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
+use rapport_core::i18n::campaigns as t;
 use time::Date;
 
 mod plan;
@@ -28,11 +29,11 @@ pub(super) use crate::format::{money, percent};
 /// Where a campaign stands on `today`.
 pub(super) fn phase(c: &Campaign, today: Date) -> (&'static str, &'static str) {
     if today < c.start {
-        ("Planned", "planned")
+        (t::planned(), "planned")
     } else if today > c.end {
-        ("Ended", "ended")
+        (t::ended(), "ended")
     } else {
-        ("Running", "running")
+        (t::running(), "running")
     }
 }
 
@@ -55,17 +56,15 @@ pub fn CampaignsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let campaigns = state.store_resource(&[Collection::Campaigns], load);
     view! {
-        <PageHeader title="Campaigns" subtitle="Plan campaigns and measure what they brought in."/>
+        <PageHeader title=t::title() subtitle=t::subtitle()/>
         <PlanForm/>
-        <Transition fallback=|| view! { <p class="muted">"Loading campaigns…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t::loading()}</p> }>
             {move || campaigns.get().map(|result| match result {
                 Err(e) => view! { <p class="error" role="alert">{e.user_message()}</p> }.into_any(),
-                Ok(None) => view! { <p class="muted">"Opening the database…"</p> }.into_any(),
+                Ok(None) => view! { <p class="muted">{t::opening_database()}</p> }.into_any(),
                 Ok(Some(list)) if list.is_empty() => view! {
-                    <EmptyState icon="✦" title="No campaigns yet">
-                        <p>"Plan one with the form above: pick a saved view of the Customers list or a segment as its audience. \
-                            Then record who opened, clicked and converted, and see its conversion rate, cost per conversion and revenue. \
-                            Loading the demo data from the Dashboard also adds a few past campaigns."</p>
+                    <EmptyState icon="✦" title=t::empty_title()>
+                        <p>{t::empty_text()}</p>
                     </EmptyState>
                 }.into_any(),
                 Ok(Some(list)) => view! { <CampaignTable list/> }.into_any(),
@@ -80,17 +79,17 @@ fn CampaignTable(list: Vec<Campaign>) -> impl IntoView {
     let total = list.len();
     view! {
         <section class="card" aria-labelledby="campaign-list-heading">
-            <h2 id="campaign-list-heading">{format!("All campaigns ({})", thousands(total))}</h2>
+            <h2 id="campaign-list-heading">{t::all_campaigns(thousands(total))}</h2>
             <div class="campaign-table-wrap">
                 <table class="campaign-table">
                     <thead>
                         <tr>
-                            <th scope="col">"Name"</th>
-                            <th scope="col">"Channel"</th>
-                            <th scope="col">"Dates"</th>
-                            <th scope="col" class="num">"Budget"</th>
-                            <th scope="col" class="num">"Members"</th>
-                            <th scope="col" class="num">"Conversion rate"</th>
+                            <th scope="col">{t::name()}</th>
+                            <th scope="col">{t::channel()}</th>
+                            <th scope="col">{t::dates()}</th>
+                            <th scope="col" class="num">{t::budget()}</th>
+                            <th scope="col" class="num">{t::members()}</th>
+                            <th scope="col" class="num">{t::conversion_rate()}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -106,7 +105,7 @@ fn CampaignTable(list: Vec<Campaign>) -> impl IntoView {
                                         <span class=format!("badge phase-{phase_class}")>{phase_label}</span>
                                     </td>
                                     <td>{c.channel.label()}</td>
-                                    <td class="nowrap">{format!("{} – {}", c.start, c.end)}</td>
+                                    <td class="nowrap">{format!("{} – {}", crate::format::date(c.start), crate::format::date(c.end))}</td>
                                     <td class="num">{money(c.budget)}</td>
                                     <td class="num">{thousands(stats.members)}</td>
                                     <td class="num">{percent(rate)}</td>
@@ -117,7 +116,7 @@ fn CampaignTable(list: Vec<Campaign>) -> impl IntoView {
                 </table>
             </div>
             {(total > LIST_CAP).then(|| view! {
-                <p class="muted">{format!("Showing the {LIST_CAP} newest of {} campaigns.", thousands(total))}</p>
+                <p class="muted">{t::showing_newest(LIST_CAP, thousands(total))}</p>
             })}
         </section>
     }

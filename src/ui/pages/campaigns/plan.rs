@@ -12,6 +12,7 @@ use crate::ui::components::{thousands, FieldMessage, FormState, SaveError};
 use crate::ui::pages::customers::load_views;
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
+use rapport_core::i18n::campaigns as t;
 
 /// What the plan form holds: the campaign's fields as typed (read by the
 /// model) and the audience.
@@ -94,12 +95,10 @@ pub(super) fn PlanForm() -> impl IntoView {
                 if query.is_none() {
                     e.push(
                         "audience",
-                        FieldErrorKind::Inconsistent(
-                            "choose who the campaign reaches: all customers, a saved view or a segment",
-                        ),
+                        FieldErrorKind::Inconsistent(t::audience_missing()),
                     );
                 }
-                form.refuse(e, "Not saved: please correct the fields marked below.");
+                form.refuse(e, t::not_saved());
                 return;
             }
         };
@@ -142,11 +141,11 @@ pub(super) fn PlanForm() -> impl IntoView {
 
     view! {
         <form class="card form plan-form" on:submit=save novalidate=true aria-labelledby="plan-heading">
-            <h2 id="plan-heading">"Plan a campaign"</h2>
+            <h2 id="plan-heading">{t::plan_heading()}</h2>
             <div class="form-grid">
-                {input("name", "Name", "text", |d| d.campaign.name.clone(), |d, v| d.campaign.name = v)}
+                {input("name", t::name(), "text", |d| d.campaign.name.clone(), |d, v| d.campaign.name = v)}
                 <label class="field">
-                    <span class="field-label">"Channel"</span>
+                    <span class="field-label">{t::channel()}</span>
                     <select
                         name="channel"
                         prop:value=move || draft.with(|d| d.campaign.channel.clone())
@@ -157,11 +156,11 @@ pub(super) fn PlanForm() -> impl IntoView {
                     </select>
                     <FieldMessage form=form field="channel" id="plan-error-channel"/>
                 </label>
-                {input("start", "Start date", "date", |d| d.campaign.start.clone(), |d, v| d.campaign.start = v)}
-                {input("end", "End date", "date", |d| d.campaign.end.clone(), |d, v| d.campaign.end = v)}
-                {input("budget", "Budget", "text", |d| d.campaign.budget.clone(), |d, v| d.campaign.budget = v)}
+                {input("start", t::start_date(), "date", |d| d.campaign.start.clone(), |d, v| d.campaign.start = v)}
+                {input("end", t::end_date(), "date", |d| d.campaign.end.clone(), |d, v| d.campaign.end = v)}
+                {input("budget", t::budget(), "text", |d| d.campaign.budget.clone(), |d, v| d.campaign.budget = v)}
                 <label class="field audience-field">
-                    <span class="field-label">"Audience"</span>
+                    <span class="field-label">{t::audience()}</span>
                     <select
                         name="audience"
                         prop:value=move || {
@@ -173,17 +172,17 @@ pub(super) fn PlanForm() -> impl IntoView {
                         aria-invalid=form.invalid("audience")
                         aria-describedby="plan-error-audience plan-audience-size"
                     >
-                        <option value="">"Choose who it reaches…"</option>
-                        <option value="all">"All customers"</option>
+                        <option value="">{t::choose_audience()}</option>
+                        <option value="all">{t::all_customers()}</option>
                         {views.with_value(|vs| (!vs.is_empty()).then(|| view! {
-                            <optgroup label="Saved views">
+                            <optgroup label=t::saved_views()>
                                 {vs.iter().map(|v| view! {
                                     <option value=format!("view:{}", v.name)>{v.name.clone()}</option>
                                 }).collect_view()}
                             </optgroup>
                         }))}
                         {move || segments.with(|s| (!s.is_empty()).then(|| view! {
-                            <optgroup label="Segments">
+                            <optgroup label=t::segments()>
                                 {s.iter().take(200).map(|(name, n)| view! {
                                     <option value=format!("segment:{name}")>{format!("{name} ({})", thousands(*n))}</option>
                                 }).collect_view()}
@@ -195,16 +194,16 @@ pub(super) fn PlanForm() -> impl IntoView {
             </div>
             <p class="audience-size" id="plan-audience-size" aria-live="polite">
                 {move || match audience_size.get() {
-                    None => "Pick an audience to see how many customers it reaches. Saved views come from the Customers list.".to_string(),
-                    Some(0) => "This audience has no customers right now.".to_string(),
-                    Some(1) => "Reaches 1 customer.".to_string(),
-                    Some(n) => format!("Reaches {} customers.", thousands(n)),
+                    None => t::audience_hint().to_string(),
+                    Some(0) => t::audience_empty().to_string(),
+                    Some(1) => t::reaches_one().to_string(),
+                    Some(n) => t::reaches(thousands(n)),
                 }}
             </p>
             <SaveError error=save_error/>
             <div class="form-actions">
                 <button class="primary" type="submit" disabled=move || saving.get()>
-                    {move || if saving.get() { "Saving…" } else { "Plan campaign" }}
+                    {move || if saving.get() { t::saving() } else { t::plan_campaign() }}
                 </button>
             </div>
         </form>
