@@ -17,9 +17,9 @@ crate::texts! {
 
     // Segments: the missing values.
     missing_values => "Missing values", "缺失值";
-    lacking(count: String, feature: String) => "{count} without {feature}", "{count} 位缺少{feature}";
+    lacking(count: String, feature: String) => "{count} without {feature}", "{count} 位客户缺少{feature}";
     lacking_with_median(count: String, feature: String, median: String) =>
-        "{count} without {feature} (median {median})", "{count} 位缺少{feature}（中位数 {median}）";
+        "{count} without {feature} (median {median})", "{count} 位客户缺少{feature}（中位数 {median}）";
     some_lack(incomplete: String, rows: String, lacking: String) =>
         "{incomplete} of {rows} customers lack a chosen value: {lacking}.",
         "{rows} 位客户中有 {incomplete} 位缺少所选的值：{lacking}。";
