@@ -7,6 +7,7 @@ use crate::store::seal::{check_new_passphrase, AutoLock, PassphraseError};
 use crate::store::StoreError;
 use crate::ui::state::{auto_lock, rewrite_sentence, set_auto_lock, AppState};
 use leptos::prelude::*;
+use rapport_core::i18n::settings as t;
 
 /// Why an encryption action did not happen.
 #[derive(Debug, Clone)]
@@ -73,7 +74,7 @@ pub fn EncryptionCard() -> impl IntoView {
                 Ok(()) => {
                     new_passphrase.set(String::new());
                     confirm.set(String::new());
-                    state.toast("Encryption is on: the data in this browser is encrypted.");
+                    state.toast(t::encryption_turned_on());
                 }
                 Err(e) => error.set(Some(EncryptionFormError::Store(e))),
             }
@@ -89,7 +90,7 @@ pub fn EncryptionCard() -> impl IntoView {
             match state.turn_encryption_off(&typed).await {
                 Ok(()) => {
                     off_passphrase.set(String::new());
-                    state.toast("Encryption is off: the data in this browser is stored in clear.");
+                    state.toast(t::encryption_turned_off());
                 }
                 Err(e) => error.set(Some(EncryptionFormError::Store(e))),
             }
@@ -104,26 +105,23 @@ pub fn EncryptionCard() -> impl IntoView {
 
     let off_view = move || {
         view! {
-            <p class="muted">
-                "Encrypt everything Rapport stores in this browser with a passphrase. "
-                "Without it nobody — you included — can read the data: keep it safe, or keep a backup."
-            </p>
+            <p class="muted">{t::encryption_intro()}</p>
             <form class="encryption-form" on:submit=turn_on>
-                {passphrase_field("New passphrase", "new-passphrase", "new-password", new_passphrase)}
-                {passphrase_field("Confirm passphrase", "confirm-passphrase", "new-password", confirm)}
+                {passphrase_field(t::new_passphrase(), "new-passphrase", "new-password", new_passphrase)}
+                {passphrase_field(t::confirm_passphrase(), "confirm-passphrase", "new-password", confirm)}
                 <div class="form-actions">
-                    <button type="submit" class="primary" disabled=move || busy.get()>"Turn encryption on"</button>
+                    <button type="submit" class="primary" disabled=move || busy.get()>{t::turn_encryption_on()}</button>
                 </div>
             </form>
         }
     };
     let on_view = move || {
         view! {
-            <p>"Encryption is on: records are stored encrypted, and opening Rapport asks for the passphrase."</p>
+            <p>{t::encryption_is_on()}</p>
             <div class="toolbar">
-                <button type="button" on:click=move |_| state.lock_now() disabled=move || busy.get()>"Lock now"</button>
+                <button type="button" on:click=move |_| state.lock_now() disabled=move || busy.get()>{t::lock_now()}</button>
                 <label class="field-inline">
-                    "Lock automatically "
+                    {t::lock_automatically()}" "
                     <select name="auto-lock" on:change=choose_auto_lock>
                         {AutoLock::CHOICES.iter().map(|&(choice, label)| view! {
                             <option value=choice.0.to_string() selected=move || chosen_lock.get() == choice>{label}</option>
@@ -132,9 +130,9 @@ pub fn EncryptionCard() -> impl IntoView {
                 </label>
             </div>
             <form class="encryption-form" on:submit=turn_off>
-                {passphrase_field("Passphrase to turn encryption off", "off-passphrase", "current-password", off_passphrase)}
+                {passphrase_field(t::passphrase_to_turn_off(), "off-passphrase", "current-password", off_passphrase)}
                 <div class="form-actions">
-                    <button type="submit" disabled=move || busy.get()>"Turn encryption off"</button>
+                    <button type="submit" disabled=move || busy.get()>{t::turn_encryption_off()}</button>
                 </div>
             </form>
         }
@@ -142,19 +140,19 @@ pub fn EncryptionCard() -> impl IntoView {
 
     view! {
         <section class="card" aria-labelledby="encryption-heading">
-            <h2 id="encryption-heading">"Encryption"</h2>
+            <h2 id="encryption-heading">{t::encryption()}</h2>
             {move || match state.rewrite.get() {
                 Some(p) => view! {
                     <div class="rewrite-progress" role="status">
-                        <p>{rewrite_sentence(&p)}" — keep this tab open; a reload resumes where it stopped."</p>
-                        <progress aria-label="Encryption progress" max=p.total.max(1) value=p.done></progress>
+                        <p>{t::rewrite_in_progress(rewrite_sentence(&p))}</p>
+                        <progress aria-label=t::encryption_progress() max=p.total.max(1) value=p.done></progress>
                     </div>
                 }.into_any(),
                 None if state.encrypted.get() => on_view().into_any(),
                 None => off_view().into_any(),
             }}
             {move || busy.get().then(|| view! {
-                <p class="muted" role="status">"Working… deriving a key from a passphrase takes a moment."</p>
+                <p class="muted" role="status">{t::deriving_key()}</p>
             })}
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e.sentence()}</p> })}
         </section>

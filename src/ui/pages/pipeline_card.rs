@@ -17,6 +17,7 @@ use crate::ui::components::{thousands, SaveError};
 use crate::ui::pipeline_setting::{self, PipelineSetting};
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
+use rapport_core::i18n::{settings as t, Lang};
 use std::collections::HashMap;
 
 /// One editor row: a stable key (for keyed rendering, so typing keeps the
@@ -193,17 +194,14 @@ pub fn PipelineCard() -> impl IntoView {
             Ok(edit) => edit,
             Err(found) => {
                 problems.set(found);
-                save_error.set(Some((
-                    "Not saved: please correct the stages marked below.".into(),
-                    false,
-                )));
+                save_error.set(Some((t::stages_not_saved().into(), false)));
                 return;
             }
         };
         problems.set(Vec::new());
         if edit.changes_nothing(&before) {
             save_error.set(None);
-            state.toast("The pipeline is unchanged.");
+            state.toast(t::pipeline_unchanged());
             return;
         }
         saving.set(true);
@@ -217,9 +215,9 @@ pub fn PipelineCard() -> impl IntoView {
                     pipeline.set(edit.pipeline);
                     destination.set(String::new());
                     state.toast(match moved {
-                        0 => "Pipeline saved.".to_string(),
-                        1 => "Pipeline saved; 1 deal moved.".to_string(),
-                        n => format!("Pipeline saved; {} deals moved.", thousands(n)),
+                        0 => t::pipeline_saved().to_string(),
+                        1 => t::pipeline_saved_one_deal_moved().to_string(),
+                        n => t::pipeline_saved_deals_moved(thousands(n)),
                     });
                 }
                 Err(message) => save_error.set(Some((message, true))),
@@ -264,7 +262,7 @@ pub fn PipelineCard() -> impl IntoView {
             <li class="stage-row">
                 <span class="stage-number" aria-hidden="true">{move || position.get()}</span>
                 <input type="text" class="stage-name"
-                    aria-label=move || format!("Stage {} name", position.get())
+                    aria-label=move || t::stage_name(position.get())
                     prop:value=name
                     aria-invalid=move || (!error().is_empty()).to_string()
                     aria-describedby=error_id.clone()
@@ -273,22 +271,22 @@ pub fn PipelineCard() -> impl IntoView {
                         change(key, &|r, i| r[i].draft.name = text.clone());
                     }/>
                 <span class="muted stage-count">{move || match holds() {
-                    0 => "no deals".to_string(),
-                    1 => "1 deal".to_string(),
-                    n => format!("{} deals", thousands(n)),
+                    0 => t::no_deals().to_string(),
+                    1 => t::one_deal().to_string(),
+                    n => t::deals(thousands(n)),
                 }}</span>
                 <span class="stage-buttons">
                     <button type="button" class="icon"
-                        aria-label=move || format!("Move stage {} up", position.get())
+                        aria-label=move || t::move_stage_up(position.get())
                         disabled=move || position.get() == 1
                         on:click=move |_| change(key, &|r, i| if i > 0 { r.swap(i, i - 1) })>"↑"</button>
                     <button type="button" class="icon"
-                        aria-label=move || format!("Move stage {} down", position.get())
+                        aria-label=move || t::move_stage_down(position.get())
                         disabled=move || rows.with(|r| position.get() == r.len())
                         on:click=move |_| change(key, &|r, i| if i + 1 < r.len() { r.swap(i, i + 1) })>"↓"</button>
                     <button type="button"
-                        aria-label=move || format!("Remove stage {}", position.get())
-                        on:click=move |_| change(key, &|r, i| { r.remove(i); })>"Remove"</button>
+                        aria-label=move || t::remove_stage(position.get())
+                        on:click=move |_| change(key, &|r, i| { r.remove(i); })>{t::remove()}</button>
                 </span>
                 <span class="field-error stage-error" id=error_id role="alert">{error}</span>
             </li>
@@ -297,39 +295,39 @@ pub fn PipelineCard() -> impl IntoView {
 
     view! {
         <form class="card form pipeline-card" on:submit=save novalidate=true aria-labelledby="pipeline-heading">
-            <h2 id="pipeline-heading">"Sales pipeline"</h2>
-            <p class="muted">"The open stages deals move through, in order. Won and Lost always close the pipeline. Renaming a stage takes its deals along."</p>
-            <ol class="stage-list" aria-label="Open stages">
+            <h2 id="pipeline-heading">{t::sales_pipeline()}</h2>
+            <p class="muted">{t::pipeline_intro()}</p>
+            <ol class="stage-list" aria-label=t::open_stages()>
                 <For each=move || rows.get() key=|row| row.key children=row_view/>
             </ol>
-            <ul class="stage-list closed-stages" aria-label="Closing stages">
-                <li class="stage-row fixed"><span class="stage-name">{Pipeline::WON}</span><span class="muted">"closes a deal as won"</span></li>
-                <li class="stage-row fixed"><span class="stage-name">{Pipeline::LOST}</span><span class="muted">"closes a deal as lost"</span></li>
+            <ul class="stage-list closed-stages" aria-label=t::closing_stages()>
+                <li class="stage-row fixed"><span class="stage-name">{Pipeline::WON}</span><span class="muted">{t::closes_as_won()}</span></li>
+                <li class="stage-row fixed"><span class="stage-name">{Pipeline::LOST}</span><span class="muted">{t::closes_as_lost()}</span></li>
             </ul>
             <div class="form-actions">
-                <button type="button" on:click=add>"Add stage"</button>
-                <button type="button" on:click=use_defaults>"Use the default stages"</button>
+                <button type="button" on:click=add>{t::add_stage()}</button>
+                <button type="button" on:click=use_defaults>{t::use_default_stages()}</button>
             </div>
             {move || {
                 let removed = removed_with_deals.get();
                 (!removed.is_empty()).then(|| {
                     let total: usize = removed.iter().map(|(_, n)| n).sum();
-                    let names = removed.iter().map(|(s, _)| format!("“{s}”")).collect::<Vec<_>>().join(", ");
+                    let names = removed.iter().map(|(s, _)| format!("“{s}”")).collect::<Vec<_>>().join(t::list_separator());
                     let options: Vec<String> = rows.with(|r| r.iter().map(|r| r.draft.name.trim().to_string()).filter(|n| !n.is_empty()).collect());
                     let no_destination = move || problems.with(|p| p.contains(&StageError::NoDestination));
                     view! {
                         <label class="field destination">
                             <span class="field-label">{match total {
-                                1 => format!("Move the deal of {names} to"),
-                                n => format!("Move the {} deals of {names} to", thousands(n)),
+                                1 => t::move_the_deal_of(names),
+                                n => t::move_the_deals_of(thousands(n), names),
                             }}</span>
                             <select aria-invalid=move || no_destination().to_string()
                                 on:change=move |ev| destination.set(event_target_value(&ev))
                                 prop:value=move || destination.get()>
-                                <option value="">"Choose a stage…"</option>
+                                <option value="">{t::choose_a_stage()}</option>
                                 {options.into_iter().chain([Pipeline::WON.to_string(), Pipeline::LOST.to_string()]).map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()}
                             </select>
-                            <span class="field-error" role="alert">{move || no_destination().then_some("Choose where these deals go.")}</span>
+                            <span class="field-error" role="alert">{move || no_destination().then_some(t::choose_where_deals_go())}</span>
                         </label>
                     }
                 })
@@ -337,25 +335,34 @@ pub fn PipelineCard() -> impl IntoView {
             <p class="field-error" role="alert">{move || problems.with(|p| p.iter().find(|e| *e == &StageError::NoOpenStage).map(|e| capitalised(&e.to_string())))}</p>
             {move || changed_elsewhere.get().then(|| view! {
                 <p class="notice" role="status">
-                    "The stages were changed in another tab or window while you were editing. Saving your edits will be refused; discard them or reload to see the latest stages."
+                    {t::stages_changed_elsewhere()}
                 </p>
             })}
             <SaveError error=save_error/>
             <div class="form-actions">
                 <button class="primary" type="submit" disabled=move || saving.get()>
-                    {move || if saving.get() { "Saving…" } else { "Save pipeline" }}
+                    {move || if saving.get() { t::saving() } else { t::save_pipeline() }}
                 </button>
-                <button type="button" on:click=discard>"Discard changes"</button>
+                <button type="button" on:click=discard>{t::discard_changes()}</button>
             </div>
         </form>
     }
 }
 
-/// "stage 2 needs a name" → "Stage 2 needs a name."
+/// "stage 2 needs a name" → "Stage 2 needs a name." (a full stop of the
+/// language's, unless the text has one).
 fn capitalised(text: &str) -> String {
+    let stop = match rapport_core::i18n::lang() {
+        Lang::En => ".",
+        Lang::Zh => "。",
+    };
     let mut chars = text.chars();
-    chars
+    let mut sentence = chars
         .next()
-        .map(|c| c.to_uppercase().chain(chars).collect::<String>() + ".")
-        .unwrap_or_default()
+        .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+        .unwrap_or_default();
+    if !sentence.is_empty() && !sentence.ends_with(['.', '。']) {
+        sentence.push_str(stop);
+    }
+    sentence
 }

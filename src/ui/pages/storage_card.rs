@@ -2,6 +2,7 @@
 //! how much is used, and whether the data is protected from eviction.
 
 use leptos::prelude::*;
+use rapport_core::i18n::settings as t;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -13,10 +14,13 @@ struct Usage {
 }
 
 async fn read_usage() -> Result<Usage, String> {
-    let storage = web_sys::window().ok_or("no window")?.navigator().storage();
-    let estimate = JsFuture::from(storage.estimate().map_err(|_| "estimate unavailable")?)
+    let storage = web_sys::window()
+        .ok_or(t::storage_no_window())?
+        .navigator()
+        .storage();
+    let estimate = JsFuture::from(storage.estimate().map_err(|_| t::storage_no_estimate())?)
         .await
-        .map_err(|_| "the browser refused to estimate storage")?
+        .map_err(|_| t::storage_estimate_refused())?
         .unchecked_into::<web_sys::StorageEstimate>();
     let persisted = match storage.persisted() {
         Ok(p) => JsFuture::from(p).await.ok().and_then(|v| v.as_bool()),
@@ -43,17 +47,17 @@ pub fn StorageCard() -> impl IntoView {
     let usage = LocalResource::new(read_usage);
     view! {
         <section class="card">
-            <h2>"Storage"</h2>
-            <Transition fallback=|| view! { <p class="muted">"Measuring…"</p> }>
+            <h2>{t::storage()}</h2>
+            <Transition fallback=|| view! { <p class="muted">{t::measuring()}</p> }>
                 {move || usage.get().map(|r| match r {
-                    Err(e) => view! { <p class="error">{format!("Storage use cannot be shown: {e}.")}</p> }.into_any(),
+                    Err(e) => view! { <p class="error">{t::storage_unavailable(e)}</p> }.into_any(),
                     Ok(u) => view! {
-                        <p>{format!("Rapport uses {} of the {} this browser allows.", megabytes(u.used), megabytes(u.quota))}</p>
-                        <progress aria-label="Storage used" max=u.quota value=u.used></progress>
+                        <p>{t::storage_use(megabytes(u.used), megabytes(u.quota))}</p>
+                        <progress aria-label=t::storage_used() max=u.quota value=u.used></progress>
                         <p class="muted">{match u.persisted {
-                            Some(true) => "Persistent storage is granted: the browser will not evict Rapport's data under storage pressure.",
-                            Some(false) => "Persistent storage was not granted: under storage pressure the browser may evict Rapport's data. Export a backup regularly.",
-                            None => "This browser does not say whether the data is protected from eviction.",
+                            Some(true) => t::persistence_granted(),
+                            Some(false) => t::persistence_refused(),
+                            None => t::persistence_unknown(),
                         }}</p>
                     }.into_any(),
                 })}

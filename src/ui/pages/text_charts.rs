@@ -5,6 +5,7 @@ use crate::charts::{LineChart, Series};
 use crate::jobs::text::TopicReport;
 use crate::sentiment::MonthPoint;
 use crate::ui::components::ChartSpec;
+use rapport_core::i18n::analytics as t;
 
 /// "Jan 24" for a (year, month).
 fn month_label((year, month): (i32, u8)) -> String {
@@ -15,11 +16,11 @@ fn month_label((year, month): (i32, u8)) -> String {
 pub fn sentiment_trend(title: &str, points: &[MonthPoint]) -> ChartSpec {
     ChartSpec::Lines(LineChart {
         title: title.into(),
-        x_label: "Month".into(),
-        y_label: "Mean sentiment (−1 to +1)".into(),
+        x_label: t::month().into(),
+        y_label: t::mean_sentiment_axis().into(),
         x_labels: Some(points.iter().map(|p| month_label(p.month)).collect()),
         series: vec![Series::new(
-            "Mean sentiment",
+            t::mean_sentiment(),
             points
                 .iter()
                 .enumerate()
@@ -42,18 +43,18 @@ pub fn topics_per_month(report: &TopicReport) -> ChartSpec {
         })
         .collect();
     ChartSpec::Lines(LineChart {
-        title: "Tickets per topic per month".into(),
-        x_label: "Month".into(),
-        y_label: "Tickets".into(),
+        title: t::tickets_per_topic().into(),
+        x_label: t::month().into(),
+        y_label: t::tickets().into(),
         x_labels: Some(labels),
         series: report
             .topics
             .iter()
             .zip(&report.per_month)
             .take(6)
-            .map(|(t, counts)| {
+            .map(|(topic, counts)| {
                 Series::new(
-                    t.name.clone(),
+                    topic.name.clone(),
                     counts
                         .iter()
                         .enumerate()

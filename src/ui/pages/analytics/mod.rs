@@ -9,6 +9,7 @@ mod topics;
 use crate::ui::components::PageHeader;
 use leptos::prelude::*;
 use predict::PredictPanel;
+use rapport_core::i18n::analytics as t;
 use segments::SegmentsPanel;
 use topics::TopicsPanel;
 
@@ -17,11 +18,11 @@ use topics::TopicsPanel;
 pub fn AnalyticsPage() -> impl IntoView {
     let tab = RwSignal::new(0);
     view! {
-        <PageHeader title="Analytics" subtitle="Segments, predictions and ticket topics, computed on this device."/>
-        <nav class="tabs" aria-label="Analyses">
-            <button type="button" class=move || if tab.get() == 0 { "tab active" } else { "tab" } aria-pressed=move || (tab.get() == 0).to_string() on:click=move |_| tab.set(0)>"Segments"</button>
-            <button type="button" class=move || if tab.get() == 1 { "tab active" } else { "tab" } aria-pressed=move || (tab.get() == 1).to_string() on:click=move |_| tab.set(1)>"Predict"</button>
-            <button type="button" class=move || if tab.get() == 2 { "tab active" } else { "tab" } aria-pressed=move || (tab.get() == 2).to_string() on:click=move |_| tab.set(2)>"Ticket topics"</button>
+        <PageHeader title=t::title() subtitle=t::subtitle()/>
+        <nav class="tabs" aria-label=t::analyses()>
+            <button type="button" class=move || if tab.get() == 0 { "tab active" } else { "tab" } aria-pressed=move || (tab.get() == 0).to_string() on:click=move |_| tab.set(0)>{t::tab_segments()}</button>
+            <button type="button" class=move || if tab.get() == 1 { "tab active" } else { "tab" } aria-pressed=move || (tab.get() == 1).to_string() on:click=move |_| tab.set(1)>{t::predict()}</button>
+            <button type="button" class=move || if tab.get() == 2 { "tab active" } else { "tab" } aria-pressed=move || (tab.get() == 2).to_string() on:click=move |_| tab.set(2)>{t::ticket_topics()}</button>
         </nav>
         {move || match tab.get() {
             0 => view! { <SegmentsPanel/> }.into_any(),

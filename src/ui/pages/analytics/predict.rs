@@ -16,6 +16,7 @@ use crate::ui::components::{thousands, Chart, ChartSpec};
 use crate::ui::components::{JobProgress, JobState};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
+use rapport_core::i18n::analytics as t;
 
 /// Which kind of model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,7 +96,7 @@ pub fn PredictPanel() -> impl IntoView {
                         match state.apply(changes, true).await {
                             Ok(()) => {
                                 state.set_likelihoods(&scores);
-                                state.toast(format!("Likelihood scores for {} customers are in the Customers list — sort by Likelihood.", thousands(scores.len())));
+                                state.toast(t::likelihood_saved(thousands(scores.len())));
                             }
                             Err(e) => state.toast_error(e.user_message()),
                         }
@@ -119,7 +120,7 @@ pub fn PredictPanel() -> impl IntoView {
     let target_select = move || {
         match model.get() {
         Model::Linear => view! {
-            <select aria-label="Target" on:change=move |ev| {
+            <select aria-label=t::target() on:change=move |ev| {
                 let i: usize = event_target_value(&ev).parse().unwrap_or(0);
                 numeric_target.set(Feature::ALL[i.min(Feature::ALL.len() - 1)]);
             }>
@@ -129,19 +130,19 @@ pub fn PredictPanel() -> impl IntoView {
             </select>
         }.into_any(),
         Model::Propensity => view! {
-            <select aria-label="Target" on:change=move |ev| {
+            <select aria-label=t::target() on:change=move |ev| {
                 let i: usize = event_target_value(&ev).parse().unwrap_or(0);
                 binary_target.set(BinaryTarget::ALL[i.min(BinaryTarget::ALL.len() - 1)]);
             }>
-                {BinaryTarget::ALL.iter().enumerate().map(|(i, t)| view! {
-                    <option value=i.to_string() selected=*t == binary_target.get_untracked()>{format!("Will the customer: {}?", t.label())}</option>
+                {BinaryTarget::ALL.iter().enumerate().map(|(i, target)| view! {
+                    <option value=i.to_string() selected=*target == binary_target.get_untracked()>{t::will_the_customer(target.label().to_string())}</option>
                 }).collect_view()}
             </select>
         }.into_any(),
         Model::Tree => view! {
-            <select aria-label="Target" on:change=move |ev| class_target.set(if event_target_value(&ev) == "segment" { ClassTarget::Segment } else { ClassTarget::Lifecycle })>
-                <option value="lifecycle" selected=move || class_target.get() == ClassTarget::Lifecycle>"Lifecycle stage"</option>
-                <option value="segment" selected=move || class_target.get() == ClassTarget::Segment>"Segment"</option>
+            <select aria-label=t::target() on:change=move |ev| class_target.set(if event_target_value(&ev) == "segment" { ClassTarget::Segment } else { ClassTarget::Lifecycle })>
+                <option value="lifecycle" selected=move || class_target.get() == ClassTarget::Lifecycle>{t::lifecycle_stage()}</option>
+                <option value="segment" selected=move || class_target.get() == ClassTarget::Segment>{t::segment()}</option>
             </select>
         }.into_any(),
     }
@@ -149,31 +150,31 @@ pub fn PredictPanel() -> impl IntoView {
 
     view! {
         <section class="card">
-            <h2>"Predict"</h2>
-            <p class="muted">"Fit on three quarters of your customers, tested on the quarter it has not seen. Computed in a background worker on this device."</p>
+            <h2>{t::predict()}</h2>
+            <p class="muted">{t::predict_intro()}</p>
             <fieldset class="choices">
-                <legend>"Model"</legend>
-                <label><input type="radio" name="model" checked=move || model.get() == Model::Propensity on:change=move |_| model.set(Model::Propensity)/>" Propensity (logistic regression): how likely is a yes?"</label>
-                <label><input type="radio" name="model" checked=move || model.get() == Model::Linear on:change=move |_| model.set(Model::Linear)/>" A number (linear regression)"</label>
-                <label><input type="radio" name="model" checked=move || model.get() == Model::Tree on:change=move |_| model.set(Model::Tree)/>" A category (decision tree)"</label>
+                <legend>{t::model()}</legend>
+                <label><input type="radio" name="model" checked=move || model.get() == Model::Propensity on:change=move |_| model.set(Model::Propensity)/>" "{t::model_propensity()}</label>
+                <label><input type="radio" name="model" checked=move || model.get() == Model::Linear on:change=move |_| model.set(Model::Linear)/>" "{t::model_linear()}</label>
+                <label><input type="radio" name="model" checked=move || model.get() == Model::Tree on:change=move |_| model.set(Model::Tree)/>" "{t::model_tree()}</label>
             </fieldset>
             <div class="toolbar">
-                <label class="field-inline">"Target " {target_select}</label>
+                <label class="field-inline">{t::target()}" " {target_select}</label>
                 <Show when=move || model.get() == Model::Propensity>
                     <label class="field-inline">
-                        "Threshold "
-                        <input type="number" min="0.05" max="0.95" step="0.05" aria-label="Threshold"
+                        {t::threshold()}" "
+                        <input type="number" min="0.05" max="0.95" step="0.05" aria-label=t::threshold()
                             prop:value=move || threshold.get().to_string()
                             on:change=move |ev| threshold.set(event_target_value(&ev).parse::<f64>().unwrap_or(0.5).clamp(0.01, 0.99))/>
                     </label>
                 </Show>
             </div>
-            <FeaturePicker chosen=features legend="Predict from"/>
+            <FeaturePicker chosen=features legend=t::predict_from()/>
             <MissingChoice report=report policy=policy/>
             <div class="toolbar">
-                <button type="button" class="primary" on:click=fit disabled=move || fitting.running.get() || features.with(Vec::is_empty)>"Fit model"</button>
+                <button type="button" class="primary" on:click=fit disabled=move || fitting.running.get() || features.with(Vec::is_empty)>{t::fit_model()}</button>
             </div>
-            <JobProgress job=fitting label="Model fitting progress"/>
+            <JobProgress job=fitting label=t::fitting_progress()/>
         </section>
         {move || outcome.get().map(|o| match o {
             Outcome::Linear(r) => linear_view(r).into_any(),
@@ -186,11 +187,11 @@ pub fn PredictPanel() -> impl IntoView {
 fn linear_view(r: LinearReport) -> impl IntoView {
     let target = capitalised(r.target.label());
     let actual_vs_predicted = ChartSpec::Scatter(ScatterChart {
-        title: "Predicted against actual (test customers)".into(),
-        x_label: format!("Actual {}", r.target.label()),
-        y_label: format!("Predicted {}", r.target.label()),
+        title: t::predicted_against_actual().into(),
+        x_label: t::actual_axis(r.target.label().to_string()),
+        y_label: t::predicted_axis(r.target.label().to_string()),
         groups: vec![Series::new(
-            "Customers",
+            t::customers(),
             r.points.iter().map(|p| (p.actual, p.predicted)).collect(),
         )],
         reference: {
@@ -208,11 +209,11 @@ fn linear_view(r: LinearReport) -> impl IntoView {
         },
     });
     let residuals = ChartSpec::Scatter(ScatterChart {
-        title: "Residuals (actual − predicted)".into(),
-        x_label: format!("Predicted {}", r.target.label()),
-        y_label: "Residual".into(),
+        title: t::residuals_title().into(),
+        x_label: t::predicted_axis(r.target.label().to_string()),
+        y_label: t::residual().into(),
         groups: vec![Series::new(
-            "Customers",
+            t::customers(),
             r.points
                 .iter()
                 .map(|p| (p.predicted, p.actual - p.predicted))
@@ -234,16 +235,16 @@ fn linear_view(r: LinearReport) -> impl IntoView {
     });
     view! {
         <section class="card">
-            <h2>{format!("{target}: linear regression")}</h2>
+            <h2>{t::linear_heading(target)}</h2>
             <div class="kpis">
-                <div class="kpi"><span class="kpi-label">"R² (test)"</span><span class="kpi-value">{format!("{:.3}", r.test.r2)}</span></div>
-                <div class="kpi"><span class="kpi-label">"Mean absolute error"</span><span class="kpi-value">{number(r.test.mae)}</span></div>
-                <div class="kpi"><span class="kpi-label">"Mean squared error"</span><span class="kpi-value">{number(r.test.mse)}</span></div>
-                <div class="kpi"><span class="kpi-label">"Customers (train / test)"</span><span class="kpi-value">{format!("{} / {}", thousands(r.train_rows), thousands(r.test_rows))}</span></div>
+                <div class="kpi"><span class="kpi-label">{t::r2_test()}</span><span class="kpi-value">{format!("{:.3}", r.test.r2)}</span></div>
+                <div class="kpi"><span class="kpi-label">{t::mean_absolute_error()}</span><span class="kpi-value">{number(r.test.mae)}</span></div>
+                <div class="kpi"><span class="kpi-label">{t::mean_squared_error()}</span><span class="kpi-value">{number(r.test.mse)}</span></div>
+                <div class="kpi"><span class="kpi-label">{t::customers_train_test()}</span><span class="kpi-value">{format!("{} / {}", thousands(r.train_rows), thousands(r.test_rows))}</span></div>
             </div>
             <table class="data">
-                <caption>{format!("Coefficients (intercept {})", number(r.intercept))}</caption>
-                <thead><tr><th scope="col">"Feature"</th><th scope="col" class="num">"Per unit"</th><th scope="col" class="num">"Standardised"</th></tr></thead>
+                <caption>{t::coefficients(number(r.intercept))}</caption>
+                <thead><tr><th scope="col">{t::feature()}</th><th scope="col" class="num">{t::per_unit()}</th><th scope="col" class="num">{t::standardised()}</th></tr></thead>
                 <tbody>
                     {r.coefficients.iter().map(|c| view! {
                         <tr><td>{capitalised(c.feature.label())}</td><td class="num">{format!("{:.4}", c.raw)}</td><td class="num">{format!("{:.3}", c.standardised)}</td></tr>
@@ -261,14 +262,11 @@ fn linear_view(r: LinearReport) -> impl IntoView {
 fn propensity_view(p: Propensity) -> impl IntoView {
     let r = p.report;
     let roc = ChartSpec::Lines(LineChart {
-        title: format!(
-            "ROC curve (AUC {})",
-            r.auc.map_or("–".into(), |a| format!("{a:.3}"))
-        ),
-        x_label: "False positive rate".into(),
-        y_label: "True positive rate".into(),
+        title: t::roc_title(r.auc.map_or("–".into(), |a| format!("{a:.3}"))),
+        x_label: t::false_positive_rate().into(),
+        y_label: t::true_positive_rate().into(),
         series: vec![Series::new(
-            "Model",
+            t::model(),
             r.roc.iter().map(|p| (p.fpr, p.tpr)).collect(),
         )],
         reference: Some(((0.0, 0.0), (1.0, 1.0))),
@@ -279,31 +277,31 @@ fn propensity_view(p: Propensity) -> impl IntoView {
     drivers.sort_by(|a, b| b.per_sd.abs().total_cmp(&a.per_sd.abs()));
     view! {
         <section class="card">
-            <h2>{format!("Propensity: {}", r.target.label())}</h2>
+            <h2>{t::propensity_heading(r.target.label().to_string())}</h2>
             <div class="kpis">
-                <div class="kpi"><span class="kpi-label">"AUC (test)"</span><span class="kpi-value">{r.auc.map_or("–".into(), |a| format!("{a:.3}"))}</span></div>
-                <div class="kpi"><span class="kpi-label">{format!("Accuracy at {:.2}", r.test.threshold)}</span><span class="kpi-value">{percent(Some(r.test.accuracy))}</span></div>
-                <div class="kpi"><span class="kpi-label">"Precision"</span><span class="kpi-value">{percent(r.test.precision)}</span></div>
-                <div class="kpi"><span class="kpi-label">"Recall"</span><span class="kpi-value">{percent(r.test.recall)}</span></div>
-                <div class="kpi"><span class="kpi-label">"Base rate"</span><span class="kpi-value">{percent(Some(r.base_rate))}</span></div>
+                <div class="kpi"><span class="kpi-label">{t::auc_test()}</span><span class="kpi-value">{r.auc.map_or("–".into(), |a| format!("{a:.3}"))}</span></div>
+                <div class="kpi"><span class="kpi-label">{t::accuracy_at(format!("{:.2}", r.test.threshold))}</span><span class="kpi-value">{percent(Some(r.test.accuracy))}</span></div>
+                <div class="kpi"><span class="kpi-label">{t::precision()}</span><span class="kpi-value">{percent(r.test.precision)}</span></div>
+                <div class="kpi"><span class="kpi-label">{t::recall()}</span><span class="kpi-value">{percent(r.test.recall)}</span></div>
+                <div class="kpi"><span class="kpi-label">{t::base_rate()}</span><span class="kpi-value">{percent(Some(r.base_rate))}</span></div>
             </div>
             <div class="chart-grid">
                 <div class="chart-card"><Chart spec=Signal::stored(roc)/></div>
                 <div>
                     <table class="data">
-                        <caption>"What drives the score (strongest first)"</caption>
-                        <thead><tr><th scope="col">"Feature"</th><th scope="col" class="num">"Odds × per SD"</th><th scope="col">"Effect"</th></tr></thead>
+                        <caption>{t::drivers_caption()}</caption>
+                        <thead><tr><th scope="col">{t::feature()}</th><th scope="col" class="num">{t::odds_per_sd()}</th><th scope="col">{t::effect()}</th></tr></thead>
                         <tbody>
                             {drivers.iter().map(|c| view! {
                                 <tr>
                                     <td>{capitalised(c.feature.label())}</td>
                                     <td class="num">{format!("{:.2}", c.odds_ratio_per_sd)}</td>
-                                    <td>{if c.per_sd > 0.0 { "raises the likelihood" } else { "lowers the likelihood" }}</td>
+                                    <td>{if c.per_sd > 0.0 { t::raises_likelihood() } else { t::lowers_likelihood() }}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
                     </table>
-                    <p class="muted small">{format!("Trained on {} customers, tested on {}. Every modelled customer's probability is now in the Customers list's Likelihood column.", thousands(r.train_rows), thousands(r.test_rows))}</p>
+                    <p class="muted small">{t::trained_on(thousands(r.train_rows), thousands(r.test_rows))}</p>
                 </div>
             </div>
         </section>
@@ -314,16 +312,16 @@ fn tree_view(r: TreeReport) -> impl IntoView {
     let labels = r.confusion.labels.clone();
     view! {
         <section class="card">
-            <h2>"Decision tree"</h2>
+            <h2>{t::decision_tree()}</h2>
             <div class="kpis">
-                <div class="kpi"><span class="kpi-label">"Accuracy (test)"</span><span class="kpi-value">{percent(Some(r.accuracy))}</span></div>
-                <div class="kpi"><span class="kpi-label">"Accuracy (train)"</span><span class="kpi-value">{percent(Some(r.train_accuracy))}</span></div>
-                <div class="kpi"><span class="kpi-label">"Customers (train / test)"</span><span class="kpi-value">{format!("{} / {}", thousands(r.train_rows), thousands(r.test_rows))}</span></div>
+                <div class="kpi"><span class="kpi-label">{t::accuracy_test()}</span><span class="kpi-value">{percent(Some(r.accuracy))}</span></div>
+                <div class="kpi"><span class="kpi-label">{t::accuracy_train()}</span><span class="kpi-value">{percent(Some(r.train_accuracy))}</span></div>
+                <div class="kpi"><span class="kpi-label">{t::customers_train_test()}</span><span class="kpi-value">{format!("{} / {}", thousands(r.train_rows), thousands(r.test_rows))}</span></div>
             </div>
             <div class="table-scroll">
                 <table class="data confusion">
-                    <caption>"Confusion matrix (rows: actual, columns: predicted)"</caption>
-                    <thead><tr><th scope="col">"Actual ↓ / predicted →"</th>{labels.iter().map(|l| view! { <th scope="col" class="num">{l.clone()}</th> }).collect_view()}</tr></thead>
+                    <caption>{t::confusion_caption()}</caption>
+                    <thead><tr><th scope="col">{t::confusion_corner()}</th>{labels.iter().map(|l| view! { <th scope="col" class="num">{l.clone()}</th> }).collect_view()}</tr></thead>
                     <tbody>
                         {r.confusion.counts.iter().enumerate().map(|(i, row)| view! {
                             <tr>
@@ -334,7 +332,7 @@ fn tree_view(r: TreeReport) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <h3>"Rules"</h3>
+            <h3>{t::rules()}</h3>
             <ol class="rules">
                 {r.rules.iter().map(|rule| view! { <li><code>{rule.text.clone()}</code></li> }).collect_view()}
             </ol>

@@ -13,6 +13,7 @@ use crate::ui::components::{thousands, Chart, ChartSpec};
 use crate::ui::components::{JobProgress, JobState};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
+use rapport_core::i18n::analytics as t;
 
 const DEFAULT_FEATURES: [Feature; 6] = [
     Feature::Age,
@@ -101,15 +102,12 @@ pub fn MissingChoice(
                     .iter()
                     .filter(|f| f.missing > 0)
                     .map(|f| {
-                        let median = f
-                            .median
-                            .map(|m| format!(" (median {})", number(m)))
-                            .unwrap_or_default();
-                        format!(
-                            "{} without {}{median}",
-                            thousands(f.missing),
-                            f.feature.label()
-                        )
+                        let (count, feature) =
+                            (thousands(f.missing), f.feature.label().to_string());
+                        match f.median {
+                            Some(m) => t::lacking_with_median(count, feature, number(m)),
+                            None => t::lacking(count, feature),
+                        }
                     })
                     .collect::<Vec<_>>()
             })
@@ -117,19 +115,19 @@ pub fn MissingChoice(
     };
     view! {
         <fieldset class="choices">
-            <legend>"Missing values"</legend>
+            <legend>{t::missing_values()}</legend>
             <p class="muted small">{move || match (report.get(), lacking()) {
-                (Some(r), Some(l)) if !l.is_empty() => format!("{} of {} customers lack a chosen value: {}.", thousands(r.incomplete), thousands(r.rows), l.join(", ")),
-                (Some(r), _) => format!("All {} customers have every chosen value.", thousands(r.rows)),
-                _ => "Counting missing values…".to_string(),
+                (Some(r), Some(l)) if !l.is_empty() => t::some_lack(thousands(r.incomplete), thousands(r.rows), l.join(t::list_separator())),
+                (Some(r), _) => t::all_have(thousands(r.rows)),
+                _ => t::counting_missing().to_string(),
             }}</p>
             <label>
                 <input type="radio" name="missing" checked=move || policy.get() == MissingPolicy::Impute on:change=move |_| policy.set(MissingPolicy::Impute)/>
-                {move || format!(" Fill in the median (keeps all {} customers)", report.get().map(|r| thousands(r.rows)).unwrap_or_default())}
+                " "{move || t::impute(report.get().map(|r| thousands(r.rows)).unwrap_or_default())}
             </label>
             <label>
                 <input type="radio" name="missing" checked=move || policy.get() == MissingPolicy::Exclude on:change=move |_| policy.set(MissingPolicy::Exclude)/>
-                {move || format!(" Leave them out (analyses {} customers)", report.get().map(|r| thousands(r.complete)).unwrap_or_default())}
+                " "{move || t::exclude(report.get().map(|r| thousands(r.complete)).unwrap_or_default())}
             </label>
         </fieldset>
     }
@@ -152,19 +150,15 @@ fn k_charts(summary: &SegmentSummary) -> Option<(ChartSpec, ChartSpec)> {
     let chart = |title: &str, y: &str, points| {
         ChartSpec::Lines(LineChart {
             title: title.into(),
-            x_label: "Number of segments (k)".into(),
+            x_label: t::k_axis().into(),
             y_label: y.into(),
             series: vec![Series::new(y, points)],
             ..Default::default()
         })
     };
     Some((
-        chart(
-            "Silhouette by k (higher is better)",
-            "Silhouette",
-            silhouette,
-        ),
-        chart("Inertia by k (look for the elbow)", "Inertia", inertia),
+        chart(t::silhouette_by_k(), t::silhouette(), silhouette),
+        chart(t::inertia_by_k(), t::inertia(), inertia),
     ))
 }
 
@@ -176,9 +170,9 @@ fn projection_chart(summary: &SegmentSummary, names: &[String]) -> ChartSpec {
             .map_or(0.0, |r| r * 100.0)
     };
     ChartSpec::Scatter(ScatterChart {
-        title: "Customers by segment (PCA projection)".into(),
-        x_label: format!("Component 1 ({:.0} % of variance)", ratio(0)),
-        y_label: format!("Component 2 ({:.0} % of variance)", ratio(1)),
+        title: t::projection_title().into(),
+        x_label: t::component_axis(1, format!("{:.0}", ratio(0))),
+        y_label: t::component_axis(2, format!("{:.0}", ratio(1))),
         groups: summary
             .points
             .iter()
@@ -187,6 +181,29 @@ fn projection_chart(summary: &SegmentSummary, names: &[String]) -> ChartSpec {
             .collect(),
         reference: None,
     })
+}
+
+/// What was segmented, on which features, how well, and who was left out.
+fn segmented_sentence(summary: &SegmentSummary) -> String {
+    let features = summary
+        .features
+        .iter()
+        .map(|f| f.label())
+        .collect::<Vec<_>>()
+        .join(t::list_separator());
+    let mut sentence = t::segmented_on(thousands(summary.customers), features);
+    if let Some(s) = summary.silhouette {
+        let score = format!("{s:.3}");
+        sentence += &if summary.silhouette_sampled {
+            t::silhouette_score_sampled(score)
+        } else {
+            t::silhouette_score(score)
+        };
+    }
+    if summary.missing.excluded > 0 {
+        sentence += &t::left_out(thousands(summary.missing.excluded));
+    }
+    sentence
 }
 
 /// The Segments panel.
@@ -219,7 +236,7 @@ pub fn SegmentsPanel() -> impl IntoView {
         let request = request();
         let sent = request.clone();
         running.run::<SegmentJob>(sent, move |summary: SegmentSummary| {
-            names.set((1..=summary.k).map(|i| format!("Segment {i}")).collect());
+            names.set((1..=summary.k).map(t::default_segment_name).collect());
             result.set(Some((request, summary)));
         });
     };
@@ -236,10 +253,9 @@ pub fn SegmentsPanel() -> impl IntoView {
                 // The worker computed the batch; it is written here, through
                 // the one write path (Undo, other tabs told, index updated).
                 match state.apply(saved.changes, true).await {
-                    Ok(()) => state.toast(format!(
-                        "Saved segments onto {} customers ({} changed). Filter the Customers list by segment to see them.",
+                    Ok(()) => state.toast(t::segments_saved(
                         thousands(saved.segmented),
-                        thousands(saved.changed)
+                        thousands(saved.changed),
                     )),
                     Err(e) => state.toast_error(e.user_message()),
                 }
@@ -249,21 +265,21 @@ pub fn SegmentsPanel() -> impl IntoView {
 
     view! {
         <section class="card">
-            <h2>"Find segments"</h2>
-            <p class="muted">"k-means on standardised features, computed in a background worker on this device. The same choices give the same segments every time."</p>
-            <FeaturePicker chosen=features legend="Features"/>
+            <h2>{t::find_segments()}</h2>
+            <p class="muted">{t::segments_intro()}</p>
+            <FeaturePicker chosen=features legend=t::features()/>
             <MissingChoice report=report policy=policy/>
             <div class="toolbar">
                 <label class="field-inline">
-                    "Segments "
-                    <select aria-label="Number of segments" on:change=move |ev| k_choice.set(event_target_value(&ev).parse().unwrap_or(0))>
-                        <option value="0" selected=true>"Automatic (best silhouette, 2–10)"</option>
+                    {t::segment_count()}" "
+                    <select aria-label=t::number_of_segments() on:change=move |ev| k_choice.set(event_target_value(&ev).parse().unwrap_or(0))>
+                        <option value="0" selected=true>{t::automatic_k()}</option>
                         {(2..=10).map(|k| view! { <option value=k.to_string()>{k}</option> }).collect_view()}
                     </select>
                 </label>
-                <button type="button" class="primary" on:click=start disabled=move || running.running.get() || features.with(Vec::is_empty)>"Find segments"</button>
+                <button type="button" class="primary" on:click=start disabled=move || running.running.get() || features.with(Vec::is_empty)>{t::find_segments()}</button>
             </div>
-            <JobProgress job=running label="Segmentation progress"/>
+            <JobProgress job=running label=t::segmentation_progress()/>
         </section>
         {move || result.get().map(|(_, summary)| {
             let charts = k_charts(&summary);
@@ -273,14 +289,8 @@ pub fn SegmentsPanel() -> impl IntoView {
             });
             view! {
                 <section class="card">
-                    <h2>{format!("{} segments", summary.k)}</h2>
-                    <p class="muted">{format!(
-                        "{} customers segmented on {}.{}{}",
-                        thousands(summary.customers),
-                        summary.features.iter().map(|f| f.label()).collect::<Vec<_>>().join(", "),
-                        summary.silhouette.map(|s| format!(" Silhouette {s:.3}{}.", if summary.silhouette_sampled { " (on a sample)" } else { "" })).unwrap_or_default(),
-                        if summary.missing.excluded > 0 { format!(" {} customers left out for missing values.", thousands(summary.missing.excluded)) } else { String::new() },
-                    )}</p>
+                    <h2>{t::k_segments(summary.k)}</h2>
+                    <p class="muted">{segmented_sentence(&summary)}</p>
                     <div class="chart-grid">
                         {charts.map(|(s, i)| view! {
                             <div class="chart-card"><Chart spec=Signal::stored(s)/></div>
@@ -290,9 +300,9 @@ pub fn SegmentsPanel() -> impl IntoView {
                     </div>
                     <ProfileTable summary=summary.clone() names=names/>
                     <div class="toolbar">
-                        <button type="button" class="primary" on:click=save disabled=move || saving.running.get()>"Save segments to customers"</button>
+                        <button type="button" class="primary" on:click=save disabled=move || saving.running.get()>{t::save_segments()}</button>
                     </div>
-                    <JobProgress job=saving label="Saving segments"/>
+                    <JobProgress job=saving label=t::saving_segments()/>
                 </section>
             }
         })}
@@ -306,11 +316,11 @@ fn ProfileTable(summary: SegmentSummary, names: RwSignal<Vec<String>>) -> impl I
     view! {
         <div class="table-scroll">
             <table class="data">
-                <caption class="sr-only">"Segment profiles"</caption>
+                <caption class="sr-only">{t::segment_profiles()}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Segment name"</th>
-                        <th scope="col" class="num">"Customers"</th>
+                        <th scope="col">{t::segment_name()}</th>
+                        <th scope="col" class="num">{t::customers()}</th>
                         {features.iter().map(|f| view! { <th scope="col" class="num">{capitalised(f.label())}</th> }).collect_view()}
                     </tr>
                 </thead>
@@ -322,7 +332,7 @@ fn ProfileTable(summary: SegmentSummary, names: RwSignal<Vec<String>>) -> impl I
                                 <td>
                                     <input
                                         type="text"
-                                        aria-label=format!("Name of segment {}", i + 1)
+                                        aria-label=t::name_of_segment(i + 1)
                                         prop:value=move || names.with(|n| n.get(i).cloned().unwrap_or_default())
                                         on:input=move |ev| names.update(|n| if let Some(slot) = n.get_mut(i) { *slot = event_target_value(&ev) })
                                     />

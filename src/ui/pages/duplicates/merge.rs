@@ -8,33 +8,35 @@ use crate::store::Collection;
 use crate::ui::components::SaveError;
 use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
+use rapport_core::i18n::{common, duplicates as t};
 
-/// What moves, in words ("3 notes, calls, emails or meetings, 1 order").
+/// What moves, in words ("3 timeline entries, 1 quotes and orders").
 fn moves_sentence(plan: &MergePlan) -> String {
     let parts: Vec<String> = plan
         .moves
         .iter()
         .filter(|(_, n)| *n > 0)
-        .map(|(c, n)| format!("{n} {}", collection_words(*c)))
+        .map(|(c, n)| records_moved(*c, *n))
         .collect();
     if parts.is_empty() {
-        "No other record points at the merged customer.".into()
+        t::nothing_moves().into()
     } else {
-        format!("Moves to the customer kept: {}.", parts.join(", "))
+        t::moves_to_kept(parts.join(t::list_separator()))
     }
 }
 
-fn collection_words(c: Collection) -> &'static str {
+/// `count` records of `c`, in words.
+fn records_moved(c: Collection, count: usize) -> String {
     match c {
-        Collection::Interactions => "timeline entries",
-        Collection::Tasks => "tasks",
-        Collection::Orders => "quotes and orders",
-        Collection::Deals => "deals",
-        Collection::Tickets => "tickets",
-        Collection::Relationships => "relationships",
-        Collection::Campaigns => "campaign memberships",
-        Collection::Scores => "scores",
-        other => other.name(),
+        Collection::Interactions => t::moved_timeline_entries(count),
+        Collection::Tasks => t::moved_tasks(count),
+        Collection::Orders => t::moved_quotes_and_orders(count),
+        Collection::Deals => t::moved_deals(count),
+        Collection::Tickets => t::moved_tickets(count),
+        Collection::Relationships => t::moved_relationships(count),
+        Collection::Campaigns => t::moved_campaign_memberships(count),
+        Collection::Scores => t::moved_scores(count),
+        other => common::count_of(count, other.name().to_string()),
     }
 }
 
@@ -89,9 +91,9 @@ pub fn MergePanel(
     };
     view! {
         <section class="card merge-panel" role="dialog" aria-labelledby="merge-heading">
-            <h3 id="merge-heading">"Merge customers"</h3>
+            <h3 id="merge-heading">{t::merge_customers()}</h3>
             <fieldset class="choices">
-                <legend>"Keep"</legend>
+                <legend>{t::keep()}</legend>
                 {everyone.get_value().into_iter().map(|id| view! {
                     <label>
                         <input type="radio" name="merge-survivor" prop:checked=move || kept.get() == id
@@ -100,12 +102,12 @@ pub fn MergePanel(
                     </label>
                 }).collect_view()}
             </fieldset>
-            <Suspense fallback=|| view! { <p class="muted">"Comparing the records…"</p> }>
+            <Suspense fallback=|| view! { <p class="muted">{t::comparing_records()}</p> }>
                 {move || plan.get().map(|p| match p {
                     Err(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
                     Ok(p) => view! {
                         <p>{moves_sentence(&p)}</p>
-                        <p class="muted">"Emails, phones and tags of both are kept. Where the records disagree, choose the value to keep:"</p>
+                        <p class="muted">{t::both_kept()}</p>
                         {p.conflicts.iter().enumerate().map(|(ci, c)| {
                             let field = c.field.clone();
                             view! {
@@ -133,8 +135,8 @@ pub fn MergePanel(
             </Suspense>
             <SaveError error=error/>
             <div class="form-actions">
-                <button class="primary" type="button" disabled=move || saving.get() on:click=merge>"Merge"</button>
-                <button type="button" on:click=move |_| on_close()>"Cancel"</button>
+                <button class="primary" type="button" disabled=move || saving.get() on:click=merge>{t::merge()}</button>
+                <button type="button" on:click=move |_| on_close()>{common::cancel()}</button>
             </div>
         </section>
     }

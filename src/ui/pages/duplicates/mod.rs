@@ -15,6 +15,7 @@ use crate::ui::components::{thousands, JobProgress, JobState, PageHeader};
 use crate::ui::state::{AppState, StoreStatus};
 use leptos::prelude::*;
 use merge::MergePanel;
+use rapport_core::i18n::duplicates as t;
 use texts::NearDuplicateTexts;
 
 /// Pairs listed at most.
@@ -24,7 +25,7 @@ const SHOWN: usize = 200;
 #[component]
 pub fn DuplicatesPage() -> impl IntoView {
     view! {
-        <PageHeader title="Duplicates" subtitle="The same customer recorded twice, and notes or tickets written twice — found on this device."/>
+        <PageHeader title=t::title() subtitle=t::subtitle()/>
         <DuplicateCustomers/>
         <NearDuplicateTexts/>
     }
@@ -52,26 +53,26 @@ fn DuplicateCustomers() -> impl IntoView {
     on_cleanup(move || job.cancel());
     view! {
         <section class="card" aria-labelledby="dup-customers-heading">
-            <h2 id="dup-customers-heading">"Duplicate customers"</h2>
+            <h2 id="dup-customers-heading">{t::duplicate_customers()}</h2>
             <label class="slider">
-                "Minimum score "
-                <input type="range" min="0.5" max="1" step="0.05" aria-label="Minimum duplicate score"
+                {t::minimum_score()}" "
+                <input type="range" min="0.5" max="1" step="0.05" aria-label=t::minimum_duplicate_score()
                     prop:value=move || min_score.get().to_string()
                     on:change=move |ev| if let Ok(v) = event_target_value(&ev).parse() { min_score.set(v) }/>
                 <output>{move || format!("{:.2}", min_score.get())}</output>
             </label>
-            <JobProgress job=job label="Looking for duplicate customers"/>
+            <JobProgress job=job label=t::looking_for_duplicates()/>
             {move || merging.get().map(|(survivor, merged)| view! {
                 <MergePanel survivor=survivor merged=merged on_close=move || merging.set(None)/>
             })}
             {move || pairs.get().map(|list| if list.is_empty() {
-                view! { <p class="muted" role="status">"No two customers look like the same person at this score."</p> }.into_any()
+                view! { <p class="muted" role="status">{t::none_at_this_score()}</p> }.into_any()
             } else {
                 let total = list.len();
                 view! {
-                    <p class="muted" role="status">{format!("{} possible duplicates{}", thousands(total), if total > SHOWN { format!(", the {SHOWN} most likely shown") } else { String::new() })}</p>
-                    <table class="data" aria-label="Possible duplicate customers">
-                        <thead><tr><th>"Customer"</th><th>"Possibly the same as"</th><th>"Score"</th><th>"Why"</th><th><span class="sr-only">"Action"</span></th></tr></thead>
+                    <p class="muted" role="status">{if total > SHOWN { t::possible_duplicates_shown(thousands(total), SHOWN) } else { t::possible_duplicates(thousands(total)) }}</p>
+                    <table class="data" aria-label=t::possible_duplicate_customers()>
+                        <thead><tr><th>{t::customer()}</th><th>{t::possibly_the_same_as()}</th><th>{t::score()}</th><th>{t::why()}</th><th><span class="sr-only">{t::action()}</span></th></tr></thead>
                         <tbody>
                             {list.into_iter().take(SHOWN).map(|p| {
                                 let (a, b) = (p.a, p.b);
@@ -82,14 +83,14 @@ fn DuplicateCustomers() -> impl IntoView {
                                         <td>{format!("{:.2}", p.score)}</td>
                                         <td><ul class="reasons">{p.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul></td>
                                         <td class="actions">
-                                            <button type="button" aria-label=format!("Merge {} and {}", p.a_name, p.b_name)
-                                                on:click=move |_| merging.set(Some((a, vec![b])))>"Merge…"</button>
+                                            <button type="button" aria-label=t::merge_pair(p.a_name.clone(), p.b_name.clone())
+                                                on:click=move |_| merging.set(Some((a, vec![b])))>{t::merge_ellipsis()}</button>
                                             {(!p.group.is_empty()).then(|| {
                                                 let others: Vec<Id> = p.group.iter().copied().filter(|id| *id != a).collect();
                                                 let n = p.group.len();
                                                 view! {
-                                                    <button type="button" aria-label=format!("Merge all {n} linked to {}", p.a_name)
-                                                        on:click=move |_| merging.set(Some((a, others.clone())))>{format!("Merge all {n}…")}</button>
+                                                    <button type="button" aria-label=t::merge_all_linked(n, p.a_name.clone())
+                                                        on:click=move |_| merging.set(Some((a, others.clone())))>{t::merge_all(n)}</button>
                                                 }
                                             })}
                                         </td>

@@ -9,6 +9,7 @@ use crate::ui::base_path::app_href;
 use crate::ui::components::{day, text_path, thousands, JobProgress, JobState};
 use crate::ui::state::{AppState, StoreStatus};
 use leptos::prelude::*;
+use rapport_core::i18n::duplicates as t;
 
 /// Pairs listed at most.
 const SHOWN: usize = 200;
@@ -40,26 +41,26 @@ pub fn NearDuplicateTexts() -> impl IntoView {
     on_cleanup(move || job.cancel());
     view! {
         <section class="card" aria-labelledby="dup-texts-heading">
-            <h2 id="dup-texts-heading">"Near-duplicate notes and tickets"</h2>
+            <h2 id="dup-texts-heading">{t::near_duplicate_heading()}</h2>
             <div class="controls-row">
                 <label class="slider">
-                    "Similarity at least "
-                    <input type="range" min="0.3" max="1" step="0.05" aria-label="Minimum similarity"
+                    {t::similarity_at_least()}" "
+                    <input type="range" min="0.3" max="1" step="0.05" aria-label=t::minimum_similarity()
                         prop:value=move || threshold.get().to_string()
                         on:change=move |ev| if let Ok(v) = event_target_value(&ev).parse() { threshold.set(v) }/>
                     <output>{move || format!("{:.2}", threshold.get())}</output>
                 </label>
                 <label><input type="checkbox" prop:checked=move || tickets_only.get()
-                    on:change=move |ev| tickets_only.set(event_target_checked(&ev))/>" Tickets only"</label>
+                    on:change=move |ev| tickets_only.set(event_target_checked(&ev))/>" "{t::tickets_only()}</label>
             </div>
-            <JobProgress job=job label="Comparing notes and tickets"/>
+            <JobProgress job=job label=t::comparing_texts()/>
             {move || report.get().map(|r| if r.pairs.is_empty() {
-                view! { <p class="muted" role="status">{format!("No two of the {} texts are this similar.", thousands(r.texts))}</p> }.into_any()
+                view! { <p class="muted" role="status">{t::none_this_similar(thousands(r.texts))}</p> }.into_any()
             } else {
                 view! {
-                    <p class="muted" role="status">{format!("{} pairs among {} texts{}", thousands(r.total), thousands(r.texts), if r.total > SHOWN { format!(", the {SHOWN} closest shown") } else { String::new() })}</p>
-                    <table class="data" aria-label="Near-duplicate texts">
-                        <thead><tr><th>"Text"</th><th>"Nearly the same as"</th><th>"Similarity"</th></tr></thead>
+                    <p class="muted" role="status">{if r.total > SHOWN { t::pairs_among_shown(thousands(r.total), thousands(r.texts), SHOWN) } else { t::pairs_among(thousands(r.total), thousands(r.texts)) }}</p>
+                    <table class="data" aria-label=t::near_duplicate_texts()>
+                        <thead><tr><th>{t::text()}</th><th>{t::nearly_the_same_as()}</th><th>{t::similarity()}</th></tr></thead>
                         <tbody>
                             {r.pairs.into_iter().take(SHOWN).map(|p| view! {
                                 <tr>

@@ -17,6 +17,7 @@ use crate::ui::pipeline_setting::PipelineSetting;
 use crate::ui::state::{now_ms, AppState};
 use crate::ui::theme::Theme;
 use leptos::prelude::*;
+use rapport_core::i18n::{common, import_export as t};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -114,7 +115,7 @@ pub fn BackupCard() -> impl IntoView {
             }
             .await;
             match result {
-                Ok(()) => state.toast("Backup saved to your downloads."),
+                Ok(()) => state.toast(t::backup_saved()),
                 Err(e) => error.set(Some(e)),
             }
             busy.set(false);
@@ -197,7 +198,7 @@ pub fn BackupCard() -> impl IntoView {
                     .await
                     .map_err(|e| e.to_string())?;
                 state
-                    .apply_remembered(changes, true, "The restore of the backup")
+                    .apply_remembered(changes, true, t::restore_of_backup())
                     .await
                     .map_err(|e| e.user_message())?;
                 write_settings(&backup.settings);
@@ -223,22 +224,22 @@ pub fn BackupCard() -> impl IntoView {
 
     view! {
         <section class="card">
-            <h2>"Backup"</h2>
-            <p class="muted">"A backup is one JSON file with every record — trashed ones included — and your settings. Restore it here or in any other browser."</p>
+            <h2>{t::backup()}</h2>
+            <p class="muted">{t::backup_intro()}</p>
             <label class="field-inline">
                 <input type="checkbox" name="encrypt-backup" prop:checked=move || encrypt.get() on:change=move |ev| encrypt.set(event_target_checked(&ev))/>
-                " Encrypt the backup with a passphrase"
+                " "{t::encrypt_backup()}
             </label>
             {move || encrypt.get().then(|| view! {
                 <div class="form-grid">
                     <label class="field">
-                        <span class="field-label">"Backup passphrase"</span>
+                        <span class="field-label">{t::backup_passphrase()}</span>
                         <input type="password" name="backup-passphrase" autocomplete="new-password"
                             prop:value=move || backup_passphrase.get()
                             on:input=move |ev| backup_passphrase.set(event_target_value(&ev))/>
                     </label>
                     <label class="field">
-                        <span class="field-label">"Confirm backup passphrase"</span>
+                        <span class="field-label">{t::confirm_backup_passphrase()}</span>
                         <input type="password" name="backup-confirm" autocomplete="new-password"
                             prop:value=move || backup_confirm.get()
                             on:input=move |ev| backup_confirm.set(event_target_value(&ev))/>
@@ -246,44 +247,44 @@ pub fn BackupCard() -> impl IntoView {
                 </div>
             })}
             <div class="toolbar">
-                <button type="button" class="primary" on:click=save disabled=move || busy.get()>"Download backup"</button>
+                <button type="button" class="primary" on:click=save disabled=move || busy.get()>{t::download_backup()}</button>
                 <label class="button file-button">
-                    "Restore from a backup…"
+                    {t::restore_from_backup()}
                     <input type="file" accept=".json,application/json" class="sr-only" on:change=choose disabled=move || busy.get()/>
                 </label>
             </div>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             {move || sealed.get().map(|(name, _)| view! {
                 <form class="restore-preview" on:submit=open_sealed>
-                    <h3>{format!("{name} is an encrypted backup")}</h3>
+                    <h3>{t::encrypted_backup(name)}</h3>
                     <label class="field">
-                        <span class="field-label">"Passphrase of the backup"</span>
+                        <span class="field-label">{t::passphrase_of_backup()}</span>
                         <input type="password" name="restore-passphrase" autocomplete="off"
                             prop:value=move || restore_passphrase.get()
                             on:input=move |ev| restore_passphrase.set(event_target_value(&ev))/>
                     </label>
                     <div class="toolbar">
-                        <button type="submit" class="primary" disabled=move || busy.get()>"Open backup"</button>
-                        <button type="button" on:click=move |_| sealed.set(None)>"Cancel"</button>
+                        <button type="submit" class="primary" disabled=move || busy.get()>{t::open_backup()}</button>
+                        <button type="button" on:click=move |_| sealed.set(None)>{common::cancel()}</button>
                     </div>
                 </form>
             })}
             {move || loaded.get().map(|(name, backup)| view! {
                 <div class="restore-preview">
-                    <h3>{format!("{name} holds {} records", thousands(backup.record_count()))}</h3>
+                    <h3>{t::backup_holds(name, thousands(backup.record_count()))}</h3>
                     <ul class="counts">
                         {backup.counts().into_iter().filter(|(_, n)| *n > 0).map(|(c, n)| view! {
                             <li><span class="muted">{c}</span>" "{thousands(n)}</li>
                         }).collect_view()}
                     </ul>
                     <fieldset class="choices">
-                        <legend>"How should it meet the data here?"</legend>
-                        <label><input type="radio" name="restore-mode" checked=move || mode.get() == RestoreMode::Merge on:change=move |_| mode.set(RestoreMode::Merge)/>" Merge: add what is missing, take newer copies, keep the rest"</label>
-                        <label><input type="radio" name="restore-mode" checked=move || mode.get() == RestoreMode::Replace on:change=move |_| mode.set(RestoreMode::Replace)/>" Replace everything here with the backup"</label>
+                        <legend>{t::restore_how()}</legend>
+                        <label><input type="radio" name="restore-mode" checked=move || mode.get() == RestoreMode::Merge on:change=move |_| mode.set(RestoreMode::Merge)/>" "{t::restore_merge()}</label>
+                        <label><input type="radio" name="restore-mode" checked=move || mode.get() == RestoreMode::Replace on:change=move |_| mode.set(RestoreMode::Replace)/>" "{t::restore_replace()}</label>
                     </fieldset>
                     <div class="toolbar">
-                        <button type="button" class="primary" on:click=restore disabled=move || busy.get()>"Restore backup"</button>
-                        <button type="button" on:click=move |_| loaded.set(None)>"Cancel"</button>
+                        <button type="button" class="primary" on:click=restore disabled=move || busy.get()>{t::restore_backup()}</button>
+                        <button type="button" on:click=move |_| loaded.set(None)>{common::cancel()}</button>
                     </div>
                 </div>
             })}

@@ -9,6 +9,7 @@ use crate::store::Store;
 use crate::ui::files::download;
 use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
+use rapport_core::i18n::import_export as t;
 
 /// What can be exported from this card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,10 +30,10 @@ impl Export {
 
     fn label(self) -> &'static str {
         match self {
-            Export::Customers => "Export customers",
-            Export::Orders => "Export orders",
-            Export::Interactions => "Export notes, calls and emails",
-            Export::Tickets => "Export tickets",
+            Export::Customers => t::export_customers(),
+            Export::Orders => t::export_orders(),
+            Export::Interactions => t::export_interactions(),
+            Export::Tickets => t::export_tickets(),
         }
     }
 
@@ -104,8 +105,8 @@ pub fn ExportCard() -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h2>"Export as CSV"</h2>
-            <p class="muted">"Spreadsheet-safe CSV (UTF-8). To export only some customers, filter the Customers list and use its Export button."</p>
+            <h2>{t::export_heading()}</h2>
+            <p class="muted">{t::export_intro()}</p>
             <div class="toolbar">
                 {Export::ALL.into_iter().map(|what| view! {
                     <button type="button" on:click=move |_| export(what) disabled=move || busy.get()>

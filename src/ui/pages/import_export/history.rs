@@ -11,6 +11,7 @@ use crate::store::{Collection, Store};
 use crate::ui::components::thousands;
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
+use rapport_core::i18n::{common, import_export as t};
 
 /// The past imports card.
 #[component]
@@ -85,28 +86,25 @@ pub fn PastImports() -> impl IntoView {
             let n = names.len();
             view! {
                 <div class="notice" role="alert">
-                    <p>{format!(
-                        "{n} {} changed since this import: {}. Reverting keeps {} as {} now unless you choose otherwise.",
-                        if n == 1 { "record was" } else { "records were" },
-                        names.join(", "),
-                        if n == 1 { "it" } else { "them" },
-                        if n == 1 { "it is" } else { "they are" },
-                    )}</p>
-                    <button type="button" on:click=move |_| plan_and_revert(id, Some(false))>"Revert, keep the edited records"</button>
-                    <button type="button" class="danger" on:click=move |_| plan_and_revert(id, Some(true))>"Revert those too"</button>
-                    <button type="button" on:click=move |_| pending.set(None)>"Cancel"</button>
+                    <p>{match n {
+                        1 => t::edited_since_one(names.join(t::list_separator())),
+                        n => t::edited_since_many(n, names.join(t::list_separator())),
+                    }}</p>
+                    <button type="button" on:click=move |_| plan_and_revert(id, Some(false))>{t::revert_keep_edited()}</button>
+                    <button type="button" class="danger" on:click=move |_| plan_and_revert(id, Some(true))>{t::revert_those_too()}</button>
+                    <button type="button" on:click=move |_| pending.set(None)>{common::cancel()}</button>
                 </div>
             }
         })
     };
     view! {
         <section class="card">
-            <h2>"Past imports"</h2>
+            <h2>{t::past_imports()}</h2>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             {edited_since}
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Transition fallback=|| view! { <p class="muted">{common::loading()}</p> }>
                 {move || batches.get().flatten().map(|list| if list.is_empty() {
-                    view! { <p class="muted">"No imports yet."</p> }.into_any()
+                    view! { <p class="muted">{t::no_imports()}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="plain-list">
@@ -116,12 +114,12 @@ pub fn PastImports() -> impl IntoView {
                                 view! {
                                     <li>
                                         <span class="grow">{b.label.clone()}</span>
-                                        <span class="muted">{format!("{} new, {} updated, {} skipped", thousands(c.created + c.customers_created), thousands(c.updated), thousands(c.duplicates + c.invalid))}</span>
-                                        <span class="muted">{date_of(b.meta.created_at).to_string()}</span>
+                                        <span class="muted">{t::import_counts(thousands(c.created + c.customers_created), thousands(c.updated), thousands(c.duplicates + c.invalid))}</span>
+                                        <span class="muted">{crate::format::date(date_of(b.meta.created_at))}</span>
                                         {match b.reverted_at {
-                                            Some(at) => view! { <span class="muted">{format!("Reverted {}", date_of(at))}</span> }.into_any(),
+                                            Some(at) => view! { <span class="muted">{t::reverted_on(crate::format::date(date_of(at)))}</span> }.into_any(),
                                             None => view! {
-                                                <button type="button" aria-label=format!("Revert {}", b.label) on:click=move |_| undo_import(id)>"Revert"</button>
+                                                <button type="button" aria-label=t::revert_import(b.label.clone()) on:click=move |_| undo_import(id)>{t::revert()}</button>
                                             }.into_any(),
                                         }}
                                     </li>

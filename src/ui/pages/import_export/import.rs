@@ -16,6 +16,7 @@ use crate::ui::components::thousands;
 use crate::ui::files::read_slices;
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
+use rapport_core::i18n::import_export as t;
 use web_sys::File;
 
 /// Customers or transactions.
@@ -235,12 +236,10 @@ impl ImportFlow {
         let store = state.store().map_err(|e| e.user_message())?;
         let existing: Vec<Customer> = store.all().await.map_err(|e| e.user_message())?;
         let now = now_ms();
-        let sniffed = self.sniffed.get_untracked().ok_or("Choose a file first.")?;
+        let sniffed = self.sniffed.get_untracked().ok_or(t::choose_file_first())?;
         let mut checked = match self.kind.get_untracked() {
             Kind::Customers => {
-                let header = sniffed.header.clone().ok_or(
-                    "This file has no header row, so its columns cannot be matched to customer fields.",
-                )?;
+                let header = sniffed.header.clone().ok_or(t::no_header_row())?;
                 Checked::Customers(Box::new(CustomerImport::new(
                     header,
                     self.mapping.get_untracked(),
@@ -319,10 +318,10 @@ impl ImportFlow {
             let result = async {
                 let counts = checked.summary();
                 let (changes, _) = checked
-                    .into_change_set(&format!("Import of {name}"), &name)
+                    .into_change_set(&t::import_of(name.clone()), &name)
                     .map_err(|e| e.to_string())?;
                 state
-                    .apply_remembered(changes, false, &format!("The import of {name}"))
+                    .apply_remembered(changes, false, &t::the_import_of(name.clone()))
                     .await
                     .map_err(|e| e.user_message())?;
                 state.reload_index().await.map_err(|e| e.user_message())?;
@@ -331,11 +330,10 @@ impl ImportFlow {
             .await;
             match result {
                 Ok(counts) => {
-                    state.toast(format!(
-                        "Imported {}: {} new, {} updated. You can revert it under Past imports.",
+                    state.toast(t::imported(
                         name,
                         thousands(counts.created + counts.customers_created),
-                        thousands(counts.updated)
+                        thousands(counts.updated),
                     ));
                     self.reset();
                 }

@@ -6,6 +6,7 @@
 use super::import::{ImportFlow, Kind, Step};
 use super::import_views::{CheckedView, MappingView};
 use leptos::prelude::*;
+use rapport_core::i18n::{common, import_export as t};
 use wasm_bindgen::JsCast;
 use web_sys::File;
 
@@ -34,11 +35,11 @@ pub fn ImportCard() -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h2>"Import from a CSV file"</h2>
+            <h2>{t::import_heading()}</h2>
             <fieldset class="choices">
-                <legend>"What does the file hold?"</legend>
-                <label><input type="radio" name="import-kind" prop:checked=move || flow.kind.get() == Kind::Customers on:change=move |_| flow.set_kind(Kind::Customers)/>" Customers or contacts (HubSpot, Salesforce, Google, Outlook, Rapport, or any CSV)"</label>
-                <label><input type="radio" name="import-kind" prop:checked=move || flow.kind.get() == Kind::Orders on:change=move |_| flow.set_kind(Kind::Orders)/>" Orders or transactions (customer id, date, quantity, amount — also space-separated logs)"</label>
+                <legend>{t::file_holds()}</legend>
+                <label><input type="radio" name="import-kind" prop:checked=move || flow.kind.get() == Kind::Customers on:change=move |_| flow.set_kind(Kind::Customers)/>" "{t::kind_customers()}</label>
+                <label><input type="radio" name="import-kind" prop:checked=move || flow.kind.get() == Kind::Orders on:change=move |_| flow.set_kind(Kind::Orders)/>" "{t::kind_orders()}</label>
             </fieldset>
             <Show when=move || flow.step.get() == Step::Choose>
                 <div
@@ -47,12 +48,12 @@ pub fn ImportCard() -> impl IntoView {
                     on:dragleave=move |_| over.set(false)
                     on:drop=on_drop
                 >
-                    <p>"Drop a CSV file here, or"</p>
+                    <p>{t::drop_here()}</p>
                     <label class="button primary file-button">
-                        "Choose a file…"
-                        <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" class="sr-only" aria-label="CSV file to import" on:change=on_pick/>
+                        {t::choose_file()}
+                        <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" class="sr-only" aria-label=t::file_to_import() on:change=on_pick/>
                     </label>
-                    <p class="small">"UTF-8, UTF-16, Windows-1252 or GBK; comma, semicolon, tab or spaces. No row limit."</p>
+                    <p class="small">{t::formats()}</p>
                 </div>
             </Show>
             {move || flow.error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
@@ -61,16 +62,16 @@ pub fn ImportCard() -> impl IntoView {
             </Show>
             <Show when=move || flow.step.get() == Step::Checking>
                 <div class="progress-row" role="status">
-                    <progress max="1" value=move || flow.progress.get().to_string() aria-label="Checking the file"></progress>
-                    <span class="muted">{move || format!("Checking every row… {:.0} %", flow.progress.get() * 100.0)}</span>
-                    <button type="button" on:click=move |_| flow.cancel.set(true)>"Cancel"</button>
+                    <progress max="1" value=move || flow.progress.get().to_string() aria-label=t::checking_file()></progress>
+                    <span class="muted">{move || t::checking_rows(format!("{:.0}", flow.progress.get() * 100.0))}</span>
+                    <button type="button" on:click=move |_| flow.cancel.set(true)>{common::cancel()}</button>
                 </div>
             </Show>
             <Show when=move || flow.step.get() == Step::Checked>
                 <CheckedView flow=flow/>
             </Show>
             <Show when=move || flow.step.get() == Step::Saving>
-                <p class="muted" role="status">"Saving in one transaction…"</p>
+                <p class="muted" role="status">{t::saving()}</p>
             </Show>
         </section>
     }

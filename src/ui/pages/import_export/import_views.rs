@@ -9,6 +9,7 @@ use crate::io::import::{report_csv, DuplicatePolicy, OrderTarget, RowAction, Tar
 use crate::ui::components::thousands;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
+use rapport_core::i18n::{common, import_export as t};
 
 /// How many previewed rows and listed problems are shown.
 const SHOWN: usize = 10;
@@ -23,28 +24,24 @@ pub fn MappingView(flow: ImportFlow) -> impl IntoView {
         sniffed().map(|s| {
             let layout = s
                 .preset
-                .map(|p| format!("Recognised as a {} export. ", p.name()))
+                .map(|p| t::recognised(p.name().to_string()))
                 .unwrap_or_default();
             let format = s
                 .detected
-                .map(|d| format!("{}, {}-separated", d.encoding, d.delimiter.name()))
+                .map(|d| t::separated(d.encoding.to_string(), d.delimiter.name().to_string()))
                 .unwrap_or_default();
-            format!(
-                "{layout}{} ({format}), {} columns{}.",
-                s.name,
-                s.columns,
-                if s.header.is_none() {
-                    ", no header row"
-                } else {
-                    ""
-                }
-            )
+            let file = if s.header.is_none() {
+                t::file_described_no_header(s.name, format, s.columns)
+            } else {
+                t::file_described(s.name, format, s.columns)
+            };
+            layout + &file
         })
     };
     let column_name = move |i: usize| {
         sniffed()
             .and_then(|s| s.header.and_then(|h| h.get(i).cloned()))
-            .unwrap_or_else(|| format!("Column {}", i + 1))
+            .unwrap_or_else(|| t::column_number(i + 1))
     };
     let sample = move |i: usize| {
         sniffed()
@@ -62,7 +59,7 @@ pub fn MappingView(flow: ImportFlow) -> impl IntoView {
             view! {
                 <span>{name.clone()}</span>
                 <select
-                    aria-label=format!("Field for column {name}")
+                    aria-label=t::field_for_column(name.clone())
                     on:change=move |ev| {
                         let key = event_target_value(&ev);
                         if let Some(target) = Target::from_key(&key) {
@@ -86,7 +83,7 @@ pub fn MappingView(flow: ImportFlow) -> impl IntoView {
             view! {
                 <span>{name.clone()}</span>
                 <select
-                    aria-label=format!("Field for column {name}")
+                    aria-label=t::field_for_column(name.clone())
                     on:change=move |ev| {
                         let pick: usize = event_target_value(&ev).parse().unwrap_or(OrderTarget::ALL.len() - 1);
                         flow.order_mapping.update(|m| if let Some(slot) = m.targets.get_mut(i) { *slot = OrderTarget::ALL[pick.min(OrderTarget::ALL.len() - 1)] });
@@ -104,42 +101,44 @@ pub fn MappingView(flow: ImportFlow) -> impl IntoView {
     let proposal = move || {
         sniffed().and_then(|s| s.proposal).map(|g| {
             let kind = match g.kind {
-                Kind::Customers => "customers or contacts",
-                Kind::Orders => "orders or transactions",
-            };
-            let chosen = if flow.kind.get() == g.kind {
-                "it is selected above"
+                Kind::Customers => t::proposal_customers(),
+                Kind::Orders => t::proposal_orders(),
+            }
+            .to_string();
+            let reason = g.reason.to_string();
+            let sentence = if flow.kind.get() == g.kind {
+                t::proposed_selected(reason, kind)
             } else {
-                "you chose the other kind above"
+                t::proposed_other(reason, kind)
             };
             view! {
-                <p class="notice" role="status">{format!("{} It is proposed as {kind}; {chosen}.", g.reason)}</p>
+                <p class="notice" role="status">{sentence}</p>
             }
         })
     };
     view! {
-        <h3>"Match the columns"</h3>
+        <h3>{t::match_columns()}</h3>
         <p class="muted">{described}</p>
         {proposal}
-        <div class="mapping-grid" role="group" aria-label="Column mapping">
-            <strong>"Column in the file"</strong><strong>"Goes to"</strong><strong>"First value"</strong>
+        <div class="mapping-grid" role="group" aria-label=t::column_mapping()>
+            <strong>{t::column_in_file()}</strong><strong>{t::goes_to()}</strong><strong>{t::first_value()}</strong>
             {move || if flow.kind.get() == Kind::Customers { customer_rows().into_any() } else { order_rows().into_any() }}
         </div>
         <Show when=move || flow.kind.get() == Kind::Customers fallback=move || view! {
-            <label class="field-inline">"Currency of the amounts "
-                <input type="text" maxlength="3" size="4" aria-label="Currency" prop:value=move || flow.currency.get() on:input=move |ev| flow.currency.set(event_target_value(&ev))/>
+            <label class="field-inline">{t::currency_of_amounts()}" "
+                <input type="text" maxlength="3" size="4" aria-label=common::currency() prop:value=move || flow.currency.get() on:input=move |ev| flow.currency.set(event_target_value(&ev))/>
             </label>
         }>
             <fieldset class="choices">
-                <legend>"Customers already here (same email, else same phone)"</legend>
-                {[(DuplicatePolicy::Skip, " Skip the row"), (DuplicatePolicy::Update, " Update the customer with the row's values"), (DuplicatePolicy::Create, " Create a new customer anyway")].into_iter().map(|(p, text)| view! {
-                    <label><input type="radio" name="duplicates" checked=move || flow.policy.get() == p on:change=move |_| flow.policy.set(p)/>{text}</label>
+                <legend>{t::existing_customers()}</legend>
+                {[(DuplicatePolicy::Skip, t::duplicate_skip()), (DuplicatePolicy::Update, t::duplicate_update()), (DuplicatePolicy::Create, t::duplicate_create())].into_iter().map(|(p, text)| view! {
+                    <label><input type="radio" name="duplicates" checked=move || flow.policy.get() == p on:change=move |_| flow.policy.set(p)/>" "{text}</label>
                 }).collect_view()}
             </fieldset>
         </Show>
         <div class="toolbar">
-            <button type="button" class="primary" on:click=move |_| flow.check(state)>"Check the file"</button>
-            <button type="button" on:click=move |_| flow.reset()>"Choose another file"</button>
+            <button type="button" class="primary" on:click=move |_| flow.check(state)>{t::check_file()}</button>
+            <button type="button" on:click=move |_| flow.reset()>{t::choose_another_file()}</button>
         </div>
     }
 }
@@ -155,24 +154,24 @@ pub fn CheckedView(flow: ImportFlow) -> impl IntoView {
     let counts = move || {
         with_checked(&|c| {
             let s = c.summary();
-            let new_customers = if s.customers_created > 0 {
-                format!(", {} new customers", thousands(s.customers_created))
+            let nothing_saved_yet = if s.customers_created > 0 {
+                t::nothing_saved_yet_new_customers(thousands(s.customers_created))
             } else {
-                String::new()
+                t::nothing_saved_yet().to_string()
             };
             view! {
                 <div class="kpis">
-                    <div class="kpi"><span class="kpi-label">"Rows read"</span><span class="kpi-value">{thousands(s.rows)}</span></div>
-                    <div class="kpi"><span class="kpi-label">"New"</span><span class="kpi-value">{thousands(s.created)}</span></div>
-                    <div class="kpi"><span class="kpi-label">"Updated"</span><span class="kpi-value">{thousands(s.updated)}</span></div>
-                    <div class="kpi"><span class="kpi-label">"Duplicates skipped"</span><span class="kpi-value">{thousands(s.duplicates)}</span></div>
-                    <div class="kpi"><span class="kpi-label">"Rows with errors (skipped)"</span><span class="kpi-value">{thousands(s.invalid)}</span></div>
+                    <div class="kpi"><span class="kpi-label">{t::rows_read()}</span><span class="kpi-value">{thousands(s.rows)}</span></div>
+                    <div class="kpi"><span class="kpi-label">{t::new()}</span><span class="kpi-value">{thousands(s.created)}</span></div>
+                    <div class="kpi"><span class="kpi-label">{t::updated()}</span><span class="kpi-value">{thousands(s.updated)}</span></div>
+                    <div class="kpi"><span class="kpi-label">{t::duplicates_skipped()}</span><span class="kpi-value">{thousands(s.duplicates)}</span></div>
+                    <div class="kpi"><span class="kpi-label">{t::rows_with_errors()}</span><span class="kpi-value">{thousands(s.invalid)}</span></div>
                 </div>
                 {match c {
                     Checked::Orders(i) => i.duplicate_warning().map(|w| view! { <p class="notice" role="status">{w}</p> }),
                     Checked::Customers(_) => None,
                 }}
-                <p class="muted">{format!("Nothing is saved until you press Import{new_customers}.")}</p>
+                <p class="muted">{nothing_saved_yet}</p>
             }.into_any()
         })
     };
@@ -181,8 +180,8 @@ pub fn CheckedView(flow: ImportFlow) -> impl IntoView {
             match c {
             Checked::Customers(i) => view! {
                 <table class="data">
-                    <caption>"The first customers as they will be stored"</caption>
-                    <thead><tr><th scope="col">"Row"</th><th scope="col">"Name"</th><th scope="col">"Email"</th><th scope="col">"Phone"</th><th scope="col">"Company"</th><th scope="col">"City"</th><th scope="col">"Stage"</th><th scope="col">""</th></tr></thead>
+                    <caption>{t::first_customers()}</caption>
+                    <thead><tr><th scope="col">{t::row()}</th><th scope="col">{common::name()}</th><th scope="col">{common::email()}</th><th scope="col">{common::phone()}</th><th scope="col">{common::company()}</th><th scope="col">{t::city()}</th><th scope="col">{t::stage()}</th><th scope="col">""</th></tr></thead>
                     <tbody>
                         {i.preview(SHOWN).into_iter().map(|p| view! {
                             <tr>
@@ -194,7 +193,7 @@ pub fn CheckedView(flow: ImportFlow) -> impl IntoView {
                                 <td>{p.customer.address.city.clone()}</td>
                                 <td>{p.customer.lifecycle.label()}</td>
                                 <td>
-                                    {if p.action == RowAction::Update { "update" } else { "new" }}
+                                    {if p.action == RowAction::Update { t::action_update() } else { t::action_new() }}
                                     {p.notice.clone().map(|n| view! { <div class="notice small" role="note">{n}</div> })}
                                 </td>
                             </tr>
@@ -204,12 +203,12 @@ pub fn CheckedView(flow: ImportFlow) -> impl IntoView {
             }.into_any(),
             Checked::Orders(i) => view! {
                 <table class="data">
-                    <caption>"The first orders as they will be stored"</caption>
-                    <thead><tr><th scope="col">"Date"</th><th scope="col">"Product"</th><th scope="col" class="num">"Total"</th><th scope="col">"Currency"</th></tr></thead>
+                    <caption>{t::first_orders()}</caption>
+                    <thead><tr><th scope="col">{common::date()}</th><th scope="col">{t::product()}</th><th scope="col" class="num">{t::total()}</th><th scope="col">{common::currency()}</th></tr></thead>
                     <tbody>
                         {i.preview(SHOWN).iter().map(|o| view! {
                             <tr>
-                                <td>{o.date.to_string()}</td>
+                                <td>{crate::format::date(o.date)}</td>
                                 <td>{o.line_items.first().map(|l| l.product.clone()).unwrap_or_default()}</td>
                                 <td class="num">{format!("{:.2}", o.total)}</td>
                                 <td>{o.currency.clone()}</td>
@@ -225,14 +224,14 @@ pub fn CheckedView(flow: ImportFlow) -> impl IntoView {
         with_checked(&|c| {
             let all = c.issues();
             if all.is_empty() {
-                return view! { <p class="muted">"No problems found."</p> }.into_any();
+                return view! { <p class="muted">{t::no_problems()}</p> }.into_any();
             }
             let total = all.len();
             view! {
-                <h3>{format!("{} problems", thousands(total))}</h3>
+                <h3>{t::problems(thousands(total))}</h3>
                 <ul class="issues-list">
                     {all.iter().take(SHOWN_ISSUES).map(|i| view! {
-                        <li><strong>{format!("Row {}", i.row)}</strong>{format!(", {}: {}", i.column, i.message)}</li>
+                        <li><strong>{t::row_number(i.row.to_string())}</strong>{t::issue(i.column.to_string(), i.message.to_string())}</li>
                     }).collect_view()}
                 </ul>
             }.into_any()
@@ -253,9 +252,9 @@ pub fn CheckedView(flow: ImportFlow) -> impl IntoView {
         {preview}
         {issues}
         <div class="toolbar">
-            <button type="button" class="primary" on:click=move |_| flow.save(state)>"Import"</button>
-            <button type="button" on:click=download_report>"Download the report"</button>
-            <button type="button" on:click=move |_| flow.step.set(super::import::Step::Mapping)>"Back to the columns"</button>
+            <button type="button" class="primary" on:click=move |_| flow.save(state)>{t::import()}</button>
+            <button type="button" on:click=download_report>{t::download_report()}</button>
+            <button type="button" on:click=move |_| flow.step.set(super::import::Step::Mapping)>{t::back_to_columns()}</button>
         </div>
     }
 }

@@ -18,12 +18,13 @@ use export::ExportCard;
 use history::PastImports;
 use import_card::ImportCard;
 use leptos::prelude::*;
+use rapport_core::i18n::import_export as t;
 
 /// Import & export.
 #[component]
 pub fn ImportExportPage() -> impl IntoView {
     view! {
-        <PageHeader title="Import & export" subtitle="Bring customers in from any CRM's CSV; take everything out."/>
+        <PageHeader title=t::title() subtitle=t::subtitle()/>
         <ImportCard/>
         <PastImports/>
         <ExportCard/>

@@ -9,6 +9,7 @@ use crate::store::Collection;
 use crate::ui::components::{JobProgress, JobState};
 use crate::ui::state::{AppState, StoreStatus};
 use leptos::prelude::*;
+use rapport_core::i18n::insight as t;
 
 /// How many companions are listed.
 const K: usize = 10;
@@ -38,13 +39,13 @@ pub(super) fn AlsoBoughtSection() -> impl IntoView {
     let picker = move || {
         let list = products.get();
         if list.is_empty() {
-            return view! { <p class="muted" role="status">"No purchases yet: products appear here once orders are recorded."</p> }.into_any();
+            return view! { <p class="muted" role="status">{t::no_purchases_yet()}</p> }.into_any();
         }
         view! {
             <label class="field-inline">
-                <span>"Product"</span>
+                <span>{t::product()}</span>
                 <select name="product" on:change=move |ev| product.set(event_target_value(&ev))>
-                    <option value="" selected=move || product.get().is_empty()>"Choose a product…"</option>
+                    <option value="" selected=move || product.get().is_empty()>{t::choose_product()}</option>
                     {list.into_iter().map(|p| {
                         let (chosen, value) = (p.clone(), p.clone());
                         view! { <option value=value selected=move || product.get() == chosen>{p}</option> }
@@ -61,15 +62,15 @@ pub(super) fn AlsoBoughtSection() -> impl IntoView {
         }
         let also = report.with(|r| r.as_ref().map(|r| r.also.clone()))?;
         Some(if also.is_empty() {
-            view! { <p class="muted" role="status">{format!("No one who bought {chosen} bought anything else yet.")}</p> }.into_any()
+            view! { <p class="muted" role="status">{t::nothing_else_bought(chosen)}</p> }.into_any()
         } else {
             view! {
-                <table class="data" aria-label=format!("Customers who bought {chosen} also bought")>
+                <table class="data" aria-label=t::also_bought_with(chosen)>
                     <thead>
                         <tr>
-                            <th scope="col">"Product"</th>
-                            <th scope="col" class="num">"Similarity"</th>
-                            <th scope="col" class="num">"Bought both"</th>
+                            <th scope="col">{t::product()}</th>
+                            <th scope="col" class="num">{t::similarity()}</th>
+                            <th scope="col" class="num">{t::bought_both()}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -88,10 +89,10 @@ pub(super) fn AlsoBoughtSection() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="also-heading">
-            <h2 id="also-heading">"Customers who bought … also bought"</h2>
-            <p class="muted">"Products bought by the same customers (cosine similarity over who bought them)."</p>
+            <h2 id="also-heading">{t::also_bought_heading()}</h2>
+            <p class="muted">{t::also_bought_intro()}</p>
             {picker}
-            <JobProgress job=job label="Comparing products"/>
+            <JobProgress job=job label=t::comparing_products()/>
             {results}
         </section>
     }

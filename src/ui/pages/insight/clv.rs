@@ -7,6 +7,7 @@ use crate::format::{money, percent, whole_money};
 use crate::jobs::insight::{CustomerInsight, InsightOverview};
 use crate::ui::base_path::app_href;
 use leptos::prelude::*;
+use rapport_core::i18n::{common, insight as t};
 use std::sync::Arc;
 
 /// How many customers the table lists.
@@ -42,9 +43,9 @@ fn figure(x: f64) -> String {
 pub(super) fn ClvSection(overview: Arc<InsightOverview>, names: Signal<Names>) -> impl IntoView {
     let model = match &overview.clv {
         Ok(m) => view! {
-            <dl class="model-figures" aria-label="Fitted lifetime-value model">
-                <div><dt>"Currency"</dt><dd>{m.currency.clone()}</dd></div>
-                <div><dt>"Observation end"</dt><dd>{m.observation_end.to_string()}</dd></div>
+            <dl class="model-figures" aria-label=t::fitted_model()>
+                <div><dt>{common::currency()}</dt><dd>{m.currency.clone()}</dd></div>
+                <div><dt>{t::observation_end()}</dt><dd>{crate::format::date(m.observation_end)}</dd></div>
                 <div><dt>"r"</dt><dd>{figure(m.bgnbd.r)}</dd></div>
                 <div><dt>"α"</dt><dd>{figure(m.bgnbd.alpha)}</dd></div>
                 <div><dt>"a"</dt><dd>{figure(m.bgnbd.a)}</dd></div>
@@ -52,12 +53,12 @@ pub(super) fn ClvSection(overview: Arc<InsightOverview>, names: Signal<Names>) -
                 <div><dt>"p"</dt><dd>{figure(m.gamma_gamma.p)}</dd></div>
                 <div><dt>"q"</dt><dd>{figure(m.gamma_gamma.q)}</dd></div>
                 <div><dt>"γ"</dt><dd>{figure(m.gamma_gamma.gamma)}</dd></div>
-                <div><dt>"Predicted, next 12 months"</dt><dd>{format!("{} {}", whole_money(m.total_predicted), m.currency)}</dd></div>
+                <div><dt>{t::predicted_next_12_months()}</dt><dd>{format!("{} {}", whole_money(m.total_predicted), m.currency)}</dd></div>
             </dl>
         }
         .into_any(),
         Err(reason) => view! {
-            <p class="muted" role="status">{format!("No lifetime-value model: {reason}")}</p>
+            <p class="muted" role="status">{t::no_clv_model(reason.to_string())}</p>
         }
         .into_any(),
     };
@@ -70,7 +71,7 @@ pub(super) fn ClvSection(overview: Arc<InsightOverview>, names: Signal<Names>) -
                 let name = names
                     .get(&c.customer_id)
                     .cloned()
-                    .unwrap_or_else(|| "(unnamed)".into());
+                    .unwrap_or_else(|| t::unnamed().into());
                 view! {
                     <tr>
                         <td><a href=app_href(&format!("/customers/{}", c.customer_id))>{name}</a></td>
@@ -86,20 +87,20 @@ pub(super) fn ClvSection(overview: Arc<InsightOverview>, names: Signal<Names>) -
     };
     view! {
         <section class="card" aria-labelledby="clv-heading">
-            <h2 id="clv-heading">"Lifetime value"</h2>
-            <p class="muted">"Purchases to come from a BG/NBD model, their size from a Gamma-Gamma model, both fitted to the purchase history in the main currency."</p>
+            <h2 id="clv-heading">{t::clv_heading()}</h2>
+            <p class="muted">{t::clv_intro()}</p>
             {model}
             {any.then(|| view! {
-                <p class="muted small">"Expected purchases and predicted value over the next 12 months; “still buying” is the model's probability that the customer has not lapsed."</p>
-                <table class="data" aria-label="Most valuable customers, next 12 months">
+                <p class="muted small">{t::clv_note()}</p>
+                <table class="data" aria-label=t::most_valuable()>
                     <thead>
                         <tr>
-                            <th scope="col">"Customer"</th>
-                            <th scope="col" class="num">"Spent so far"</th>
-                            <th scope="col" class="num">"Purchases"</th>
-                            <th scope="col" class="num">"Expected purchases"</th>
-                            <th scope="col" class="num">"Predicted value"</th>
-                            <th scope="col" class="num">"Still buying"</th>
+                            <th scope="col">{t::customer()}</th>
+                            <th scope="col" class="num">{t::spent_so_far()}</th>
+                            <th scope="col" class="num">{t::purchases()}</th>
+                            <th scope="col" class="num">{t::expected_purchases()}</th>
+                            <th scope="col" class="num">{t::predicted_value()}</th>
+                            <th scope="col" class="num">{t::still_buying()}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

@@ -19,6 +19,7 @@ use crate::store::{Collection, Store, StoreError};
 use crate::ui::components::{JobProgress, JobState, PageHeader, RefreshNotice};
 use crate::ui::state::{AppState, StoreStatus};
 use leptos::prelude::*;
+use rapport_core::i18n::insight as t;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -87,10 +88,10 @@ pub fn InsightPage() -> impl IntoView {
         }
     };
     view! {
-        <PageHeader title="Insight" subtitle="Who buys, who is slipping away, what they are worth and who knows whom — computed on this device."/>
-        <form class="card as-of-form" on:submit=apply_as_of aria-label="Measure as of">
+        <PageHeader title=t::title() subtitle=t::subtitle()/>
+        <form class="card as-of-form" on:submit=apply_as_of aria-label=t::measure_as_of()>
             <label class="field-inline">
-                <span>"As of"</span>
+                <span>{t::as_of()}</span>
                 <input
                     type="date"
                     name="as-of"
@@ -100,23 +101,23 @@ pub fn InsightPage() -> impl IntoView {
                     aria-describedby="as-of-help"
                 />
             </label>
-            <button type="submit">"Recompute"</button>
+            <button type="submit">{t::recompute()}</button>
             <span id="as-of-help" class="muted small">
                 {move || overview.get().and_then(|o| o.as_of).map_or_else(
-                    || "Blank: as of the newest purchase.".to_string(),
-                    |d| format!("Measured as of {d}. Blank: as of the newest purchase."),
+                    || t::blank_as_of().to_string(),
+                    |d| t::measured_as_of(crate::format::date(d)),
                 )}
             </span>
             {move || as_of_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            <JobProgress job=job label="Scoring customers"/>
+            <JobProgress job=job label=t::scoring_customers()/>
             // The overview kept current in the background: computing,
             // updating, or why it failed, with Retry.
             <Show when=move || as_of.with(|i| i.as_of.is_none())>
                 <RefreshNotice
                     refresh=state.insight_refresh
-                    what="the customers' purchase figures and RFM segments"
-                    computing="Scoring customers…"
-                    updating="Updating with the latest changes…"
+                    what=t::overview_what()
+                    computing=t::scoring_customers_now()
+                    updating=t::updating()
                     on_retry=move |()| state.retry_insight()
                     class="insight-updating"
                 />

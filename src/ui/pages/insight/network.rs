@@ -11,6 +11,7 @@ use crate::ui::base_path::app_href;
 use crate::ui::components::{Chart, ChartSpec, JobProgress, JobState};
 use crate::ui::state::{AppState, StoreStatus};
 use leptos::prelude::*;
+use rapport_core::i18n::insight as t;
 use std::sync::Arc;
 
 /// How many customers the influence table lists.
@@ -20,12 +21,12 @@ const ZOOM_DEPTH: usize = 2;
 
 /// The colour groups of the drawing: segments with a similar outlook share
 /// a colour (eleven colours would not stay apart).
-const GROUPS: [&str; 5] = [
-    "Champions & loyal",
-    "Potential, new & promising",
-    "Need attention & about to sleep",
-    "At risk & can't lose them",
-    "Hibernating & lost",
+const GROUPS: [fn() -> &'static str; 5] = [
+    t::group_champions,
+    t::group_potential,
+    t::group_attention,
+    t::group_at_risk,
+    t::group_lost,
 ];
 
 /// The colour group of a segment (an index into [`GROUPS`]).
@@ -47,7 +48,7 @@ fn drawing(
     zoom: Option<usize>,
 ) -> NetworkChart {
     let whole = NetworkChart {
-        title: "Who knows whom".into(),
+        title: t::who_knows_whom().into(),
         nodes: report
             .nodes
             .iter()
@@ -60,8 +61,8 @@ fn drawing(
             })
             .collect(),
         edges: report.edges.clone(),
-        groups: GROUPS.iter().map(|g| g.to_string()).collect(),
-        ungrouped: "No purchases".into(),
+        groups: GROUPS.iter().map(|group| group().to_string()).collect(),
+        ungrouped: t::no_purchases().into(),
         highlight: None,
     };
     match zoom.and_then(|i| whole.zoom(i, ZOOM_DEPTH)) {
@@ -69,7 +70,7 @@ fn drawing(
             let name = zoom
                 .and_then(|i| report.nodes.get(i))
                 .map(|n| n.name.clone());
-            zoomed.title = format!("Within two links of {}", name.unwrap_or_default());
+            zoomed.title = t::within_two_links(name.unwrap_or_default());
             zoomed
         }
         None => whole,
@@ -109,8 +110,7 @@ pub(super) fn NetworkSection(
         let report = report.get()?;
         if report.nodes.is_empty() {
             return Some(
-                view! { <p class="muted" role="status">"No relationships yet: link customers (who referred whom) on their pages to see the network."</p> }
-                    .into_any(),
+                view! { <p class="muted" role="status">{t::no_relationships()}</p> }.into_any(),
             );
         }
         let mut ranked: Vec<usize> = (0..report.nodes.len()).collect();
@@ -142,20 +142,20 @@ pub(super) fn NetworkSection(
             .collect_view();
         Some(view! {
             {report.eigenvector_problem.clone().map(|p| view! { <p class="muted">{p}</p> })}
-            <table class="data" aria-label="Most influential customers">
+            <table class="data" aria-label=t::most_influential()>
                 <thead>
                     <tr>
-                        <th scope="col">"Customer"</th>
-                        <th scope="col" class="num">"Influence (eigenvector)"</th>
-                        <th scope="col" class="num">"Go-between (betweenness)"</th>
+                        <th scope="col">{t::customer()}</th>
+                        <th scope="col" class="num">{t::influence()}</th>
+                        <th scope="col" class="num">{t::go_between()}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
             <label class="field-inline">
-                <span>"Zoom to customer"</span>
+                <span>{t::zoom_to_customer()}</span>
                 <select name="zoom" on:change=move |ev| zoom.set(event_target_value(&ev).parse().ok())>
-                    <option value="">"Whole network"</option>
+                    <option value="">{t::whole_network()}</option>
                     {options}
                 </select>
             </label>
@@ -165,9 +165,9 @@ pub(super) fn NetworkSection(
     };
     view! {
         <section class="card" aria-labelledby="network-heading">
-            <h2 id="network-heading">"Network"</h2>
-            <p class="muted">"Customers linked by referrals and other relationships: the larger the dot, the better connected to well-connected customers; colours are RFM segments."</p>
-            <JobProgress job=job label="Measuring the network"/>
+            <h2 id="network-heading">{t::network()}</h2>
+            <p class="muted">{t::network_intro()}</p>
+            <JobProgress job=job label=t::measuring_network()/>
             {body}
         </section>
     }

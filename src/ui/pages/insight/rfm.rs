@@ -12,6 +12,7 @@ use crate::ui::components::SaveError;
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use rapport_core::i18n::insight as t;
 use std::sync::Arc;
 
 /// The heat class of a cell: `heat-0` when empty, then 1–5 by its share of
@@ -49,7 +50,7 @@ pub(super) fn RfmSection(overview: Arc<InsightOverview>) -> impl IntoView {
                         <td class=heat_class(cell, fullest)>
                             <span class="heat-count">{thousands(cell.customers)}</span>
                             <span class="heat-revenue">{whole_money(cell.revenue)}</span>
-                            <span class="sr-only">{format!(" customers with R {r} and F {}", f + 1)}</span>
+                            <span class="sr-only">{t::heat_cell(r, f + 1)}</span>
                         </td>
                     }
                 })
@@ -67,10 +68,7 @@ pub(super) fn RfmSection(overview: Arc<InsightOverview>) -> impl IntoView {
         let campaign = match segment_campaign(segment, members, id, now_ms()) {
             Ok(c) => c,
             Err(e) => {
-                save_error.set(Some((
-                    format!("The campaign could not be planned: {e}"),
-                    false,
-                )));
+                save_error.set(Some((t::campaign_not_planned(e.to_string()), false)));
                 return;
             }
         };
@@ -97,13 +95,13 @@ pub(super) fn RfmSection(overview: Arc<InsightOverview>) -> impl IntoView {
                     <td class="num">{whole_money(revenue)}</td>
                     <td class="muted">{segment.rule()}</td>
                     <td><div class="actions">
-                        <a href=href>"Show in Customers"<span class="sr-only">{format!(": {}", segment.label())}</span></a>
+                        <a href=href>{t::show_in_customers()}<span class="sr-only">{t::show_in_customers_segment(segment.label().to_string())}</span></a>
                         <button
                             type="button"
                             disabled=count == 0
                             on:click=move |_| plan(segment, overview.clone())
                         >
-                            "Plan a campaign"<span class="sr-only">{format!(" for {}", segment.label())}</span>
+                            {t::plan_campaign()}<span class="sr-only">{t::plan_campaign_segment(segment.label().to_string())}</span>
                         </button>
                     </div></td>
                 </tr>
@@ -112,10 +110,10 @@ pub(super) fn RfmSection(overview: Arc<InsightOverview>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="card" aria-labelledby="rfm-heading">
-            <h2 id="rfm-heading">"Recency, frequency and monetary value"</h2>
-            <p class="muted">"Each buyer scored 1–5 on how recently (R) and how often (F) they bought, by quintile; each cell shows its customers and their revenue."</p>
+            <h2 id="rfm-heading">{t::rfm_heading()}</h2>
+            <p class="muted">{t::rfm_intro()}</p>
             <div class="insight-grid">
-                <table class="data heatmap" aria-label="Customers by recency and frequency score">
+                <table class="data heatmap" aria-label=t::heatmap_label()>
                     <thead>
                         <tr>
                             <td></td>
@@ -126,14 +124,14 @@ pub(super) fn RfmSection(overview: Arc<InsightOverview>) -> impl IntoView {
                 </table>
             </div>
             <SaveError error=save_error/>
-            <table class="data segments-table" aria-label="RFM segments">
+            <table class="data segments-table" aria-label=t::rfm_segments()>
                 <thead>
                     <tr>
-                        <th scope="col">"Segment"</th>
-                        <th scope="col" class="num">"Customers"</th>
-                        <th scope="col" class="num">"Revenue"</th>
-                        <th scope="col">"Rule"</th>
-                        <th scope="col"><span class="sr-only">"Actions"</span></th>
+                        <th scope="col">{t::segment()}</th>
+                        <th scope="col" class="num">{t::customers()}</th>
+                        <th scope="col" class="num">{t::revenue()}</th>
+                        <th scope="col">{t::rule()}</th>
+                        <th scope="col"><span class="sr-only">{t::actions()}</span></th>
                     </tr>
                 </thead>
                 <tbody>{segment_rows}</tbody>
