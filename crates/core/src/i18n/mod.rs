@@ -18,6 +18,7 @@
 
 use std::cell::Cell;
 
+pub mod analysis_errors;
 pub mod analytics;
 pub mod campaigns;
 pub mod common;
@@ -29,12 +30,14 @@ pub mod duplicates;
 pub mod errors;
 pub mod import_export;
 pub mod insight;
+pub mod io_errors;
 pub mod orders;
 pub mod pipeline;
 pub mod search;
 pub mod settings;
 pub mod shell;
 pub mod tasks;
+pub mod terms;
 pub mod tickets;
 pub mod trash;
 
@@ -164,6 +167,7 @@ macro_rules! texts {
 /// Every module's entries, for the tests.
 pub fn all_entries() -> Vec<(&'static str, Entry)> {
     [
+        ("analysis_errors", analysis_errors::ENTRIES),
         ("analytics", analytics::ENTRIES),
         ("campaigns", campaigns::ENTRIES),
         ("common", common::ENTRIES),
@@ -175,12 +179,14 @@ pub fn all_entries() -> Vec<(&'static str, Entry)> {
         ("errors", errors::ENTRIES),
         ("import_export", import_export::ENTRIES),
         ("insight", insight::ENTRIES),
+        ("io_errors", io_errors::ENTRIES),
         ("orders", orders::ENTRIES),
         ("pipeline", pipeline::ENTRIES),
         ("search", search::ENTRIES),
         ("settings", settings::ENTRIES),
         ("shell", shell::ENTRIES),
         ("tasks", tasks::ENTRIES),
+        ("terms", terms::ENTRIES),
         ("tickets", tickets::ENTRIES),
         ("trash", trash::ENTRIES),
     ]

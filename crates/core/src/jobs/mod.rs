@@ -27,6 +27,7 @@ pub mod products;
 pub mod refresh;
 pub mod text;
 
+use crate::i18n::analysis_errors as t;
 use crate::model::Timestamp;
 use crate::store::{MemStore, Store, StoreError};
 use serde::de::DeserializeOwned;
@@ -94,13 +95,13 @@ pub type ProgressFn<'a> = &'a mut dyn FnMut(f64, &str);
 #[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, Deserialize)]
 pub enum JobError {
     /// No job has this name (a page and worker of different builds).
-    #[error("There is no analysis called “{0}”.")]
+    #[error("{}", t::job_no_such(.0))]
     NoSuchJob(String),
     /// The input could not be decoded.
-    #[error("The analysis got a request it cannot read ({0}).")]
+    #[error("{}", t::job_bad_request(.0))]
     BadRequest(String),
     /// The result could not be encoded.
-    #[error("The analysis could not send its result ({0}).")]
+    #[error("{}", t::job_encode(.0))]
     Encode(String),
     /// Reading the data failed (the store's own sentence).
     #[error("{0}")]
@@ -110,7 +111,7 @@ pub enum JobError {
     #[error("{0}")]
     Analysis(String),
     /// Saving segments needs a name for every segment.
-    #[error("Give every segment a name before saving.")]
+    #[error("{}", t::job_unnamed_segments())]
     UnnamedSegments,
 }
 

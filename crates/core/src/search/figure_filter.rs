@@ -8,18 +8,19 @@
 
 use super::query::Filter;
 use super::row::Figures;
+use crate::i18n::analysis_errors as t;
 
 /// Why a figure filter's text was not taken.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum FigureFilterError {
     /// The amount is not a number.
-    #[error("“{0}” is not an amount: type a number such as 1,000 or 250.50.")]
+    #[error("{}", t::filter_not_an_amount(.0))]
     NotAnAmount(String),
     /// The count is not a whole number.
-    #[error("“{0}” is not a number of purchases: type a whole number such as 3.")]
+    #[error("{}", t::filter_not_a_count(.0))]
     NotACount(String),
     /// The date is not a date.
-    #[error("“{0}” is not a date: use YYYY-MM-DD.")]
+    #[error("{}", t::filter_not_a_date(.0))]
     NotADate(String),
 }
 
