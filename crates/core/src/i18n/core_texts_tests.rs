@@ -101,3 +101,76 @@ fn an_unknown_word_is_shown_as_it_is() {
         "订单状态"
     );
 }
+
+#[test]
+fn an_enum_shows_its_label_in_the_current_language_and_keeps_its_english_key() {
+    use crate::model::{LifecycleStage, Priority, TicketStatus};
+    assert_eq!(
+        with_lang(Lang::Zh, || TicketStatus::Solved.display()),
+        "已解决"
+    );
+    assert_eq!(with_lang(Lang::Zh, || Priority::Urgent.to_string()), "紧急");
+    assert_eq!(
+        with_lang(Lang::Zh, || LifecycleStage::Churned.label()),
+        "Churned"
+    );
+    assert_eq!(
+        with_lang(Lang::En, || LifecycleStage::Churned.to_string()),
+        "Churned"
+    );
+}
+
+#[test]
+fn every_labelled_enum_shows_its_english_label_in_english() {
+    use crate::model::{
+        Channel, Direction, Education, ImportKind, InteractionKind, LifecycleStage, OrderStatus,
+        Priority, RelationshipKind, TicketStatus,
+    };
+    use crate::text::TextKind;
+    fn check<T: Copy>(all: &[T], label: fn(T) -> &'static str, display: fn(T) -> &'static str) {
+        for &value in all {
+            assert_eq!(with_lang(Lang::En, || display(value)), label(value));
+        }
+    }
+    check(Education::ALL, Education::label, Education::display);
+    check(
+        LifecycleStage::ALL,
+        LifecycleStage::label,
+        LifecycleStage::display,
+    );
+    check(
+        RelationshipKind::ALL,
+        RelationshipKind::label,
+        RelationshipKind::display,
+    );
+    check(OrderStatus::ALL, OrderStatus::label, OrderStatus::display);
+    check(ImportKind::ALL, ImportKind::label, ImportKind::display);
+    check(Channel::ALL, Channel::label, Channel::display);
+    check(
+        TicketStatus::ALL,
+        TicketStatus::label,
+        TicketStatus::display,
+    );
+    check(Priority::ALL, Priority::label, Priority::display);
+    check(
+        InteractionKind::ALL,
+        InteractionKind::label,
+        InteractionKind::display,
+    );
+    check(Direction::ALL, Direction::label, Direction::display);
+    check(TextKind::ALL, TextKind::label, TextKind::display);
+}
+
+#[test]
+fn parsing_accepts_english_labels_while_chinese_is_current_and_chinese_labels_too() {
+    use crate::model::{LifecycleStage, OrderStatus, Priority};
+    with_lang(Lang::Zh, || {
+        assert_eq!("Churned".parse(), Ok(LifecycleStage::Churned));
+        assert_eq!("quotation".parse(), Ok(OrderStatus::Quote));
+        assert_eq!("已流失".parse(), Ok(LifecycleStage::Churned));
+        assert_eq!("紧急".parse(), Ok(Priority::Urgent));
+        let refused = "gizmo".parse::<Priority>().unwrap_err();
+        assert_eq!(refused.to_string(), "“gizmo”不是已知的优先级");
+    });
+    assert_eq!(with_lang(Lang::En, || "普通".parse()), Ok(Priority::Normal));
+}

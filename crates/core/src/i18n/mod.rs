@@ -31,6 +31,7 @@ pub mod errors;
 pub mod import_export;
 pub mod insight;
 pub mod io_errors;
+pub mod labels;
 pub mod orders;
 pub mod pipeline;
 pub mod search;
@@ -180,6 +181,7 @@ pub fn all_entries() -> Vec<(&'static str, Entry)> {
         ("import_export", import_export::ENTRIES),
         ("insight", insight::ENTRIES),
         ("io_errors", io_errors::ENTRIES),
+        ("labels", labels::ENTRIES),
         ("orders", orders::ENTRIES),
         ("pipeline", pipeline::ENTRIES),
         ("search", search::ENTRIES),

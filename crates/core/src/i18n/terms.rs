@@ -89,12 +89,14 @@ crate::texts! {
 }
 
 /// `english` in the current language: its Chinese when it is listed here
-/// and Chinese is current, else `english` itself.
+/// or among the enum labels ([`super::labels`]) and Chinese is current,
+/// else `english` itself.
 pub fn translate(english: &str) -> &str {
     match crate::i18n::lang() {
         crate::i18n::Lang::En => english,
         crate::i18n::Lang::Zh => ENTRIES
             .iter()
+            .chain(super::labels::ENTRIES)
             .find(|entry| entry.en == english)
             .map_or(english, |entry| entry.zh),
     }

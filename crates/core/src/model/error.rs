@@ -190,7 +190,7 @@ pub struct UnknownVariant {
 
 /// A state change the record's current state does not allow.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("{}", t::transition(terms::translate(.what), .from, .to))]
+#[error("{}", t::transition(terms::translate(.what), terms::translate(.from), terms::translate(.to)))]
 pub struct TransitionError {
     /// What is changing, e.g. `"order status"`.
     pub what: &'static str,
