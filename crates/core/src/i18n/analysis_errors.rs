@@ -72,6 +72,10 @@ crate::texts! {
     job_bad_request(reason: impl Display) => "The analysis got a request it cannot read ({reason}).",
         "分析收到了无法读取的请求（{reason}）。";
     job_encode(reason: impl Display) => "The analysis could not send its result ({reason}).", "分析无法发送其结果（{reason}）。";
+    job_cancelled => "The analysis was cancelled.", "分析已取消。";
+    job_worker_failed(reason: impl Display) =>
+        "The background worker could not run the analysis ({reason}). Reload the page and try again.",
+        "后台线程无法运行分析（{reason}）。请重新加载页面后重试。";
     job_unnamed_segments => "Give every segment a name before saving.", "保存前请为每个细分群体命名。";
 
     // search and text filters

@@ -53,6 +53,11 @@ pub struct Request {
     pub input: String,
     /// The IndexedDB database the job reads (and writes) through the store.
     pub database: String,
+    /// The page's language ([`crate::i18n::Lang::tag`]): the worker is a
+    /// wasm instance of its own, so it answers in the language it is told
+    /// (English when a request names none).
+    #[serde(default)]
+    pub lang: String,
 }
 
 /// A message from the worker to the page.
