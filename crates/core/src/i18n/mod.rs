@@ -21,6 +21,7 @@ use std::cell::Cell;
 pub mod analysis_errors;
 pub mod analytics;
 pub mod campaigns;
+pub mod changes;
 pub mod common;
 pub mod components;
 pub mod customer;
@@ -31,6 +32,7 @@ pub mod errors;
 pub mod import_export;
 pub mod insight;
 pub mod io_errors;
+pub mod jobs;
 pub mod labels;
 pub mod orders;
 pub mod pipeline;
@@ -171,6 +173,7 @@ pub fn all_entries() -> Vec<(&'static str, Entry)> {
         ("analysis_errors", analysis_errors::ENTRIES),
         ("analytics", analytics::ENTRIES),
         ("campaigns", campaigns::ENTRIES),
+        ("changes", changes::ENTRIES),
         ("common", common::ENTRIES),
         ("components", components::ENTRIES),
         ("customer", customer::ENTRIES),
@@ -181,6 +184,7 @@ pub fn all_entries() -> Vec<(&'static str, Entry)> {
         ("import_export", import_export::ENTRIES),
         ("insight", insight::ENTRIES),
         ("io_errors", io_errors::ENTRIES),
+        ("jobs", jobs::ENTRIES),
         ("labels", labels::ENTRIES),
         ("orders", orders::ENTRIES),
         ("pipeline", pipeline::ENTRIES),

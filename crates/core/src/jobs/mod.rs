@@ -28,6 +28,7 @@ pub mod refresh;
 pub mod text;
 
 use crate::i18n::analysis_errors as t;
+use crate::i18n::jobs as jt;
 use crate::model::Timestamp;
 use crate::store::{MemStore, Store, StoreError};
 use serde::de::DeserializeOwned;
@@ -245,7 +246,7 @@ impl Job for CountJob {
             sum = (from..to).fold(sum, |s, v| s.wrapping_add(v));
             progress(
                 (step + 1) as f64 / steps as f64,
-                &format!("step {} of {steps}", step + 1),
+                &jt::step_of(step + 1, steps),
             );
         }
         Ok(sum)

@@ -29,6 +29,7 @@ mod tests;
 pub use fields::{FieldConflict, MergeChoices, MergeField};
 
 use super::OpError;
+use crate::i18n::changes as ct;
 use crate::i18n::errors as t;
 use crate::model::{Customer, Id, Record, Timestamp};
 use crate::store::{ChangeSet, Collection, Store};
@@ -196,11 +197,7 @@ pub async fn merge_customers<S: Store>(
     let loaded = Loaded::read(store, survivor, merged).await?;
     let mut result = fields::merged_customer(&loaded.records(), choices)?;
     result.touch(now);
-    let label = format!(
-        "Merged {} customers into {}",
-        loaded.merged.len() + 1,
-        result.display_name()
-    );
+    let label = ct::merged(loaded.merged.len() + 1, result.display_name());
     let mut changes = ChangeSet::new(label);
     changes.update(&result)?;
     for c in &loaded.merged {
