@@ -19,7 +19,7 @@
 //! All time runs from the first to the last day of the data (not to
 //! today), so an old history is not stretched over decades of empty months.
 
-use crate::i18n::analysis_errors as t;
+use crate::i18n::{analysis_errors as t, labels};
 use crate::model::parse::parse_date;
 use crate::model::ParseError;
 use serde::{Deserialize, Serialize};
@@ -188,13 +188,14 @@ impl Period {
             .unwrap_or_else(|| Period::holding(today, data_span))
     }
 
-    /// What the picker shows: "Last 30 days", "1997", "All time", "Custom".
+    /// What the picker shows: "Last 30 days", "1997", "All time", "Custom"
+    /// (in the current language).
     pub fn label(&self) -> String {
         match self {
-            Period::LastDays(n) => format!("Last {n} days"),
+            Period::LastDays(n) => labels::last_days(*n),
             Period::Year(y) => y.to_string(),
-            Period::AllTime => "All time".into(),
-            Period::Range { .. } => "Custom".into(),
+            Period::AllTime => labels::all_time().into(),
+            Period::Range { .. } => labels::custom_period().into(),
         }
     }
 
@@ -204,11 +205,13 @@ impl Period {
     /// returned.
     pub fn caption(&self, (from, to): (Date, Date)) -> String {
         match self {
-            Period::LastDays(n) => format!("last {n} days"),
+            Period::LastDays(n) => labels::caption_last_days(*n),
             Period::Year(y) => y.to_string(),
             Period::AllTime if from.year() == to.year() => from.year().to_string(),
             Period::AllTime => format!("{}–{}", from.year(), to.year()),
-            Period::Range { .. } => format!("{from} to {to}"),
+            Period::Range { .. } => {
+                labels::caption_range(crate::format::date(from), crate::format::date(to))
+            }
         }
     }
 

@@ -64,4 +64,41 @@ crate::texts! {
     text_email => "Email", "电子邮件";
     text_meeting => "Meeting", "会议";
     text_ticket => "Ticket", "工单";
+
+    // RFM segments (insight::Segment) and the rules that put customers in them.
+    rfm_champions => "Champions", "冠军客户";
+    rfm_loyal => "Loyal", "忠诚客户";
+    rfm_potential_loyalists => "Potential loyalists", "潜在忠诚客户";
+    rfm_new => "New", "新客户";
+    rfm_promising => "Promising", "有潜力客户";
+    rfm_need_attention => "Need attention", "需要关注";
+    rfm_about_to_sleep => "About to sleep", "即将沉睡";
+    rfm_at_risk => "At risk", "有流失风险";
+    rfm_cant_lose_them => "Can't lose them", "不能失去的客户";
+    rfm_hibernating => "Hibernating", "休眠客户";
+    rfm_lost => "Lost", "已流失客户";
+    rule_champions => "Bought very recently (R 5) and often (F 4–5).", "最近刚购买（R 5）且购买频繁（F 4–5）。";
+    rule_loyal => "Buy often (F 4–5), fairly recently (R 3–4).", "购买频繁（F 4–5），且较近期有购买（R 3–4）。";
+    rule_potential_loyalists => "Recent (R 4–5), with a few purchases (F 2–3).", "近期有购买（R 4–5），购买过几次（F 2–3）。";
+    rule_new => "First purchase very recently (R 5, F 1).", "最近刚首次购买（R 5，F 1）。";
+    rule_promising => "One purchase, fairly recently (R 4, F 1).", "购买过一次，时间较近（R 4，F 1）。";
+    rule_need_attention => "Middle of the road on both (R 3, F 3).", "两项都处于中等水平（R 3，F 3）。";
+    rule_about_to_sleep => "Few purchases (F 1–2), recency slipping (R 3).", "购买次数少（F 1–2），最近购买时间在变远（R 3）。";
+    rule_at_risk => "Bought several times (F 3–4), but long ago (R 1–2).", "购买过多次（F 3–4），但已是很久以前（R 1–2）。";
+    rule_cant_lose_them => "Bought most often (F 5), but long ago (R 1–2).", "购买最频繁（F 5），但已是很久以前（R 1–2）。";
+    rule_hibernating => "Few purchases (F 1–2), long ago (R 1–2), except R 1 F 1.",
+        "购买次数少（F 1–2），且很久以前（R 1–2），R 1 F 1 除外。";
+    rule_lost => "One purchase, longest ago (R 1, F 1).", "只购买过一次，且时间最久远（R 1，F 1）。";
+
+    // Sentiment polarity.
+    negative => "Negative", "负面";
+    neutral => "Neutral", "中性";
+    positive => "Positive", "正面";
+
+    // Periods (analytics::Period): the picker's names and figure captions.
+    last_days(n: u32) => "Last {n} days", "最近 {n} 天";
+    all_time => "All time", "全部时间";
+    custom_period => "Custom", "自定义";
+    caption_last_days(n: u32) => "last {n} days", "最近 {n} 天";
+    caption_range(from: String, to: String) => "{from} to {to}", "{from} 至 {to}";
 }

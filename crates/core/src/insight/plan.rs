@@ -41,7 +41,7 @@ pub fn segment_campaign(
     let mut draft = CampaignDraft::starting(now);
     draft.name = format!(
         "{} — {}",
-        segment.label(),
+        segment.display(),
         iso_date::format(crate::model::date_of(now))
     );
     draft.budget = "0".into();
