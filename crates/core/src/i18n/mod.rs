@@ -30,6 +30,7 @@ pub mod dashboard;
 pub mod duplicates;
 pub mod errors;
 pub mod import_export;
+pub mod import_fields;
 pub mod insight;
 pub mod io_errors;
 pub mod jobs;
@@ -182,6 +183,7 @@ pub fn all_entries() -> Vec<(&'static str, Entry)> {
         ("duplicates", duplicates::ENTRIES),
         ("errors", errors::ENTRIES),
         ("import_export", import_export::ENTRIES),
+        ("import_fields", import_fields::ENTRIES),
         ("insight", insight::ENTRIES),
         ("io_errors", io_errors::ENTRIES),
         ("jobs", jobs::ENTRIES),

@@ -89,7 +89,8 @@ crate::texts! {
 }
 
 /// `english` in the current language: its Chinese when it is listed here
-/// or among the enum labels ([`super::labels`]) and Chinese is current,
+/// or among the enum labels ([`super::labels`]) or the import's field names
+/// ([`super::import_fields`]) and Chinese is current,
 /// else `english` itself.
 pub fn translate(english: &str) -> &str {
     match crate::i18n::lang() {
@@ -97,6 +98,7 @@ pub fn translate(english: &str) -> &str {
         crate::i18n::Lang::Zh => ENTRIES
             .iter()
             .chain(super::labels::ENTRIES)
+            .chain(super::import_fields::ENTRIES)
             .find(|entry| entry.en == english)
             .map_or(english, |entry| entry.zh),
     }

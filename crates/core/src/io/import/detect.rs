@@ -75,14 +75,16 @@ impl Delimiter {
         }
     }
 
-    /// A name to show: "comma", "semicolon", "tab", "pipe", "spaces".
+    /// A name to show: "comma", "semicolon", "tab", "pipe", "spaces" (in
+    /// the current language).
     pub fn name(self) -> &'static str {
+        use crate::i18n::import_fields as fields;
         match self {
-            Delimiter::Comma => "comma",
-            Delimiter::Semicolon => "semicolon",
-            Delimiter::Tab => "tab",
-            Delimiter::Pipe => "pipe",
-            Delimiter::Whitespace => "spaces",
+            Delimiter::Comma => fields::comma(),
+            Delimiter::Semicolon => fields::semicolon(),
+            Delimiter::Tab => fields::tab(),
+            Delimiter::Pipe => fields::pipe(),
+            Delimiter::Whitespace => fields::spaces(),
         }
     }
 }

@@ -82,7 +82,7 @@ pub enum ImportError {
         duplicates: usize,
     },
     /// A column an import needs is not mapped (orders: customer, date, amount).
-    #[error("{}", t::import_missing_column(.what))]
+    #[error("{}", t::import_missing_column(crate::i18n::terms::translate(.what)))]
     MissingColumn {
         /// The label of the missing target.
         what: &'static str,
