@@ -23,6 +23,7 @@
 
 use super::jaro::jaro_winkler;
 use super::profile::Profile;
+use crate::i18n::import_report as rt;
 
 /// Weight of a shared email address.
 const EMAIL: f64 = 0.95;
@@ -91,13 +92,13 @@ impl Reason {
     /// A few words for a list ("similar name", "same company").
     pub fn short(&self) -> &'static str {
         match self {
-            Reason::SameEmail(_) => "same email",
-            Reason::SamePhone(_) => "same phone",
-            Reason::SimilarName { score } if *score >= 0.9995 => "same name",
-            Reason::SimilarName { .. } => "similar name",
-            Reason::SameNamePinyin(_) => "same name in pinyin",
-            Reason::SameCompany(_) => "same company",
-            Reason::SameEmailDomain(_) => "same email domain",
+            Reason::SameEmail(_) => rt::same_email(),
+            Reason::SamePhone(_) => rt::same_phone(),
+            Reason::SimilarName { score } if *score >= 0.9995 => rt::same_name(),
+            Reason::SimilarName { .. } => rt::similar_name(),
+            Reason::SameNamePinyin(_) => rt::same_name_pinyin(),
+            Reason::SameCompany(_) => rt::same_company(),
+            Reason::SameEmailDomain(_) => rt::same_email_domain(),
         }
     }
 }

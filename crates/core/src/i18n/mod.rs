@@ -31,6 +31,7 @@ pub mod duplicates;
 pub mod errors;
 pub mod import_export;
 pub mod import_fields;
+pub mod import_report;
 pub mod insight;
 pub mod io_errors;
 pub mod jobs;
@@ -184,6 +185,7 @@ pub fn all_entries() -> Vec<(&'static str, Entry)> {
         ("errors", errors::ENTRIES),
         ("import_export", import_export::ENTRIES),
         ("import_fields", import_fields::ENTRIES),
+        ("import_report", import_report::ENTRIES),
         ("insight", insight::ENTRIES),
         ("io_errors", io_errors::ENTRIES),
         ("jobs", jobs::ENTRIES),
