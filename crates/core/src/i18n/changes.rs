@@ -41,4 +41,14 @@ crate::texts! {
         "已保存 {n} 位成员对“{name}”的响应";
     merged(n: usize, name: impl Display) => "Merged {n} customers into {name}", "已将 {n} 位客户合并为{name}";
     reverted_import(label: impl Display) => "Revert: {label}", "撤回：{label}";
+    /// The label of the change that undoes another.
+    undo_of(label: impl Display) => "Undo: {label}", "撤销：{label}";
+    /// A write the page was reloaded after, that did finish.
+    interrupted_stored(what: impl Display) =>
+        "{what} finished just before the page was reloaded: all of it is stored.",
+        "{what}在页面重新加载之前刚好完成：已全部保存。";
+    /// A write a reload cut off before anything was stored.
+    interrupted_nothing_stored(what: impl Display) =>
+        "{what} was cut off by a reload before it was stored: nothing of it was saved, and everything stored before is unchanged. Run it again to finish it.",
+        "{what}在保存前被页面重新加载打断：其中的内容都未保存，之前保存的数据保持不变。请重新执行以完成。";
 }

@@ -174,3 +174,63 @@ fn parsing_accepts_english_labels_while_chinese_is_current_and_chinese_labels_to
     });
     assert_eq!(with_lang(Lang::En, || "普通".parse()), Ok(Priority::Normal));
 }
+
+#[test]
+fn rfm_segments_and_periods_are_named_in_the_current_language() {
+    use crate::analytics::period::Period;
+    use crate::insight::Segment;
+    assert_eq!(
+        with_lang(Lang::Zh, || Segment::Champions.to_string()),
+        "冠军客户"
+    );
+    assert_eq!(with_lang(Lang::Zh, || Segment::AtRisk.label()), "At risk");
+    assert_eq!(
+        with_lang(Lang::En, || Segment::AtRisk.to_string()),
+        "At risk"
+    );
+    assert_eq!(
+        with_lang(Lang::Zh, || Period::LastDays(30).label()),
+        "最近 30 天"
+    );
+    assert_eq!(
+        with_lang(Lang::En, || Period::LastDays(30).label()),
+        "Last 30 days"
+    );
+    assert_eq!(with_lang(Lang::Zh, || Period::AllTime.label()), "全部时间");
+}
+
+#[test]
+fn change_labels_and_progress_notes_follow_the_language() {
+    use crate::i18n::{changes, jobs};
+    assert_eq!(
+        with_lang(Lang::En, || changes::moved_many_to_stage(2, "Customer")),
+        "Moved 2 customers to Customer"
+    );
+    assert_eq!(
+        with_lang(Lang::Zh, || changes::undo_of("已添加 Ann")),
+        "撤销：已添加 Ann"
+    );
+    assert_eq!(with_lang(Lang::Zh, jobs::reading_orders), "正在读取订单");
+    assert_eq!(
+        with_lang(Lang::En, || jobs::trying_k(3, 2, 9)),
+        "Trying k = 3 (2 of 9)"
+    );
+}
+
+#[test]
+fn the_page_s_language_travels_with_a_job_request() {
+    let request = crate::jobs::Request {
+        id: 1,
+        job: "count".into(),
+        input: "{}".into(),
+        database: "rapport".into(),
+        lang: Lang::Zh.tag().into(),
+    };
+    let text = serde_json::to_string(&request).unwrap();
+    let read: crate::jobs::Request = serde_json::from_str(&text).unwrap();
+    assert_eq!(Lang::from_tag(&read.lang), Lang::Zh);
+    let older: crate::jobs::Request =
+        serde_json::from_str(r#"{"id":1,"job":"count","input":"{}","database":"rapport"}"#)
+            .unwrap();
+    assert_eq!(Lang::from_tag(&older.lang), Lang::En);
+}

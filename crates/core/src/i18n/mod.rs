@@ -19,6 +19,7 @@
 use std::cell::Cell;
 
 pub mod analysis_errors;
+pub mod analysis_labels;
 pub mod analytics;
 pub mod campaigns;
 pub mod changes;
@@ -173,6 +174,7 @@ macro_rules! texts {
 pub fn all_entries() -> Vec<(&'static str, Entry)> {
     [
         ("analysis_errors", analysis_errors::ENTRIES),
+        ("analysis_labels", analysis_labels::ENTRIES),
         ("analytics", analytics::ENTRIES),
         ("campaigns", campaigns::ENTRIES),
         ("changes", changes::ENTRIES),

@@ -96,7 +96,7 @@ async fn propensity<S: Store>(
         .collect();
     // Kept in the store, so the Likelihood column survives a reload.
     let record = PropensityScores::new(now, request.target.label(), scores.clone());
-    let mut changes = ChangeSet::new(jt::likelihood_scores(request.target.label()));
+    let mut changes = ChangeSet::new(jt::likelihood_scores(request.target.display()));
     changes.put(&record)?;
     Ok(Propensity {
         report,

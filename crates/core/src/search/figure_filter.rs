@@ -69,17 +69,17 @@ impl FigureBound {
         FigureBound::LastPurchaseBefore,
     ];
 
-    /// The box's label.
+    /// The box's label, in the current language.
     pub fn label(self) -> &'static str {
         match self {
-            FigureBound::SpendAtLeast => "Spend at least",
-            FigureBound::SpendAtMost => "Spend at most",
-            FigureBound::OrdersAtLeast => "Purchases at least",
-            FigureBound::OrdersAtMost => "Purchases at most",
-            FigureBound::PredictedAtLeast => "Predicted 12-month value at least",
-            FigureBound::PredictedAtMost => "Predicted 12-month value at most",
-            FigureBound::LastPurchaseFrom => "Last purchase on or after",
-            FigureBound::LastPurchaseBefore => "Last purchase before",
+            FigureBound::SpendAtLeast => crate::i18n::analysis_labels::spend_at_least(),
+            FigureBound::SpendAtMost => crate::i18n::analysis_labels::spend_at_most(),
+            FigureBound::OrdersAtLeast => crate::i18n::analysis_labels::purchases_at_least(),
+            FigureBound::OrdersAtMost => crate::i18n::analysis_labels::purchases_at_most(),
+            FigureBound::PredictedAtLeast => crate::i18n::analysis_labels::predicted_at_least(),
+            FigureBound::PredictedAtMost => crate::i18n::analysis_labels::predicted_at_most(),
+            FigureBound::LastPurchaseFrom => crate::i18n::analysis_labels::last_purchase_from(),
+            FigureBound::LastPurchaseBefore => crate::i18n::analysis_labels::last_purchase_before(),
         }
     }
 
