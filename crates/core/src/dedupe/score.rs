@@ -77,15 +77,15 @@ impl Reason {
     /// ```
     pub fn describe(&self) -> String {
         match self {
-            Reason::SameEmail(e) => format!("Both have the email address {e}."),
-            Reason::SamePhone(p) => format!("Both have the phone number {p}."),
-            Reason::SimilarName { score } if *score >= 0.9995 => "They have the same name.".into(),
+            Reason::SameEmail(e) => rt::both_email(e),
+            Reason::SamePhone(p) => rt::both_phone(p),
+            Reason::SimilarName { score } if *score >= 0.9995 => rt::same_name_sentence().into(),
             Reason::SimilarName { score } => {
-                format!("Their names are {:.0}% alike.", (score * 100.0).min(99.0))
+                rt::names_alike(format!("{:.0}", (score * 100.0).min(99.0)))
             }
-            Reason::SameNamePinyin(p) => format!("Their names read the same in pinyin ({p})."),
-            Reason::SameCompany(c) => format!("Both work at {c}."),
-            Reason::SameEmailDomain(d) => format!("Both have an email address at {d}."),
+            Reason::SameNamePinyin(p) => rt::same_pinyin(p),
+            Reason::SameCompany(c) => rt::both_company(c),
+            Reason::SameEmailDomain(d) => rt::both_email_domain(d),
         }
     }
 

@@ -51,4 +51,14 @@ crate::texts! {
     interrupted_nothing_stored(what: impl Display) =>
         "{what} was cut off by a reload before it was stored: nothing of it was saved, and everything stored before is unchanged. Run it again to finish it.",
         "{what}在保存前被页面重新加载打断：其中的内容都未保存，之前保存的数据保持不变。请重新执行以完成。";
+    restored_backup => "Restored a backup (replaced all data)", "已恢复备份（替换了全部数据）";
+    merged_backup => "Merged a backup", "已合并备份";
+    /// The toast after a restore: the counts joined by [`list_separator`].
+    restored_summary(counts: impl Display) => "Restored: {counts}.", "已恢复：{counts}。";
+    count_added(n: usize) => "{n} added", "新增 {n} 条";
+    count_replaced(n: usize) => "{n} replaced", "替换 {n} 条";
+    count_kept(n: usize) => "{n} kept", "保留 {n} 条";
+    count_removed(n: usize) => "{n} removed", "删除 {n} 条";
+    /// Between the counts of a restore.
+    list_separator => ", ", "，";
 }

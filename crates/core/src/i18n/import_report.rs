@@ -55,4 +55,12 @@ crate::texts! {
     same_name_pinyin => "same name in pinyin", "姓名拼音相同";
     same_company => "same company", "公司相同";
     same_email_domain => "same email domain", "电子邮件域名相同";
+    // Why two customers may be the same person (dedupe::Reason::describe).
+    both_email(email: impl Display) => "Both have the email address {email}.", "两人的电子邮件地址都是 {email}。";
+    both_phone(phone: impl Display) => "Both have the phone number {phone}.", "两人的电话号码都是 {phone}。";
+    same_name_sentence => "They have the same name.", "两人姓名相同。";
+    names_alike(percent: impl Display) => "Their names are {percent}% alike.", "两人的姓名相似度为 {percent}%。";
+    same_pinyin(pinyin: impl Display) => "Their names read the same in pinyin ({pinyin}).", "两人姓名的拼音相同（{pinyin}）。";
+    both_company(company: impl Display) => "Both work at {company}.", "两人都在{company}工作。";
+    both_email_domain(domain: impl Display) => "Both have an email address at {domain}.", "两人都有 {domain} 的电子邮件地址。";
 }

@@ -101,4 +101,16 @@ crate::texts! {
     custom_period => "Custom", "自定义";
     caption_last_days(n: u32) => "last {n} days", "最近 {n} 天";
     caption_range(from: String, to: String) => "{from} to {to}", "{from} 至 {to}";
+
+    // Kinds of text in lists of them (text::TextKind::plural).
+    notes => "Notes", "备注";
+    calls => "Calls", "通话";
+    emails => "Emails", "电子邮件";
+    meetings => "Meetings", "会议";
+    tickets => "Tickets", "工单";
+
+    // A page of a long list (search::Page::summary).
+    no_rows => "No rows", "没有记录";
+    showing(first: String, last: String, total: String) => "Showing {first}–{last} of {total}",
+        "显示第 {first}–{last} 条，共 {total} 条";
 }

@@ -3,7 +3,7 @@
 //! when they are wrong), a snippet of a long text around its first match,
 //! and the words the pages use for each kind of text.
 
-use crate::i18n::analysis_errors as t;
+use crate::i18n::{analysis_errors as t, labels};
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
@@ -22,14 +22,15 @@ impl TextKind {
         TextKind::Meeting,
     ];
 
-    /// The kind's name for a list of them ("Notes", "Tickets").
+    /// The kind's name for a list of them ("Notes", "Tickets"), in the
+    /// current language.
     pub fn plural(self) -> &'static str {
         match self {
-            TextKind::Note => "Notes",
-            TextKind::Call => "Calls",
-            TextKind::Email => "Emails",
-            TextKind::Meeting => "Meetings",
-            TextKind::Ticket => "Tickets",
+            TextKind::Note => labels::notes(),
+            TextKind::Call => labels::calls(),
+            TextKind::Email => labels::emails(),
+            TextKind::Meeting => labels::meetings(),
+            TextKind::Ticket => labels::tickets(),
         }
     }
 }
