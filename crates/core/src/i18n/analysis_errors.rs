@@ -13,7 +13,12 @@ crate::texts! {
         "{feature}会直接泄露是否{target}；请把它从特征中去掉。";
     ml_too_few_rows(rows: impl Display, needed: impl Display) =>
         "Too few customers with complete data ({rows}) for {needed}.",
-        "数据完整的客户太少（{rows} 位），不足以进行{needed}。";
+        "数据完整的客户太少（{rows} 位），不足以{needed}。";
+    /// What too few rows were too few for (completes the sentence above).
+    needed_segments(k: usize) => "{k} segments", "划分 {k} 个细分群体";
+    needed_regression(d: usize) => "a regression on {d} features", "对 {d} 个特征做回归";
+    needed_split => "a training and a test part", "划分训练集和测试集";
+    needed_projection => "a projection", "进行投影";
     ml_bad_k(max: impl Display, k: impl Display) => "Choose between 2 and {max} segments (asked for {k}).",
         "请选择 2 到 {max} 个细分群体（当前为 {k}）。";
     ml_one_class => "The target has only one class in the training data.", "训练数据中的目标只有一个类别。";

@@ -55,6 +55,12 @@ crate::texts! {
     same_name_pinyin => "same name in pinyin", "姓名拼音相同";
     same_company => "same company", "公司相同";
     same_email_domain => "same email domain", "电子邮件域名相同";
+    already_imported_one =>
+        "1 order is already in Rapport (same customer, date, amount and order number) and will be skipped. Was this file imported before?",
+        "有 1 个订单已在 Rapport 中（客户、日期、金额和订单号都相同），将被跳过。这个文件以前导入过吗？";
+    already_imported(n: usize) =>
+        "{n} orders are already in Rapport (same customer, date, amount and order number) and will be skipped. Was this file imported before?",
+        "有 {n} 个订单已在 Rapport 中（客户、日期、金额和订单号都相同），将被跳过。这个文件以前导入过吗？";
     // Why two customers may be the same person (dedupe::Reason::describe).
     both_email(email: impl Display) => "Both have the email address {email}.", "两人的电子邮件地址都是 {email}。";
     both_phone(phone: impl Display) => "Both have the phone number {phone}.", "两人的电话号码都是 {phone}。";
