@@ -284,15 +284,21 @@ macro_rules! labelled_enum {
                     if key == $crate::model::error::enum_key($label)
                         || key == $crate::model::error::enum_key(stringify!($var))
                         $(|| key == $crate::model::error::enum_key($alias))*
-                        || $crate::i18n::Lang::ALL.iter().any(|lang| {
-                            key == $crate::model::error::enum_key(
-                                $crate::i18n::with_lang(*lang, $crate::i18n::labels::$text),
-                            )
-                        })
                     {
                         return Ok($name::$var);
                     }
                 )+
+                // Then the labels in the other languages (the English ones
+                // are the keys above), only for text none of those names.
+                for lang in $crate::i18n::Lang::ALL {
+                    $(
+                        if key == $crate::model::error::enum_key(
+                            $crate::i18n::with_lang(lang, $crate::i18n::labels::$text),
+                        ) {
+                            return Ok($name::$var);
+                        }
+                    )+
+                }
                 Err($crate::model::UnknownVariant { what: $what, value: s.trim().to_string() })
             }
         }

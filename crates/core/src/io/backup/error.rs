@@ -1,7 +1,7 @@
 //! Why a backup could not be made, read or restored, in the sentences the
 //! user sees (`to_string()`).
 
-use crate::i18n::io_errors as t;
+use crate::i18n::{io_errors as t, terms};
 use crate::model::{Id, ValidationErrors};
 use crate::store::StoreError;
 
@@ -47,7 +47,7 @@ pub enum BackupError {
     #[error("{}", t::backup_unknown_collection(.0))]
     UnknownCollection(String),
     /// A record that does not decode.
-    #[error("{}", t::backup_bad_record(.number, .collection, .reason))]
+    #[error("{}", t::backup_bad_record(.number, terms::translate(.collection), .reason))]
     BadRecord {
         /// The collection.
         collection: &'static str,
@@ -57,7 +57,7 @@ pub enum BackupError {
         reason: String,
     },
     /// A record that decodes but does not validate.
-    #[error("{}", t::backup_invalid_record(.number, .collection, .errors))]
+    #[error("{}", t::backup_invalid_record(.number, terms::translate(.collection), .errors))]
     InvalidRecord {
         /// The collection.
         collection: &'static str,
@@ -67,7 +67,7 @@ pub enum BackupError {
         errors: ValidationErrors,
     },
     /// The same id twice in one collection.
-    #[error("{}", t::backup_duplicate_id(.collection, .id))]
+    #[error("{}", t::backup_duplicate_id(terms::translate(.collection), .id))]
     DuplicateId {
         /// The collection.
         collection: &'static str,
