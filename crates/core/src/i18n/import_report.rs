@@ -61,6 +61,17 @@ crate::texts! {
     already_imported(n: usize) =>
         "{n} orders are already in Rapport (same customer, date, amount and order number) and will be skipped. Was this file imported before?",
         "有 {n} 个订单已在 Rapport 中（客户、日期、金额和订单号都相同），将被跳过。这个文件以前导入过吗？";
+    /// A birthday that reads both ways round (`first` and `second`), read
+    /// month first as `chosen`.
+    ambiguous_date(cell: impl Display, first: impl Display, second: impl Display, chosen: impl Display) =>
+        "“{cell}” could be {first} or {second}; it was read month first, as in the US: {chosen}. If the file puts the day first, correct the birthday or write dates as YYYY-MM-DD.",
+        "“{cell}”可能是{first}，也可能是{second}；已按美国习惯先月后日读取为{chosen}。如果文件中日在前，请更正生日，或把日期写成 YYYY-MM-DD。";
+    preset_hubspot => "HubSpot contacts", "HubSpot 联系人";
+    preset_salesforce => "Salesforce contacts or leads", "Salesforce 联系人或潜在客户";
+    preset_google_legacy => "Google Contacts (Google CSV)", "Google 通讯录（Google CSV）";
+    preset_google_current => "Google Contacts", "Google 通讯录";
+    preset_outlook => "Outlook contacts", "Outlook 联系人";
+    preset_rapport => "Rapport customers", "Rapport 客户";
     // Why two customers may be the same person (dedupe::Reason::describe).
     both_email(email: impl Display) => "Both have the email address {email}.", "两人的电子邮件地址都是 {email}。";
     both_phone(phone: impl Display) => "Both have the phone number {phone}.", "两人的电话号码都是 {phone}。";

@@ -230,18 +230,19 @@ fn ambiguous_date_note(cell: &str, read: Date) -> Option<String> {
     }
     let other =
         Date::from_calendar_date(read.year(), time::Month::try_from(day).ok()?, month).ok()?;
-    Some(format!(
-        "“{cell}” could be {} {} or {} {} {}; it was read month first, as in the US: {} {} {}. \
-         If the file puts the day first, correct the birthday or write dates as YYYY-MM-DD.",
-        read.day(),
-        read.month(),
-        other.day(),
-        other.month(),
-        read.year(),
-        read.day(),
-        read.month(),
-        read.year(),
-    ))
+    let (first, second, chosen) = match crate::i18n::lang() {
+        crate::i18n::Lang::En => (
+            format!("{} {}", read.day(), read.month()),
+            format!("{} {} {}", other.day(), other.month(), read.year()),
+            format!("{} {} {}", read.day(), read.month(), read.year()),
+        ),
+        crate::i18n::Lang::Zh => (
+            crate::format::date(read),
+            crate::format::date(other),
+            crate::format::date(read),
+        ),
+    };
+    Some(rt::ambiguous_date(cell, first, second, chosen))
 }
 
 /// Appends a name part (two "First name" columns make "Ada Augusta").
