@@ -40,7 +40,6 @@ crate::texts! {
     column_n(n: usize) => "Column {n}", "第 {n} 列";
     possibly_same(name: impl Display, why: impl Display) => "Possibly the same as “{name}” ({why}).",
         "可能与“{name}”是同一人（{why}）。";
-    no_name_in_brackets => "(no name)", "（无姓名）";
     /// Between the reasons of a probable duplicate.
     list_separator => ", ", "，";
     not_an_age(cell: impl Display, max: impl Display) => "“{cell}” is not an age in whole years (0 to {max}).",

@@ -109,6 +109,9 @@ crate::texts! {
     meetings => "Meetings", "会议";
     tickets => "Tickets", "工单";
 
+    /// A customer with no name, company or email.
+    no_name => "(no name)", "（无姓名）";
+
     // A page of a long list (search::Page::summary).
     no_rows => "No rows", "没有记录";
     showing(first: String, last: String, total: String) => "Showing {first}–{last} of {total}",

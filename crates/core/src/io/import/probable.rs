@@ -46,7 +46,7 @@ impl ProbableDuplicates {
         let name = self
             .names
             .get(&id)
-            .map_or(rt::no_name_in_brackets(), String::as_str);
+            .map_or(crate::i18n::labels::no_name(), String::as_str);
         let why: Vec<&str> = reasons.iter().map(|r| r.short()).collect();
         Some(rt::possibly_same(name, why.join(rt::list_separator())))
     }
