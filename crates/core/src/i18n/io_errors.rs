@@ -11,6 +11,10 @@ crate::texts! {
     import_not_csv(what: impl Display) =>
         "This is {what}, not a CSV file. Save it as CSV first (in Excel: File › Save As › CSV UTF-8) and import that file.",
         "这是{what}，不是 CSV 文件。请先另存为 CSV（在 Excel 中：文件 › 另存为 › CSV UTF-8），再导入该文件。";
+    /// What a file picked by mistake is (completes “This is …”).
+    format_zip => "a zip archive or a spreadsheet workbook (.xlsx / .ods)", "ZIP 压缩包或电子表格工作簿（.xlsx / .ods）";
+    format_xls => "an old-style Excel workbook (.xls)", "旧版 Excel 工作簿（.xls）";
+    format_pdf => "a PDF document", "PDF 文档";
     import_unterminated_quote(line: impl Display) =>
         "Line {line} has an opening quote that is never closed.",
         "第 {line} 行有一个未闭合的引号。";
