@@ -4,6 +4,7 @@
 //! can leave state behind for the next.
 
 use super::{Job, Reply, Request};
+use rapport_core::i18n::analysis_errors as t;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -15,16 +16,14 @@ use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum JobError {
     /// The person cancelled it.
-    #[error("The analysis was cancelled.")]
+    #[error("{}", t::job_cancelled())]
     Cancelled,
     /// The job ran and reported a failure (typed; its `Display` is the
     /// sentence for people).
     #[error(transparent)]
     Failed(super::JobError),
     /// The worker could not be started or crashed.
-    #[error(
-        "The background worker could not run the analysis ({0}). Reload the page and try again."
-    )]
+    #[error("{}", t::job_worker_failed(.0))]
     Worker(String),
 }
 
@@ -114,6 +113,7 @@ impl Running {
             job: job.to_string(),
             input,
             database: database.to_string(),
+            lang: rapport_core::i18n::lang().tag().to_string(),
         })
         .map_err(|e| JobError::Worker(e.to_string()))?;
 

@@ -30,6 +30,8 @@ pub fn start() {
         let Ok(request) = serde_json::from_str::<Request>(&text) else {
             return;
         };
+        // The worker's texts (progress notes, errors) in the page's language.
+        rapport_core::i18n::set_lang(rapport_core::i18n::Lang::from_tag(&request.lang));
         let scope = handler_scope.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let reply = match answer(&request, &scope).await {

@@ -19,6 +19,7 @@
 //! All time runs from the first to the last day of the data (not to
 //! today), so an old history is not stretched over decades of empty months.
 
+use crate::i18n::{analysis_errors as t, labels};
 use crate::model::parse::parse_date;
 use crate::model::ParseError;
 use serde::{Deserialize, Serialize};
@@ -53,21 +54,19 @@ impl Default for Period {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PeriodError {
     /// The From field is empty.
-    #[error("Enter the first day of the period in From.")]
+    #[error("{}", t::period_from_missing())]
     FromMissing,
     /// The To field is empty.
-    #[error("Enter the last day of the period in To.")]
+    #[error("{}", t::period_to_missing())]
     ToMissing,
     /// From is not a date.
-    #[error(
-        "From: “{0}” is not a date Rapport can read — write it as YYYY-MM-DD, e.g. 2024-03-31."
-    )]
+    #[error("{}", t::period_bad_from(.0))]
     BadFrom(String),
     /// To is not a date.
-    #[error("To: “{0}” is not a date Rapport can read — write it as YYYY-MM-DD, e.g. 2024-03-31.")]
+    #[error("{}", t::period_bad_to(.0))]
     BadTo(String),
     /// From is after To.
-    #[error("The period starts on {from}, after it ends on {to}; choose a From on or before To.")]
+    #[error("{}", t::period_from_after_to(crate::format::date(*.from), crate::format::date(*.to)))]
     FromAfterTo {
         /// The first day typed.
         from: Date,
@@ -75,7 +74,7 @@ pub enum PeriodError {
         to: Date,
     },
     /// A period of the last 0 days.
-    #[error("A period of the last 0 days holds nothing; choose at least one day.")]
+    #[error("{}", t::period_no_days())]
     NoDays,
 }
 
@@ -189,13 +188,14 @@ impl Period {
             .unwrap_or_else(|| Period::holding(today, data_span))
     }
 
-    /// What the picker shows: "Last 30 days", "1997", "All time", "Custom".
+    /// What the picker shows: "Last 30 days", "1997", "All time", "Custom"
+    /// (in the current language).
     pub fn label(&self) -> String {
         match self {
-            Period::LastDays(n) => format!("Last {n} days"),
+            Period::LastDays(n) => labels::last_days(*n),
             Period::Year(y) => y.to_string(),
-            Period::AllTime => "All time".into(),
-            Period::Range { .. } => "Custom".into(),
+            Period::AllTime => labels::all_time().into(),
+            Period::Range { .. } => labels::custom_period().into(),
         }
     }
 
@@ -205,11 +205,13 @@ impl Period {
     /// returned.
     pub fn caption(&self, (from, to): (Date, Date)) -> String {
         match self {
-            Period::LastDays(n) => format!("last {n} days"),
+            Period::LastDays(n) => labels::caption_last_days(*n),
             Period::Year(y) => y.to_string(),
             Period::AllTime if from.year() == to.year() => from.year().to_string(),
             Period::AllTime => format!("{}–{}", from.year(), to.year()),
-            Period::Range { .. } => format!("{from} to {to}"),
+            Period::Range { .. } => {
+                labels::caption_range(crate::format::date(from), crate::format::date(to))
+            }
         }
     }
 

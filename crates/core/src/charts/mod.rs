@@ -25,11 +25,12 @@ pub use network::{draw_network, NetworkChart, NetworkPoint};
 pub use scatter::draw_scatter;
 pub use theme::ChartTheme;
 
+use crate::i18n::analysis_errors as t;
 use plotters::drawing::DrawingAreaErrorKind;
 
 /// A drawing failure: the backend refused (a detached canvas, say).
 #[derive(Debug, thiserror::Error)]
-#[error("The chart could not be drawn: {0}")]
+#[error("{}", t::chart_failed(.0))]
 pub struct ChartError(pub String);
 
 impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for ChartError {

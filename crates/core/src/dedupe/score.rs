@@ -23,6 +23,7 @@
 
 use super::jaro::jaro_winkler;
 use super::profile::Profile;
+use crate::i18n::import_report as rt;
 
 /// Weight of a shared email address.
 const EMAIL: f64 = 0.95;
@@ -76,28 +77,28 @@ impl Reason {
     /// ```
     pub fn describe(&self) -> String {
         match self {
-            Reason::SameEmail(e) => format!("Both have the email address {e}."),
-            Reason::SamePhone(p) => format!("Both have the phone number {p}."),
-            Reason::SimilarName { score } if *score >= 0.9995 => "They have the same name.".into(),
+            Reason::SameEmail(e) => rt::both_email(e),
+            Reason::SamePhone(p) => rt::both_phone(p),
+            Reason::SimilarName { score } if *score >= 0.9995 => rt::same_name_sentence().into(),
             Reason::SimilarName { score } => {
-                format!("Their names are {:.0}% alike.", (score * 100.0).min(99.0))
+                rt::names_alike(format!("{:.0}", (score * 100.0).min(99.0)))
             }
-            Reason::SameNamePinyin(p) => format!("Their names read the same in pinyin ({p})."),
-            Reason::SameCompany(c) => format!("Both work at {c}."),
-            Reason::SameEmailDomain(d) => format!("Both have an email address at {d}."),
+            Reason::SameNamePinyin(p) => rt::same_pinyin(p),
+            Reason::SameCompany(c) => rt::both_company(c),
+            Reason::SameEmailDomain(d) => rt::both_email_domain(d),
         }
     }
 
     /// A few words for a list ("similar name", "same company").
     pub fn short(&self) -> &'static str {
         match self {
-            Reason::SameEmail(_) => "same email",
-            Reason::SamePhone(_) => "same phone",
-            Reason::SimilarName { score } if *score >= 0.9995 => "same name",
-            Reason::SimilarName { .. } => "similar name",
-            Reason::SameNamePinyin(_) => "same name in pinyin",
-            Reason::SameCompany(_) => "same company",
-            Reason::SameEmailDomain(_) => "same email domain",
+            Reason::SameEmail(_) => rt::same_email(),
+            Reason::SamePhone(_) => rt::same_phone(),
+            Reason::SimilarName { score } if *score >= 0.9995 => rt::same_name(),
+            Reason::SimilarName { .. } => rt::similar_name(),
+            Reason::SameNamePinyin(_) => rt::same_name_pinyin(),
+            Reason::SameCompany(_) => rt::same_company(),
+            Reason::SameEmailDomain(_) => rt::same_email_domain(),
         }
     }
 }

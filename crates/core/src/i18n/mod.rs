@@ -18,8 +18,11 @@
 
 use std::cell::Cell;
 
+pub mod analysis_errors;
+pub mod analysis_labels;
 pub mod analytics;
 pub mod campaigns;
+pub mod changes;
 pub mod common;
 pub mod components;
 pub mod customer;
@@ -28,7 +31,12 @@ pub mod dashboard;
 pub mod duplicates;
 pub mod errors;
 pub mod import_export;
+pub mod import_fields;
+pub mod import_report;
 pub mod insight;
+pub mod io_errors;
+pub mod jobs;
+pub mod labels;
 pub mod notices;
 pub mod orders;
 pub mod pipeline;
@@ -36,6 +44,7 @@ pub mod search;
 pub mod settings;
 pub mod shell;
 pub mod tasks;
+pub mod terms;
 pub mod tickets;
 pub mod trash;
 
@@ -165,8 +174,11 @@ macro_rules! texts {
 /// Every module's entries, for the tests.
 pub fn all_entries() -> Vec<(&'static str, Entry)> {
     [
+        ("analysis_errors", analysis_errors::ENTRIES),
+        ("analysis_labels", analysis_labels::ENTRIES),
         ("analytics", analytics::ENTRIES),
         ("campaigns", campaigns::ENTRIES),
+        ("changes", changes::ENTRIES),
         ("common", common::ENTRIES),
         ("components", components::ENTRIES),
         ("customer", customer::ENTRIES),
@@ -175,7 +187,12 @@ pub fn all_entries() -> Vec<(&'static str, Entry)> {
         ("duplicates", duplicates::ENTRIES),
         ("errors", errors::ENTRIES),
         ("import_export", import_export::ENTRIES),
+        ("import_fields", import_fields::ENTRIES),
+        ("import_report", import_report::ENTRIES),
         ("insight", insight::ENTRIES),
+        ("io_errors", io_errors::ENTRIES),
+        ("jobs", jobs::ENTRIES),
+        ("labels", labels::ENTRIES),
         ("notices", notices::ENTRIES),
         ("orders", orders::ENTRIES),
         ("pipeline", pipeline::ENTRIES),
@@ -183,6 +200,7 @@ pub fn all_entries() -> Vec<(&'static str, Entry)> {
         ("settings", settings::ENTRIES),
         ("shell", shell::ENTRIES),
         ("tasks", tasks::ENTRIES),
+        ("terms", terms::ENTRIES),
         ("tickets", tickets::ENTRIES),
         ("trash", trash::ENTRIES),
     ]

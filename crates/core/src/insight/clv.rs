@@ -20,6 +20,7 @@
 //! one currency (by default the one with the most revenue), and customers
 //! who never bought in it get no prediction.
 
+use crate::i18n::analysis_errors as t;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -34,16 +35,16 @@ use crate::model::{Id, Order};
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum ClvError {
     /// No purchase in the chosen currency up to the observation end.
-    #[error("there are no purchases to learn from")]
+    #[error("{}", t::clv_no_purchases())]
     NoPurchases,
     /// Nobody bought twice, so there is nothing to learn repeat buying from.
-    #[error("no customer has bought more than once, so repeat purchases cannot be predicted")]
+    #[error("{}", t::clv_no_repeat_purchases())]
     NoRepeatPurchases,
     /// Every customer's first purchase is on the observation end.
-    #[error("all purchases are on the last day, so no time has passed to learn from")]
+    #[error("{}", t::clv_no_time_observed())]
     NoTimeObserved,
     /// The fit did not settle.
-    #[error("the {model} model could not be fitted to this history ({reason})")]
+    #[error("{}", t::clv_not_converged(.model, .reason))]
     NotConverged {
         /// Which model.
         model: &'static str,
@@ -51,13 +52,13 @@ pub enum ClvError {
         reason: String,
     },
     /// Gamma-Gamma's q ≤ 1: the fitted mean spend is unbounded.
-    #[error("spend varies too wildly between customers to predict (q = {q:.3} ≤ 1)")]
+    #[error("{}", t::clv_unbounded_spend(*.q))]
     UnboundedSpend {
         /// The fitted q.
         q: f64,
     },
     /// A prediction came out as NaN or infinity.
-    #[error("the fitted model gives no finite prediction for customer {0}")]
+    #[error("{}", t::clv_non_finite(.0))]
     NonFinitePrediction(Id),
 }
 

@@ -30,6 +30,7 @@
 
 mod betweenness;
 
+use crate::i18n::analysis_errors as t;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -40,10 +41,10 @@ use crate::model::{Id, Record, Relationship};
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum NetworkError {
     /// No relationships, so no network.
-    #[error("there are no relationships to analyse")]
+    #[error("{}", t::network_empty())]
     Empty,
     /// Power iteration did not settle.
-    #[error("eigenvector centrality did not settle within {iterations} iterations")]
+    #[error("{}", t::network_not_converged(.iterations))]
     NotConverged {
         /// The iteration limit reached.
         iterations: usize,

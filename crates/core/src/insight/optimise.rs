@@ -4,17 +4,18 @@
 //! forty lines and needs nothing from argmin's machinery (whose timing needs
 //! a JS shim on wasm32).
 
+use crate::i18n::analysis_errors as t;
 use thiserror::Error;
 
 /// Why a minimisation stopped without an answer.
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum OptimiseError {
     /// The objective or its gradient was not finite at the starting point.
-    #[error("the objective is not a finite number at the starting point")]
+    #[error("{}", t::optimise_not_finite())]
     NotFinite,
     /// The iteration limit was reached, or no step along the search
     /// direction lowered the objective, with the gradient still large.
-    #[error("no minimum found after {iterations} iterations (gradient {gradient:e})")]
+    #[error("{}", t::optimise_not_converged(.iterations, .gradient))]
     NotConverged {
         /// Iterations run.
         iterations: usize,

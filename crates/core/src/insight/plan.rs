@@ -4,6 +4,7 @@
 //! `ops::sales::plan_campaign`, the one write path).
 
 use super::Segment;
+use crate::i18n::analysis_errors as t;
 use crate::model::parse::{parse_date, ParseError};
 use crate::model::{
     iso_date, Campaign, CampaignDraft, CampaignMember, Id, Timestamp, ValidationErrors,
@@ -14,7 +15,7 @@ use time::Date;
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum AsOfError {
     /// Not a date.
-    #[error("“As of” must be a date such as 2026-11-30: {0}.")]
+    #[error("{}", t::plan_not_a_date(.0))]
     NotADate(ParseError),
 }
 
@@ -40,7 +41,7 @@ pub fn segment_campaign(
     let mut draft = CampaignDraft::starting(now);
     draft.name = format!(
         "{} — {}",
-        segment.label(),
+        segment.display(),
         iso_date::format(crate::model::date_of(now))
     );
     draft.budget = "0".into();

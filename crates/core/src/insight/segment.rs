@@ -14,6 +14,7 @@
 //! R=1  Lost           Hibernating     At risk         At risk      Can't lose them
 //! ```
 
+use crate::i18n::labels;
 use serde::{Deserialize, Serialize};
 
 /// A named group of customers by recency (R) and frequency (F) score.
@@ -63,7 +64,8 @@ impl Segment {
         ]
     }
 
-    /// The name shown to users.
+    /// The English name: what CSV exports write (whatever the language).
+    /// People read [`Segment::display`].
     pub fn label(self) -> &'static str {
         match self {
             Segment::Champions => "Champions",
@@ -77,6 +79,24 @@ impl Segment {
             Segment::CantLoseThem => "Can't lose them",
             Segment::Hibernating => "Hibernating",
             Segment::Lost => "Lost",
+        }
+    }
+
+    /// The name shown to people, in the current language (`Display`
+    /// writes it too).
+    pub fn display(self) -> &'static str {
+        match self {
+            Segment::Champions => labels::rfm_champions(),
+            Segment::Loyal => labels::rfm_loyal(),
+            Segment::PotentialLoyalists => labels::rfm_potential_loyalists(),
+            Segment::New => labels::rfm_new(),
+            Segment::Promising => labels::rfm_promising(),
+            Segment::NeedAttention => labels::rfm_need_attention(),
+            Segment::AboutToSleep => labels::rfm_about_to_sleep(),
+            Segment::AtRisk => labels::rfm_at_risk(),
+            Segment::CantLoseThem => labels::rfm_cant_lose_them(),
+            Segment::Hibernating => labels::rfm_hibernating(),
+            Segment::Lost => labels::rfm_lost(),
         }
     }
 
@@ -108,20 +128,21 @@ impl Segment {
             .find(|s| s.key().eq_ignore_ascii_case(key))
     }
 
-    /// The rule that puts a customer in the segment, in words.
+    /// The rule that puts a customer in the segment, in words (in the
+    /// current language).
     pub fn rule(self) -> &'static str {
         match self {
-            Segment::Champions => "Bought very recently (R 5) and often (F 4–5).",
-            Segment::Loyal => "Buy often (F 4–5), fairly recently (R 3–4).",
-            Segment::PotentialLoyalists => "Recent (R 4–5), with a few purchases (F 2–3).",
-            Segment::New => "First purchase very recently (R 5, F 1).",
-            Segment::Promising => "One purchase, fairly recently (R 4, F 1).",
-            Segment::NeedAttention => "Middle of the road on both (R 3, F 3).",
-            Segment::AboutToSleep => "Few purchases (F 1–2), recency slipping (R 3).",
-            Segment::AtRisk => "Bought several times (F 3–4), but long ago (R 1–2).",
-            Segment::CantLoseThem => "Bought most often (F 5), but long ago (R 1–2).",
-            Segment::Hibernating => "Few purchases (F 1–2), long ago (R 1–2), except R 1 F 1.",
-            Segment::Lost => "One purchase, longest ago (R 1, F 1).",
+            Segment::Champions => labels::rule_champions(),
+            Segment::Loyal => labels::rule_loyal(),
+            Segment::PotentialLoyalists => labels::rule_potential_loyalists(),
+            Segment::New => labels::rule_new(),
+            Segment::Promising => labels::rule_promising(),
+            Segment::NeedAttention => labels::rule_need_attention(),
+            Segment::AboutToSleep => labels::rule_about_to_sleep(),
+            Segment::AtRisk => labels::rule_at_risk(),
+            Segment::CantLoseThem => labels::rule_cant_lose_them(),
+            Segment::Hibernating => labels::rule_hibernating(),
+            Segment::Lost => labels::rule_lost(),
         }
     }
 
@@ -146,7 +167,7 @@ impl Segment {
 
 impl std::fmt::Display for Segment {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.label())
+        f.write_str(self.display())
     }
 }
 

@@ -14,6 +14,7 @@ use crate::analytics::ml::{
     prepare::{missing_report, MissingSummary},
     CrmData, Feature, FeatureTable, MissingReport, Progress, Stage,
 };
+use crate::i18n::jobs as jt;
 use crate::model::{Customer, Deal, Order, Record, Ticket, Timestamp};
 use crate::store::{ChangeSet, Store};
 use serde::{Deserialize, Serialize};
@@ -28,15 +29,15 @@ pub async fn feature_table<S: Store>(
     progress: ProgressFn<'_>,
 ) -> Result<(Vec<Customer>, FeatureTable), JobError> {
     let fail = JobError::from;
-    progress(0.0, "Reading customers");
+    progress(0.0, jt::reading_customers());
     let customers: Vec<Customer> = store.all().await.map_err(fail)?;
     let customers: Vec<Customer> = customers.into_iter().filter(|c| !c.is_deleted()).collect();
-    progress(0.05, "Reading orders");
+    progress(0.05, jt::reading_orders());
     let orders: Vec<Order> = store.all().await.map_err(fail)?;
-    progress(0.1, "Reading tickets and deals");
+    progress(0.1, jt::reading_tickets_and_deals());
     let tickets: Vec<Ticket> = store.all().await.map_err(fail)?;
     let deals: Vec<Deal> = store.all().await.map_err(fail)?;
-    progress(0.15, "Computing features");
+    progress(0.15, jt::computing_features());
     let table = FeatureTable::build(
         CrmData {
             customers: &customers,
@@ -84,12 +85,10 @@ pub(super) fn relay(progress: ProgressFn<'_>) -> impl FnMut(Progress) -> bool + 
             p.done as f64 / p.total as f64
         };
         let note = match p.stage {
-            Stage::ChoosingK => {
-                format!("Trying k = {} ({} of {})", p.done + 2, p.done + 1, p.total)
-            }
-            Stage::Clustering => format!("k-means iteration {}", p.done),
-            Stage::Silhouette => "Scoring the segments".to_string(),
-            Stage::Fitting => format!("Fitting, iteration {}", p.done),
+            Stage::ChoosingK => jt::trying_k(p.done + 2, p.done + 1, p.total),
+            Stage::Clustering => jt::kmeans_iteration(p.done),
+            Stage::Silhouette => jt::scoring_segments().to_string(),
+            Stage::Fitting => jt::fitting_iteration(p.done),
         };
         progress(0.2 + 0.8 * within.clamp(0.0, 1.0), &note);
         true
@@ -228,7 +227,7 @@ async fn save_segments<S: Store>(
         return Err(JobError::UnnamedSegments);
     }
     let by_id: std::collections::HashMap<_, _> = customers.iter().map(|c| (c.meta.id, c)).collect();
-    let mut changes = ChangeSet::new(format!("Saved {} segments onto customers", result.k));
+    let mut changes = ChangeSet::new(jt::saved_segments(result.k));
     let mut changed = 0;
     for (id, label) in result.customer_ids.iter().zip(&result.labels) {
         let Some(customer) = by_id.get(id) else {

@@ -8,6 +8,7 @@
 use super::{Job, JobError, ProgressFn};
 use crate::analytics::dashboard::{summarise, Dashboard, Sources};
 use crate::analytics::period::Period;
+use crate::i18n::jobs as jt;
 use crate::model::{Campaign, Customer, Deal, Order, Pipeline, Record, Ticket, Timestamp};
 use crate::store::Store;
 use serde::{Deserialize, Serialize};
@@ -79,9 +80,9 @@ impl Job for DashboardJob {
         _now: Timestamp,
         progress: ProgressFn<'_>,
     ) -> Result<DashboardReport, JobError> {
-        progress(0.0, "Reading orders");
+        progress(0.0, jt::reading_orders());
         let orders: Vec<Order> = store.all().await?;
-        progress(0.5, "Reading deals, tickets and campaigns");
+        progress(0.5, jt::reading_deals_tickets_campaigns());
         let deals: Vec<Deal> = store.all().await?;
         let tickets: Vec<Ticket> = store.all().await?;
         let campaigns: Vec<Campaign> = store.all().await?;
@@ -91,7 +92,7 @@ impl Job for DashboardJob {
             .filter(|c| !c.is_deleted())
             .map(|c| c.meta.created_at)
             .collect();
-        progress(0.8, "Adding up");
+        progress(0.8, jt::adding_up());
         Ok(report(
             &created, &orders, &deals, &tickets, &campaigns, &input,
         ))

@@ -4,6 +4,7 @@
 //! page (RFM, lifetime value), the referral network, and recommendations.
 
 use super::{Job, JobError, ProgressFn};
+use crate::i18n::jobs as jt;
 use crate::insight::{
     self, customer_summaries, predict_clv, rfm, BgNbd, ClvParams, EigenParams, GammaGamma,
     HeatCell, LayoutParams, Network, Recommendation, Recommender, Segment,
@@ -189,9 +190,9 @@ impl Job for InsightJob {
         _now: Timestamp,
         progress: ProgressFn<'_>,
     ) -> Result<InsightOverview, JobError> {
-        progress(0.0, "Reading orders");
+        progress(0.0, jt::reading_orders());
         let orders = live_orders(store).await?;
-        progress(0.4, "Scoring customers");
+        progress(0.4, jt::scoring_customers());
         Ok(overview(&orders, input))
     }
 }
@@ -219,9 +220,9 @@ impl Job for RecommendJob {
         _now: Timestamp,
         progress: ProgressFn<'_>,
     ) -> Result<Vec<Recommendation>, JobError> {
-        progress(0.0, "Reading orders");
+        progress(0.0, jt::reading_orders());
         let orders = live_orders(store).await?;
-        progress(0.5, "Comparing products");
+        progress(0.5, jt::comparing_products());
         Ok(Recommender::new(&orders).recommend_for(input.customer_id, input.k))
     }
 }
@@ -266,7 +267,7 @@ impl Job for NetworkJob {
         _now: Timestamp,
         progress: ProgressFn<'_>,
     ) -> Result<NetworkReport, JobError> {
-        progress(0.0, "Reading relationships");
+        progress(0.0, jt::reading_relationships());
         let customers: Vec<Customer> = store.all().await?;
         let names: HashMap<Id, String> = customers
             .iter()
@@ -279,14 +280,14 @@ impl Job for NetworkJob {
             .filter(|l| !l.is_deleted() && names.contains_key(&l.from) && names.contains_key(&l.to))
             .collect();
         let network = Network::new(&links);
-        progress(0.3, "Measuring centrality");
+        progress(0.3, jt::measuring_centrality());
         let betweenness = network.betweenness();
         let (eigenvector, eigenvector_problem) = match network.eigenvector(&EigenParams::default())
         {
             Ok(v) => (v, None),
             Err(e) => (vec![0.0; network.nodes().len()], Some(e.to_string())),
         };
-        progress(0.7, "Drawing the network");
+        progress(0.7, jt::drawing_network());
         let layout = network.layout(&LayoutParams::default());
         let nodes = network
             .nodes()

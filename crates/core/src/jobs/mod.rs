@@ -27,6 +27,8 @@ pub mod products;
 pub mod refresh;
 pub mod text;
 
+use crate::i18n::analysis_errors as t;
+use crate::i18n::jobs as jt;
 use crate::model::Timestamp;
 use crate::store::{MemStore, Store, StoreError};
 use serde::de::DeserializeOwned;
@@ -52,6 +54,11 @@ pub struct Request {
     pub input: String,
     /// The IndexedDB database the job reads (and writes) through the store.
     pub database: String,
+    /// The page's language ([`crate::i18n::Lang::tag`]): the worker is a
+    /// wasm instance of its own, so it answers in the language it is told
+    /// (English when a request names none).
+    #[serde(default)]
+    pub lang: String,
 }
 
 /// A message from the worker to the page.
@@ -94,13 +101,13 @@ pub type ProgressFn<'a> = &'a mut dyn FnMut(f64, &str);
 #[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, Deserialize)]
 pub enum JobError {
     /// No job has this name (a page and worker of different builds).
-    #[error("There is no analysis called “{0}”.")]
+    #[error("{}", t::job_no_such(.0))]
     NoSuchJob(String),
     /// The input could not be decoded.
-    #[error("The analysis got a request it cannot read ({0}).")]
+    #[error("{}", t::job_bad_request(.0))]
     BadRequest(String),
     /// The result could not be encoded.
-    #[error("The analysis could not send its result ({0}).")]
+    #[error("{}", t::job_encode(.0))]
     Encode(String),
     /// Reading the data failed (the store's own sentence).
     #[error("{0}")]
@@ -110,7 +117,7 @@ pub enum JobError {
     #[error("{0}")]
     Analysis(String),
     /// Saving segments needs a name for every segment.
-    #[error("Give every segment a name before saving.")]
+    #[error("{}", t::job_unnamed_segments())]
     UnnamedSegments,
 }
 
@@ -239,7 +246,7 @@ impl Job for CountJob {
             sum = (from..to).fold(sum, |s, v| s.wrapping_add(v));
             progress(
                 (step + 1) as f64 / steps as f64,
-                &format!("step {} of {steps}", step + 1),
+                &jt::step_of(step + 1, steps),
             );
         }
         Ok(sum)

@@ -10,6 +10,7 @@
 use super::{Job, JobError, ProgressFn};
 use crate::analytics::period::{span_of, years_of, Period};
 use crate::analytics::sales::{period_total, totals_by_month, MonthTotal, PeriodTotal};
+use crate::i18n::jobs as jt;
 use crate::model::{Order, Record, Timestamp};
 use crate::store::Store;
 use serde::{Deserialize, Serialize};
@@ -70,9 +71,9 @@ impl Job for OrderTotalsJob {
         _now: Timestamp,
         progress: ProgressFn<'_>,
     ) -> Result<OrderTotalsReport, JobError> {
-        progress(0.0, "Reading orders");
+        progress(0.0, jt::reading_orders());
         let orders: Vec<Order> = store.all().await?;
-        progress(0.8, "Adding up");
+        progress(0.8, jt::adding_up());
         Ok(order_totals(&orders, &input))
     }
 }

@@ -8,6 +8,7 @@ use super::{Job, JobError, ProgressFn};
 use crate::analytics::ml::linear::{linear_regression, LinearReport, LinearRequest};
 use crate::analytics::ml::logistic::{logistic_regression, LogisticReport, LogisticRequest};
 use crate::analytics::ml::tree::{decision_tree, TreeReport, TreeRequest};
+use crate::i18n::jobs as jt;
 use crate::model::{Id, PropensityScores, Timestamp};
 use crate::store::{ChangeSet, Store};
 use serde::{Deserialize, Serialize};
@@ -95,7 +96,7 @@ async fn propensity<S: Store>(
         .collect();
     // Kept in the store, so the Likelihood column survives a reload.
     let record = PropensityScores::new(now, request.target.label(), scores.clone());
-    let mut changes = ChangeSet::new(format!("Likelihood scores ({})", request.target.label()));
+    let mut changes = ChangeSet::new(jt::likelihood_scores(request.target.display()));
     changes.put(&record)?;
     Ok(Propensity {
         report,

@@ -3,6 +3,7 @@
 //! the chosen one, read from every live customer's purchases in the worker.
 
 use super::{Job, JobError, ProgressFn};
+use crate::i18n::jobs as jt;
 use crate::insight::{self, AlsoBought, Recommender};
 use crate::model::{Customer, Id, Order, Record, Timestamp};
 use crate::store::Store;
@@ -41,7 +42,7 @@ impl Job for AlsoBoughtJob {
         _now: Timestamp,
         progress: ProgressFn<'_>,
     ) -> Result<AlsoBoughtReport, JobError> {
-        progress(0.0, "Reading orders");
+        progress(0.0, jt::reading_orders());
         let customers: Vec<Customer> = store.all().await?;
         let live: HashSet<Id> = customers
             .iter()
@@ -53,7 +54,7 @@ impl Job for AlsoBoughtJob {
             .into_iter()
             .filter(|o| live.contains(&o.customer_id) && insight::is_purchase(o))
             .collect();
-        progress(0.5, "Comparing products");
+        progress(0.5, jt::comparing_products());
         let recommender = Recommender::new(&orders);
         Ok(AlsoBoughtReport {
             also: recommender.also_bought(&input.product, input.k),

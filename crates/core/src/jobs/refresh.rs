@@ -13,6 +13,7 @@
 //! (`ui/state/sentiment.rs`); the rules live here so they are tested
 //! natively.
 
+use crate::i18n::jobs as jt;
 use serde::{Deserialize, Serialize};
 
 /// The state of one background overview.
@@ -128,11 +129,9 @@ impl Refresh {
             .map(|first| first.to_uppercase().chain(what_chars).collect::<String>())
             .unwrap_or_default();
         Some(if stale {
-            format!(
-                "{what} could not be updated with the latest changes: {error} What is shown is from before them."
-            )
+            jt::refresh_stale(what, error)
         } else {
-            format!("{what} could not be computed: {error}")
+            jt::refresh_failed(what, error)
         })
     }
 }

@@ -5,6 +5,7 @@
 
 use super::{Job, JobError, ProgressFn};
 use crate::dedupe::find_duplicates;
+use crate::i18n::jobs as jt;
 use crate::model::{Customer, Id, Interaction, Record, Ticket, Timestamp};
 use crate::sentiment::{self, MonthPoint};
 use crate::store::{Store, StoreError};
@@ -28,7 +29,7 @@ async fn customers<S: Store>(store: &S) -> Result<Vec<Customer>, JobError> {
 fn name_of(c: &Customer) -> String {
     let name = c.display_name();
     if name.is_empty() {
-        "Unnamed customer".into()
+        jt::unnamed_customer().into()
     } else {
         name
     }
@@ -107,9 +108,9 @@ impl Job for DuplicateCustomersJob {
         _now: Timestamp,
         progress: ProgressFn<'_>,
     ) -> Result<Vec<DuplicateRow>, JobError> {
-        progress(0.0, "Reading customers");
+        progress(0.0, jt::reading_customers());
         let customers = customers(store).await?;
-        progress(0.3, "Comparing customers");
+        progress(0.3, jt::comparing_customers());
         let by_id: HashMap<Id, &Customer> = customers.iter().map(|c| (c.id(), c)).collect();
         let pairs = find_duplicates(&customers, input.min_score);
         let group_of: HashMap<Id, Vec<Id>> = crate::dedupe::groups(&pairs)
@@ -198,20 +199,20 @@ impl Job for NearDuplicatesJob {
         _now: Timestamp,
         progress: ProgressFn<'_>,
     ) -> Result<NearDuplicateReport, JobError> {
-        progress(0.0, "Reading notes and tickets");
+        progress(0.0, jt::reading_notes_and_tickets());
         let docs = live_texts(store).await?;
         let names: HashMap<Id, String> = customers(store)
             .await?
             .iter()
             .map(|c| (c.id(), name_of(c)))
             .collect();
-        progress(0.3, "Indexing the texts");
+        progress(0.3, jt::indexing_texts());
         let texts = docs
             .iter()
             .filter(|d| input.kinds.is_empty() || input.kinds.contains(&d.key.kind))
             .count();
         let index = TextIndex::build(docs);
-        progress(0.6, "Comparing the texts");
+        progress(0.6, jt::comparing_texts());
         let found = index.near_duplicates(input.threshold, &input.kinds);
         let brief = |key: DocKey| {
             let doc = index.doc(key)?;
@@ -291,7 +292,7 @@ impl Job for TopicsJob {
         _now: Timestamp,
         progress: ProgressFn<'_>,
     ) -> Result<TopicReport, JobError> {
-        progress(0.0, "Reading tickets");
+        progress(0.0, jt::reading_tickets());
         let tickets: Vec<Ticket> = store.all().await?;
         let docs: Vec<TextDoc> = tickets
             .iter()
@@ -299,18 +300,16 @@ impl Job for TopicsJob {
             .map(TextDoc::from_ticket)
             .collect();
         if docs.len() < 2 {
-            return Err(JobError::Analysis(
-                "Topics need at least two tickets with text.".into(),
-            ));
+            return Err(JobError::Analysis(jt::topics_need_two_tickets().into()));
         }
-        progress(0.3, "Indexing the tickets");
+        progress(0.3, jt::indexing_tickets());
         let k = if input.k == 0 {
             topics::suggest_k(docs.len())
         } else {
             input.k.clamp(2, docs.len())
         };
         let index = TextIndex::build(docs);
-        progress(0.5, "Finding topics");
+        progress(0.5, jt::finding_topics());
         Ok(topic_report(&index, k))
     }
 }
@@ -394,9 +393,9 @@ impl Job for SentimentJob {
         now: Timestamp,
         progress: ProgressFn<'_>,
     ) -> Result<SentimentOverview, JobError> {
-        progress(0.0, "Reading notes and tickets");
+        progress(0.0, jt::reading_notes_and_tickets());
         let docs = live_texts(store).await?;
-        progress(0.3, "Scoring sentiment");
+        progress(0.3, jt::scoring_sentiment());
         Ok(sentiment_overview(&docs, now))
     }
 }

@@ -12,17 +12,17 @@ labelled_enum! {
     /// Where a campaign runs.
     pub enum Channel ("campaign channel") {
         /// Email newsletter or mailing.
-        Email => "Email" | "e-mail" | "newsletter",
+        Email => "Email" (channel_email) | "e-mail" | "newsletter",
         /// Social media.
-        Social => "Social" | "social media",
+        Social => "Social" (channel_social) | "social media",
         /// Search ads.
-        Search => "Search" | "paid search" | "sem",
+        Search => "Search" (channel_search) | "paid search" | "sem",
         /// Event, fair or webinar.
-        Event => "Event" | "webinar",
+        Event => "Event" (channel_event) | "webinar",
         /// Print.
-        Print => "Print" | "direct mail",
+        Print => "Print" (channel_print) | "direct mail",
         /// Anything else.
-        Other => "Other",
+        Other => "Other" (channel_other),
     }
 }
 

@@ -2,6 +2,7 @@
 //! shows it next to, collected in [`ValidationErrors`]. Messages are sentences
 //! a user can read; the field name is for the code that places them.
 
+use crate::i18n::{errors as t, terms};
 use std::fmt;
 use thiserror::Error;
 
@@ -11,22 +12,22 @@ use super::parse::ParseError;
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum FieldErrorKind {
     /// The field must not be empty.
-    #[error("this field is required")]
+    #[error("{}", t::required())]
     Required,
     /// Not an email address (the text as typed).
-    #[error("“{0}” is not a valid email address")]
+    #[error("{}", t::invalid_email(.0))]
     InvalidEmail(String),
     /// Not a phone number (the text as typed).
-    #[error("“{0}” is not a valid phone number")]
+    #[error("{}", t::invalid_phone(.0))]
     InvalidPhone(String),
     /// Not a three-letter currency code.
-    #[error("“{0}” is not a three-letter currency code such as USD")]
+    #[error("{}", t::invalid_currency(.0))]
     InvalidCurrency(String),
     /// Not a date in the expected form.
-    #[error("“{0}” is not a date (expected YYYY-MM-DD)")]
+    #[error("{}", t::invalid_date(.0))]
     InvalidDate(String),
     /// A number outside its allowed range.
-    #[error("must be between {min} and {max} (got {value})")]
+    #[error("{}", t::out_of_range(.min, .max, .value))]
     OutOfRange {
         /// Smallest allowed value.
         min: f64,
@@ -36,13 +37,13 @@ pub enum FieldErrorKind {
         value: f64,
     },
     /// A number that must not be negative.
-    #[error("must not be negative (got {0})")]
+    #[error("{}", t::negative(.0))]
     Negative(f64),
     /// Not a finite number.
-    #[error("must be a number")]
+    #[error("{}", t::not_a_number())]
     NotANumber,
     /// A stored total that disagrees with the line items.
-    #[error("total {stored:.2} does not match the line items ({computed:.2})")]
+    #[error("{}", t::total_mismatch(*.stored, *.computed))]
     TotalMismatch {
         /// The total stored on the record.
         stored: f64,
@@ -50,19 +51,19 @@ pub enum FieldErrorKind {
         computed: f64,
     },
     /// An end (date or time) before its start.
-    #[error("must not be before the start")]
+    #[error("{}", t::before_start())]
     BeforeStart,
     /// A link from a record to itself.
-    #[error("must be a different customer")]
+    #[error("{}", t::same_as_other())]
     SameAsOther,
     /// The same value given twice.
-    #[error("“{0}” appears more than once")]
+    #[error("{}", t::duplicate_value(.0))]
     Duplicate(String),
     /// A value that is not one of the allowed choices.
-    #[error("“{0}” is not one of the allowed choices")]
+    #[error("{}", t::not_allowed(.0))]
     NotAllowed(String),
     /// A value that only makes sense in another state.
-    #[error("{0}")]
+    #[error("{}", terms::translate(.0))]
     Inconsistent(&'static str),
     /// Typed text the field's parser cannot read; the sentence says why.
     #[error("{0}")]
@@ -77,7 +78,7 @@ impl From<ParseError> for FieldErrorKind {
 
 /// One problem, tied to a field.
 #[derive(Debug, Clone, PartialEq, Error)]
-#[error("{}: {kind}", field_label(.field))]
+#[error("{}{}{kind}", terms::translate(&field_label(.field)), t::label_separator())]
 pub struct FieldError {
     /// The field's name as in the record, e.g. `"emails"`.
     pub field: &'static str,
@@ -132,7 +133,7 @@ impl ValidationErrors {
                 let mut chars = text.chars();
                 chars
                     .next()
-                    .map(|c| c.to_uppercase().chain(chars).collect::<String>() + ".")
+                    .map(|c| c.to_uppercase().chain(chars).collect::<String>() + t::sentence_end())
                     .unwrap_or_default()
             })
             .collect::<Vec<_>>()
@@ -158,7 +159,7 @@ impl fmt::Display for ValidationErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, e) in self.0.iter().enumerate() {
             if i > 0 {
-                f.write_str("; ")?;
+                f.write_str(t::problem_separator())?;
             }
             write!(f, "{e}")?;
         }
@@ -179,7 +180,7 @@ impl IntoIterator for ValidationErrors {
 /// Text that names none of an enum's variants (e.g. an imported lifecycle
 /// stage the importer does not know).
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("“{value}” is not a known {what}")]
+#[error("{}", t::unknown_variant(.value, terms::translate(.what)))]
 pub struct UnknownVariant {
     /// What was being parsed, e.g. `"lifecycle stage"`.
     pub what: &'static str,
@@ -189,7 +190,7 @@ pub struct UnknownVariant {
 
 /// A state change the record's current state does not allow.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("cannot change {what} from {from} to {to}")]
+#[error("{}", t::transition(terms::translate(.what), terms::translate(.from), terms::translate(.to)))]
 pub struct TransitionError {
     /// What is changing, e.g. `"order status"`.
     pub what: &'static str,

@@ -14,9 +14,9 @@ labelled_enum! {
     /// What an import brought in.
     pub enum ImportKind ("import kind") {
         /// A contacts / customers file.
-        Customers => "Customers",
+        Customers => "Customers" (import_customers),
         /// A transactions file (orders, and customers they name).
-        Orders => "Orders",
+        Orders => "Orders" (import_orders),
     }
 }
 

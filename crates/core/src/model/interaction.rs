@@ -14,13 +14,13 @@ labelled_enum! {
     /// The kind of interaction.
     pub enum InteractionKind ("interaction kind") {
         /// A written note.
-        Note => "Note",
+        Note => "Note" (interaction_note),
         /// A phone call.
-        Call => "Call" | "phone call",
+        Call => "Call" (interaction_call) | "phone call",
         /// An email.
-        Email => "Email" | "e-mail",
+        Email => "Email" (interaction_email) | "e-mail",
         /// A meeting.
-        Meeting => "Meeting",
+        Meeting => "Meeting" (interaction_meeting),
     }
 }
 
@@ -28,11 +28,11 @@ labelled_enum! {
     /// Who started the interaction.
     pub enum Direction ("direction") {
         /// The customer reached out.
-        Inbound => "Inbound" | "incoming",
+        Inbound => "Inbound" (direction_inbound) | "incoming",
         /// We reached out.
-        Outbound => "Outbound" | "outgoing",
+        Outbound => "Outbound" (direction_outbound) | "outgoing",
         /// Internal only (e.g. a note).
-        Internal => "Internal",
+        Internal => "Internal" (direction_internal),
     }
 }
 

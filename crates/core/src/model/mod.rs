@@ -236,7 +236,7 @@ macro_rules! labelled_enum {
     (
         $(#[$m:meta])*
         pub enum $name:ident ($what:literal) {
-            $( $(#[$vm:meta])* $var:ident => $label:literal $(| $alias:literal)* ),+ $(,)?
+            $( $(#[$vm:meta])* $var:ident => $label:literal ($text:ident) $(| $alias:literal)* ),+ $(,)?
         }
     ) => {
         $(#[$m])*
@@ -250,20 +250,32 @@ macro_rules! labelled_enum {
             /// Every variant, in display order.
             pub const ALL: &'static [$name] = &[$($name::$var),+];
 
-            /// The label shown to users.
+            /// The English label: what CSV files and backups write, forms
+            /// send back and CSS classes are named after (whatever the
+            /// language). People read [`Self::display`].
             pub fn label(self) -> &'static str {
                 match self {
                     $($name::$var => $label),+
+                }
+            }
+
+            /// The label shown to people, in the current language
+            /// (`Display` writes it too).
+            pub fn display(self) -> &'static str {
+                match self {
+                    $($name::$var => $crate::i18n::labels::$text()),+
                 }
             }
         }
 
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.label())
+                f.write_str(self.display())
             }
         }
 
+        /// Reads the English label, the variant's name, an alias, or the
+        /// label in any language the app speaks (what a form showed).
         impl std::str::FromStr for $name {
             type Err = $crate::model::UnknownVariant;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -276,6 +288,17 @@ macro_rules! labelled_enum {
                         return Ok($name::$var);
                     }
                 )+
+                // Then the labels in the other languages (the English ones
+                // are the keys above), only for text none of those names.
+                for lang in $crate::i18n::Lang::ALL {
+                    $(
+                        if key == $crate::model::error::enum_key(
+                            $crate::i18n::with_lang(lang, $crate::i18n::labels::$text),
+                        ) {
+                            return Ok($name::$var);
+                        }
+                    )+
+                }
                 Err($crate::model::UnknownVariant { what: $what, value: s.trim().to_string() })
             }
         }

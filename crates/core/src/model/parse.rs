@@ -9,6 +9,7 @@
 //! offset that could split a character: every cell, however strange, gets
 //! an answer and never a panic.
 
+use crate::i18n::errors as t;
 mod date;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
@@ -24,24 +25,22 @@ use thiserror::Error;
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum ParseError {
     /// Nothing but spaces was typed.
-    #[error("nothing was written")]
+    #[error("{}", t::parse_empty())]
     Empty,
     /// Letters, symbols or separators in places a number cannot have them.
-    #[error(
-        "“{0}” is not a number Rapport can read — write digits only, e.g. 1,234.50 or 1.234,50"
-    )]
+    #[error("{}", t::parse_not_a_number(.0))]
     NotANumber(String),
     /// `NaN`, `inf`, or a number too large to hold (`1e400`).
-    #[error("“{0}” is not a finite number — write an ordinary amount, e.g. 1,234.50")]
+    #[error("{}", t::parse_not_finite(.0))]
     NotFinite(String),
     /// A fraction where only whole numbers make sense.
-    #[error("“{0}” is not a whole number — leave out the decimals")]
+    #[error("{}", t::parse_not_whole(.0))]
     NotWhole(String),
     /// A whole number too large to store.
-    #[error("“{0}” is too large a whole number")]
+    #[error("{}", t::parse_too_large(.0))]
     TooLarge(String),
     /// A number outside the range the value allows (e.g. a percentage above 100).
-    #[error("“{text}” is not between {min} and {max}")]
+    #[error("{}", t::parse_out_of_range(.text, .min, .max))]
     OutOfRange {
         /// The text as typed.
         text: String,
@@ -51,10 +50,10 @@ pub enum ParseError {
         max: f64,
     },
     /// Not a date in any notation Rapport reads.
-    #[error("“{0}” is not a date Rapport can read — write it as YYYY-MM-DD, e.g. 2024-03-31")]
+    #[error("{}", t::parse_not_a_date(.0))]
     NotADate(String),
     /// A day and month without a year (`--03-15`).
-    #[error("“{0}” has no year — write the full date, e.g. 2024-03-31")]
+    #[error("{}", t::parse_no_year(.0))]
     NoYear(String),
 }
 

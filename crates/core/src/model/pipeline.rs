@@ -6,6 +6,7 @@
 //! "Won" and "Lost" always end the pipeline: they close a deal, and the
 //! analytics (win rates, pipeline value) rely on them.
 
+use crate::i18n::errors as t;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -140,10 +141,10 @@ impl StageDraft {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum StageError {
     /// A row with no name.
-    #[error("stage {0} needs a name")]
+    #[error("{}", t::stage_blank(.0))]
     Blank(usize),
     /// Two rows with the same name (ignoring case).
-    #[error("“{name}” is already stage {first}")]
+    #[error("{}", t::stage_duplicate(.name, .first))]
     Duplicate {
         /// The later row.
         row: usize,
@@ -153,7 +154,7 @@ pub enum StageError {
         name: String,
     },
     /// A row named like a closing stage.
-    #[error("“{name}” is kept for closed deals; choose another name")]
+    #[error("{}", t::stage_reserved(.name))]
     Reserved {
         /// The row.
         row: usize,
@@ -161,10 +162,10 @@ pub enum StageError {
         name: String,
     },
     /// No open stage left.
-    #[error("keep at least one open stage")]
+    #[error("{}", t::stage_no_open())]
     NoOpenStage,
     /// Deals sit in removed stages and the place to move them to is not a stage.
-    #[error("choose the stage that the deals of removed stages move to")]
+    #[error("{}", t::stage_no_destination())]
     NoDestination,
 }
 

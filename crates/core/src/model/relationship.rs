@@ -11,13 +11,13 @@ labelled_enum! {
     /// What links two customers.
     pub enum RelationshipKind ("relationship kind") {
         /// `from` referred `to`.
-        Referred => "Referred" | "referral",
+        Referred => "Referred" (relationship_referred) | "referral",
         /// Work together.
-        Colleague => "Colleague" | "coworker",
+        Colleague => "Colleague" (relationship_colleague) | "coworker",
         /// Related.
-        Family => "Family",
+        Family => "Family" (relationship_family),
         /// Business or life partners.
-        Partner => "Partner" | "spouse",
+        Partner => "Partner" (relationship_partner) | "spouse",
     }
 }
 
@@ -81,13 +81,14 @@ impl Relationship {
         }
     }
 
-    /// How the link reads from `customer`'s page: "Referred" (this
+    /// How the link reads from `customer`'s page, in the current language:
+    /// "Referred" (this
     /// customer referred the other), "Referred by", "Colleague", "Family",
     /// "Partner".
     pub fn phrase_for(&self, customer: Id) -> &'static str {
         match self.kind {
-            RelationshipKind::Referred if self.to == customer => "Referred by",
-            kind => kind.label(),
+            RelationshipKind::Referred if self.to == customer => crate::i18n::labels::referred_by(),
+            kind => kind.display(),
         }
     }
 

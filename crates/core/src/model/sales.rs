@@ -13,13 +13,13 @@ labelled_enum! {
     /// Where an order stands.
     pub enum OrderStatus ("order status") {
         /// Offered, not yet accepted.
-        Quote => "Quote" | "quotation" | "estimate",
+        Quote => "Quote" (order_quote) | "quotation" | "estimate",
         /// Accepted and to be (or being) delivered.
-        Order => "Order" | "sale" | "invoice",
+        Order => "Order" (order_order) | "sale" | "invoice",
         /// A recurring or framework agreement.
-        Contract => "Contract" | "subscription",
+        Contract => "Contract" (order_contract) | "subscription",
         /// Called off.
-        Cancelled => "Cancelled" | "canceled" | "void",
+        Cancelled => "Cancelled" (order_cancelled) | "canceled" | "void",
     }
 }
 

@@ -12,11 +12,11 @@ labelled_enum! {
     /// Where a ticket stands.
     pub enum TicketStatus ("ticket status") {
         /// Waiting for us.
-        Open => "Open" | "new",
+        Open => "Open" (ticket_open) | "new",
         /// Waiting for the customer or a third party.
-        Pending => "Pending" | "on hold" | "waiting",
+        Pending => "Pending" (ticket_pending) | "on hold" | "waiting",
         /// Done.
-        Solved => "Solved" | "closed" | "resolved",
+        Solved => "Solved" (ticket_solved) | "closed" | "resolved",
     }
 }
 
@@ -24,13 +24,13 @@ labelled_enum! {
     /// How urgent a ticket is.
     pub enum Priority ("priority") {
         /// Whenever there is time.
-        Low => "Low",
+        Low => "Low" (priority_low),
         /// The usual.
-        Normal => "Normal" | "medium",
+        Normal => "Normal" (priority_normal) | "medium",
         /// Soon.
-        High => "High",
+        High => "High" (priority_high),
         /// Now.
-        Urgent => "Urgent" | "critical",
+        Urgent => "Urgent" (priority_urgent) | "critical",
     }
 }
 

@@ -27,6 +27,7 @@ pub use merge::{
 #[cfg(test)]
 mod tests;
 
+use crate::i18n::{errors as t, terms};
 use crate::model::{FieldErrorKind, TransitionError, ValidationErrors};
 use crate::store::{ChangeSet, StoreError, Stored};
 
@@ -46,17 +47,17 @@ pub enum OpError {
     #[error("{0}")]
     Field(#[from] FieldErrorKind),
     /// The record is no longer stored (deleted for good in another tab).
-    #[error("this {what} is no longer stored")]
+    #[error("{}", t::op_missing(terms::translate(.what)))]
     Missing {
         /// What kind of record, in words ("customer").
         what: &'static str,
     },
     /// The action would change nothing.
-    #[error("nothing to change")]
+    #[error("{}", t::op_nothing_to_do())]
     NothingToDo,
     /// What the edit started from was changed by another tab (or a
     /// restore) in the meantime: saving would overwrite that change.
-    #[error("the {what} was changed elsewhere")]
+    #[error("{}", t::op_changed_elsewhere(terms::translate(.what)))]
     ChangedElsewhere {
         /// What was changed, in words ("pipeline").
         what: &'static str,
@@ -77,19 +78,12 @@ impl OpError {
     pub fn user_message(&self) -> String {
         match self {
             OpError::Store(e) => e.user_message(),
-            OpError::Invalid(errors) => format!("Not saved: {errors}"),
-            OpError::Transition(e) => format!("Not changed: {e}."),
-            OpError::Field(e) => format!("Not changed: {e}."),
-            OpError::Missing { what } => format!(
-                "This {what} is no longer stored (deleted for good in another tab or window?). \
-                 Nothing was changed."
-            ),
-            OpError::NothingToDo => "Nothing to change.".into(),
-            OpError::ChangedElsewhere { what } => format!(
-                "The {what} was changed in another tab or window since you opened it. \
-                 Your edit was not saved, so nothing was overwritten: reload to see the latest \
-                 version, then make your change again."
-            ),
+            OpError::Invalid(errors) => t::say_not_saved(errors),
+            OpError::Transition(e) => t::say_not_changed(e),
+            OpError::Field(e) => t::say_not_changed(e),
+            OpError::Missing { what } => t::say_missing(terms::translate(what)),
+            OpError::NothingToDo => t::say_nothing_to_do().into(),
+            OpError::ChangedElsewhere { what } => t::say_changed_elsewhere(terms::translate(what)),
             OpError::Merge(e) => e.user_message(),
         }
     }

@@ -3,6 +3,7 @@
 //! relationships.
 
 use super::{insert_one, update_one, OpError};
+use crate::i18n::changes as ct;
 use crate::model::{
     Customer, Id, Interaction, LifecycleStage, Record, Relationship, Task, Timestamp,
 };
@@ -12,13 +13,13 @@ use std::collections::HashSet;
 
 /// Adds a new customer (validated).
 pub fn add_customer(customer: &Customer) -> Result<ChangeSet, OpError> {
-    insert_one(customer, format!("Added {}", customer.display_name()))
+    insert_one(customer, ct::added_customer(customer.display_name()))
 }
 
 /// Saves an edited customer, refused if another tab changed it since it
 /// was read (`customer` carries the version it was read at plus one).
 pub fn save_customer(customer: &Customer) -> Result<ChangeSet, OpError> {
-    update_one(customer, format!("Saved {}", customer.display_name()))
+    update_one(customer, ct::saved_customer(customer.display_name()))
 }
 
 /// Moves a stored customer to the trash (their history stays attached).
@@ -32,10 +33,7 @@ pub async fn trash_customer<S: Store>(
         .await?
         .ok_or(OpError::Missing { what: "customer" })?;
     customer.meta.soft_delete(now);
-    update_one(
-        &customer,
-        format!("Moved {} to the trash", customer.display_name()),
-    )
+    update_one(&customer, ct::trashed_customer(customer.display_name()))
 }
 
 /// Takes a customer (as listed in the trash) out of the trash; refused for
@@ -50,7 +48,7 @@ pub fn restore_customer(customer: &Customer, now: Timestamp) -> Result<ChangeSet
     }
     let mut back = customer.clone();
     back.meta.restore(now);
-    update_one(&back, format!("Restored {}", customer.display_name()))
+    update_one(&back, ct::restored_customer(customer.display_name()))
 }
 
 /// Deletes a customer for good with every record attached to them; each
@@ -59,10 +57,7 @@ pub async fn delete_for_good<S: Store>(
     store: &S,
     customer: &Customer,
 ) -> Result<ChangeSet, OpError> {
-    let label = format!(
-        "Deleted {} and their history for good",
-        customer.display_name()
-    );
+    let label = ct::deleted_for_good(customer.display_name());
     Ok(purge_customer(store, customer.id(), label).await?)
 }
 
@@ -79,11 +74,13 @@ pub enum BulkEdit {
 
 impl BulkEdit {
     fn label(&self, n: usize) -> String {
-        let customers = if n == 1 { "customer" } else { "customers" };
-        match self {
-            BulkEdit::AddTag(tag) => format!("Tagged {n} {customers} “{}”", tag.trim()),
-            BulkEdit::SetStage(stage) => format!("Moved {n} {customers} to {}", stage.label()),
-            BulkEdit::Trash => format!("Moved {n} {customers} to the trash"),
+        match (self, n) {
+            (BulkEdit::AddTag(tag), 1) => ct::tagged_one(tag.trim()),
+            (BulkEdit::AddTag(tag), _) => ct::tagged_many(n, tag.trim()),
+            (BulkEdit::SetStage(stage), 1) => ct::moved_one_to_stage(stage.display()),
+            (BulkEdit::SetStage(stage), _) => ct::moved_many_to_stage(n, stage.display()),
+            (BulkEdit::Trash, 1) => ct::trashed_one().to_string(),
+            (BulkEdit::Trash, _) => ct::trashed_many(n),
         }
     }
 
@@ -164,13 +161,13 @@ pub async fn bulk_edit<S: Store>(
 pub fn log_interaction(entry: &Interaction) -> Result<ChangeSet, OpError> {
     insert_one(
         entry,
-        format!("Added a {}", entry.kind.label().to_lowercase()),
+        ct::added_interaction(entry.kind.display().to_lowercase()),
     )
 }
 
 /// Adds a task.
 pub fn add_task(task: &Task) -> Result<ChangeSet, OpError> {
-    insert_one(task, format!("Added the task “{}”", task.title))
+    insert_one(task, ct::added_task(&task.title))
 }
 
 /// Marks a task done, or open again.
@@ -178,9 +175,9 @@ pub fn set_task_done(task: &Task, done: bool, now: Timestamp) -> Result<ChangeSe
     let mut task = task.clone();
     task.set_done(done, now);
     let label = if done {
-        format!("Marked “{}” done", task.title)
+        ct::marked_done(&task.title)
     } else {
-        format!("Reopened “{}”", task.title)
+        ct::reopened(&task.title)
     };
     update_one(&task, label)
 }
@@ -206,12 +203,12 @@ pub async fn link_customers<S: Store>(
         );
         return Err(e.into());
     }
-    insert_one(link, format!("Linked {} and {}", names.0, names.1))
+    insert_one(link, ct::linked(names.0, names.1))
 }
 
 /// Removes a link (to the trash, so Undo brings it back).
 pub fn unlink(link: &Relationship, other_name: &str, now: Timestamp) -> Result<ChangeSet, OpError> {
     let mut gone = link.clone();
     gone.meta.soft_delete(now);
-    update_one(&gone, format!("Removed the link with {other_name}"))
+    update_one(&gone, ct::unlinked(other_name))
 }

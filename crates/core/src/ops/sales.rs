@@ -1,6 +1,7 @@
 //! Actions on deals, quotes and orders, tickets and campaigns.
 
 use super::{insert_one, update_one, OpError};
+use crate::i18n::changes as ct;
 use crate::model::{
     Campaign, Deal, DealDraft, Id, Order, Pipeline, PipelineEdit, Record, StoredPipeline, Ticket,
     Timestamp, ValidationErrors,
@@ -15,7 +16,7 @@ pub fn create_deal(
     now: Timestamp,
 ) -> Result<(Deal, ChangeSet), OpError> {
     let deal = draft.to_deal(pipeline, id, now)?;
-    let changes = insert_one(&deal, format!("Added the deal “{}”", deal.title))?;
+    let changes = insert_one(&deal, ct::added_deal(&deal.title))?;
     Ok((deal, changes))
 }
 
@@ -34,10 +35,7 @@ pub fn move_deal(
     }
     let mut moved = deal.clone();
     moved.move_to(stage, pipeline, now)?;
-    update_one(
-        &moved,
-        format!("Moved “{}” to {}", moved.title, moved.stage),
-    )
+    update_one(&moved, ct::moved_deal(&moved.title, &moved.stage))
 }
 
 /// Saves an edit of the pipeline's stages together with the deals it
@@ -55,7 +53,7 @@ pub fn edit_pipeline(
     deals: &[Deal],
     now: Timestamp,
 ) -> Result<ChangeSet, OpError> {
-    let mut changes = ChangeSet::new("Changed the pipeline's stages");
+    let mut changes = ChangeSet::new(ct::changed_stages());
     match stored {
         Some(stored) if stored.pipeline != *edited_from => {
             return Err(OpError::ChangedElsewhere { what: "pipeline" });
@@ -80,11 +78,11 @@ pub fn edit_pipeline(
 pub fn add_order(order: &Order, customer_name: &str) -> Result<ChangeSet, OpError> {
     insert_one(
         order,
-        format!(
-            "Added the {} of {:.2} {} for {customer_name}",
-            order.status.label().to_lowercase(),
+        ct::added_order(
+            order.status.display().to_lowercase(),
             order.total,
-            order.currency
+            &order.currency,
+            customer_name,
         ),
     )
 }
@@ -99,19 +97,13 @@ pub fn convert_quote(
     converted.convert_quote_to_order(now)?;
     update_one(
         &converted,
-        format!(
-            "Converted the quote of {} for {customer_name} to an order",
-            converted.date
-        ),
+        ct::converted_quote(crate::format::date(converted.date), customer_name),
     )
 }
 
 /// Opens a ticket.
 pub fn open_ticket(ticket: &Ticket, customer_name: &str) -> Result<ChangeSet, OpError> {
-    insert_one(
-        ticket,
-        format!("Opened the ticket “{}” for {customer_name}", ticket.subject),
-    )
+    insert_one(ticket, ct::opened_ticket(&ticket.subject, customer_name))
 }
 
 /// Saves a ticket edited on its page (status changes go through the
@@ -124,7 +116,7 @@ pub fn save_ticket(ticket: &Ticket, label: impl Into<String>) -> Result<ChangeSe
 pub fn solve_ticket(ticket: &Ticket, now: Timestamp) -> Result<(Ticket, ChangeSet), OpError> {
     let mut solved = ticket.clone();
     solved.solve(now)?;
-    let changes = update_one(&solved, format!("Solved “{}”", solved.subject))?;
+    let changes = update_one(&solved, ct::solved(&solved.subject))?;
     Ok((solved, changes))
 }
 
@@ -132,7 +124,7 @@ pub fn solve_ticket(ticket: &Ticket, now: Timestamp) -> Result<(Ticket, ChangeSe
 pub fn reopen_ticket(ticket: &Ticket, now: Timestamp) -> Result<(Ticket, ChangeSet), OpError> {
     let mut reopened = ticket.clone();
     reopened.reopen(now)?;
-    let changes = update_one(&reopened, format!("Reopened “{}”", reopened.subject))?;
+    let changes = update_one(&reopened, ct::reopened(&reopened.subject))?;
     Ok((reopened, changes))
 }
 
@@ -141,11 +133,11 @@ pub fn plan_campaign(campaign: &Campaign) -> Result<ChangeSet, OpError> {
     let n = campaign.members.len();
     insert_one(
         campaign,
-        format!(
-            "Planned “{}” for {n} {}",
-            campaign.name,
-            if n == 1 { "customer" } else { "customers" }
-        ),
+        if n == 1 {
+            ct::planned_campaign_one(&campaign.name)
+        } else {
+            ct::planned_campaign_many(&campaign.name, n)
+        },
     )
 }
 
@@ -194,10 +186,10 @@ pub fn record_responses(
     let n = responses.len();
     update_one(
         &updated,
-        format!(
-            "Saved the responses of {n} {} to “{}”",
-            if n == 1 { "member" } else { "members" },
-            updated.name
-        ),
+        if n == 1 {
+            ct::saved_responses_one(&updated.name)
+        } else {
+            ct::saved_responses_many(n, &updated.name)
+        },
     )
 }

@@ -8,18 +8,19 @@
 
 use super::query::Filter;
 use super::row::Figures;
+use crate::i18n::analysis_errors as t;
 
 /// Why a figure filter's text was not taken.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum FigureFilterError {
     /// The amount is not a number.
-    #[error("“{0}” is not an amount: type a number such as 1,000 or 250.50.")]
+    #[error("{}", t::filter_not_an_amount(.0))]
     NotAnAmount(String),
     /// The count is not a whole number.
-    #[error("“{0}” is not a number of purchases: type a whole number such as 3.")]
+    #[error("{}", t::filter_not_a_count(.0))]
     NotACount(String),
     /// The date is not a date.
-    #[error("“{0}” is not a date: use YYYY-MM-DD.")]
+    #[error("{}", t::filter_not_a_date(.0))]
     NotADate(String),
 }
 
@@ -68,17 +69,17 @@ impl FigureBound {
         FigureBound::LastPurchaseBefore,
     ];
 
-    /// The box's label.
+    /// The box's label, in the current language.
     pub fn label(self) -> &'static str {
         match self {
-            FigureBound::SpendAtLeast => "Spend at least",
-            FigureBound::SpendAtMost => "Spend at most",
-            FigureBound::OrdersAtLeast => "Purchases at least",
-            FigureBound::OrdersAtMost => "Purchases at most",
-            FigureBound::PredictedAtLeast => "Predicted 12-month value at least",
-            FigureBound::PredictedAtMost => "Predicted 12-month value at most",
-            FigureBound::LastPurchaseFrom => "Last purchase on or after",
-            FigureBound::LastPurchaseBefore => "Last purchase before",
+            FigureBound::SpendAtLeast => crate::i18n::analysis_labels::spend_at_least(),
+            FigureBound::SpendAtMost => crate::i18n::analysis_labels::spend_at_most(),
+            FigureBound::OrdersAtLeast => crate::i18n::analysis_labels::purchases_at_least(),
+            FigureBound::OrdersAtMost => crate::i18n::analysis_labels::purchases_at_most(),
+            FigureBound::PredictedAtLeast => crate::i18n::analysis_labels::predicted_at_least(),
+            FigureBound::PredictedAtMost => crate::i18n::analysis_labels::predicted_at_most(),
+            FigureBound::LastPurchaseFrom => crate::i18n::analysis_labels::last_purchase_from(),
+            FigureBound::LastPurchaseBefore => crate::i18n::analysis_labels::last_purchase_before(),
         }
     }
 

@@ -39,13 +39,12 @@ impl PageWindow {
     /// "Showing 51–100 of 1,234" (or "No rows" for an empty list).
     pub fn summary(&self) -> String {
         if self.len == 0 {
-            return "No rows".into();
+            return crate::i18n::labels::no_rows().into();
         }
-        format!(
-            "Showing {}–{} of {}",
+        crate::i18n::labels::showing(
             thousands(self.start + 1),
             thousands(self.end),
-            thousands(self.len)
+            thousands(self.len),
         )
     }
 }

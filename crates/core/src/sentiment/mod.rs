@@ -63,12 +63,12 @@ impl Polarity {
         }
     }
 
-    /// "Negative", "Neutral" or "Positive".
+    /// "Negative", "Neutral" or "Positive" (in the current language).
     pub fn label(self) -> &'static str {
         match self {
-            Self::Negative => "Negative",
-            Self::Neutral => "Neutral",
-            Self::Positive => "Positive",
+            Self::Negative => crate::i18n::labels::negative(),
+            Self::Neutral => crate::i18n::labels::neutral(),
+            Self::Positive => crate::i18n::labels::positive(),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Store errors, and the sentences the user sees for them.
 
+use crate::i18n::{errors as t, terms};
 use crate::model::{Id, ValidationErrors};
 
 /// Why a store operation failed. Nothing was written when one is returned.
@@ -7,9 +8,7 @@ use crate::model::{Id, ValidationErrors};
 pub enum StoreError {
     /// A put was based on a version that is no longer the stored one: another
     /// tab (or an earlier edit) changed or created the record meanwhile.
-    #[error(
-        "{collection} record {id} changed meanwhile (expected version {expected}, found {found:?})"
-    )]
+    #[error("{}", t::store_conflict(terms::translate(.collection), .id, .expected, .found))]
     Conflict {
         /// The collection.
         collection: &'static str,
@@ -21,7 +20,7 @@ pub enum StoreError {
         found: Option<u64>,
     },
     /// The record does not validate.
-    #[error("{collection} record {id} is invalid: {errors}")]
+    #[error("{}", t::store_invalid(terms::translate(.collection), .id, .errors))]
     Invalid {
         /// The collection.
         collection: &'static str,
@@ -31,13 +30,13 @@ pub enum StoreError {
         errors: ValidationErrors,
     },
     /// The browser's storage quota is used up.
-    #[error("storage quota exceeded")]
+    #[error("{}", t::store_quota())]
     QuotaExceeded,
     /// Another tab opened a newer version of the database.
-    #[error("the database was upgraded by another tab")]
+    #[error("{}", t::store_version_changed())]
     VersionChanged,
     /// The database is newer than this version of the app.
-    #[error("the database has schema version {found}, newer than this app's {supported}")]
+    #[error("{}", t::store_too_new(.found, .supported))]
     TooNew {
         /// The stored schema version.
         found: u32,
@@ -45,13 +44,13 @@ pub enum StoreError {
         supported: u32,
     },
     /// The database is still being opened (the first moments after load).
-    #[error("the database is still opening")]
+    #[error("{}", t::store_opening())]
     Opening,
     /// IndexedDB cannot be used (private mode, disabled, …).
-    #[error("IndexedDB is unavailable: {0}")]
+    #[error("{}", t::store_unavailable(.0))]
     Unavailable(String),
     /// A stored record could not be decoded.
-    #[error("{collection} record {id} could not be read: {reason}")]
+    #[error("{}", t::store_corrupt(terms::translate(.collection), .id, .reason))]
     Corrupt {
         /// The collection.
         collection: &'static str,
@@ -61,17 +60,17 @@ pub enum StoreError {
         reason: String,
     },
     /// A record could not be encoded.
-    #[error("a record could not be encoded: {0}")]
+    #[error("{}", t::store_encode(.0))]
     Encode(String),
     /// Any other database failure.
-    #[error("the database reported: {0}")]
+    #[error("{}", t::store_backend(.0))]
     Backend(String),
     /// The data is encrypted and no key is loaded (not unlocked yet, or
     /// locked again).
-    #[error("the data is encrypted and locked")]
+    #[error("{}", t::store_locked())]
     Locked,
     /// Encrypting or decrypting failed (wrong passphrase, damaged value).
-    #[error("encryption: {0}")]
+    #[error("{}", t::store_seal(.0))]
     Seal(crate::store::seal::SealError),
 }
 
@@ -88,24 +87,16 @@ impl StoreError {
     /// The sentence shown to the user.
     pub fn user_message(&self) -> String {
         match self {
-            StoreError::Conflict { .. } => "This record was changed in another tab or window since you opened it. \
-                 Your edit was not saved, so nothing was overwritten: reload to see the latest version, then make your change again."
-                .into(),
-            StoreError::Invalid { errors, .. } => format!("Not saved: {errors}"),
-            StoreError::QuotaExceeded => "The browser's storage for Rapport is full, so nothing was saved. \
-                 Free space (Settings shows usage), or export a backup and remove old records."
-                .into(),
-            StoreError::Opening => "Rapport is still opening your data. Try again in a moment.".into(),
-            StoreError::VersionChanged => "Rapport was updated in another tab. Reload this tab to continue.".into(),
-            StoreError::TooNew { .. } => "This browser's data was written by a newer version of Rapport. \
-                 Open that version, or reload to get it; nothing was changed."
-                .into(),
-            StoreError::Unavailable(_) => "This browser does not let Rapport store data (IndexedDB is unavailable — \
-                 private browsing or a blocked site setting?). Nothing can be saved."
-                .into(),
-            StoreError::Locked => "Rapport is locked. Unlock it with your passphrase to continue; nothing was changed.".into(),
+            StoreError::Conflict { .. } => t::say_conflict().into(),
+            StoreError::Invalid { errors, .. } => t::say_not_saved(errors),
+            StoreError::QuotaExceeded => t::say_quota().into(),
+            StoreError::Opening => t::say_opening().into(),
+            StoreError::VersionChanged => t::say_version_changed().into(),
+            StoreError::TooNew { .. } => t::say_too_new().into(),
+            StoreError::Unavailable(_) => t::say_unavailable().into(),
+            StoreError::Locked => t::say_locked().into(),
             StoreError::Seal(e) => seal_sentence(e),
-            other => format!("Something went wrong while reading or saving data: {other}. Nothing was changed."),
+            other => t::say_store_failed(other),
         }
     }
 
@@ -122,12 +113,12 @@ impl StoreError {
 fn seal_sentence(e: &crate::store::seal::SealError) -> String {
     use crate::store::seal::SealError;
     match e {
-        SealError::WrongPassphrase => "That passphrase is not the right one. Nothing was changed.".into(),
-        SealError::Locked => "Rapport is locked. Unlock it with your passphrase to continue; nothing was changed.".into(),
-        SealError::AlreadyOn => "Encryption is already on.".into(),
-        SealError::NotOn => "Encryption is off, so there is nothing to unlock or turn off.".into(),
-        SealError::Damaged { .. } => format!("Some stored data could not be decrypted ({e}). Nothing was changed; a backup restores it."),
-        SealError::Format(_) | SealError::Params(_) => format!("The encrypted data is not in a form this version of Rapport reads ({e}). Nothing was changed."),
-        SealError::Random(_) => "The browser gave no randomness for a new key, so encryption was not turned on. Nothing was changed.".into(),
+        SealError::WrongPassphrase => t::say_wrong_passphrase().into(),
+        SealError::Locked => t::say_locked().into(),
+        SealError::AlreadyOn => t::say_already_encrypted().into(),
+        SealError::NotOn => t::say_not_encrypted().into(),
+        SealError::Damaged { .. } => t::say_seal_damaged(e),
+        SealError::Format(_) | SealError::Params(_) => t::say_seal_format(e),
+        SealError::Random(_) => t::say_no_randomness().into(),
     }
 }

@@ -33,13 +33,10 @@ impl Interrupted {
     /// The sentence the page shows.
     pub fn sentence(&self) -> String {
         match self {
-            Interrupted::Stored(what) => {
-                format!("{what} finished just before the page was reloaded: all of it is stored.")
+            Interrupted::Stored(what) => crate::i18n::changes::interrupted_stored(what),
+            Interrupted::NothingStored(what) => {
+                crate::i18n::changes::interrupted_nothing_stored(what)
             }
-            Interrupted::NothingStored(what) => format!(
-                "{what} was cut off by a reload before it was stored: nothing of it was saved, \
-                 and everything stored before is unchanged. Run it again to finish it."
-            ),
         }
     }
 }

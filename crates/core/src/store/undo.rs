@@ -66,7 +66,7 @@ pub fn inverse_of(
     before: &Before,
     now: Timestamp,
 ) -> Result<ChangeSet, StoreError> {
-    let mut inverse = ChangeSet::new(format!("Undo: {}", changes.label));
+    let mut inverse = ChangeSet::new(crate::i18n::changes::undo_of(&changes.label));
     for op in changes.ops.iter().rev() {
         match op {
             Op::Put {

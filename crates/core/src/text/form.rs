@@ -3,6 +3,7 @@
 //! when they are wrong), a snippet of a long text around its first match,
 //! and the words the pages use for each kind of text.
 
+use crate::i18n::{analysis_errors as t, labels};
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
@@ -21,14 +22,15 @@ impl TextKind {
         TextKind::Meeting,
     ];
 
-    /// The kind's name for a list of them ("Notes", "Tickets").
+    /// The kind's name for a list of them ("Notes", "Tickets"), in the
+    /// current language.
     pub fn plural(self) -> &'static str {
         match self {
-            TextKind::Note => "Notes",
-            TextKind::Call => "Calls",
-            TextKind::Email => "Emails",
-            TextKind::Meeting => "Meetings",
-            TextKind::Ticket => "Tickets",
+            TextKind::Note => labels::notes(),
+            TextKind::Call => labels::calls(),
+            TextKind::Email => labels::emails(),
+            TextKind::Meeting => labels::meetings(),
+            TextKind::Ticket => labels::tickets(),
         }
     }
 }
@@ -84,7 +86,7 @@ pub struct SearchForm {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SearchFormError {
     /// A date that does not read as one.
-    #[error("The “{field}” date is not a date: {error}")]
+    #[error("{}", t::text_bad_date(window_field(.field), .error))]
     BadDate {
         /// "From" or "To".
         field: &'static str,
@@ -92,8 +94,17 @@ pub enum SearchFormError {
         error: ParseError,
     },
     /// The window ends before it starts.
-    #[error("The “To” date is before the “From” date: nothing can match.")]
+    #[error("{}", t::text_empty_window())]
     EmptyWindow,
+}
+
+/// The name of a window's field ("From" or "To") as shown.
+fn window_field(field: &str) -> &'static str {
+    if field == "To" {
+        t::window_to()
+    } else {
+        t::window_from()
+    }
 }
 
 impl SearchForm {

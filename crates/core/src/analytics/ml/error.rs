@@ -2,6 +2,7 @@
 //! its `Display`. Bugs panic; everything a user can cause by their data or
 //! their choices is a variant here.
 
+use crate::i18n::analysis_errors as t;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -9,13 +10,13 @@ use thiserror::Error;
 #[derive(Debug, Clone, PartialEq, Error, Serialize, Deserialize)]
 pub enum MlError {
     /// No feature was chosen.
-    #[error("Choose at least one feature.")]
+    #[error("{}", t::ml_no_features())]
     NoFeatures,
     /// The same column was chosen as a feature and as the target.
-    #[error("{0} is the target, so it cannot also be a feature.")]
+    #[error("{}", t::ml_target_is_feature(.0))]
     TargetIsFeature(String),
     /// A feature that gives the answer away was chosen for a target.
-    #[error("{feature} gives away whether {target}; leave it out of the features.")]
+    #[error("{}", t::ml_target_leak(.feature, .target))]
     TargetLeak {
         /// The feature's label.
         feature: String,
@@ -23,7 +24,7 @@ pub enum MlError {
         target: String,
     },
     /// Fewer usable rows than the analysis needs.
-    #[error("Too few customers with complete data ({rows}) for {needed}.")]
+    #[error("{}", t::ml_too_few_rows(.rows, .needed))]
     TooFewRows {
         /// Rows left after handling missing values.
         rows: usize,
@@ -31,7 +32,7 @@ pub enum MlError {
         needed: String,
     },
     /// A number of segments outside what the data allows.
-    #[error("Choose between 2 and {max} segments (asked for {k}).")]
+    #[error("{}", t::ml_bad_k(.max, .k))]
     BadK {
         /// What was asked for.
         k: usize,
@@ -39,22 +40,22 @@ pub enum MlError {
         max: usize,
     },
     /// Every row of the training part has the same class.
-    #[error("The target has only one class in the training data.")]
+    #[error("{}", t::ml_one_class())]
     OneClass,
     /// The test fraction is not strictly between 0 and 1.
-    #[error("The test part must be between 1 % and 90 % of the customers (asked for {0}).")]
+    #[error("{}", t::ml_bad_test_fraction(.0))]
     BadTestFraction(f64),
     /// The threshold is not within 0..=1.
-    #[error("The threshold must be between 0 and 1 (asked for {0}).")]
+    #[error("{}", t::ml_bad_threshold(.0))]
     BadThreshold(f64),
     /// The features are linearly dependent, or a chosen feature is constant.
-    #[error("The chosen features carry the same information (or one never changes); remove one and try again.")]
+    #[error("{}", t::ml_singular())]
     Singular,
     /// An underlying solver failed.
-    #[error("The model could not be fitted: {0}")]
+    #[error("{}", t::ml_fit(.0))]
     Fit(String),
     /// The caller's progress hook asked to stop.
-    #[error("Cancelled.")]
+    #[error("{}", t::ml_cancelled())]
     Cancelled,
 }
 

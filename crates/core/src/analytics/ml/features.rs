@@ -65,20 +65,23 @@ impl Feature {
         Feature::Deals,
     ];
 
-    /// The label shown to users (lower case, to fit inside sentences).
+    /// The label shown to users (lower case, to fit inside sentences), in
+    /// the current language.
     pub fn label(self) -> &'static str {
         match self {
-            Feature::Age => "age",
-            Feature::Income => "income",
-            Feature::Education => "education",
-            Feature::TenureDays => "days as customer",
-            Feature::Orders => "orders",
-            Feature::TotalSpent => "total spent",
-            Feature::AverageOrder => "average order",
-            Feature::DaysSinceLastOrder => "days since last order",
-            Feature::Tickets => "tickets",
-            Feature::Satisfaction => "satisfaction",
-            Feature::Deals => "deals",
+            Feature::Age => crate::i18n::analysis_labels::feature_age(),
+            Feature::Income => crate::i18n::analysis_labels::feature_income(),
+            Feature::Education => crate::i18n::analysis_labels::feature_education(),
+            Feature::TenureDays => crate::i18n::analysis_labels::feature_tenure_days(),
+            Feature::Orders => crate::i18n::analysis_labels::feature_orders(),
+            Feature::TotalSpent => crate::i18n::analysis_labels::feature_total_spent(),
+            Feature::AverageOrder => crate::i18n::analysis_labels::feature_average_order(),
+            Feature::DaysSinceLastOrder => {
+                crate::i18n::analysis_labels::feature_days_since_last_order()
+            }
+            Feature::Tickets => crate::i18n::analysis_labels::feature_tickets(),
+            Feature::Satisfaction => crate::i18n::analysis_labels::feature_satisfaction(),
+            Feature::Deals => crate::i18n::analysis_labels::feature_deals(),
         }
     }
 

@@ -86,7 +86,7 @@ pub fn fit_linear(x: ArrayView2<f64>, y: ArrayView1<f64>, engine: Engine) -> Res
     if n <= d + 1 {
         return Err(MlError::TooFewRows {
             rows: n,
-            needed: format!("a regression on {d} features"),
+            needed: crate::i18n::analysis_errors::needed_regression(d),
         });
     }
     match engine {

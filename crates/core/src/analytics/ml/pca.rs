@@ -38,7 +38,7 @@ pub fn project_2d(x: ArrayView2<f64>) -> Result<Projection> {
     if n < 2 {
         return Err(MlError::TooFewRows {
             rows: n,
-            needed: "a projection".into(),
+            needed: crate::i18n::analysis_errors::needed_projection().into(),
         });
     }
     if d == 0 {

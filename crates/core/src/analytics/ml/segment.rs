@@ -148,7 +148,7 @@ pub fn segment(
     if n <= lo {
         return Err(MlError::TooFewRows {
             rows: n,
-            needed: format!("{lo} segments"),
+            needed: crate::i18n::analysis_errors::needed_segments(lo),
         });
     }
     let scaler = StandardScaler::fit(prepared.x.view());

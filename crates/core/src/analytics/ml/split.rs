@@ -27,7 +27,7 @@ pub fn train_test_split(n: usize, test_fraction: f64, seed: u64) -> Result<Split
     if n < 4 || n - n_test < 2 || n_test < 2 {
         return Err(MlError::TooFewRows {
             rows: n,
-            needed: "a training and a test part".into(),
+            needed: crate::i18n::analysis_errors::needed_split().into(),
         });
     }
     let mut rows: Vec<usize> = (0..n).collect();

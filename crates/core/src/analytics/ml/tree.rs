@@ -41,7 +41,7 @@ impl ClassTarget {
             ClassTarget::Lifecycle => (
                 LifecycleStage::ALL
                     .iter()
-                    .map(|s| s.label().to_string())
+                    .map(|s| s.display().to_string())
                     .collect(),
                 table
                     .lifecycle

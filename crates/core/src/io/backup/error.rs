@@ -1,6 +1,7 @@
 //! Why a backup could not be made, read or restored, in the sentences the
 //! user sees (`to_string()`).
 
+use crate::i18n::{io_errors as t, terms};
 use crate::model::{Id, ValidationErrors};
 use crate::store::StoreError;
 
@@ -10,10 +11,7 @@ use crate::store::StoreError;
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum BackupError {
     /// Larger than a browser tab can read and parse in memory.
-    #[error(
-        "This file is {megabytes} MB; Rapport restores backups of up to {limit} MB in a browser \
-         tab. Nothing was changed. (A backup of 100,000 customers with their history is about 200 MB.)"
-    )]
+    #[error("{}", t::backup_too_large(.megabytes, .limit))]
     TooLarge {
         /// The file's size in MB (rounded up).
         megabytes: u64,
@@ -21,22 +19,19 @@ pub enum BackupError {
         limit: u64,
     },
     /// The file holds nothing (or only spaces).
-    #[error("The file is empty. Nothing was changed.")]
+    #[error("{}", t::backup_empty())]
     Empty,
     /// The JSON stops in the middle (a cut-off download or copy).
-    #[error("The file ends early — it looks truncated. Nothing was changed.")]
+    #[error("{}", t::backup_truncated())]
     Truncated,
     /// The file is not JSON at all (binary, a spreadsheet, …).
-    #[error("This is not a Rapport backup: the file is not JSON text. Nothing was changed.")]
+    #[error("{}", t::backup_not_json())]
     NotJson,
     /// Valid JSON without the `"format": "rapport-backup"` marker.
-    #[error("This is a JSON file, but not a Rapport backup. Nothing was changed.")]
+    #[error("{}", t::backup_not_a_backup())]
     NotABackup,
     /// Made by a newer build: a higher backup `version` or `schema_version`.
-    #[error(
-        "This backup was made by a newer version of Rapport ({what} {found}); \
-         this version reads up to {supported}. Nothing was changed."
-    )]
+    #[error("{}", t::backup_too_new(.what, .found, .supported))]
     TooNew {
         /// `"schema"` or `"backup format"`.
         what: &'static str,
@@ -46,19 +41,13 @@ pub enum BackupError {
         supported: u64,
     },
     /// The header or the layout is not what a backup has.
-    #[error("This Rapport backup is damaged: {0}. Nothing was changed.")]
+    #[error("{}", t::backup_damaged(.0))]
     Damaged(String),
     /// A collection this build does not know.
-    #[error(
-        "This backup holds “{0}” records, which this version of Rapport does not know. \
-         Nothing was changed."
-    )]
+    #[error("{}", t::backup_unknown_collection(.0))]
     UnknownCollection(String),
     /// A record that does not decode.
-    #[error(
-        "Record {number} of {collection} in this backup could not be read ({reason}). \
-         Nothing was changed."
-    )]
+    #[error("{}", t::backup_bad_record(.number, terms::translate(.collection), .reason))]
     BadRecord {
         /// The collection.
         collection: &'static str,
@@ -68,9 +57,7 @@ pub enum BackupError {
         reason: String,
     },
     /// A record that decodes but does not validate.
-    #[error(
-        "Record {number} of {collection} in this backup is invalid: {errors}. Nothing was changed."
-    )]
+    #[error("{}", t::backup_invalid_record(.number, terms::translate(.collection), .errors))]
     InvalidRecord {
         /// The collection.
         collection: &'static str,
@@ -80,7 +67,7 @@ pub enum BackupError {
         errors: ValidationErrors,
     },
     /// The same id twice in one collection.
-    #[error("This backup lists {collection} record {id} twice. Nothing was changed.")]
+    #[error("{}", t::backup_duplicate_id(terms::translate(.collection), .id))]
     DuplicateId {
         /// The collection.
         collection: &'static str,

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::{Backup, BackupError};
+use crate::i18n::changes as ct;
 use crate::model::{Id, Timestamp};
 use crate::store::Collection;
 use crate::store::{ChangeSet, Envelope, Op, Store, COLLECTIONS};
@@ -38,16 +39,16 @@ impl RestoreSummary {
     /// 40 kept."
     pub fn sentence(&self) -> String {
         let mut parts = vec![
-            format!("{} added", self.added),
-            format!("{} replaced", self.replaced),
+            ct::count_added(self.added),
+            ct::count_replaced(self.replaced),
         ];
         if self.kept > 0 {
-            parts.push(format!("{} kept", self.kept));
+            parts.push(ct::count_kept(self.kept));
         }
         if self.removed > 0 {
-            parts.push(format!("{} removed", self.removed));
+            parts.push(ct::count_removed(self.removed));
         }
-        format!("Restored: {}.", parts.join(", "))
+        ct::restored_summary(parts.join(ct::list_separator()))
     }
 }
 
@@ -66,8 +67,8 @@ pub fn restore_change_set(
     current: &BTreeMap<&str, Vec<Envelope>>,
 ) -> (ChangeSet, RestoreSummary) {
     let label = match mode {
-        RestoreMode::Replace => "Restored a backup (replaced all data)",
-        RestoreMode::Merge => "Merged a backup",
+        RestoreMode::Replace => ct::restored_backup(),
+        RestoreMode::Merge => ct::merged_backup(),
     };
     let mut changes = ChangeSet::new(label);
     let mut summary = RestoreSummary::default();

@@ -9,6 +9,7 @@
 //!
 //! [`into_change_set`]: CustomerImport::into_change_set
 
+use crate::i18n::import_report as rt;
 use std::collections::HashMap;
 
 use rand::SeedableRng;
@@ -176,17 +177,11 @@ impl CustomerImport {
             self.issues.push(RowIssue::skip(
                 line,
                 "",
-                format!(
-                    "This row has {} {} but the header has {} columns; a missing or extra \
-                     delimiter would put values in the wrong fields, so the row was skipped.",
-                    row.cells.len(),
-                    if row.cells.len() == 1 {
-                        "value"
-                    } else {
-                        "values"
-                    },
-                    self.header.len()
-                ),
+                if row.cells.len() == 1 {
+                    rt::row_width_one(self.header.len())
+                } else {
+                    rt::row_width(row.cells.len(), self.header.len())
+                },
             ));
             return;
         }
@@ -218,14 +213,8 @@ impl CustomerImport {
             (Some(m), DuplicatePolicy::Skip) => {
                 self.counts.duplicates += 1;
                 let message = match m {
-                    Match::Existing(i) => format!(
-                        "Already in Rapport as “{}”; skipped (duplicates are matched by email, else phone).",
-                        self.existing[i].display_name()
-                    ),
-                    Match::InFile(p) => format!(
-                        "Same person as the row on line {}; skipped.",
-                        self.plans[p].row
-                    ),
+                    Match::Existing(i) => rt::already_in_rapport(self.existing[i].display_name()),
+                    Match::InFile(p) => rt::same_as_line(self.plans[p].row),
                 };
                 self.issues.push(RowIssue::skip(line, "", message));
             }
@@ -256,7 +245,7 @@ impl CustomerImport {
                     self.issues.push(RowIssue::skip(
                         line,
                         "",
-                        format!("Merging this row into “{name}” would make it invalid ({errors}); skipped."),
+                        rt::merge_would_be_invalid(name, errors),
                     ));
                     return;
                 }
@@ -271,10 +260,7 @@ impl CustomerImport {
     /// The column and sentence for a model validation error.
     fn explain(&self, field: &str, text: &str) -> (String, String) {
         if field == "given_name" {
-            return (
-                String::new(),
-                "The row has no name, email address or company; Rapport needs at least one.".into(),
-            );
+            return (String::new(), rt::no_name().into());
         }
         let target = match field {
             "emails" => Target::Email,
@@ -292,7 +278,12 @@ impl CustomerImport {
             Some(i) => (self.header[i].clone(), sentence(text)),
             None => (
                 String::new(),
-                format!("{}: {}", field_label(field), sentence(text)),
+                format!(
+                    "{}{}{}",
+                    crate::i18n::terms::translate(&field_label(field)),
+                    crate::i18n::errors::label_separator(),
+                    sentence(text)
+                ),
             ),
         }
     }

@@ -75,14 +75,16 @@ impl Delimiter {
         }
     }
 
-    /// A name to show: "comma", "semicolon", "tab", "pipe", "spaces".
+    /// A name to show: "comma", "semicolon", "tab", "pipe", "spaces" (in
+    /// the current language).
     pub fn name(self) -> &'static str {
+        use crate::i18n::import_fields as fields;
         match self {
-            Delimiter::Comma => "comma",
-            Delimiter::Semicolon => "semicolon",
-            Delimiter::Tab => "tab",
-            Delimiter::Pipe => "pipe",
-            Delimiter::Whitespace => "spaces",
+            Delimiter::Comma => fields::comma(),
+            Delimiter::Semicolon => fields::semicolon(),
+            Delimiter::Tab => fields::tab(),
+            Delimiter::Pipe => fields::pipe(),
+            Delimiter::Whitespace => fields::spaces(),
         }
     }
 }
@@ -188,11 +190,11 @@ fn mostly_utf8(sample: &[u8]) -> bool {
 /// Formats people pick by mistake, recognised by their magic bytes.
 fn known_binary_format(sample: &[u8]) -> Option<&'static str> {
     if sample.starts_with(b"PK\x03\x04") {
-        Some("a zip archive or a spreadsheet workbook (.xlsx / .ods)")
+        Some(crate::i18n::io_errors::format_zip())
     } else if sample.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        Some("an old-style Excel workbook (.xls)")
+        Some(crate::i18n::io_errors::format_xls())
     } else if sample.starts_with(b"%PDF") {
-        Some("a PDF document")
+        Some(crate::i18n::io_errors::format_pdf())
     } else {
         None
     }

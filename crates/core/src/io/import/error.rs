@@ -4,6 +4,7 @@
 //!
 //! [`RowIssue`]: super::RowIssue
 
+use crate::i18n::io_errors as t;
 use crate::store::StoreError;
 
 /// Why a file (or a revert) could not be processed. `Display` is the
@@ -11,32 +12,26 @@ use crate::store::StoreError;
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum ImportError {
     /// No bytes at all, or only a byte-order mark and blank lines.
-    #[error("The file is empty.")]
+    #[error("{}", t::import_empty())]
     Empty,
     /// NUL bytes or many control characters: an image, archive, database…
-    #[error("This does not look like a text file (it contains binary data).")]
+    #[error("{}", t::import_binary())]
     Binary,
     /// A known non-CSV format, e.g. an Excel workbook.
-    #[error(
-        "This is {what}, not a CSV file. Save it as CSV first \
-         (in Excel: File › Save As › CSV UTF-8) and import that file."
-    )]
+    #[error("{}", t::import_not_csv(.what))]
     NotCsv {
         /// What the file looks like, e.g. "an Excel workbook (.xlsx)".
         what: &'static str,
     },
     /// A quoted field that runs to the end of the file (or past the longest
     /// record Rapport accepts).
-    #[error("Line {line} has an opening quote that is never closed.")]
+    #[error("{}", t::import_unterminated_quote(.line))]
     UnterminatedQuote {
         /// The line (1-based) where the quote opens.
         line: usize,
     },
     /// One record longer than the reader accepts.
-    #[error(
-        "The row starting on line {line} is longer than {max_mb} MB; \
-         this does not look like a table of records."
-    )]
+    #[error("{}", t::import_row_too_long(.line, .max_mb))]
     RowTooLong {
         /// The line (1-based) where the row starts.
         line: usize,
@@ -44,7 +39,7 @@ pub enum ImportError {
         max_mb: usize,
     },
     /// The first row has more columns than the reader accepts.
-    #[error("The header has {found} columns; Rapport reads files with up to {max}.")]
+    #[error("{}", t::import_too_many_columns(.found, .max))]
     TooManyColumns {
         /// How many columns the header has.
         found: usize,
@@ -52,10 +47,7 @@ pub enum ImportError {
         max: usize,
     },
     /// Two header cells with the same name (ignoring case and spaces).
-    #[error(
-        "The header has two columns named “{name}” (columns {first} and {second}). \
-         Rename one of them and import the file again."
-    )]
+    #[error("{}", t::import_duplicate_header(.name, .first, .second))]
     DuplicateHeader {
         /// The repeated name, as written in the first of the two.
         name: String,
@@ -65,26 +57,19 @@ pub enum ImportError {
         second: usize,
     },
     /// A NUL character (a zero byte) in the header row.
-    #[error(
-        "The header has a NUL character (a zero byte) in column {column}, which a CSV file \
-         never has; the file may be damaged. Open it in the program it came from, save it \
-         as CSV again and import that file."
-    )]
+    #[error("{}", t::import_nul_in_header(.column))]
     NulInHeader {
         /// The column (1-based).
         column: usize,
     },
     /// Excel's `sep=` first line names a delimiter Rapport does not read.
-    #[error(
-        "The first line says the cells are separated by “{found}”; Rapport reads commas, \
-         semicolons, tabs and pipes. Save the file with one of those and import it again."
-    )]
+    #[error("{}", t::import_unsupported_delimiter(.found))]
     UnsupportedDelimiter {
         /// The character the `sep=` line names.
         found: char,
     },
     /// A header and nothing below it.
-    #[error("The file has a header row but no rows of data below it.")]
+    #[error("{}", t::import_no_rows())]
     NoRows,
     /// Every row was invalid or a skipped duplicate.
     #[error("{}", nothing_to_import(*rows, *invalid, *duplicates))]
@@ -97,43 +82,33 @@ pub enum ImportError {
         duplicates: usize,
     },
     /// A column an import needs is not mapped (orders: customer, date, amount).
-    #[error("No column is mapped to “{what}”; choose one in the column mapping.")]
+    #[error("{}", t::import_missing_column(crate::i18n::terms::translate(.what)))]
     MissingColumn {
         /// The label of the missing target.
         what: &'static str,
     },
     /// The import to revert is not in the store (any more).
-    #[error("This import is no longer recorded in Rapport, so it cannot be reverted.")]
+    #[error("{}", t::import_batch_not_found())]
     BatchNotFound,
     /// The import was reverted before.
-    #[error("This import was already reverted.")]
+    #[error("{}", t::import_already_reverted())]
     AlreadyReverted,
     /// The store refused a read (reverting reads what is stored).
     #[error("{}", .0.user_message())]
     Store(#[from] StoreError),
     /// `feed` or `finish` after `finish`: a bug in the caller.
-    #[error("The file was read past its end (this is a bug in Rapport).")]
+    #[error("{}", t::import_finished())]
     Finished,
 }
 
 fn nothing_to_import(rows: usize, invalid: usize, duplicates: usize) -> String {
-    let plural = |n: usize| if n == 1 { "row" } else { "rows" };
-    if invalid == 0 && rows == 1 {
-        "Nothing to import: the only row is already in Rapport and was skipped as a duplicate."
-            .to_string()
-    } else if invalid == 0 {
-        format!("Nothing to import: all {rows} rows are already in Rapport and were skipped as duplicates.")
-    } else if duplicates == 0 {
-        format!(
-            "None of the {rows} {} can be imported; the report lists what is wrong with each.",
-            plural(rows)
-        )
-    } else {
-        format!(
-            "None of the {rows} {} can be imported: {invalid} have errors (see the report) \
-             and {duplicates} are already in Rapport.",
-            plural(rows)
-        )
+    match (invalid, duplicates, rows) {
+        (0, _, 1) => t::import_only_row_duplicate().to_string(),
+        (0, _, _) => t::import_all_duplicates(rows),
+        (_, 0, 1) => t::import_none_valid_one().to_string(),
+        (_, 0, _) => t::import_none_valid(rows),
+        (_, _, 1) => t::import_none_valid_or_new_one(invalid, duplicates),
+        _ => t::import_none_valid_or_new(rows, invalid, duplicates),
     }
 }
 

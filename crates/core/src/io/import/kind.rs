@@ -18,6 +18,7 @@
 use super::mapping::{auto_map, Target};
 use super::order_mapping::{auto_map_orders, OrderTarget};
 use super::SourceRow;
+use crate::i18n::import_report as rt;
 use crate::model::parse::{parse_amount, parse_date};
 
 /// What an import file holds.
@@ -53,10 +54,7 @@ pub fn propose_kind(header: Option<&[String]>, sample: &[SourceRow]) -> Option<K
     if let Some(names) = header {
         let (preset, people) = auto_map(names);
         if let Some(preset) = preset {
-            return Some(guess(
-                FileKind::Customers,
-                format!("Its header is that of a {} export.", preset.name()),
-            ));
+            return Some(guess(FileKind::Customers, rt::kind_preset(preset.name())));
         }
         let names_people = people.targets.iter().any(|t| {
             matches!(
@@ -70,10 +68,7 @@ pub fn propose_kind(header: Option<&[String]>, sample: &[SourceRow]) -> Option<K
             )
         });
         if names_people {
-            return Some(guess(
-                FileKind::Customers,
-                "Its header names people (names, emails, phones or companies).",
-            ));
+            return Some(guess(FileKind::Customers, rt::kind_people()));
         }
         let orders = auto_map_orders(Some(names), names.len());
         let has = |t| orders.column(t).is_some();
@@ -81,18 +76,10 @@ pub fn propose_kind(header: Option<&[String]>, sample: &[SourceRow]) -> Option<K
             && has(OrderTarget::Date)
             && (has(OrderTarget::Amount) || has(OrderTarget::UnitPrice))
         {
-            return Some(guess(
-                FileKind::Orders,
-                "Its header names a customer ID, a date and an amount, as a purchase log does.",
-            ));
+            return Some(guess(FileKind::Orders, rt::kind_orders_header()));
         }
     }
-    looks_like_purchase_log(sample).then(|| {
-        guess(
-            FileKind::Orders,
-            "Its rows look like a purchase log: a customer ID, a date and amounts.",
-        )
-    })
+    looks_like_purchase_log(sample).then(|| guess(FileKind::Orders, rt::kind_orders_rows()))
 }
 
 fn guess(kind: FileKind, reason: impl Into<String>) -> KindGuess {

@@ -91,15 +91,12 @@ impl KnownOrders {
 
 /// The warning line for `n` orders of a file already stored; `None` for 0.
 pub(super) fn already_stored_warning(n: usize) -> Option<String> {
-    let what = match n {
-        0 => return None,
-        1 => "1 order is".to_string(),
-        n => format!("{n} orders are"),
-    };
-    Some(format!(
-        "{what} already in Rapport (same customer, date, amount and order number) and will be \
-         skipped. Was this file imported before?"
-    ))
+    use crate::i18n::import_report as rt;
+    match n {
+        0 => None,
+        1 => Some(rt::already_imported_one().to_string()),
+        n => Some(rt::already_imported(n)),
+    }
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! [`Target::key`], [`Target::from_key`]) and may change any of them.
 
 use super::presets::{detect_preset, preset_target, Preset};
+use crate::i18n::import_fields as fields;
 
 /// Where a column's cells go.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -95,33 +96,33 @@ impl Target {
         Target::Ignore,
     ];
 
-    /// What a user reads in the `<select>`.
+    /// What a user reads in the `<select>` (in the current language).
     pub fn label(&self) -> String {
         let fixed = match self {
-            Target::GivenName => "First name",
-            Target::FamilyName => "Last name",
-            Target::FullName => "Full name (split)",
-            Target::Email => "Email",
-            Target::Phone => "Phone",
-            Target::Company => "Company",
-            Target::JobTitle => "Job title",
-            Target::Street => "Street",
-            Target::City => "City",
-            Target::Region => "State / region",
-            Target::PostalCode => "Postal code",
-            Target::Country => "Country",
-            Target::Birthday => "Birthday",
-            Target::Age => "Age",
-            Target::AnnualIncome => "Annual income",
-            Target::Education => "Education",
-            Target::Lifecycle => "Lifecycle stage",
-            Target::Source => "Source",
-            Target::Owner => "Owner",
-            Target::Tags => "Tags",
-            Target::Segment => "Segment",
-            Target::ExternalId => "External ID",
-            Target::Ignore => "Do not import",
-            Target::Custom(name) => return format!("Custom field: {name}"),
+            Target::GivenName => fields::given_name(),
+            Target::FamilyName => fields::family_name(),
+            Target::FullName => fields::full_name(),
+            Target::Email => fields::email(),
+            Target::Phone => fields::phone(),
+            Target::Company => fields::company(),
+            Target::JobTitle => fields::job_title(),
+            Target::Street => fields::street(),
+            Target::City => fields::city(),
+            Target::Region => fields::region(),
+            Target::PostalCode => fields::postal_code(),
+            Target::Country => fields::country(),
+            Target::Birthday => fields::birthday(),
+            Target::Age => fields::age(),
+            Target::AnnualIncome => fields::annual_income(),
+            Target::Education => fields::education(),
+            Target::Lifecycle => fields::lifecycle(),
+            Target::Source => fields::source(),
+            Target::Owner => fields::owner(),
+            Target::Tags => fields::tags(),
+            Target::Segment => fields::segment(),
+            Target::ExternalId => fields::external_id(),
+            Target::Ignore => fields::ignore(),
+            Target::Custom(name) => return fields::custom(name),
         };
         fixed.to_string()
     }

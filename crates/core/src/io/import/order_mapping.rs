@@ -38,17 +38,18 @@ impl OrderTarget {
         OrderTarget::Ignore,
     ];
 
-    /// What a user reads in the `<select>`.
+    /// What a user reads in the `<select>` (in the current language).
     pub fn label(self) -> &'static str {
+        use crate::i18n::import_fields as fields;
         match self {
-            OrderTarget::CustomerKey => "Customer ID",
-            OrderTarget::Date => "Date",
-            OrderTarget::Quantity => "Quantity",
-            OrderTarget::Amount => "Amount (row total)",
-            OrderTarget::UnitPrice => "Unit price",
-            OrderTarget::Product => "Product",
-            OrderTarget::OrderId => "Order number",
-            OrderTarget::Ignore => "Do not import",
+            OrderTarget::CustomerKey => fields::customer_id(),
+            OrderTarget::Date => fields::date(),
+            OrderTarget::Quantity => fields::quantity(),
+            OrderTarget::Amount => fields::amount(),
+            OrderTarget::UnitPrice => fields::unit_price(),
+            OrderTarget::Product => fields::product(),
+            OrderTarget::OrderId => fields::order_number(),
+            OrderTarget::Ignore => fields::ignore(),
         }
     }
 }

@@ -12,6 +12,7 @@
 //! customer, date, amount and order number) are counted as duplicates and
 //! skipped, with [`OrdersImport::duplicate_warning`] to say so.
 
+use crate::i18n::import_report as rt;
 use std::collections::HashMap;
 
 use rand::SeedableRng;
@@ -62,8 +63,8 @@ impl OrdersImport {
         now: Timestamp,
     ) -> Result<OrdersImport, ImportError> {
         for (t, what) in [
-            (OrderTarget::CustomerKey, "Customer ID"),
-            (OrderTarget::Date, "Date"),
+            (OrderTarget::CustomerKey, OrderTarget::CustomerKey.label()),
+            (OrderTarget::Date, OrderTarget::Date.label()),
         ] {
             if mapping.column(t).is_none() {
                 return Err(ImportError::MissingColumn { what });
@@ -73,14 +74,11 @@ impl OrdersImport {
             && mapping.column(OrderTarget::UnitPrice).is_none()
         {
             return Err(ImportError::MissingColumn {
-                what: "Amount (row total)",
+                what: OrderTarget::Amount.label(),
             });
         }
-        let header = header.unwrap_or_else(|| {
-            (1..=mapping.targets.len())
-                .map(|i| format!("Column {i}"))
-                .collect()
-        });
+        let header =
+            header.unwrap_or_else(|| (1..=mapping.targets.len()).map(rt::column_n).collect());
         let mut customers = HashMap::new();
         for c in existing.iter().filter(|c| !c.is_deleted()) {
             let key = match c.custom_fields.get(EXTERNAL_ID_FIELD) {
@@ -146,11 +144,7 @@ impl OrdersImport {
             return Err(RowIssue::skip(
                 line,
                 "",
-                format!(
-                    "This row has {} values but the file has {} columns; skipped.",
-                    row.cells.len(),
-                    self.mapping.targets.len()
-                ),
+                rt::order_row_width(row.cells.len(), self.mapping.targets.len()),
             ));
         }
         let cell = |t| {
@@ -160,12 +154,12 @@ impl OrdersImport {
         };
         let Some((_, key)) = cell(OrderTarget::CustomerKey).filter(|(_, k)| !k.is_empty()) else {
             let column = cell(OrderTarget::CustomerKey).map_or("", |(c, _)| c);
-            return Err(RowIssue::skip(line, column, "The customer ID is missing."));
+            return Err(RowIssue::skip(line, column, rt::customer_id_missing()));
         };
         let (date_column, date_text) = cell(OrderTarget::Date).unwrap_or(("", ""));
         let date = parse_date(date_text).map_err(|e| {
             let message = match e {
-                ParseError::Empty => "The date is missing.".to_string(),
+                ParseError::Empty => rt::date_missing().to_string(),
                 e => sentence(&e.to_string()),
             };
             RowIssue::skip(line, date_column, message)
@@ -181,14 +175,7 @@ impl OrdersImport {
         let quantity = number(OrderTarget::Quantity)?.unwrap_or(1.0);
         if quantity <= 0.0 {
             let column = cell(OrderTarget::Quantity).map_or("", |(c, _)| c);
-            return Err(RowIssue::skip(
-                line,
-                column,
-                format!(
-                    "The quantity is {quantity}; only purchases (more than 0 items) are imported, \
-                     not returns."
-                ),
-            ));
+            return Err(RowIssue::skip(line, column, rt::not_a_purchase(quantity)));
         }
         let unit_price = match (
             number(OrderTarget::UnitPrice)?,
@@ -201,7 +188,7 @@ impl OrdersImport {
                 let column = cell(OrderTarget::Amount)
                     .or(cell(OrderTarget::UnitPrice))
                     .map_or("", |(c, _)| c);
-                return Err(RowIssue::skip(line, column, "The amount is missing."));
+                return Err(RowIssue::skip(line, column, rt::amount_missing()));
             }
         };
         let product = cell(OrderTarget::Product)
@@ -219,11 +206,7 @@ impl OrdersImport {
             .and_then(|o| self.by_order_id.get(o).copied());
         let mut order = match existing {
             Some(i) if Some(self.orders[i].customer_id) != known => {
-                return Err(RowIssue::skip(
-                    line,
-                    "",
-                    "This order number was used for another customer on an earlier line; skipped.",
-                ))
+                return Err(RowIssue::skip(line, "", rt::order_number_reused()))
             }
             Some(i) => {
                 let mut o = self.orders[i].clone();

@@ -4,6 +4,7 @@
 //! to an existing customer is the "Update" duplicate policy (imported
 //! non-empty fields win, lists are merged).
 
+use crate::i18n::import_report as rt;
 use std::collections::{BTreeMap, HashMap};
 
 use time::Date;
@@ -149,23 +150,20 @@ pub(crate) fn read_row(
             Target::Age => match parse_integer(cell) {
                 Ok(a) => match u8::try_from(a).ok().filter(|a| *a <= MAX_AGE) {
                     Some(age) => p.age = Some(age),
-                    None => bad(format!(
-                        "“{cell}” is not an age in whole years (0 to {MAX_AGE})."
-                    )),
+                    None => bad(rt::not_an_age(cell, MAX_AGE)),
                 },
                 Err(e) => bad(sentence(&e.to_string())),
             },
             Target::AnnualIncome => match parse_amount(cell) {
                 Ok(v) if v >= 0.0 => p.income = Some(v),
-                Ok(_) => bad(format!("“{cell}” is negative; an income cannot be.")),
+                Ok(_) => bad(rt::negative_income(cell)),
                 Err(e) => bad(sentence(&e.to_string())),
             },
             Target::Education => match labels.education(cell) {
                 Ok(e) => p.education = Some(e),
-                Err(e) => bad(format!(
-                    "{} (choose one of: {}).",
-                    sentence(&e).trim_end_matches('.'),
-                    join_labels(Education::ALL.iter().map(|e| e.label()))
+                Err(e) => bad(rt::choose_one_of(
+                    sentence(&e).trim_end_matches(['.', '。']),
+                    join_labels(Education::ALL.iter().map(|e| e.label())),
                 )),
             },
             Target::Lifecycle => match labels.stage(cell) {
@@ -232,18 +230,19 @@ fn ambiguous_date_note(cell: &str, read: Date) -> Option<String> {
     }
     let other =
         Date::from_calendar_date(read.year(), time::Month::try_from(day).ok()?, month).ok()?;
-    Some(format!(
-        "“{cell}” could be {} {} or {} {} {}; it was read month first, as in the US: {} {} {}. \
-         If the file puts the day first, correct the birthday or write dates as YYYY-MM-DD.",
-        read.day(),
-        read.month(),
-        other.day(),
-        other.month(),
-        read.year(),
-        read.day(),
-        read.month(),
-        read.year(),
-    ))
+    let (first, second, chosen) = match crate::i18n::lang() {
+        crate::i18n::Lang::En => (
+            format!("{} {}", read.day(), read.month()),
+            format!("{} {} {}", other.day(), other.month(), read.year()),
+            format!("{} {} {}", read.day(), read.month(), read.year()),
+        ),
+        crate::i18n::Lang::Zh => (
+            crate::format::date(read),
+            crate::format::date(other),
+            crate::format::date(read),
+        ),
+    };
+    Some(rt::ambiguous_date(cell, first, second, chosen))
 }
 
 /// Appends a name part (two "First name" columns make "Ada Augusta").
@@ -265,8 +264,8 @@ pub(crate) fn sentence(text: &str) -> String {
         return String::new();
     };
     let mut s: String = first.to_uppercase().chain(chars).collect();
-    if !s.ends_with('.') {
-        s.push('.');
+    if !s.ends_with(['.', '。']) {
+        s.push_str(crate::i18n::errors::sentence_end());
     }
     s
 }

@@ -57,15 +57,17 @@ impl Preset {
         Preset::Rapport,
     ];
 
-    /// The name to show ("Recognised: HubSpot contacts export").
+    /// The name to show ("Recognised: HubSpot contacts export"), in the
+    /// current language.
     pub fn name(self) -> &'static str {
+        use crate::i18n::import_report as rt;
         match self {
-            Preset::HubSpot => "HubSpot contacts",
-            Preset::Salesforce => "Salesforce contacts or leads",
-            Preset::GoogleLegacy => "Google Contacts (Google CSV)",
-            Preset::GoogleCurrent => "Google Contacts",
-            Preset::Outlook => "Outlook contacts",
-            Preset::Rapport => "Rapport customers",
+            Preset::HubSpot => rt::preset_hubspot(),
+            Preset::Salesforce => rt::preset_salesforce(),
+            Preset::GoogleLegacy => rt::preset_google_legacy(),
+            Preset::GoogleCurrent => rt::preset_google_current(),
+            Preset::Outlook => rt::preset_outlook(),
+            Preset::Rapport => rt::preset_rapport(),
         }
     }
 

@@ -4,6 +4,7 @@
 //! is still imported as new, with a note on its preview row naming who it
 //! may be and why, so the user can merge them afterwards.
 
+use crate::i18n::import_report as rt;
 use std::collections::HashMap;
 
 use crate::dedupe::{duplicates_of, DuplicateIndex};
@@ -42,12 +43,12 @@ impl ProbableDuplicates {
         let (id, _, reasons) = duplicates_of(row, &self.index, PROBABLE_DUPLICATE_SCORE)
             .into_iter()
             .next()?;
-        let name = self.names.get(&id).map_or("(no name)", String::as_str);
+        let name = self
+            .names
+            .get(&id)
+            .map_or(crate::i18n::labels::no_name(), String::as_str);
         let why: Vec<&str> = reasons.iter().map(|r| r.short()).collect();
-        Some(format!(
-            "Possibly the same as “{name}” ({}).",
-            why.join(", ")
-        ))
+        Some(rt::possibly_same(name, why.join(rt::list_separator())))
     }
 }
 

@@ -10,6 +10,7 @@
 //! unless the user chooses to revert them too: a revert never silently
 //! throws away later work.
 
+use crate::i18n::changes as ct;
 use std::collections::HashMap;
 
 use super::ImportError;
@@ -74,7 +75,7 @@ impl RevertPlan {
     /// as they are. Every put is checked against the version read for the
     /// plan, so an edit in another tab meanwhile makes it fail whole.
     pub fn changes(&self, keep_edited: bool, now: Timestamp) -> Result<ChangeSet, ImportError> {
-        let mut changes = ChangeSet::new(format!("Revert: {}", self.batch.label));
+        let mut changes = ChangeSet::new(ct::reverted_import(&self.batch.label));
         for (collection, current) in &self.created {
             if keep_edited && self.was_edited(collection, current.id) {
                 continue;

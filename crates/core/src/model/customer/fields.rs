@@ -11,17 +11,17 @@ labelled_enum! {
     /// Highest completed education.
     pub enum Education ("education level") {
         /// No formal qualification.
-        None => "None" | "no formal education",
+        None => "None" (education_none) | "no formal education",
         /// Secondary / high school.
-        Secondary => "Secondary" | "high school",
+        Secondary => "Secondary" (education_secondary) | "high school",
         /// Vocational / trade qualification.
-        Vocational => "Vocational" | "trade",
+        Vocational => "Vocational" (education_vocational) | "trade",
         /// Bachelor's degree.
-        Bachelor => "Bachelor" | "bachelor's" | "bachelors" | "undergraduate",
+        Bachelor => "Bachelor" (education_bachelor) | "bachelor's" | "bachelors" | "undergraduate",
         /// Master's degree.
-        Master => "Master" | "master's" | "masters" | "mba",
+        Master => "Master" (education_master) | "master's" | "masters" | "mba",
         /// Doctorate.
-        Doctorate => "Doctorate" | "phd" | "doctor",
+        Doctorate => "Doctorate" (education_doctorate) | "phd" | "doctor",
     }
 }
 
@@ -31,17 +31,17 @@ labelled_enum! {
     /// qualified lead" → `Opportunity`).
     pub enum LifecycleStage ("lifecycle stage") {
         /// Signed up for news, nothing more.
-        Subscriber => "Subscriber" | "newsletter",
+        Subscriber => "Subscriber" (lifecycle_subscriber) | "newsletter",
         /// Showed interest.
-        Lead => "Lead" | "marketing qualified lead" | "mql" | "prospect",
+        Lead => "Lead" (lifecycle_lead) | "marketing qualified lead" | "mql" | "prospect",
         /// A sale is being worked on.
-        Opportunity => "Opportunity" | "sales qualified lead" | "sql",
+        Opportunity => "Opportunity" (lifecycle_opportunity) | "sales qualified lead" | "sql",
         /// Has bought.
-        Customer => "Customer" | "client",
+        Customer => "Customer" (lifecycle_customer) | "client",
         /// Buys and recommends.
-        Evangelist => "Evangelist" | "promoter" | "advocate",
+        Evangelist => "Evangelist" (lifecycle_evangelist) | "promoter" | "advocate",
         /// Used to buy, stopped.
-        Churned => "Churned" | "lost" | "former customer" | "inactive",
+        Churned => "Churned" (lifecycle_churned) | "lost" | "former customer" | "inactive",
     }
 }
 

@@ -148,7 +148,7 @@ impl Customer {
         } else if let Some(email) = self.primary_email() {
             email.to_string()
         } else {
-            "(no name)".to_string()
+            crate::i18n::labels::no_name().to_string()
         }
     }
 

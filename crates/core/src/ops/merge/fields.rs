@@ -60,22 +60,22 @@ impl MergeField {
         MergeField::Segment,
     ];
 
-    /// The field's label in the dialog.
+    /// The field's label in the dialog, in the current language.
     pub fn label(&self) -> String {
         match self {
-            MergeField::GivenName => "First name".into(),
-            MergeField::FamilyName => "Last name".into(),
-            MergeField::Company => "Company".into(),
-            MergeField::JobTitle => "Job title".into(),
-            MergeField::Birthday => "Birthday".into(),
-            MergeField::Age => "Age".into(),
-            MergeField::AnnualIncome => "Annual income".into(),
-            MergeField::Education => "Education".into(),
-            MergeField::Lifecycle => "Lifecycle stage".into(),
-            MergeField::Source => "Source".into(),
-            MergeField::Owner => "Owner".into(),
-            MergeField::Address => "Address".into(),
-            MergeField::Segment => "Segment".into(),
+            MergeField::GivenName => crate::i18n::analysis_labels::merge_given_name().into(),
+            MergeField::FamilyName => crate::i18n::analysis_labels::merge_family_name().into(),
+            MergeField::Company => crate::i18n::analysis_labels::merge_company().into(),
+            MergeField::JobTitle => crate::i18n::analysis_labels::merge_job_title().into(),
+            MergeField::Birthday => crate::i18n::analysis_labels::merge_birthday().into(),
+            MergeField::Age => crate::i18n::analysis_labels::merge_age().into(),
+            MergeField::AnnualIncome => crate::i18n::analysis_labels::merge_annual_income().into(),
+            MergeField::Education => crate::i18n::analysis_labels::merge_education().into(),
+            MergeField::Lifecycle => crate::i18n::analysis_labels::merge_lifecycle().into(),
+            MergeField::Source => crate::i18n::analysis_labels::merge_source().into(),
+            MergeField::Owner => crate::i18n::analysis_labels::merge_owner().into(),
+            MergeField::Address => crate::i18n::analysis_labels::merge_address().into(),
+            MergeField::Segment => crate::i18n::analysis_labels::merge_segment().into(),
             MergeField::Custom(name) => name.clone(),
         }
     }

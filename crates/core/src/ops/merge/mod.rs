@@ -29,6 +29,8 @@ mod tests;
 pub use fields::{FieldConflict, MergeChoices, MergeField};
 
 use super::OpError;
+use crate::i18n::changes as ct;
+use crate::i18n::errors as t;
 use crate::model::{Customer, Id, Record, Timestamp};
 use crate::store::{ChangeSet, Collection, Store};
 
@@ -36,37 +38,37 @@ use crate::store::{ChangeSet, Collection, Store};
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MergeError {
     /// No customer to merge into the survivor.
-    #[error("choose at least one customer to merge into {survivor}")]
+    #[error("{}", t::merge_nothing(.survivor))]
     NothingToMerge {
         /// The survivor's name.
         survivor: String,
     },
     /// The survivor is also listed among the customers merged away.
-    #[error("{name} cannot be merged into themselves")]
+    #[error("{}", t::merge_survivor_among_merged(.name))]
     SurvivorAmongMerged {
         /// The survivor's name.
         name: String,
     },
     /// A customer was already merged into another one.
-    #[error("{name} was already merged into another customer")]
+    #[error("{}", t::merge_already_merged(.name))]
     AlreadyMerged {
         /// The customer's name.
         name: String,
     },
     /// A customer is in the trash.
-    #[error("{name} is in the trash; restore them first")]
+    #[error("{}", t::merge_trashed(.name))]
     Trashed {
         /// The customer's name.
         name: String,
     },
     /// A choice names a record that is not part of the merge.
-    #[error("the value chosen for {field} comes from a customer who is not part of the merge")]
+    #[error("{}", t::merge_choice_not_in_merge(.field))]
     ChoiceNotInMerge {
         /// The field's label.
         field: String,
     },
     /// Restoring a customer that was merged away.
-    #[error("{name} was merged into another customer; open that customer, or undo the merge")]
+    #[error("{}", t::merge_restore_merged(.name))]
     RestoreMerged {
         /// The merged-away customer's name.
         name: String,
@@ -77,8 +79,8 @@ impl MergeError {
     /// The sentence the user sees.
     pub fn user_message(&self) -> String {
         match self {
-            MergeError::RestoreMerged { .. } => format!("Not restored: {self}."),
-            _ => format!("Not merged: {self}."),
+            MergeError::RestoreMerged { .. } => t::say_not_restored(self),
+            _ => t::say_not_merged(self),
         }
     }
 }
@@ -195,11 +197,7 @@ pub async fn merge_customers<S: Store>(
     let loaded = Loaded::read(store, survivor, merged).await?;
     let mut result = fields::merged_customer(&loaded.records(), choices)?;
     result.touch(now);
-    let label = format!(
-        "Merged {} customers into {}",
-        loaded.merged.len() + 1,
-        result.display_name()
-    );
+    let label = ct::merged(loaded.merged.len() + 1, result.display_name());
     let mut changes = ChangeSet::new(label);
     changes.update(&result)?;
     for c in &loaded.merged {

@@ -38,6 +38,8 @@ use base64::Engine;
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::errors as t;
+
 /// What every sealed value starts with: format version 1.
 pub const SEALED_PREFIX: &str = "~rse1:";
 
@@ -67,31 +69,31 @@ const CHECK_LABEL: &str = "key-check";
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SealError {
     /// The passphrase does not open the key check.
-    #[error("the passphrase is not the one encryption was turned on with")]
+    #[error("{}", t::seal_wrong_passphrase())]
     WrongPassphrase,
     /// A sealed value was read without a key.
-    #[error("the data is encrypted and locked")]
+    #[error("{}", t::store_locked())]
     Locked,
     /// A sealed value does not open with the key (damaged or tampered with).
-    #[error("an encrypted value ({label}) is damaged or was changed")]
+    #[error("{}", t::seal_damaged(.label))]
     Damaged {
         /// What the value is.
         label: String,
     },
     /// A sealed value or record is not in a known format.
-    #[error("an encrypted value is not in a format this version knows: {0}")]
+    #[error("{}", t::seal_format(.0))]
     Format(String),
     /// The stored key parameters are out of the accepted range.
-    #[error("the stored key parameters are not acceptable: {0}")]
+    #[error("{}", t::seal_params(.0))]
     Params(String),
     /// Encryption is already on (or being turned on or off).
-    #[error("encryption is already on")]
+    #[error("{}", t::seal_already_on())]
     AlreadyOn,
     /// Encryption is off.
-    #[error("encryption is off")]
+    #[error("{}", t::seal_not_on())]
     NotOn,
     /// A salt or nonce could not be drawn from the system's randomness.
-    #[error("no randomness available: {0}")]
+    #[error("{}", t::seal_random(.0))]
     Random(String),
 }
 
@@ -288,10 +290,10 @@ pub fn check_new_passphrase(passphrase: &str, confirm: &str) -> Result<(), Passp
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum PassphraseError {
     /// Nothing typed.
-    #[error("Type a passphrase.")]
+    #[error("{}", t::passphrase_empty())]
     Empty,
     /// The confirmation differs.
-    #[error("The two passphrases differ.")]
+    #[error("{}", t::passphrase_mismatch())]
     Mismatch,
 }
 

@@ -9,15 +9,15 @@ labelled_enum! {
     /// Which kind of record a text comes from.
     pub enum TextKind ("text kind") {
         /// An interaction of kind note.
-        Note => "Note",
+        Note => "Note" (text_note),
         /// A phone call's notes.
-        Call => "Call",
+        Call => "Call" (text_call),
         /// An email.
-        Email => "Email",
+        Email => "Email" (text_email),
         /// A meeting's notes.
-        Meeting => "Meeting",
+        Meeting => "Meeting" (text_meeting),
         /// A support ticket.
-        Ticket => "Ticket",
+        Ticket => "Ticket" (text_ticket),
     }
 }
 

@@ -72,7 +72,7 @@ impl KMeansParams {
         if n < self.k {
             return Err(MlError::TooFewRows {
                 rows: n,
-                needed: format!("{} segments", self.k),
+                needed: crate::i18n::analysis_errors::needed_segments(self.k),
             });
         }
         if let KMeansInit::Precomputed(c) = &self.init {

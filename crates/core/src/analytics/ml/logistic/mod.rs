@@ -50,7 +50,18 @@ impl BinaryTarget {
         BinaryTarget::HasWonDeal,
     ];
 
-    /// Completes "whether the customer …" (used in sentences).
+    /// Completes "whether the customer …" (in sentences), in the current
+    /// language.
+    pub fn display(self) -> &'static str {
+        match self {
+            BinaryTarget::BoughtRecently => crate::i18n::analysis_labels::target_bought_recently(),
+            BinaryTarget::Churned => crate::i18n::analysis_labels::target_churned(),
+            BinaryTarget::HasWonDeal => crate::i18n::analysis_labels::target_has_won_deal(),
+        }
+    }
+
+    /// The English [`Self::display`]: the key the stored scores name their
+    /// target by.
     pub fn label(self) -> &'static str {
         match self {
             BinaryTarget::BoughtRecently => "bought in the last 90 days",
@@ -259,7 +270,7 @@ pub fn logistic_regression(
     if let Some(f) = request.features.iter().find(|&&f| request.target.leaks(f)) {
         return Err(MlError::TargetLeak {
             feature: f.label().into(),
-            target: request.target.label().into(),
+            target: request.target.display().into(),
         });
     }
     if !(0.0..=1.0).contains(&request.threshold) {
