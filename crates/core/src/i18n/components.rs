@@ -1,8 +1,10 @@
 //! Texts of the shared components (palette, toasts, unlock screen, demo
 //! loader, forms, filters, pickers, job status, text panels, charts) (see
-//! [`crate::i18n`]), and the names of the core's kinds (lifecycle stages,
-//! RFM segments, text kinds …) as the pages show them: the enums' own
-//! `label()` stays English, being also what is stored and parsed back.
+//! [`crate::i18n`]), and one function per kind of the core's (lifecycle
+//! stages, RFM segments, text kinds …) giving its name as the pages show it,
+//! for places that take a `fn(kind) -> &str`: each is the kind's own
+//! `display()` (its `label()` stays English, being also what is stored and
+//! parsed back; the names are in [`crate::i18n::labels`]).
 
 use crate::insight::Segment;
 use crate::model::{
@@ -98,195 +100,61 @@ crate::texts! {
     no_sentiment_words => "No word in the text carries sentiment.", "文本中没有带情感色彩的词语。";
     /// The words that drove a text's sentiment.
     because_of(drivers: String) => "Because of: {drivers}", "依据：{drivers}";
-
-    // Lifecycle stages.
-    stage_subscriber => "Subscriber", "订阅者";
-    stage_lead => "Lead", "潜在客户";
-    stage_opportunity => "Opportunity", "销售机会";
-    stage_customer => "Customer", "客户";
-    stage_evangelist => "Evangelist", "推广者";
-    stage_churned => "Churned", "已流失";
-
-    // Education.
-    education_none => "None", "无";
-    education_secondary => "Secondary", "中学";
-    education_vocational => "Vocational", "职业教育";
-    education_bachelor => "Bachelor", "学士";
-    education_master => "Master", "硕士";
-    education_doctorate => "Doctorate", "博士";
-
-    // Sentiment.
-    polarity_negative => "Negative", "负面";
-    polarity_neutral => "Neutral", "中性";
-    polarity_positive => "Positive", "正面";
-
-    // Kinds of text and interaction.
-    kind_note => "Note", "备注";
-    kind_call => "Call", "通话";
-    kind_email => "Email", "邮件";
-    kind_meeting => "Meeting", "会议";
-    kind_ticket => "Ticket", "工单";
-    kinds_note => "Notes", "备注";
-    kinds_call => "Calls", "通话";
-    kinds_email => "Emails", "邮件";
-    kinds_meeting => "Meetings", "会议";
-    kinds_ticket => "Tickets", "工单";
-    direction_inbound => "Inbound", "收到";
-    direction_outbound => "Outbound", "发出";
-    direction_internal => "Internal", "内部";
-    /// A call, email or meeting without a subject: who started it and what.
-    untitled_interaction(direction: String, kind: String) => "{direction} {kind}", "{direction}的{kind}";
-
-    // Order and ticket statuses.
-    order_quote => "Quote", "报价";
-    order_order => "Order", "订单";
-    order_contract => "Contract", "合同";
-    order_cancelled => "Cancelled", "已取消";
-    ticket_open => "Open", "未结";
-    ticket_pending => "Pending", "待处理";
-    ticket_solved => "Solved", "已解决";
-
-    // RFM segments.
-    rfm_champions => "Champions", "冠军客户";
-    rfm_loyal => "Loyal", "忠诚客户";
-    rfm_potential_loyalists => "Potential loyalists", "潜在忠诚客户";
-    rfm_new => "New", "新客户";
-    rfm_promising => "Promising", "有潜力客户";
-    rfm_need_attention => "Need attention", "需要关注";
-    rfm_about_to_sleep => "About to sleep", "即将沉睡";
-    rfm_at_risk => "At risk", "有流失风险";
-    rfm_cant_lose_them => "Can't lose them", "不能失去的客户";
-    rfm_hibernating => "Hibernating", "休眠客户";
-    rfm_lost => "Lost", "已流失客户";
-
-    // The purchase-figure filter's bounds.
-    bound_spend_at_least => "Spend at least", "消费至少";
-    bound_spend_at_most => "Spend at most", "消费至多";
-    bound_orders_at_least => "Purchases at least", "购买次数至少";
-    bound_orders_at_most => "Purchases at most", "购买次数至多";
-    bound_predicted_at_least => "Predicted 12-month value at least", "预计 12 个月价值至少";
-    bound_predicted_at_most => "Predicted 12-month value at most", "预计 12 个月价值至多";
-    bound_last_purchase_from => "Last purchase on or after", "最近购买不早于";
-    bound_last_purchase_before => "Last purchase before", "最近购买早于";
 }
 
 /// A lifecycle stage as shown.
 pub fn stage(stage: LifecycleStage) -> &'static str {
-    match stage {
-        LifecycleStage::Subscriber => stage_subscriber(),
-        LifecycleStage::Lead => stage_lead(),
-        LifecycleStage::Opportunity => stage_opportunity(),
-        LifecycleStage::Customer => stage_customer(),
-        LifecycleStage::Evangelist => stage_evangelist(),
-        LifecycleStage::Churned => stage_churned(),
-    }
+    stage.display()
 }
 
 /// An education level as shown.
 pub fn education(level: Education) -> &'static str {
-    match level {
-        Education::None => education_none(),
-        Education::Secondary => education_secondary(),
-        Education::Vocational => education_vocational(),
-        Education::Bachelor => education_bachelor(),
-        Education::Master => education_master(),
-        Education::Doctorate => education_doctorate(),
-    }
+    level.display()
 }
 
 /// A sentiment polarity as shown.
 pub fn polarity(polarity: Polarity) -> &'static str {
-    match polarity {
-        Polarity::Negative => polarity_negative(),
-        Polarity::Neutral => polarity_neutral(),
-        Polarity::Positive => polarity_positive(),
-    }
+    polarity.label()
 }
 
 /// A kind of text as shown (one of them).
 pub fn text_kind(kind: TextKind) -> &'static str {
-    match kind {
-        TextKind::Note => kind_note(),
-        TextKind::Call => kind_call(),
-        TextKind::Email => kind_email(),
-        TextKind::Meeting => kind_meeting(),
-        TextKind::Ticket => kind_ticket(),
-    }
+    kind.display()
 }
 
 /// A kind of text as shown (all of them, e.g. a filter's choice).
 pub fn text_kinds(kind: TextKind) -> &'static str {
-    match kind {
-        TextKind::Note => kinds_note(),
-        TextKind::Call => kinds_call(),
-        TextKind::Email => kinds_email(),
-        TextKind::Meeting => kinds_meeting(),
-        TextKind::Ticket => kinds_ticket(),
-    }
+    kind.plural()
 }
 
 /// A kind of interaction as shown.
 pub fn interaction_kind(kind: InteractionKind) -> &'static str {
-    text_kind(TextKind::from(kind))
+    kind.display()
 }
 
 /// Who started an interaction, as shown.
 pub fn direction(direction: Direction) -> &'static str {
-    match direction {
-        Direction::Inbound => direction_inbound(),
-        Direction::Outbound => direction_outbound(),
-        Direction::Internal => direction_internal(),
-    }
+    direction.display()
 }
 
 /// An order's status as shown.
 pub fn order_status(status: OrderStatus) -> &'static str {
-    match status {
-        OrderStatus::Quote => order_quote(),
-        OrderStatus::Order => order_order(),
-        OrderStatus::Contract => order_contract(),
-        OrderStatus::Cancelled => order_cancelled(),
-    }
+    status.display()
 }
 
 /// A ticket's status as shown.
 pub fn ticket_status(status: TicketStatus) -> &'static str {
-    match status {
-        TicketStatus::Open => ticket_open(),
-        TicketStatus::Pending => ticket_pending(),
-        TicketStatus::Solved => ticket_solved(),
-    }
+    status.display()
 }
 
 /// An RFM segment as shown.
 pub fn rfm_segment(segment: Segment) -> &'static str {
-    match segment {
-        Segment::Champions => rfm_champions(),
-        Segment::Loyal => rfm_loyal(),
-        Segment::PotentialLoyalists => rfm_potential_loyalists(),
-        Segment::New => rfm_new(),
-        Segment::Promising => rfm_promising(),
-        Segment::NeedAttention => rfm_need_attention(),
-        Segment::AboutToSleep => rfm_about_to_sleep(),
-        Segment::AtRisk => rfm_at_risk(),
-        Segment::CantLoseThem => rfm_cant_lose_them(),
-        Segment::Hibernating => rfm_hibernating(),
-        Segment::Lost => rfm_lost(),
-    }
+    segment.display()
 }
 
 /// A purchase-figure bound's label as shown.
 pub fn figure_bound(bound: FigureBound) -> &'static str {
-    match bound {
-        FigureBound::SpendAtLeast => bound_spend_at_least(),
-        FigureBound::SpendAtMost => bound_spend_at_most(),
-        FigureBound::OrdersAtLeast => bound_orders_at_least(),
-        FigureBound::OrdersAtMost => bound_orders_at_most(),
-        FigureBound::PredictedAtLeast => bound_predicted_at_least(),
-        FigureBound::PredictedAtMost => bound_predicted_at_most(),
-        FigureBound::LastPurchaseFrom => bound_last_purchase_from(),
-        FigureBound::LastPurchaseBefore => bound_last_purchase_before(),
-    }
+    bound.label()
 }
 
 #[cfg(test)]
