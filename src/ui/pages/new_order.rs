@@ -165,7 +165,7 @@ fn OrderForm(preset: Option<Id>) -> impl IntoView {
                         }
                     }>
                         {NEW_STATUSES.into_iter().map(|s| view! {
-                            <option value=s.label() selected=move || status.get() == s>{s.label()}</option>
+                            <option value=s.label() selected=move || status.get() == s>{s.display()}</option>
                         }).collect_view()}
                     </select>
                     <span class="field-error"></span>
@@ -231,7 +231,7 @@ fn OrderForm(preset: Option<Id>) -> impl IntoView {
                     {move || if saving.get() {
                         t::saving().to_string()
                     } else {
-                        t::save_status(status.get().label().to_lowercase())
+                        t::save_status(status.get().display().to_lowercase())
                     }}
                 </button>
                 <a class="button" href=cancel>{common::cancel()}</a>

@@ -92,7 +92,7 @@ fn TicketForm(preset: Option<Id>) -> impl IntoView {
                     }>
                         {Priority::ALL.iter().map(|p| {
                             let p = *p;
-                            view! { <option value=p.label() selected=move || priority.get() == p>{p.label()}</option> }
+                            view! { <option value=p.label() selected=move || priority.get() == p>{p.display()}</option> }
                         }).collect_view()}
                     </select>
                     <span class="field-error"></span>

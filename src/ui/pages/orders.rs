@@ -191,8 +191,8 @@ pub fn OrdersPage() -> impl IntoView {
                 }
             })
         };
-        let status_label = order.status.label();
-        let status_class = format!("badge order-{}", status_label.to_lowercase());
+        let status_label = order.status.display();
+        let status_class = format!("badge order-{}", order.status.label().to_lowercase());
         let items = order.line_items.len();
         let total = format!("{} {}", money(order.total), order.currency);
         let is_quote = order.status == OrderStatus::Quote;

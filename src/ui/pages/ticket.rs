@@ -184,9 +184,9 @@ fn TicketView(initial: Ticket) -> impl IntoView {
             <section class="card" aria-labelledby="ticket-request-heading">
                 <h2 id="ticket-request-heading">{t::request()}</h2>
                 <p class="ticket-badges">
-                    <span class=move || base.with(|b| status_class(b.status))>{move || base.with(|b| b.status.label())}</span>
+                    <span class=move || base.with(|b| status_class(b.status))>{move || base.with(|b| b.status.display())}</span>
                     " "
-                    <span class=move || base.with(|b| priority_class(b.priority))>{move || base.with(|b| b.priority.label())}</span>
+                    <span class=move || base.with(|b| priority_class(b.priority))>{move || base.with(|b| b.priority.display())}</span>
                 </p>
                 {if body.trim().is_empty() {
                     view! { <p class="muted">{t::no_description()}</p> }.into_any()
@@ -217,7 +217,7 @@ fn TicketView(initial: Ticket) -> impl IntoView {
                         }>
                             {TicketStatus::ALL.iter().map(|s| {
                                 let s = *s;
-                                view! { <option value=s.label() selected=move || draft.with(|d| d.status == s)>{s.label()}</option> }
+                                view! { <option value=s.label() selected=move || draft.with(|d| d.status == s)>{s.display()}</option> }
                             }).collect_view()}
                         </select>
                     </label>
@@ -230,7 +230,7 @@ fn TicketView(initial: Ticket) -> impl IntoView {
                         }>
                             {Priority::ALL.iter().map(|p| {
                                 let p = *p;
-                                view! { <option value=p.label() selected=move || draft.with(|d| d.priority == p)>{p.label()}</option> }
+                                view! { <option value=p.label() selected=move || draft.with(|d| d.priority == p)>{p.display()}</option> }
                             }).collect_view()}
                         </select>
                     </label>

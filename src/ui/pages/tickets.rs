@@ -126,8 +126,8 @@ pub fn TicketsPage() -> impl IntoView {
             <tr>
                 <td><a href=app_href(&format!("/tickets/{}", t.meta.id))>{t.subject.clone()}</a></td>
                 <td><a href=app_href(&format!("/customers/{}", t.customer_id))>{who}</a></td>
-                <td><span class=status_class(t.status)>{t.status.label()}</span></td>
-                <td><span class=priority_class(t.priority)>{t.priority.label()}</span></td>
+                <td><span class=status_class(t.status)>{t.status.display()}</span></td>
+                <td><span class=priority_class(t.priority)>{t.priority.display()}</span></td>
                 <td class="num">{local_time(t.opened_at)}</td>
                 <td class="num">{rating}</td>
                 <td>{topic_name.unwrap_or_default()}</td>

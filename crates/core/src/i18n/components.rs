@@ -100,6 +100,8 @@ crate::texts! {
     no_sentiment_words => "No word in the text carries sentiment.", "文本中没有带情感色彩的词语。";
     /// The words that drove a text's sentiment.
     because_of(drivers: String) => "Because of: {drivers}", "依据：{drivers}";
+    /// A call, email or meeting without a subject: who started it and what.
+    untitled_interaction(direction: String, kind: String) => "{direction} {kind}", "{direction}的{kind}";
 }
 
 /// A lifecycle stage as shown.

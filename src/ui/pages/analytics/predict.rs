@@ -135,7 +135,7 @@ pub fn PredictPanel() -> impl IntoView {
                 binary_target.set(BinaryTarget::ALL[i.min(BinaryTarget::ALL.len() - 1)]);
             }>
                 {BinaryTarget::ALL.iter().enumerate().map(|(i, target)| view! {
-                    <option value=i.to_string() selected=*target == binary_target.get_untracked()>{t::will_the_customer(target.label().to_string())}</option>
+                    <option value=i.to_string() selected=*target == binary_target.get_untracked()>{t::will_the_customer(target.display().to_string())}</option>
                 }).collect_view()}
             </select>
         }.into_any(),
@@ -277,7 +277,7 @@ fn propensity_view(p: Propensity) -> impl IntoView {
     drivers.sort_by(|a, b| b.per_sd.abs().total_cmp(&a.per_sd.abs()));
     view! {
         <section class="card">
-            <h2>{t::propensity_heading(r.target.label().to_string())}</h2>
+            <h2>{t::propensity_heading(r.target.display().to_string())}</h2>
             <div class="kpis">
                 <div class="kpi"><span class="kpi-label">{t::auc_test()}</span><span class="kpi-value">{r.auc.map_or("–".into(), |a| format!("{a:.3}"))}</span></div>
                 <div class="kpi"><span class="kpi-label">{t::accuracy_at(format!("{:.2}", r.test.threshold))}</span><span class="kpi-value">{percent(Some(r.test.accuracy))}</span></div>

@@ -154,7 +154,7 @@ pub fn CampaignPage() -> impl IntoView {
                     let (from, to) = (crate::format::date(c.start), crate::format::date(c.end));
                     let window = t::window(from.clone(), to.clone());
                     let subtitle = t::page_subtitle(
-                        c.channel.label().to_string(), from, to, money(c.budget), phase_label.to_string(),
+                        c.channel.display().to_string(), from, to, money(c.budget), phase_label.to_string(),
                     );
                     view! {
                         <Header title=c.name.clone() subtitle/>

@@ -104,7 +104,7 @@ fn CampaignTable(list: Vec<Campaign>) -> impl IntoView {
                                         " "
                                         <span class=format!("badge phase-{phase_class}")>{phase_label}</span>
                                     </td>
-                                    <td>{c.channel.label()}</td>
+                                    <td>{c.channel.display()}</td>
                                     <td class="nowrap">{format!("{} – {}", crate::format::date(c.start), crate::format::date(c.end))}</td>
                                     <td class="num">{money(c.budget)}</td>
                                     <td class="num">{thousands(stats.members)}</td>

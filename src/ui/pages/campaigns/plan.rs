@@ -152,7 +152,7 @@ pub(super) fn PlanForm() -> impl IntoView {
                         on:change=move |ev| draft.update(|d| d.campaign.channel = event_target_value(&ev))
                         aria-describedby="plan-error-channel"
                     >
-                        {Channel::ALL.iter().map(|c| view! { <option value=c.label()>{c.label()}</option> }).collect_view()}
+                        {Channel::ALL.iter().map(|c| view! { <option value=c.label()>{c.display()}</option> }).collect_view()}
                     </select>
                     <FieldMessage form=form field="channel" id="plan-error-channel"/>
                 </label>

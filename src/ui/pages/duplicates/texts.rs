@@ -64,8 +64,8 @@ pub fn NearDuplicateTexts() -> impl IntoView {
                         <tbody>
                             {r.pairs.into_iter().take(SHOWN).map(|p| view! {
                                 <tr>
-                                    <td><a href=app_href(&text_path(p.a.key))>{p.a.title.clone()}</a><div class="muted small">{format!("{} · {} · {}", p.a.key.kind.label(), day(p.a.at), p.a.customer_name)}</div></td>
-                                    <td><a href=app_href(&text_path(p.b.key))>{p.b.title.clone()}</a><div class="muted small">{format!("{} · {} · {}", p.b.key.kind.label(), day(p.b.at), p.b.customer_name)}</div></td>
+                                    <td><a href=app_href(&text_path(p.a.key))>{p.a.title.clone()}</a><div class="muted small">{format!("{} · {} · {}", p.a.key.kind.display(), day(p.a.at), p.a.customer_name)}</div></td>
+                                    <td><a href=app_href(&text_path(p.b.key))>{p.b.title.clone()}</a><div class="muted small">{format!("{} · {} · {}", p.b.key.kind.display(), day(p.b.at), p.b.customer_name)}</div></td>
                                     <td>{format!("{:.2}", p.score)}</td>
                                 </tr>
                             }).collect_view()}

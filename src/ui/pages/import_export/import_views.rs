@@ -191,7 +191,7 @@ pub fn CheckedView(flow: ImportFlow) -> impl IntoView {
                                 <td>{p.customer.phones.first().cloned().unwrap_or_default()}</td>
                                 <td>{p.customer.company.clone()}</td>
                                 <td>{p.customer.address.city.clone()}</td>
-                                <td>{p.customer.lifecycle.label()}</td>
+                                <td>{p.customer.lifecycle.display()}</td>
                                 <td>
                                     {if p.action == RowAction::Update { t::action_update() } else { t::action_new() }}
                                     {p.notice.clone().map(|n| view! { <div class="notice small" role="note">{n}</div> })}

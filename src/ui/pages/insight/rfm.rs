@@ -90,18 +90,18 @@ pub(super) fn RfmSection(overview: Arc<InsightOverview>) -> impl IntoView {
             let href = app_href(&format!("/customers?rfm={}", segment.key()));
             view! {
                 <tr>
-                    <th scope="row">{segment.label()}</th>
+                    <th scope="row">{segment.display()}</th>
                     <td class="num">{thousands(count)}</td>
                     <td class="num">{whole_money(revenue)}</td>
                     <td class="muted">{segment.rule()}</td>
                     <td><div class="actions">
-                        <a href=href>{t::show_in_customers()}<span class="sr-only">{t::show_in_customers_segment(segment.label().to_string())}</span></a>
+                        <a href=href>{t::show_in_customers()}<span class="sr-only">{t::show_in_customers_segment(segment.display().to_string())}</span></a>
                         <button
                             type="button"
                             disabled=count == 0
                             on:click=move |_| plan(segment, overview.clone())
                         >
-                            {t::plan_campaign()}<span class="sr-only">{t::plan_campaign_segment(segment.label().to_string())}</span>
+                            {t::plan_campaign()}<span class="sr-only">{t::plan_campaign_segment(segment.display().to_string())}</span>
                         </button>
                     </div></td>
                 </tr>
