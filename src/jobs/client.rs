@@ -114,6 +114,7 @@ impl Running {
             input,
             database: database.to_string(),
             lang: rapport_core::i18n::lang().tag().to_string(),
+            key: crate::store::idb::key_for_worker(),
         })
         .map_err(|e| JobError::Worker(e.to_string()))?;
 

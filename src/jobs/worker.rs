@@ -80,6 +80,9 @@ async fn answer(request: &Request, scope: &DedicatedWorkerGlobalScope) -> Result
         }
         Some(true) => {
             let store = IdbStore::open(&request.database).await?;
+            if let Some(key) = &request.key {
+                store.accept_lent_key(key).await;
+            }
             let result = run_named(&store, &request.job, &request.input, now, &mut progress).await;
             store.close();
             result

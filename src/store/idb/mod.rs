@@ -29,7 +29,7 @@ mod pages;
 mod upgrade;
 
 pub use encryption::RewriteProgress;
-pub use key_share::serve_key;
+pub use key_share::{key_for_worker, serve_key};
 
 use errors::{map_error, storage_nearly_full};
 
@@ -114,7 +114,6 @@ impl IdbStore {
             catalogs: RefCell::default(),
             key: RefCell::default(),
         };
-        store.borrow_key_from_page().await;
         Ok(store)
     }
 

@@ -254,6 +254,25 @@ impl AppState {
         }
     }
 
+    /// The store, waiting while the browser is still opening it (a file
+    /// chosen in the first seconds after a start goes on once it is open,
+    /// rather than being refused); fails as [`Self::store`] does when the
+    /// store failed or is locked, or after a minute still opening.
+    pub async fn opened_store(&self) -> Result<Rc<IdbStore>, StoreError> {
+        for _ in 0..1_200 {
+            match self.store() {
+                Err(StoreError::Opening)
+                    if self.status.get_untracked() == StoreStatus::Opening
+                        && !self.locked.get_untracked() =>
+                {
+                    sleep_ms(50).await;
+                }
+                other => return other,
+            }
+        }
+        self.store()
+    }
+
     /// The store, once open.
     pub fn store(&self) -> Result<Rc<IdbStore>, StoreError> {
         self.store.get_value().ok_or(StoreError::Opening)

@@ -225,8 +225,10 @@ fn the_page_s_language_travels_with_a_job_request() {
         input: "{}".into(),
         database: "rapport".into(),
         lang: Lang::Zh.tag().into(),
+        key: None,
     };
     let text = serde_json::to_string(&request).unwrap();
+    assert!(!text.contains("key"), "no key field when none is lent");
     let read: crate::jobs::Request = serde_json::from_str(&text).unwrap();
     assert_eq!(Lang::from_tag(&read.lang), Lang::Zh);
     let older: crate::jobs::Request =

@@ -59,6 +59,10 @@ pub struct Request {
     /// (English when a request names none).
     #[serde(default)]
     pub lang: String,
+    /// The unlocked page's key when the store is encrypted: the worker has
+    /// no passphrase, and the request goes to that one worker alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<crate::store::seal::LentKey>,
 }
 
 /// A message from the worker to the page.

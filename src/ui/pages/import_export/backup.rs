@@ -94,7 +94,7 @@ pub fn BackupCard() -> impl IntoView {
         error.set(None);
         leptos::task::spawn_local(async move {
             let result = async {
-                let store = state.store().map_err(|e| e.user_message())?;
+                let store = state.opened_store().await.map_err(|e| e.user_message())?;
                 let text = create_backup(&*store, read_settings())
                     .await
                     .map_err(|e| e.to_string())?;
@@ -193,7 +193,7 @@ pub fn BackupCard() -> impl IntoView {
         busy.set(true);
         leptos::task::spawn_local(async move {
             let result = async {
-                let store = state.store().map_err(|e| e.user_message())?;
+                let store = state.opened_store().await.map_err(|e| e.user_message())?;
                 let (changes, summary) = plan_restore(&*store, &backup, mode.get_untracked())
                     .await
                     .map_err(|e| e.to_string())?;

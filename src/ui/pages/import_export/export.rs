@@ -52,7 +52,7 @@ fn live<R: Record>(records: Vec<R>) -> Vec<R> {
 }
 
 async fn csv_of(state: AppState, what: Export) -> Result<String, String> {
-    let store = state.store().map_err(|e| e.user_message())?;
+    let store = state.opened_store().await.map_err(|e| e.user_message())?;
     let name = |id| Some(customer_name(&state, &id));
     let text = match what {
         Export::Customers => customers_csv(&live::<Customer>(

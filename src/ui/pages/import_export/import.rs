@@ -233,7 +233,7 @@ impl ImportFlow {
     }
 
     async fn check_file(self, state: AppState, file: &File) -> Result<Option<Checked>, String> {
-        let store = state.store().map_err(|e| e.user_message())?;
+        let store = state.opened_store().await.map_err(|e| e.user_message())?;
         let existing: Vec<Customer> = store.all().await.map_err(|e| e.user_message())?;
         let now = now_ms();
         let sniffed = self.sniffed.get_untracked().ok_or(t::choose_file_first())?;

@@ -104,6 +104,18 @@ pub struct Key {
     bytes: [u8; 32],
 }
 
+/// A key on its way to the worker (base64 of its bytes). Its `Debug`
+/// shows nothing of it, so a logged request does not leak it.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LentKey(String);
+
+impl std::fmt::Debug for LentKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LentKey(..)")
+    }
+}
+
 impl std::fmt::Debug for Key {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Key(..)")
@@ -119,10 +131,21 @@ impl Key {
         }
     }
 
-    /// The key's bytes: handed from the unlocked page to its own analysis
-    /// worker, nowhere else (`src/store/idb/key_share.rs`).
+    /// The key's bytes.
     pub fn to_bytes(&self) -> [u8; 32] {
         self.bytes
+    }
+
+    /// The key as it travels from the unlocked page to its own analysis
+    /// worker, inside the job's request (posted to that worker alone).
+    pub fn lend(&self) -> LentKey {
+        LentKey(BASE64.encode(self.bytes))
+    }
+
+    /// The key a [`LentKey`] carries (`None` if it is not one).
+    pub fn from_lent(lent: &LentKey) -> Option<Key> {
+        let bytes: [u8; 32] = BASE64.decode(&lent.0).ok()?.try_into().ok()?;
+        Some(Key::from_bytes(&bytes))
     }
 
     /// Seals `plaintext` labelled `label` with a fresh random nonce.

@@ -335,3 +335,19 @@ fn encrypted_backup_round_trips_and_is_recognised() {
     assert_eq!(parsed.open(&k).unwrap(), text);
     assert_eq!(parsed.open(&key(4)), Err(SealError::WrongPassphrase));
 }
+
+#[test]
+fn a_lent_key_comes_back_as_the_same_key_and_hides_itself_from_debug() {
+    let key = Key::from_bytes(&[7u8; 32]);
+    let lent = key.lend();
+    let back = Key::from_lent(&lent).expect("a lent key");
+    assert_eq!(back.to_bytes(), key.to_bytes());
+    let sealed = key.seal("customers/head", "Ada").expect("seal");
+    assert_eq!(back.open("customers/head", &sealed).expect("open"), "Ada");
+    assert_eq!(format!("{lent:?}"), "LentKey(..)");
+    let json = serde_json::to_string(&lent).expect("json");
+    let parsed: LentKey = serde_json::from_str(&json).expect("read back");
+    assert_eq!(parsed, lent);
+    let short: LentKey = serde_json::from_str("\"AAAA\"").expect("a string");
+    assert!(Key::from_lent(&short).is_none(), "a key of 3 bytes");
+}
