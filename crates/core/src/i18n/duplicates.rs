@@ -26,7 +26,7 @@ crate::texts! {
     merge_pair(first: String, second: String) => "Merge {first} and {second}", "合并 {first} 和 {second}";
     merge_ellipsis => "Merge…", "合并…";
     merge_all_linked(count: usize, name: String) => "Merge all {count} linked to {name}",
-        "合并与 {name} 关联的全部 {count} 位客户";
+        "全部合并（{count} 位）：与 {name} 关联的客户";
     merge_all(count: usize) => "Merge all {count}…", "全部合并（{count} 位）…";
 
     // Near-duplicate notes and tickets.
