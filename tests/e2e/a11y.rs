@@ -8,6 +8,7 @@
 
 use crate::customers::load_demo_data;
 use crate::harness::Browser;
+use crate::workflows::open_first_listed;
 use fantoccini::Locator;
 use rapport_core::i18n::Lang;
 use std::path::Path;
@@ -125,54 +126,12 @@ async fn every_page_passes_axe_in_both_languages_and_both_themes() {
                 problems.push(format!("{theme} /{path}: {v}"));
             }
         }
-        // Pages reached through the data: a customer, a ticket.
-        browser.open("customers").await;
-        let customer = browser
-            .wait_for(
-                Locator::Css("main a[href*='/customers/']:not([href$='/customers/new'])"),
-                "a customer",
-            )
-            .await;
-        browser.press(customer).await;
-        browser
-            .expect_true(
-                "/\\/customers\\/(?!new$)[^/]+$/.test(location.pathname)",
-                "a customer's page",
-            )
-            .await;
-        for v in violations(&browser, &axe).await {
-            problems.push(format!("{theme} customer page: {v}"));
-        }
-        browser.open("campaigns").await;
-        let campaign = browser
-            .wait_for(Locator::Css("main a[href*='/campaigns/']"), "a campaign")
-            .await;
-        browser.press(campaign).await;
-        browser
-            .expect_true(
-                "/\\/campaigns\\/[^/]+$/.test(location.pathname)",
-                "a campaign's page",
-            )
-            .await;
-        for v in violations(&browser, &axe).await {
-            problems.push(format!("{theme} campaign page: {v}"));
-        }
-        browser.open("tickets").await;
-        let ticket = browser
-            .wait_for(
-                Locator::Css("main a[href*='/tickets/']:not([href$='/tickets/new'])"),
-                "a ticket",
-            )
-            .await;
-        browser.press(ticket).await;
-        browser
-            .expect_true(
-                "/\\/tickets\\/(?!new$)[^/]+$/.test(location.pathname)",
-                "a ticket's page",
-            )
-            .await;
-        for v in violations(&browser, &axe).await {
-            problems.push(format!("{theme} ticket page: {v}"));
+        // Pages reached through the data: a customer, a campaign, a ticket.
+        for collection in ["customers", "campaigns", "tickets"] {
+            open_first_listed(&browser, collection).await;
+            for v in violations(&browser, &axe).await {
+                problems.push(format!("{theme} a record of /{collection}: {v}"));
+            }
         }
     }
     assert!(

@@ -171,13 +171,25 @@ async fn a_working_day_with_the_demo_data() {
 /// Opens the Tickets page and the first ticket listed, and waits for its
 /// page.
 pub async fn open_first_ticket(browser: &Browser) {
-    browser.click_link("Tickets").await;
-    let ticket = browser
-        .wait_for(
-            Locator::Css("main a[href*='/tickets/']:not([href$='/tickets/new'])"),
-            "a ticket",
+    open_first_listed(browser, "tickets").await;
+}
+
+/// Opens the list at `collection` (`customers`, `tickets`, `campaigns`) and
+/// the first record listed, and waits for its page — in any language: by
+/// its address and its heading.
+pub async fn open_first_listed(browser: &Browser, collection: &str) {
+    browser.open(collection).await;
+    let css = format!("main a[href*='/{collection}/']:not([href$='/{collection}/new'])");
+    let first = browser
+        .wait_for(Locator::Css(&css), "a listed record")
+        .await;
+    browser.press(first).await;
+    browser
+        .expect_true(
+            &format!(
+                "/\\/{collection}\\/(?!new$)[^/]+$/.test(location.pathname) && document.querySelector('main h1')"
+            ),
+            "the record's page",
         )
         .await;
-    browser.press(ticket).await;
-    browser.expect_text("Handling").await;
 }
