@@ -5,7 +5,7 @@
 use super::*;
 use crate::model::{RelationshipKind, Uuid};
 
-fn link(a: u128, b: u128) -> Relationship {
+pub(super) fn link(a: u128, b: u128) -> Relationship {
     Relationship::new(
         Uuid::new_v4(),
         0,
@@ -34,7 +34,7 @@ fn the_middle_of_a_path_has_all_the_betweenness() {
 
 /// Betweenness by definition: for every pair (s, t), the share of
 /// shortest s–t paths through v, from all-pairs BFS counts.
-fn brute_force_betweenness(net: &Network) -> Vec<f64> {
+pub(super) fn brute_force_betweenness(net: &Network) -> Vec<f64> {
     let n = net.nodes().len();
     let bfs = |s: usize| {
         let (mut d, mut sigma) = (vec![usize::MAX; n], vec![0.0; n]);

@@ -26,14 +26,44 @@
 //! core's σ-ratios are fractions, summed in Brandes' order. The results are
 //! the ordered-pair sums NetworkX accumulates before normalising.
 //!
+//! Not every core node needs its own search: the interior nodes of the
+//! core's chains (runs of nodes with two links, `chains`) are *folded* into
+//! the searches from their chain's two ends, in closed form (`fold`), which
+//! needs both ends' searches at hand before either accumulates; `schedule`
+//! orders the searches so that they are (holding a few open at once), and
+//! `search` runs one, each target counting with its own weight.
+//!
+//! Measured on the bench network (10,000 relationships, 7,160 customers):
+//! its 2-core of 4,805 nodes and 7,746 links has no cut vertex at all (one
+//! biconnected block, so splitting it into blocks as Puzis et al. 2012 and
+//! Sarıyüce et al. 2013 do would save nothing) and no two nodes with the
+//! same neighbours, but 1,997 nodes of degree 2 in 1,477 chains (1,097 of
+//! one node, 283 of two, the longest six). Folding them leaves 2,808
+//! searches of the 4,805, a third less time.
+//!
 //! The core is relabelled in breadth-first order so that a search walks
 //! memory mostly forwards, and its arrays are reset only where the previous
 //! search reached. One thread: the app runs this in a wasm worker.
+
+use super::chains::Chains;
+use super::fold::{fold, EndTargets};
+use super::schedule::{self, Step};
+use super::search::Search;
 
 /// Unnormalised betweenness (sum over ordered pairs) of every node of the
 /// graph `offsets`/`adjacency` (node `i`'s neighbours are
 /// `adjacency[offsets[i]..offsets[i + 1]]`, each link stored both ways).
 pub(super) fn ordered_pair_betweenness(offsets: &[usize], adjacency: &[u32]) -> Vec<f64> {
+    ordered_pair_betweenness_holding(offsets, adjacency, None)
+}
+
+/// [`ordered_pair_betweenness`] holding at most `held` searches open at
+/// once (`None`: as many as [`HELD_BYTES`] allows).
+pub(super) fn ordered_pair_betweenness_holding(
+    offsets: &[usize],
+    adjacency: &[u32],
+    held: Option<usize>,
+) -> Vec<f64> {
     let n = offsets.len().saturating_sub(1);
     let neighbours = |v: usize| &adjacency[offsets[v]..offsets[v + 1]];
     let peel = Peel::new(n, &neighbours);
@@ -51,7 +81,8 @@ pub(super) fn ordered_pair_betweenness(offsets: &[usize], adjacency: &[u32]) -> 
         };
     }
     let core = Core::new(&peel, &neighbours);
-    core.add_weighted_brandes(&mut bc);
+    let held = held.unwrap_or_else(|| searches_held(core.original.len(), core.adjacency.len()));
+    core.add_weighted_brandes(&mut bc, held);
     bc
 }
 
@@ -135,7 +166,7 @@ fn component_sizes<'a>(n: usize, neighbours: &impl Fn(usize) -> &'a [u32]) -> Ve
 }
 
 /// The 2-core, relabelled in breadth-first order, with its weights.
-struct Core {
+pub(super) struct Core {
     /// Original index of each core node.
     original: Vec<u32>,
     /// `w`: the node and everything hanging off it.
@@ -190,111 +221,113 @@ impl Core {
     }
 
     /// Adds `Σ w(s)·w(t)·σ_st(v)/σ_st` over core nodes `s ≠ t ≠ v` to each
-    /// core node's `bc` (indexed by original node).
-    fn add_weighted_brandes(&self, bc: &mut [f64]) {
+    /// core node's `bc` (indexed by original node): the kernel's searches
+    /// in the planned order, folding the chains planned, then the searches
+    /// of the other sources.
+    fn add_weighted_brandes(&self, bc: &mut [f64], held: usize) {
         let n = self.original.len();
-        let mut search = Search::new(n, self.adjacency.len());
+        let chains = Chains::find(n, |v| self.neighbours(v));
+        let plan = schedule::plan(&chains, n, held);
         let mut core_bc = vec![0.0f64; n];
-        for s in 0..n {
+        let mut open = OpenSearches {
+            searches: Vec::new(),
+            targets: Vec::new(),
+            free: Vec::new(),
+            slot_of: vec![usize::MAX; n],
+        };
+        for &step in &plan.steps {
+            match step {
+                Step::Open(a) => {
+                    let slot = open.take(n, self.adjacency.len());
+                    open.searches[slot].run(self, a);
+                    let source_weight = self.weight[a];
+                    for (target, &w) in open.targets[slot].iter_mut().zip(&self.weight) {
+                        *target = source_weight * w;
+                    }
+                    open.slot_of[a] = slot;
+                    for &k in chains.at(a) {
+                        let k = k as usize;
+                        let o = chains.other_end(k, a);
+                        if plan.folded[k] && (o == a || open.slot_of[o] != usize::MAX) {
+                            open.fold(&chains, k, &self.weight, &mut core_bc);
+                        }
+                    }
+                }
+                Step::Close(a) => {
+                    let slot = open.slot_of[a];
+                    open.searches[slot].accumulate(&open.targets[slot], 1.0, &mut core_bc);
+                    open.free.push(slot);
+                    open.slot_of[a] = usize::MAX;
+                }
+            }
+        }
+        let scratch = open.take(n, self.adjacency.len());
+        let search = &mut open.searches[scratch];
+        // A lone tree's root has no links in the core and lies on no path.
+        for s in plan.alone.iter().map(|&s| s as usize) {
+            if self.neighbours(s).is_empty() {
+                continue;
+            }
             search.run(self, s);
-            search.accumulate(&self.weight, &mut core_bc);
+            search.accumulate(&self.weight, self.weight[s], &mut core_bc);
         }
         for (v, value) in core_bc.into_iter().enumerate() {
             bc[self.original[v] as usize] += value;
         }
     }
 
-    fn neighbours(&self, v: usize) -> &[u32] {
+    /// The neighbours of core node `v`.
+    pub(super) fn neighbours(&self, v: usize) -> &[u32] {
         &self.adjacency[self.offsets[v]..self.offsets[v + 1]]
     }
 }
 
-/// One breadth-first search's arrays, reused from source to source.
-///
-/// The inner loops avoid branches that depend on the data (which the
-/// processor cannot predict on a random graph): a node is appended to the
-/// queue, or a successor to the list, by writing it at the end and moving
-/// the end by 0 or 1.
-struct Search {
-    /// Number of shortest paths from the source (0 where not reached).
-    sigma: Vec<f64>,
-    /// Hops from the source (`u32::MAX` where not reached).
-    dist: Vec<u32>,
-    /// `(w(v) + δ(v)) / σ(v)`, written on the way back before it is read.
-    coefficient: Vec<f64>,
-    /// The nodes in the order reached (one spare slot at the end); it is
-    /// also the queue.
-    order: Vec<u32>,
-    /// How many of `order` are filled.
-    reached: usize,
-    /// The successors (neighbours one hop further) of each node of
-    /// `order`, one after the other (one spare slot at the end) …
-    successors: Vec<u32>,
-    /// … ending at these positions, per position in `order`.
-    successors_end: Vec<usize>,
+/// The searches held open, each with its target weights, in slots that
+/// are reused once closed.
+struct OpenSearches {
+    searches: Vec<Search>,
+    targets: Vec<Vec<f64>>,
+    free: Vec<usize>,
+    /// Per core node: the slot of its open search, or `usize::MAX`.
+    slot_of: Vec<usize>,
 }
 
-impl Search {
-    fn new(n: usize, arcs: usize) -> Search {
-        Search {
-            sigma: vec![0.0; n],
-            dist: vec![u32::MAX; n],
-            coefficient: vec![0.0; n],
-            order: vec![0; n + 1],
-            reached: 0,
-            successors: vec![0; arcs + 1],
-            successors_end: vec![0; n],
-        }
+impl OpenSearches {
+    /// A free slot, made if there is none.
+    fn take(&mut self, n: usize, arcs: usize) -> usize {
+        self.free.pop().unwrap_or_else(|| {
+            self.searches.push(Search::new(n, arcs));
+            self.targets.push(vec![0.0; n]);
+            self.searches.len() - 1
+        })
     }
 
-    /// Counts the shortest paths from `s` and records the successors.
-    fn run(&mut self, core: &Core, s: usize) {
-        for &v in &self.order[..self.reached] {
-            (self.sigma[v as usize], self.dist[v as usize]) = (0.0, u32::MAX);
-        }
-        (self.sigma[s], self.dist[s], self.order[0]) = (1.0, 0, s as u32);
-        let (mut head, mut tail, mut ends) = (0, 1, 0);
-        while head < tail {
-            let v = self.order[head] as usize;
-            let (next, paths) = (self.dist[v] + 1, self.sigma[v]);
-            for &w in core.neighbours(v) {
-                let d = self.dist[w as usize];
-                let new = d == u32::MAX;
-                self.order[tail] = w;
-                tail += usize::from(new);
-                self.dist[w as usize] = if new { next } else { d };
-                let successor = new || d == next;
-                self.successors[ends] = w;
-                ends += usize::from(successor);
-                self.sigma[w as usize] += if successor { paths } else { 0.0 };
-            }
-            self.successors_end[head] = ends;
-            head += 1;
-        }
-        self.reached = tail;
-    }
-
-    /// Brandes' dependency accumulation of the last search, weighted:
-    /// `δ(v) = σ(v) · Σ (w(x) + δ(x)) / σ(x)` over `v`'s successors `x`,
-    /// and `w(s)·δ(v)` added to `bc[v]` for every `v ≠ s`.
-    fn accumulate(&mut self, weight: &[f64], bc: &mut [f64]) {
-        let source_weight = weight[self.order[0] as usize];
-        for i in (0..self.reached).rev() {
-            let v = self.order[i] as usize;
-            let start = if i == 0 {
-                0
-            } else {
-                self.successors_end[i - 1]
-            };
-            let sum: f64 = self.successors[start..self.successors_end[i]]
-                .iter()
-                .map(|&x| self.coefficient[x as usize])
-                .sum();
-            let delta = self.sigma[v] * sum;
-            self.coefficient[v] = (weight[v] + delta) / self.sigma[v];
-            if i > 0 {
-                bc[v] += source_weight * delta;
-            }
-        }
+    /// Folds chain `k`, whose ends' searches are both open.
+    fn fold(&mut self, chains: &Chains, k: usize, weight: &[f64], bc: &mut [f64]) {
+        let [a, b] = chains.ends(k).map(|end| self.slot_of[end]);
+        let searches = [&self.searches[a], &self.searches[b]];
+        let targets = if a == b {
+            EndTargets::Loop(&mut self.targets[a])
+        } else if a < b {
+            let (low, high) = self.targets.split_at_mut(b);
+            EndTargets::Pair(&mut low[a], &mut high[0])
+        } else {
+            let (low, high) = self.targets.split_at_mut(a);
+            EndTargets::Pair(&mut high[0], &mut low[b])
+        };
+        fold(chains, k, weight, searches, targets, bc);
     }
 }
+
+/// How many searches to hold open at once: as many as fit in
+/// [`HELD_BYTES`], at least 2 and at most [`MOST_HELD`].
+fn searches_held(n: usize, arcs: usize) -> usize {
+    (HELD_BYTES / (Search::bytes(n, arcs) + 8 * n).max(1)).clamp(2, MOST_HELD)
+}
+
+/// Memory for the open searches.
+const HELD_BYTES: usize = 32 << 20;
+
+/// Enough for the bench network, which holds 14 at most; more would fold
+/// a few more chains only on networks made of little else.
+const MOST_HELD: usize = 24;
