@@ -73,6 +73,7 @@ fn choosing_dark_in_settings_applies_and_stores_the_theme() {
     let parent = container();
     let _handle = leptos::mount::mount_to(parent.clone(), || {
         provide_context(RwSignal::new(Theme::Light));
+        provide_context(RwSignal::new(rapport_core::i18n::Lang::En));
         PipelineSetting::provide();
         provide_context(AppState::start());
         view! { <SettingsPage/> }
@@ -134,6 +135,7 @@ async fn the_pipeline_card_refuses_a_blank_stage_and_stores_a_renamed_one() {
     let keep = state_out.clone();
     let _handle = leptos::mount::mount_to(parent.clone(), move || {
         provide_context(RwSignal::new(Theme::Light));
+        provide_context(RwSignal::new(rapport_core::i18n::Lang::En));
         PipelineSetting::provide();
         let state = AppState::start();
         keep.set(Some(state));
