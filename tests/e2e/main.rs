@@ -18,6 +18,8 @@ mod import;
 mod insight;
 mod interrupted;
 mod offline;
+mod perf;
+mod perf_page;
 mod pipeline;
 mod server;
 mod shell;
