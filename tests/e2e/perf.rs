@@ -33,8 +33,10 @@ const ORDERS_LISTED: &str = "document.querySelector('.orders-table tbody tr')";
 const MONTHS_ADDED: &str = "document.querySelector('.months-table tbody tr')";
 const MISSING_COUNTED: &str = "document.body.innerText.includes('customers lack a chosen value') \
     || document.body.innerText.includes('customers have every chosen value')";
-const SEGMENTS_SHOWN: &str =
-    "[...document.querySelectorAll('h2')].some(h => / segments$/.test(h.textContent))";
+/// The result's heading ("5 segments"; the panel's own reads "Find
+/// segments") and its three charts drawn.
+const SEGMENTS_SHOWN: &str = "[...document.querySelectorAll('h2')].some(h => /^\\d+ segments$/.test(h.textContent.trim())) \
+    && (() => { const c = [...document.querySelectorAll('.chart-grid canvas')]; return c.length >= 3 && c.every(e => e.height !== 150); })()";
 
 fn nav_link(text: &str) -> String {
     format!(
