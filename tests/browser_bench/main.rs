@@ -2,8 +2,10 @@
 //! Prints the time to write them to IndexedDB, the cold open of the app to
 //! the first rendered rows of the Customers list, and the search latency per
 //! keystroke (index query alone, and input event to updated list); the
-//! analyses, the import, the text engine (`text.rs`) and customer insight
-//! at 100,000 customers and 1,000,000 order lines (`insight.rs`).
+//! analyses, the import and its main-thread long tasks (`import.rs`), the
+//! text engine (`text.rs`) and customer insight at 100,000 customers and
+//! 1,000,000 order lines (`insight.rs`). Lines `bench-figure <id> <ms>` are
+//! for `scripts/bench`'s side-by-side table.
 //!
 //! Run with `scripts/bench` (release build; prints the figures).
 #![cfg(target_arch = "wasm32")]
@@ -21,8 +23,12 @@ use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_config
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod import;
 mod insight;
+mod long_tasks;
 mod text;
+
+use long_tasks::figure;
 
 const CUSTOMERS: usize = 100_000;
 /// Customers per transaction.
@@ -166,6 +172,7 @@ async fn customers_at_100k() {
         CUSTOMERS as f64 / ((write_end - write_start) / 1000.0),
         write_start - encode_start
     );
+    figure("write_100k", write_end - write_start);
 
     // 2. Cold open: mount the app on /customers until rows are on screen.
     let window = web_sys::window().expect("window");
@@ -200,6 +207,8 @@ async fn customers_at_100k() {
         first_rows - open_start,
         everyone - open_start
     );
+    figure("cold_open_first_rows", first_rows - open_start);
+    figure("cold_open_searchable", everyone - open_start);
 
     // 3a. Search latency, index only.
     let index = CustomerIndex::build(
@@ -218,6 +227,10 @@ async fn customers_at_100k() {
         let hits = index.query(&q).len();
         times.push((now() - t, hits));
     }
+    figure(
+        "keystroke_index_worst",
+        times.iter().map(|(t, _)| *t).fold(0.0, f64::max),
+    );
     let summary: Vec<String> = times
         .iter()
         .map(|(t, n)| format!("{t:.2} ms/{n}"))
@@ -251,6 +264,7 @@ async fn customers_at_100k() {
     console_log!(
         "keystroke to updated list at {CUSTOMERS}: mean {mean:.1} ms, worst {worst:.1} ms"
     );
+    figure("keystroke_worst", worst);
     drop(handle);
 }
 
@@ -300,80 +314,23 @@ async fn analytics_at_100k_rows() {
         lloyd::update(&sums, &counts, &centroids, &mut new);
     });
     console_log!("k-means, 100,000 × 8, k = 5: {iteration:.2} ms per iteration (assign + update)");
+    figure("wasm_kmeans_iteration", iteration);
     for engine in [Engine::Fast, Engine::Linfa] {
         let linear = mean_ms(5, || {
             fit_linear(x.view(), ArrayView1::from(&y), engine).expect("linear fit");
         });
         console_log!("linear regression fit, 100,000 × 8 ({engine:?}): {linear:.1} ms");
+        if engine == Engine::Fast {
+            figure("wasm_linear_fit", linear);
+        }
     }
     for engine in [Engine::Fast, Engine::Linfa] {
         let logistic = mean_ms(3, || {
             fit_logistic(x.view(), &yes, 1.0, engine, &mut no_progress).expect("logistic fit");
         });
         console_log!("logistic regression fit, 100,000 × 8, C = 1 ({engine:?}): {logistic:.1} ms");
+        if engine == Engine::Fast {
+            figure("wasm_logistic_fit", logistic);
+        }
     }
-}
-
-/// A 100,000-row CSV (HubSpot layout) parsed, mapped, validated and written
-/// to IndexedDB as one import: rows per second for each part.
-#[wasm_bindgen_test]
-async fn import_100k_rows_into_indexeddb() {
-    use rapport::io::import::{auto_map, CsvReader, CustomerImport, DuplicatePolicy, ReadOptions};
-
-    let mut text = String::from("First Name,Last Name,Email,Phone Number,Company Name,City,Country/Region,Lifecycle Stage\n");
-    for i in 0..CUSTOMERS {
-        text.push_str(&format!(
-            "Given{i},Family{i},person{i}@example.com,+1 415 555 {:04},Company {},City {},United States,Lead\n",
-            i % 10_000,
-            i % 997,
-            i % 211
-        ));
-    }
-    let bytes = text.into_bytes();
-    let name = "rapport-bench-import";
-    let _ = IdbStore::delete(name).await;
-    let store = IdbStore::open(name).await.expect("open");
-
-    let start = now();
-    let mut reader = CsvReader::new(ReadOptions::default());
-    let mut rows = Vec::new();
-    for slice in bytes.chunks(1 << 20) {
-        reader.feed(slice).expect("feed");
-        rows.extend(reader.take_rows());
-    }
-    reader.finish().expect("finish");
-    rows.extend(reader.take_rows());
-    let parsed = now();
-    let header = reader.header().expect("header").to_vec();
-    let (_, mapping) = auto_map(&header);
-    let mut import = CustomerImport::new(
-        header,
-        mapping,
-        Vec::new(),
-        DuplicatePolicy::Skip,
-        1_790_000_000_000,
-    );
-    import.add_rows(rows);
-    let (changes, _) = import
-        .into_change_set("Bench import", "bench.csv")
-        .expect("change set");
-    let converted = now();
-    store.apply(&changes).await.expect("write");
-    let written = now();
-    let per_second = |ms: f64| (CUSTOMERS as f64 / (ms / 1000.0)).round();
-    console_log!(
-        "import of 100,000 CSV rows: parse {:.0} ms ({} rows/s), map + validate + change set {:.0} ms, one IndexedDB transaction {:.0} ms; total {:.1} s = {} rows/s",
-        parsed - start,
-        per_second(parsed - start),
-        converted - parsed,
-        written - converted,
-        (written - start) / 1000.0,
-        per_second(written - start)
-    );
-    assert_eq!(
-        store.count(Collection::Customers).await.expect("count"),
-        CUSTOMERS
-    );
-    store.close();
-    let _ = IdbStore::delete(name).await;
 }

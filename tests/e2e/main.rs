@@ -19,6 +19,8 @@ mod insight;
 mod interrupted;
 mod language;
 mod offline;
+mod perf;
+mod perf_page;
 mod pipeline;
 mod server;
 mod shell;

@@ -1,7 +1,9 @@
 //! Benchmarks of `analytics::ml` at 100,000 customers: one k-means
 //! iteration (100,000 × 8, k = 5) in both engines, linear and logistic
 //! regression fits (100,000 × 8) in both engines, a silhouette on the
-//! 2,000-row sample, and the feature-table build from model records.
+//! 2,000-row sample, the feature-table build from model records, and
+//! segments with automatic k (2–10, 3 starts each, the Segments page's
+//! request) on 100,000 synthetic customers.
 //!
 //! The browser has one thread per worker, so `RAYON_NUM_THREADS` is set to
 //! 1 (linfa-clustering's assignment step uses rayon natively) unless the
@@ -40,13 +42,25 @@ mod native {
     use rapport_core::analytics::ml::k_means::{self, Engine, KMeansInit, KMeansParams};
     use rapport_core::analytics::ml::linear::fit_linear;
     use rapport_core::analytics::ml::logistic::fit_logistic;
+    use rapport_core::analytics::ml::segment::{segment, SegmentRequest};
     use rapport_core::analytics::ml::silhouette::{silhouette, SilhouetteParams};
-    use rapport_core::analytics::ml::{no_progress, synthetic, CrmData, FeatureTable};
+    use rapport_core::analytics::ml::{
+        no_progress, synthetic, CrmData, Feature, FeatureTable, MissingHandling, MissingPolicy,
+    };
 
     const N: usize = 100_000;
     const NOW: i64 = 1_700_000_000_000;
     /// Iterations per timed k-means run (per-iteration time = time / this).
     const ITERS: usize = 10;
+    /// What the Segments page clusters on by default.
+    const SEGMENT_FEATURES: [Feature; 6] = [
+        Feature::Age,
+        Feature::Income,
+        Feature::Orders,
+        Feature::TotalSpent,
+        Feature::DaysSinceLastOrder,
+        Feature::Tickets,
+    ];
 
     fn bench_ml(c: &mut Criterion) {
         let (x, y, yes) = synthetic::blobs(N, 8, 5, 1);
@@ -125,18 +139,56 @@ mod native {
         g.bench_function("feature table: build", |b| {
             b.iter(|| FeatureTable::build(black_box(data), NOW))
         });
+        let table = FeatureTable::build(data, NOW);
+        write_segment_data(&table);
+        let request = SegmentRequest {
+            features: SEGMENT_FEATURES.to_vec(),
+            missing: MissingHandling::all(MissingPolicy::Impute),
+            ..SegmentRequest::default()
+        };
+        g.bench_function("segments: automatic k (2-10)", |b| {
+            b.iter(|| segment(black_box(&table), &request, &mut no_progress).unwrap())
+        });
         g.finish();
+    }
+
+    /// Writes the Segments page's six feature columns (row-major, `NaN` =
+    /// missing) to `<target>/ml_bench/segments.f64` for `ml_sklearn.py`.
+    fn write_segment_data(table: &FeatureTable) {
+        let Some(dir) = bench_data_dir() else {
+            return;
+        };
+        let columns: Vec<&[f64]> = SEGMENT_FEATURES.iter().map(|&f| table.column(f)).collect();
+        let bytes: Vec<u8> = (0..table.len())
+            .flat_map(|row| columns.iter().map(move |c| c[row]))
+            .flat_map(f64::to_le_bytes)
+            .collect();
+        let shape = format!(
+            r#"{{"n": {}, "d": {}, "k_min": 2, "k_max": 10, "n_init": 3, "silhouette_sample": 2000}}"#,
+            table.len(),
+            columns.len()
+        );
+        let result = std::fs::create_dir_all(&dir)
+            .and_then(|()| std::fs::write(dir.join("segments.f64"), bytes))
+            .and_then(|()| std::fs::write(dir.join("segments.json"), shape));
+        if let Err(e) = result {
+            println!("could not write the segment data for ml_sklearn.py: {e}");
+        }
+    }
+
+    /// `<target>/ml_bench/`: the target directory is the one this bench
+    /// runs from (`<target>/release/deps/analytics-…`).
+    fn bench_data_dir() -> Option<std::path::PathBuf> {
+        std::env::current_exe()
+            .ok()
+            .and_then(|exe| Some(exe.parent()?.parent()?.parent()?.join("ml_bench")))
     }
 
     /// Writes the data set for `ml_sklearn.py` to `<target>/ml_bench/`:
     /// `x.f64` (row-major), `y.f64`, `yes.f64` (0 or 1), all little-endian,
-    /// and `shape.json`. The target directory is the one this bench runs
-    /// from (`<target>/release/deps/analytics-…`).
+    /// and `shape.json`, in [`bench_data_dir`].
     fn write_data(x: ArrayView2<f64>, y: &[f64], yes: &[bool]) {
-        let Some(dir) = std::env::current_exe()
-            .ok()
-            .and_then(|exe| Some(exe.parent()?.parent()?.parent()?.join("ml_bench")))
-        else {
+        let Some(dir) = bench_data_dir() else {
             return;
         };
         let bytes = |v: &mut dyn Iterator<Item = f64>| -> Vec<u8> {
