@@ -179,17 +179,22 @@ pub async fn open_first_ticket(browser: &Browser) {
 /// its address and its heading.
 pub async fn open_first_listed(browser: &Browser, collection: &str) {
     browser.open(collection).await;
+    // The list re-renders while the app finishes opening, so a link found
+    // once can be gone when pressed: each poll clicks the link there is now,
+    // until the record's page shows.
     let css = format!("main a[href*='/{collection}/']:not([href$='/{collection}/new'])");
-    let first = browser
-        .wait_for(Locator::Css(&css), "a listed record")
-        .await;
-    browser.press(first).await;
     browser
         .expect_true(
             &format!(
-                "/\\/{collection}\\/(?!new$)[^/]+$/.test(location.pathname) && document.querySelector('main h1')"
+                "(() => {{ \
+                   if (/\\/{collection}\\/(?!new$)[^/]+$/.test(location.pathname) \
+                       && document.querySelector('main h1')) return true; \
+                   const first = document.querySelector(\"{css}\"); \
+                   if (first) first.click(); \
+                   return false; \
+                 }})()"
             ),
-            "the record's page",
+            "the first record's page",
         )
         .await;
 }
