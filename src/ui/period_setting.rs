@@ -73,7 +73,10 @@ where
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
         let input = input();
-        if state.status.get() != StoreStatus::Ready {
+        // Not while the demo data loads: every batch changes what the
+        // report adds up, and a run per batch would re-read the growing
+        // store each time (quadratic); it runs once when the load ends.
+        if state.status.get() != StoreStatus::Ready || state.demo_progress.with(Option::is_some) {
             return;
         }
         let mine = generation.get_value() + 1;
