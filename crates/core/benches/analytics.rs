@@ -42,26 +42,18 @@ mod native {
     use rapport_core::analytics::ml::k_means::{self, Engine, KMeansInit, KMeansParams};
     use rapport_core::analytics::ml::linear::fit_linear;
     use rapport_core::analytics::ml::logistic::fit_logistic;
-    use rapport_core::analytics::ml::segment::{segment, SegmentRequest};
+    use rapport_core::analytics::ml::segment::{
+        segment, SegmentRequest, DEFAULT_FEATURES as SEGMENT_FEATURES,
+    };
     use rapport_core::analytics::ml::silhouette::{silhouette, SilhouetteParams};
     use rapport_core::analytics::ml::{
-        no_progress, synthetic, CrmData, Feature, FeatureTable, MissingHandling, MissingPolicy,
+        no_progress, synthetic, CrmData, FeatureTable, MissingHandling, MissingPolicy,
     };
 
     const N: usize = 100_000;
     const NOW: i64 = 1_700_000_000_000;
     /// Iterations per timed k-means run (per-iteration time = time / this).
     const ITERS: usize = 10;
-    /// What the Segments page clusters on by default.
-    const SEGMENT_FEATURES: [Feature; 6] = [
-        Feature::Age,
-        Feature::Income,
-        Feature::Orders,
-        Feature::TotalSpent,
-        Feature::DaysSinceLastOrder,
-        Feature::Tickets,
-    ];
-
     fn bench_ml(c: &mut Criterion) {
         let (x, y, yes) = synthetic::blobs(N, 8, 5, 1);
         let start: Vec<Vec<f64>> = (0..5).map(|r| x.row(r * 1000).to_vec()).collect();

@@ -4,7 +4,7 @@
 //! PCA projection coloured by segment and a profile per segment, then name
 //! the segments and save them onto the customers.
 
-use crate::analytics::ml::segment::{KChoice, SegmentRequest};
+use crate::analytics::ml::segment::{KChoice, SegmentRequest, DEFAULT_FEATURES};
 use crate::analytics::ml::{Feature, MissingHandling, MissingPolicy, MissingReport};
 use crate::charts::{LineChart, ScatterChart, Series};
 use crate::jobs::analyses::{MissingInput, SaveSegmentsInput, SavedSegments, SegmentSummary};
@@ -14,15 +14,6 @@ use crate::ui::components::{JobProgress, JobState};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use rapport_core::i18n::analytics as t;
-
-const DEFAULT_FEATURES: [Feature; 6] = [
-    Feature::Age,
-    Feature::Income,
-    Feature::Orders,
-    Feature::TotalSpent,
-    Feature::DaysSinceLastOrder,
-    Feature::Tickets,
-];
 
 pub(super) fn capitalised(text: &str) -> String {
     let mut chars = text.chars();

@@ -33,6 +33,17 @@ pub enum KChoice {
     },
 }
 
+/// What the Segments page clusters on until the user picks (and what the
+/// segmentation benchmark runs on).
+pub const DEFAULT_FEATURES: [Feature; 6] = [
+    Feature::Age,
+    Feature::Income,
+    Feature::Orders,
+    Feature::TotalSpent,
+    Feature::DaysSinceLastOrder,
+    Feature::Tickets,
+];
+
 /// A segmentation request.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
