@@ -8,6 +8,7 @@
 
 use crate::customers::load_demo_data;
 use crate::harness::Browser;
+use crate::language::choose_language;
 use crate::workflows::open_first_listed;
 use fantoccini::Locator;
 use rapport_core::i18n::Lang;
@@ -89,12 +90,7 @@ async fn choose(browser: &Browser, lang: Lang, theme: &str) {
     browser
         .wait_for(Locator::Css("main h1"), "the Settings page")
         .await;
-    browser
-        .labelled(lang.native_name())
-        .await
-        .click()
-        .await
-        .expect("choose the language");
+    choose_language(browser, lang).await;
     browser
         .expect_true(
             &format!("document.documentElement.lang === '{}'", lang.tag()),

@@ -181,14 +181,7 @@ async fn another_open_tab_meets_the_unlock_screen_when_encryption_is_turned_on()
     add_customer(&browser, "Tamsin", "Holloway", "tamsin@holloway.example").await;
     browser.click_link("Settings").await;
     browser.expect_heading("Settings").await;
-    let first = browser.open_second_tab().await;
-    browser.expect_heading("Settings").await;
-    let second = browser.client.window().await.expect("the second tab");
-    browser
-        .client
-        .switch_to_window(first)
-        .await
-        .expect("back to the first tab");
+    let second = browser.second_tab_behind("Settings").await;
     browser.fill("New passphrase", PASSPHRASE).await;
     browser.fill("Confirm passphrase", PASSPHRASE).await;
     browser.click_button("Turn encryption on").await;

@@ -406,6 +406,30 @@ impl Browser {
         first
     }
 
+    /// Opens the current address in a second tab, waits until it shows
+    /// `heading`, and comes back to this one; returns the second tab, to
+    /// switch to later.
+    pub async fn second_tab_behind(&self, heading: &str) -> fantoccini::wd::WindowHandle {
+        let first = self.open_second_tab().await;
+        self.expect_heading(heading).await;
+        let second = self.client.window().await.expect("the second tab");
+        self.client
+            .switch_to_window(first)
+            .await
+            .expect("back to the first tab");
+        second
+    }
+
+    /// Hands the file at `path` to the import card's file input, as the file
+    /// picker would.
+    pub async fn choose_csv(&self, path: &std::path::Path) {
+        self.labelled("CSV file to import")
+            .await
+            .send_keys(&path.display().to_string())
+            .await
+            .expect("choose the file");
+    }
+
     /// Ends the browser session (the driver goes with `Drop`).
     pub async fn close(self) {
         let _ = self.client.clone().close().await;

@@ -8,8 +8,8 @@
 //! order.
 
 use crate::harness::Browser;
+use crate::import::choose_file;
 use crate::tour::snap;
-use std::path::Path;
 
 const LOG: &str = "purchase_log_1997.txt";
 const ORDERS_KIND: &str =
@@ -19,15 +19,7 @@ const CUSTOMERS_KIND: &str =
 
 /// Hands the purchase log to the page's file input, as the picker would.
 async fn choose_log(browser: &Browser) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import")
-        .join(LOG);
-    browser
-        .labelled("CSV file to import")
-        .await
-        .send_keys(&path.display().to_string())
-        .await
-        .expect("choose the file");
+    choose_file(browser, LOG).await;
 }
 
 /// Whether the radio button with this label is checked.

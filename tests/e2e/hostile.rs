@@ -108,12 +108,7 @@ async fn xss_payloads_typed_and_imported_are_shown_as_text() {
     browser.open("import-export").await;
     browser.expect_heading("Import & export").await;
     browser.eval(RECORD).await;
-    browser
-        .labelled("CSV file to import")
-        .await
-        .send_keys(&csv.display().to_string())
-        .await
-        .expect("choose the file");
+    browser.choose_csv(&csv).await;
     browser.click_button("Check the file").await;
     browser.expect_text("Rows read").await;
     expect_harmless(&browser, "the import preview").await;

@@ -9,21 +9,13 @@ use crate::harness::Browser;
 use crate::tour::snap;
 use std::path::Path;
 
-fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+/// Hands the import fixture `file` (in `tests/fixtures/import`) to the
+/// page's file input, as the file picker would.
+pub async fn choose_file(browser: &Browser, file: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/import")
-        .join(name)
-        .display()
-        .to_string()
-}
-
-/// Hands `file` to the page's file input, as the file picker would.
-async fn choose_file(browser: &Browser, file: &str) {
-    let input = browser.labelled("CSV file to import").await;
-    input
-        .send_keys(&fixture(file))
-        .await
-        .expect("choose the file");
+        .join(file);
+    browser.choose_csv(&path).await;
 }
 
 async fn customer_count(browser: &Browser) -> String {

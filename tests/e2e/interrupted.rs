@@ -19,12 +19,7 @@ async fn an_import_cut_off_by_a_reload_is_all_or_nothing_and_the_page_says_which
     std::fs::create_dir_all(&dir).expect("temp dir");
     let file = dir.join("people.csv");
     std::fs::write(&file, format!("First name,Last name,Email\n{rows}")).expect("write");
-    browser
-        .labelled("CSV file to import")
-        .await
-        .send_keys(&file.display().to_string())
-        .await
-        .expect("choose the file");
+    browser.choose_csv(&file).await;
     browser.click_button("Check the file").await;
     browser.expect_text("Rows read").await;
     // Press Import and reload as soon as the write has begun (its note is

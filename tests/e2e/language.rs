@@ -19,7 +19,8 @@ async fn navigation(browser: &Browser) -> String {
         .to_string()
 }
 
-async fn choose_language(browser: &Browser, lang: Lang) {
+/// Chooses `lang` in Settings, by its own name.
+pub async fn choose_language(browser: &Browser, lang: Lang) {
     browser
         .labelled(lang.native_name())
         .await
@@ -35,13 +36,7 @@ async fn chinese_chosen_in_settings_shows_everywhere_and_survives_a_reload() {
     browser.open("settings").await;
     browser.expect_heading("Settings").await;
     // A second tab on Settings, to see that it follows the switch.
-    let first = browser.open_second_tab().await;
-    let second = browser.client.window().await.expect("the second tab");
-    browser
-        .client
-        .switch_to_window(first)
-        .await
-        .expect("back to the first tab");
+    let second = browser.second_tab_behind("Settings").await;
 
     choose_language(&browser, Lang::Zh).await;
     let zh = |text: fn() -> &'static str| with_lang(Lang::Zh, text);

@@ -141,12 +141,7 @@ async fn import_a_100k_row_csv_through_the_import_card() {
     browser.open("import-export").await;
     browser.expect_heading("Import & export").await;
     observe(&browser).await;
-    browser
-        .labelled("CSV file to import")
-        .await
-        .send_keys(&path.display().to_string())
-        .await
-        .expect("choose the file");
+    browser.choose_csv(&path).await;
     browser
         .expect_text("Recognised as a HubSpot contacts export")
         .await;
