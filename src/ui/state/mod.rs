@@ -254,9 +254,9 @@ impl AppState {
         }
     }
 
-    /// The store, waiting while the browser is still opening it (a file
-    /// chosen in the first seconds after a start goes on once it is open,
-    /// rather than being refused); fails as [`Self::store`] does when the
+    /// The store, waiting while the browser is still opening it (a write,
+    /// or a file chosen, in the first seconds after a start goes on once it
+    /// is open rather than being refused); fails as [`Self::store`] does when the
     /// store failed or is locked, or after a minute still opening.
     pub async fn opened_store(&self) -> Result<Rc<IdbStore>, StoreError> {
         for _ in 0..1_200 {

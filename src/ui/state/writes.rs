@@ -12,11 +12,12 @@ use crate::store::{ChangeSet, Op, Store, StoreError};
 use leptos::prelude::*;
 
 impl AppState {
-    /// Writes `changes` in one transaction. With `undoable`, a toast offers
-    /// Undo. Errors come back for the caller to show next to its form; they
+    /// Writes `changes` in one transaction (once the store is open: a write
+    /// made while the browser still opens it waits). With `undoable`, a
+    /// toast offers Undo. Errors come back for the caller to show next to its form; they
     /// are not toasted here.
     pub async fn apply(&self, changes: ChangeSet, undoable: bool) -> Result<(), StoreError> {
-        let store = self.store()?;
+        let store = self.opened_store().await?;
         let inverse = if undoable {
             Some(store.apply_undoable(&changes, now_ms()).await?)
         } else {
