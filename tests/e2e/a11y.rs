@@ -102,18 +102,24 @@ async fn choose(browser: &Browser, lang: Lang, theme: &str) {
     control.click().await.expect("choose the theme");
 }
 
+// One browser session per language: a session of 88 page loads with axe
+// injected once crashed its tab on the loaded build machine.
 #[tokio::test(flavor = "current_thread")]
-async fn every_page_passes_axe_in_both_languages_and_both_themes() {
+async fn every_page_passes_axe_in_english_in_both_themes() {
+    every_page_passes_axe(Lang::En).await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn every_page_passes_axe_in_chinese_in_both_themes() {
+    every_page_passes_axe(Lang::Zh).await;
+}
+
+async fn every_page_passes_axe(lang: Lang) {
     let browser = Browser::start().await;
     load_demo_data(&browser).await;
     let axe = axe_source();
     let mut problems = Vec::new();
-    for (lang, theme) in [
-        (Lang::En, "light"),
-        (Lang::En, "dark"),
-        (Lang::Zh, "light"),
-        (Lang::Zh, "dark"),
-    ] {
+    for theme in ["light", "dark"] {
         choose(&browser, lang, theme).await;
         let theme = format!("{} {theme}", lang.tag());
         for path in PAGES {
