@@ -1,6 +1,7 @@
 //! Change sets: the batch every write goes through, and the envelope a
 //! record is stored in.
 
+use super::tally::FactCache;
 use super::{keys::Stored, StoreError};
 use crate::model::{Id, Record, Timestamp};
 use serde::{Deserialize, Serialize};
@@ -28,6 +29,10 @@ pub struct Envelope {
     pub tags: Vec<String>,
     /// The record itself, as JSON.
     pub json: String,
+    /// What the record adds to its collection's tally, when the envelope
+    /// was made from the typed record (never stored).
+    #[serde(skip)]
+    pub fact: FactCache,
 }
 
 impl Envelope {
@@ -45,6 +50,7 @@ impl Envelope {
             name: keys.name,
             tags: keys.tags,
             json: serde_json::to_string(record).map_err(|e| StoreError::Encode(e.to_string()))?,
+            fact: FactCache::of(record.fact()),
         })
     }
 

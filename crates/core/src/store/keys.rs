@@ -1,5 +1,6 @@
 //! What each record type contributes to the indexes.
 
+use super::tally::Fact;
 use super::Collection;
 use crate::model::{
     Campaign, Customer, Deal, Id, ImportBatch, Interaction, Order, PropensityScores, Record,
@@ -28,6 +29,13 @@ pub trait Stored: Record {
 
     /// The keys the indexes hold for this record.
     fn index_keys(&self) -> IndexKeys;
+
+    /// What the record adds to its collection's tally (`store::tally`);
+    /// `None` for collections without one. Trashed records are left out by
+    /// the tally itself.
+    fn fact(&self) -> Option<Fact> {
+        None
+    }
 }
 
 impl Stored for Customer {
@@ -38,6 +46,10 @@ impl Stored for Customer {
             name: Some(self.name_key()),
             tags: self.tags.clone(),
         }
+    }
+
+    fn fact(&self) -> Option<Fact> {
+        Some(Fact::of_customer(self))
     }
 }
 
@@ -51,7 +63,22 @@ macro_rules! owned_by_customer {
         }
     )*};
 }
-owned_by_customer!(Interaction, Order, Deal, Ticket);
+/// Records that belong to exactly one customer and add to a tally.
+macro_rules! owned_and_tallied {
+    ($($ty:ty => $fact:path),*) => {$(
+        impl Stored for $ty {
+            fn index_keys(&self) -> IndexKeys {
+                IndexKeys { customers: vec![self.customer_id], ..IndexKeys::default() }
+            }
+
+            fn fact(&self) -> Option<Fact> {
+                Some($fact(self))
+            }
+        }
+    )*};
+}
+owned_by_customer!(Interaction);
+owned_and_tallied!(Order => Fact::of_order, Deal => Fact::of_deal, Ticket => Fact::of_ticket);
 
 impl Stored for Task {
     fn index_keys(&self) -> IndexKeys {

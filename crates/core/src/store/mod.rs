@@ -12,6 +12,8 @@
 //!   migrations (`schema.rs`).
 //! - [`contract`] is the conformance suite both implementations must pass.
 //! - [`undo`] turns a change set into its inverse, for Undo toasts.
+//! - [`tally`] holds the sums the Dashboard and the Orders totals show, kept
+//!   per page by the paged store's write path ([`Store::tally`]).
 
 pub mod cascade;
 mod change;
@@ -24,6 +26,7 @@ pub mod page;
 pub mod pending;
 pub mod schema;
 pub mod seal;
+pub mod tally;
 pub mod undo;
 
 pub use change::{check_expected, ChangeSet, Envelope, Op};
@@ -32,6 +35,7 @@ pub use error::StoreError;
 pub use keys::{IndexKeys, Stored};
 pub use memory::MemStore;
 pub use pending::{Interrupted, PendingWrite};
+pub use tally::Tally;
 
 use crate::model::{Customer, Id, Timestamp};
 
@@ -126,6 +130,17 @@ pub trait Store {
     /// The `limit` most recently updated records, newest first.
     async fn recently_updated<R: Stored>(&self, limit: usize) -> Result<Vec<R>, StoreError> {
         open_all(&self.recent_envelopes(R::KIND, limit).await?)
+    }
+
+    /// The sums of a collection's live records ([`tally`]); empty for a
+    /// collection without a tally. This default adds up every record; the
+    /// paged store reads the tallies its write path keeps per page.
+    async fn tally(&self, collection: Collection) -> Result<Tally, StoreError> {
+        if !tally::is_tallied(collection.name()) {
+            return Ok(Tally::default());
+        }
+        let envelopes = self.envelopes(collection).await?;
+        Ok(Tally::of_envelopes(collection.name(), &envelopes))
     }
 }
 

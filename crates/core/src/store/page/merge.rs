@@ -7,8 +7,9 @@
 use super::{Catalog, Page};
 use crate::model::Id;
 use crate::store::change::check_expected;
+use crate::store::tally::{is_tallied, Fact, Tally};
 use crate::store::undo::Before;
-use crate::store::{ChangeSet, Op, StoreError};
+use crate::store::{ChangeSet, Envelope, Op, StoreError};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// What a batch needs from one collection's stored pages.
@@ -148,7 +149,9 @@ impl Draft {
         }
         let no = self.next;
         self.next += 1;
-        self.pages.insert(no, Page::new(no));
+        let mut page = Page::new(no);
+        page.tally = is_tallied(self.collection).then(Tally::default);
+        self.pages.insert(no, page);
         self.tail = Some(no);
         no
     }
@@ -164,10 +167,13 @@ impl Draft {
                     Some((no, i, _)) => (no, Some(i)),
                     None => (self.append_page(), None),
                 };
+                let collection = self.collection;
                 let page = self
                     .pages
                     .get_mut(&no)
                     .ok_or(StoreError::Backend("a page vanished while merging".into()))?;
+                let old = at.and_then(|i| page.envelope(i));
+                recount(collection, page, old.as_ref(), Some(envelope));
                 page.put(at, envelope);
                 self.moved.insert(envelope.id, Some(no));
                 self.dirty.insert(no);
@@ -178,6 +184,8 @@ impl Draft {
                 if let Some((no, i, version)) = found {
                     check_expected(self.collection, *id, *expected, Some(version))?;
                     if let Some(page) = self.pages.get_mut(&no) {
+                        let old = page.envelope(i);
+                        recount(self.collection, page, old.as_ref(), None);
                         page.remove(i);
                     }
                     self.dirty.insert(no);
@@ -204,9 +212,12 @@ impl Draft {
             ..CollectionWrite::default()
         };
         for no in std::mem::take(&mut self.dirty) {
-            let Some(page) = self.pages.remove(&no) else {
+            let Some(mut page) = self.pages.remove(&no) else {
                 continue;
             };
+            if page.tally.is_none() && is_tallied(self.collection) {
+                page.tally = Some(page.count_tally(self.collection));
+            }
             if !page.is_empty() {
                 write.put.push(page);
             } else if self.stored.contains(&no) {
@@ -214,6 +225,20 @@ impl Draft {
             }
         }
         write
+    }
+}
+
+/// Keeps `page`'s tally (when known) in step with one record of
+/// `collection` going from `old` to `new` (`None`: absent).
+fn recount(collection: &str, page: &mut Page, old: Option<&Envelope>, new: Option<&Envelope>) {
+    let Some(tally) = page.tally.as_mut() else {
+        return;
+    };
+    if let Some(fact) = old.and_then(|e| Fact::of_envelope(collection, e)) {
+        tally.remove(&fact);
+    }
+    if let Some(fact) = new.and_then(|e| Fact::of_envelope(collection, e)) {
+        tally.add(&fact);
     }
 }
 

@@ -22,14 +22,14 @@
 mod catalog;
 mod merge;
 #[cfg(test)]
-mod paged_mem;
+pub(crate) mod paged_mem;
 #[cfg(test)]
 mod tests;
 
 pub use catalog::{Catalog, Slot};
 pub use merge::{merge, plan, CollectionPlan, CollectionWrite, Merged};
 
-use super::{Envelope, StoreError};
+use super::{Envelope, StoreError, Tally};
 use crate::model::{Id, Timestamp};
 use serde::{Deserialize, Serialize};
 
@@ -108,6 +108,10 @@ pub struct Page {
     pub heads: Vec<Head>,
     /// The records' JSON, in the same order (`null` where the head keeps it).
     pub bodies: Vec<String>,
+    /// The sums of its live records (`store::tally`), for collections that
+    /// keep them; `None` when not known (a page written before tallies, or
+    /// not read), and then worked out from the records when it is written.
+    pub tally: Option<Tally>,
 }
 
 /// A page as stored: two strings.
@@ -119,6 +123,8 @@ pub struct EncodedPage {
     pub head: String,
     /// The records' JSON joined by [`BODY_SEPARATOR`].
     pub body: String,
+    /// The page's [`Tally`] as JSON, for collections that keep one.
+    pub tally: Option<String>,
 }
 
 impl Page {
@@ -173,7 +179,21 @@ impl Page {
             name: head.name,
             tags: head.tags,
             json,
+            fact: Default::default(),
         })
+    }
+
+    /// The page with its stored tally (JSON, as [`EncodedPage::tally`]); a
+    /// damaged one is dropped, to be worked out again from the records.
+    pub fn with_tally(mut self, tally: Option<&str>) -> Page {
+        self.tally = tally.and_then(|t| serde_json::from_str(t).ok());
+        self
+    }
+
+    /// The page's tally worked out from its records (of `collection`).
+    pub fn count_tally(&self, collection: &str) -> Tally {
+        let envelopes: Vec<Envelope> = self.envelopes().collect();
+        Tally::of_envelopes(collection, &envelopes)
     }
 
     /// Every envelope, in page order.
@@ -213,10 +233,17 @@ impl Page {
             heads: self.heads.clone(),
         };
         let head = serde_json::to_string(&head).map_err(|e| StoreError::Encode(e.to_string()))?;
+        let tally = self
+            .tally
+            .as_ref()
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(|e| StoreError::Encode(e.to_string()))?;
         Ok(EncodedPage {
             no: self.no,
             head,
             body,
+            tally,
         })
     }
 
@@ -246,6 +273,7 @@ impl Page {
             no: head.page,
             heads: head.heads,
             bodies,
+            tally: None,
         })
     }
 }

@@ -6,6 +6,7 @@
 
 use super::{merge, plan, Catalog, EncodedPage, Page, PageHead};
 use crate::model::{Id, Timestamp};
+use crate::store::tally::{is_tallied, Tally};
 use crate::store::undo::inverse_of;
 use crate::store::{ChangeSet, Collection, CustomerLookup, Envelope, Store, StoreError};
 use std::cell::RefCell;
@@ -17,7 +18,7 @@ use std::rc::Rc;
 pub struct Disk {
     pub pages: BTreeMap<(&'static str, u32), EncodedPage>,
     pub generations: HashMap<&'static str, u64>,
-    /// How many page values were read (heads and bodies).
+    /// How many page values were read (heads, bodies and tallies).
     pub reads: usize,
 }
 
@@ -73,7 +74,7 @@ impl PagedMem {
             .pages
             .get(&(collection, no))
             .ok_or_else(|| StoreError::Backend(format!("no page {no}")))?;
-        Page::decode(collection, &p.head, &p.body)
+        Ok(Page::decode(collection, &p.head, &p.body)?.with_tally(p.tally.as_deref()))
     }
 
     fn read(
@@ -196,6 +197,33 @@ impl Store for PagedMem {
 
     async fn apply(&self, changes: &ChangeSet) -> Result<(), StoreError> {
         self.commit(changes, false).map(drop)
+    }
+
+    /// The stored page tallies added up, as `IdbStore` does; a page without
+    /// one (written before tallies) is counted from its records.
+    async fn tally(&self, c: Collection) -> Result<Tally, StoreError> {
+        let mut disk = self.disk.borrow_mut();
+        let mut tally = Tally::default();
+        let mut reads = 0;
+        for p in disk
+            .pages
+            .range((c.name(), 0)..=(c.name(), u32::MAX))
+            .map(|(_, p)| p)
+        {
+            reads += 1;
+            let page = match &p.tally {
+                Some(stored) => serde_json::from_str(stored)
+                    .map_err(|e| StoreError::Backend(format!("a tally is damaged: {e}")))?,
+                None if is_tallied(c.name()) => {
+                    reads += 2;
+                    Page::decode(c.name(), &p.head, &p.body)?.count_tally(c.name())
+                }
+                None => Tally::default(),
+            };
+            tally.absorb(page);
+        }
+        disk.reads += reads;
+        Ok(tally)
     }
 
     async fn apply_undoable(
