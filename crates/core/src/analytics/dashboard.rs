@@ -8,7 +8,7 @@
 
 use super::campaigns::evaluate;
 use super::period::{month_offset, month_starts, span_of, years_of};
-use super::sales::totals_by_month;
+use super::sales::{totals_by_month, MonthTotal};
 use crate::model::{
     date_of, Campaign, Deal, Id, Order, Pipeline, Record, Ticket, TicketStatus, Timestamp,
 };
@@ -153,6 +153,61 @@ fn slot(months: &[Date], date: Date) -> Option<usize> {
     (back < months.len()).then_some(back)
 }
 
+/// The currency with the most revenue over `by_month` (as
+/// [`totals_by_month`] gives it, newest first), and its revenue per month,
+/// oldest first.
+pub(crate) fn revenue_in_main_currency(
+    by_month: &[MonthTotal],
+) -> (Option<String>, Vec<Month<f64>>) {
+    let mut per_currency: BTreeMap<&str, f64> = BTreeMap::new();
+    for month in by_month {
+        for (code, amount) in &month.revenue {
+            *per_currency.entry(code).or_insert(0.0) += amount;
+        }
+    }
+    let currency = per_currency
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .map(|(code, _)| code.to_string());
+    let revenue = by_month
+        .iter()
+        .rev()
+        .map(|m| Month {
+            month: m.month,
+            value: m
+                .revenue
+                .iter()
+                .filter(|(code, _)| Some(code) == currency.as_ref())
+                .map(|(_, v)| v)
+                .sum(),
+        })
+        .collect();
+    (currency, revenue)
+}
+
+/// The campaigns with a budget that ran during `from`–`to`, with their cost
+/// per converted member.
+pub(crate) fn campaign_costs(campaigns: &[Campaign], from: Date, to: Date) -> Vec<CampaignCost> {
+    campaigns
+        .iter()
+        .filter(|c| !c.is_deleted() && c.budget > 0.0 && c.start <= to && c.end >= from)
+        .map(|c| {
+            let e = evaluate(c, &[]);
+            CampaignCost {
+                name: c.name.clone(),
+                budget: c.budget,
+                converted: e.converted,
+                cost_per_customer: e.cost_per_conversion,
+            }
+        })
+        .collect()
+}
+
+/// The index of `date`'s month in `months` if it is inside `from`–`to`.
+pub(crate) fn month_slot(months: &[Date], (from, to): (Date, Date), date: Date) -> Option<usize> {
+    slot(months, date).filter(|_| from <= date && date <= to)
+}
+
 /// Summarises `sources` over the days `from` to `to` (both included), as
 /// [`Period::bounds`](super::period::Period::bounds) gives them: the
 /// monthly series have one entry per calendar month from `from`'s to
@@ -168,29 +223,7 @@ pub fn summarise(sources: Sources<'_>, (from, to): (Date, Date)) -> Dashboard {
     }
 
     let by_month = totals_by_month(sources.orders, from, to);
-    let mut per_currency: BTreeMap<&str, f64> = BTreeMap::new();
-    for month in &by_month {
-        for (code, amount) in &month.revenue {
-            *per_currency.entry(code).or_insert(0.0) += amount;
-        }
-    }
-    let currency = per_currency
-        .iter()
-        .max_by(|a, b| a.1.total_cmp(b.1))
-        .map(|(code, _)| code.to_string());
-    let revenue: Vec<Month<f64>> = by_month
-        .iter()
-        .rev()
-        .map(|m| Month {
-            month: m.month,
-            value: m
-                .revenue
-                .iter()
-                .filter(|(code, _)| Some(code) == currency.as_ref())
-                .map(|(_, v)| v)
-                .sum(),
-        })
-        .collect();
+    let (currency, revenue) = revenue_in_main_currency(&by_month);
     let revenue_orders = || {
         sources
             .orders
@@ -246,20 +279,7 @@ pub fn summarise(sources: Sources<'_>, (from, to): (Date, Date)) -> Dashboard {
         }
     }
 
-    let campaign_costs = sources
-        .campaigns
-        .iter()
-        .filter(|c| !c.is_deleted() && c.budget > 0.0 && c.start <= to && c.end >= from)
-        .map(|c| {
-            let e = evaluate(c, &[]);
-            CampaignCost {
-                name: c.name.clone(),
-                budget: c.budget,
-                converted: e.converted,
-                cost_per_customer: e.cost_per_conversion,
-            }
-        })
-        .collect();
+    let campaign_costs = campaign_costs(sources.campaigns, from, to);
 
     let series = |values: Vec<usize>| -> Vec<Month<usize>> {
         months

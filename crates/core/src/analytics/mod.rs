@@ -8,3 +8,4 @@ pub mod dashboard;
 pub mod ml;
 pub mod period;
 pub mod sales;
+pub mod tallied;

@@ -1,16 +1,19 @@
-//! The Dashboard's figures, added up in the worker: [`DashboardJob`] reads
-//! every order, deal, ticket and campaign and the live customers' creation
-//! times, resolves the period the user chose (or the one that holds the
-//! data) and summarises it (`analytics::dashboard::summarise`). The page
-//! receives only the small [`DashboardReport`], so a store of a million
-//! order lines never freezes it.
+//! The Dashboard's figures, in the worker: [`DashboardJob`] reads the
+//! tallies the write path keeps for customers, orders, deals and tickets
+//! (`store::tally`, a few small values instead of every record) and the
+//! campaigns, resolves the period the user chose (or the one that holds the
+//! data) and summarises it (`analytics::tallied::summarise`, equal to
+//! `analytics::dashboard::summarise` over the records, which [`report`]
+//! still runs for the tests). The page receives only the small
+//! [`DashboardReport`], so a store of a million order lines never freezes it.
 
 use super::{Job, JobError, ProgressFn};
 use crate::analytics::dashboard::{summarise, Dashboard, Sources};
 use crate::analytics::period::Period;
+use crate::analytics::tallied::{self, Tallies};
 use crate::i18n::jobs as jt;
 use crate::model::{Campaign, Customer, Deal, Order, Pipeline, Record, Ticket, Timestamp};
-use crate::store::Store;
+use crate::store::{Collection, Store};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -81,21 +84,37 @@ impl Job for DashboardJob {
         progress: ProgressFn<'_>,
     ) -> Result<DashboardReport, JobError> {
         progress(0.0, jt::reading_orders());
-        let orders: Vec<Order> = store.all().await?;
+        let orders = store.tally(Collection::Orders).await?;
         progress(0.5, jt::reading_deals_tickets_campaigns());
-        let deals: Vec<Deal> = store.all().await?;
-        let tickets: Vec<Ticket> = store.all().await?;
+        let deals = store.tally(Collection::Deals).await?;
+        let tickets = store.tally(Collection::Tickets).await?;
+        let customers = store.tally(Collection::Customers).await?;
         let campaigns: Vec<Campaign> = store.all().await?;
-        let customers: Vec<Customer> = store.all().await?;
-        let created: Vec<Timestamp> = customers
-            .iter()
-            .filter(|c| !c.is_deleted())
-            .map(|c| c.meta.created_at)
-            .collect();
         progress(0.8, jt::adding_up());
-        Ok(report(
-            &created, &orders, &deals, &tickets, &campaigns, &input,
-        ))
+        let tallies = Tallies {
+            customers: &customers,
+            orders: &orders,
+            deals: &deals,
+            tickets: &tickets,
+        };
+        Ok(report_from_tallies(tallies, &campaigns, &input))
+    }
+}
+
+/// [`report`] from the store's tallies (what the job runs).
+pub fn report_from_tallies(
+    tallies: Tallies<'_>,
+    campaigns: &[Campaign],
+    input: &DashboardInput,
+) -> DashboardReport {
+    let span = tallies.data_span();
+    let period = Period::chosen_or_holding(input.chosen, input.today, span);
+    let bounds = period.bounds(input.today, span);
+    DashboardReport {
+        period,
+        bounds,
+        years: tallied::order_years(tallies.orders),
+        dashboard: tallied::summarise(tallies, &input.pipeline, campaigns, bounds),
     }
 }
 

@@ -1,7 +1,9 @@
 //! The Orders page's "Totals by month", added up in the worker:
-//! [`OrderTotalsJob`] reads every order, resolves the period the user chose
-//! (or the one that holds the live orders) and totals each calendar month
-//! of it (`analytics::sales::totals_by_month`) and the whole period
+//! [`OrderTotalsJob`] reads the orders' tally (`store::tally`, kept by the
+//! write path; [`order_totals`] over the records is its reference),
+//! resolves the period the user chose (or the one that holds the live
+//! orders) and totals each calendar month of it
+//! (`analytics::tallied::totals_by_month`) and the whole period
 //! (`period_total`). The page sends only the period and receives the small
 //! [`OrderTotalsReport`] (one row per month), as the Dashboard does with
 //! [`super::DashboardJob`], so a store of a million order lines never
@@ -10,9 +12,10 @@
 use super::{Job, JobError, ProgressFn};
 use crate::analytics::period::{span_of, years_of, Period};
 use crate::analytics::sales::{period_total, totals_by_month, MonthTotal, PeriodTotal};
+use crate::analytics::tallied;
 use crate::i18n::jobs as jt;
 use crate::model::{Order, Record, Timestamp};
-use crate::store::Store;
+use crate::store::{Collection, Store, Tally};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -57,6 +60,21 @@ pub fn order_totals(orders: &[Order], input: &OrderTotalsInput) -> OrderTotalsRe
     }
 }
 
+/// [`order_totals`] from the orders' tally (what the job runs).
+pub fn order_totals_from_tally(orders: &Tally, input: &OrderTotalsInput) -> OrderTotalsReport {
+    let span = tallied::order_span(orders);
+    let period = Period::chosen_or_holding(input.chosen, input.today, span);
+    let bounds = period.bounds(input.today, span);
+    let months = tallied::totals_by_month(orders, bounds.0, bounds.1);
+    OrderTotalsReport {
+        period,
+        bounds,
+        years: tallied::order_years(orders),
+        total: period_total(&months),
+        months,
+    }
+}
+
 /// The Orders page's totals by month over the chosen period.
 pub struct OrderTotalsJob;
 
@@ -72,9 +90,9 @@ impl Job for OrderTotalsJob {
         progress: ProgressFn<'_>,
     ) -> Result<OrderTotalsReport, JobError> {
         progress(0.0, jt::reading_orders());
-        let orders: Vec<Order> = store.all().await?;
+        let orders = store.tally(Collection::Orders).await?;
         progress(0.8, jt::adding_up());
-        Ok(order_totals(&orders, &input))
+        Ok(order_totals_from_tally(&orders, &input))
     }
 }
 
