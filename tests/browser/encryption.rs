@@ -8,7 +8,7 @@
 use rapport::model::{Customer, Record};
 use rapport::store::idb::crypto::derive_bits;
 use rapport::store::idb::IdbStore;
-use rapport::store::schema::{BODIES, HEADS, META};
+use rapport::store::schema::{BODIES, HEADS, META, TALLIES};
 use rapport::store::seal::{is_sealed, Phase, SealError, Target};
 use rapport::store::{ChangeSet, Collection, Store, StoreError};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -40,7 +40,8 @@ async fn add_customers(store: &IdbStore, n: usize) -> Vec<Customer> {
     all
 }
 
-/// Every raw value of the page stores and `meta`, as IndexedDB holds them.
+/// Every raw value of the page stores (heads, bodies, tallies) and `meta`,
+/// as IndexedDB holds them.
 async fn raw_values(name: &str) -> Vec<String> {
     let db = idb::Factory::new()
         .unwrap()
@@ -49,10 +50,13 @@ async fn raw_values(name: &str) -> Vec<String> {
         .await
         .unwrap();
     let txn = db
-        .transaction(&[HEADS, BODIES, META], idb::TransactionMode::ReadOnly)
+        .transaction(
+            &[HEADS, BODIES, META, TALLIES],
+            idb::TransactionMode::ReadOnly,
+        )
         .unwrap();
     let mut out = Vec::new();
-    for store in [HEADS, BODIES, META] {
+    for store in [HEADS, BODIES, META, TALLIES] {
         let values = txn
             .object_store(store)
             .unwrap()
@@ -69,7 +73,7 @@ async fn raw_values(name: &str) -> Vec<String> {
     out
 }
 
-/// The raw page values (heads and bodies) only.
+/// The raw page values (heads, bodies and tallies) only.
 async fn raw_pages(name: &str) -> Vec<String> {
     raw_values(name)
         .await
@@ -118,7 +122,7 @@ async fn encryption_on_hides_fields_locks_refuses_a_wrong_passphrase_unlocks_and
         "plaintext left"
     );
     let pages = raw_pages(name).await;
-    assert_eq!(pages.len(), 4, "two pages, head and body each");
+    assert_eq!(pages.len(), 6, "two pages: head, body and tally each");
     assert!(pages.iter().all(|v| is_sealed(v)));
     // The unlocked connection reads and writes on.
     assert_eq!(store.count(Collection::Customers).await.unwrap(), 700);
@@ -200,7 +204,11 @@ async fn an_interrupted_rewrite_leaves_every_record_readable_and_resumes() {
     let record = reopened.encryption().await.unwrap().unwrap();
     assert_eq!(record.rewriting(), Some(Target::Sealed));
     let pages = raw_pages(name).await;
-    assert_eq!(pages.iter().filter(|v| is_sealed(v)).count(), 2);
+    assert_eq!(
+        pages.iter().filter(|v| is_sealed(v)).count(),
+        3,
+        "the first page's head, body and tally"
+    );
     assert!(matches!(
         reopened.all::<Customer>().await,
         Err(StoreError::Locked)
@@ -221,7 +229,7 @@ async fn an_interrupted_rewrite_leaves_every_record_readable_and_resumes() {
         Phase::On
     );
     let pages = raw_pages(name).await;
-    assert_eq!(pages.len(), 6);
+    assert_eq!(pages.len(), 9, "three pages: head, body and tally each");
     assert!(pages.iter().all(|v| is_sealed(v)));
     let back: Customer = reopened.get(edited.id()).await.unwrap().unwrap();
     assert_eq!(back.family_name, "Edited");

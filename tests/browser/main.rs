@@ -9,3 +9,4 @@ mod analytics;
 mod components;
 mod encryption;
 mod store;
+mod tallies;

@@ -149,23 +149,37 @@ impl IdbStore {
         let bodies = txn
             .object_store(crate::store::schema::BODIES)
             .map_err(map_error)?;
+        let tallies = txn
+            .object_store(crate::store::schema::TALLIES)
+            .map_err(map_error)?;
+        let tallied = crate::store::tally::is_tallied(batch.collection);
         let mut requests = Vec::new();
         for no in &batch.pages {
             let page_key = pages::page_key(batch.collection, *no);
-            requests.push((
-                *no,
-                heads.get(page_key.clone()).map_err(map_error)?,
-                bodies.get(page_key).map_err(map_error)?,
-            ));
+            // Issued in the order they are awaited (see `pages::read_pages`).
+            let head = heads.get(page_key.clone()).map_err(map_error)?;
+            let body = bodies.get(page_key.clone()).map_err(map_error)?;
+            let tally = match tallied {
+                true => Some(tallies.get(page_key).map_err(map_error)?),
+                false => None,
+            };
+            requests.push((*no, head, body, tally));
         }
-        for (no, head, body) in requests {
+        for (no, head, body, tally) in requests {
             let head = head.await.map_err(map_error)?;
             let body = body.await.map_err(map_error)?;
+            let tally = match tally {
+                Some(request) => request.await.map_err(map_error)?,
+                None => None,
+            };
             let (Some(head), Some(body)) = (head, body) else {
                 continue; // deleted meanwhile: nothing to rewrite
             };
             let (head, body) = pages::open_pair(batch.collection, &head, &body, Some(&key))?;
             pages::put_pair(&txn, batch.collection, no, &head, &body, seal)?;
+            if let Some(tally) = pages::open_tally(batch.collection, tally.as_ref(), Some(&key))? {
+                pages::put_tally(&txn, batch.collection, no, &tally, seal)?;
+            }
         }
         let advanced = record.advanced(&batch);
         let (done, total) = advanced.progress(&numbers);

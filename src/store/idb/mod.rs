@@ -4,7 +4,8 @@
 //! each collection's records in pages of up to 500, a page being two string
 //! values (head: versions and index keys; body: the records' JSON) in the
 //! object stores `heads` and `bodies`, keyed `[collection, page]`; `meta`
-//! holds each collection's generation. The schema comes from
+//! holds each collection's generation, and `tallies` each page's sums
+//! (`rapport_core::store::tally`, written with the page). The schema comes from
 //! [`schema::MIGRATIONS`]; opening an older database runs the missing
 //! migrations in the browser's upgrade transaction (`upgrade.rs`, raw
 //! `web_sys`, because that transaction is only reachable from the
@@ -36,8 +37,9 @@ use errors::{map_error, storage_nearly_full};
 pub use upgrade::UPGRADE_NOTICE_KEY;
 
 use super::page::{merge, plan, Catalog, CollectionWrite, Page};
-use super::schema::{BODIES, HEADS, META, SCHEMA_VERSION};
+use super::schema::{BODIES, HEADS, META, SCHEMA_VERSION, TALLIES};
 use super::seal::Key;
+use super::tally::{is_tallied, Tally};
 use super::undo::{inverse_of, Before};
 use super::{ChangeSet, Collection, CustomerLookup, Envelope, Store, StoreError, Stored};
 use crate::model::{Id, Timestamp};
@@ -142,7 +144,7 @@ impl IdbStore {
             return Err(StoreError::VersionChanged);
         }
         self.db
-            .transaction(&[HEADS, BODIES, META], mode)
+            .transaction(&[HEADS, BODIES, META, TALLIES], mode)
             .map_err(map_error)
     }
 
@@ -267,6 +269,24 @@ impl Store for IdbStore {
         self.commit(changes, false).await.map(drop)
     }
 
+    /// The stored page tallies added up (one `getAll` of small values).
+    /// Pages written before tallies existed are counted from their records
+    /// and given their tally, once.
+    async fn tally(&self, collection: Collection) -> Result<Tally, StoreError> {
+        let name = collection.name();
+        if !is_tallied(name) {
+            return Ok(Tally::default());
+        }
+        let key = self.key();
+        let txn = self.transaction(TransactionMode::ReadOnly)?;
+        let (sum, missing) = pages::read_tallies(&txn, name, key.as_deref()).await?;
+        if missing.is_empty() {
+            return Ok(sum);
+        }
+        drop(txn);
+        self.backfill_tallies(name).await
+    }
+
     async fn apply_undoable(
         &self,
         changes: &ChangeSet,
@@ -343,6 +363,41 @@ impl IdbStore {
                 self.catch_up(&merged.writes, &bases);
                 Ok(merged.before)
             }
+            TransactionResult::Aborted => Err(self.aborted_because().await),
+        }
+    }
+
+    /// Counts the tally of every page of `collection` that has none and
+    /// stores it (sealed when encryption is on), in one readwrite
+    /// transaction so no write slips in between; returns the collection's
+    /// whole tally. The records and generations do not change.
+    async fn backfill_tallies(&self, name: &'static str) -> Result<Tally, StoreError> {
+        let key = self.key();
+        let txn = self.transaction(TransactionMode::ReadWrite)?;
+        let seal = match pages::encryption(&txn).await? {
+            Some(record) if record.seals_writes() => match &key {
+                Some(key) => Some(key.clone()),
+                None => {
+                    let _ = txn.abort();
+                    return Err(StoreError::Locked);
+                }
+            },
+            _ => None,
+        };
+        let (mut sum, missing) = pages::read_tallies(&txn, name, key.as_deref()).await?;
+        let counted = pages::read_pages(&txn, name, missing, key.as_deref()).await?;
+        for ((_, no), page) in counted {
+            let tally = page.count_tally(name);
+            let json =
+                serde_json::to_string(&tally).map_err(|e| StoreError::Encode(e.to_string()))?;
+            if let Err(e) = pages::put_tally(&txn, name, no, &json, seal.as_deref()) {
+                let _ = txn.abort();
+                return Err(e);
+            }
+            sum.absorb(tally);
+        }
+        match txn.commit().map_err(map_error)?.await.map_err(map_error)? {
+            TransactionResult::Committed => Ok(sum),
             TransactionResult::Aborted => Err(self.aborted_because().await),
         }
     }

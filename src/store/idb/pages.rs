@@ -9,10 +9,11 @@
 
 use super::map_error;
 use crate::store::page::{CollectionWrite, Page, PageHead};
-use crate::store::schema::{BODIES, HEADS, META};
+use crate::store::schema::{BODIES, HEADS, META, TALLIES};
 use crate::store::seal::{
     open_value, page_label, EncryptionRecord, Key, ENCRYPTION_META_KEY, SEALED_PREFIX,
 };
+use crate::store::tally::{is_tallied, Tally};
 use crate::store::{StoreError, COLLECTIONS};
 use idb::{KeyRange, Query, Transaction};
 use js_sys::Array;
@@ -145,17 +146,24 @@ pub(super) async fn read_pages(
 ) -> Result<HashMap<(&'static str, u32), Page>, StoreError> {
     let heads = txn.object_store(HEADS).map_err(map_error)?;
     let bodies = txn.object_store(BODIES).map_err(map_error)?;
+    let tallies = txn.object_store(TALLIES).map_err(map_error)?;
+    let tallied = is_tallied(collection);
     let mut requests = Vec::new();
+    // Requests are awaited in the order they were issued: a request's
+    // future listens from its first poll, so one that completed before an
+    // earlier one was awaited would never be heard.
     for no in numbers {
-        let key = page_key(collection, no);
-        requests.push((
-            no,
-            heads.get(key.clone()).map_err(map_error)?,
-            bodies.get(key).map_err(map_error)?,
-        ));
+        let page = page_key(collection, no);
+        let head = heads.get(page.clone()).map_err(map_error)?;
+        let body = bodies.get(page.clone()).map_err(map_error)?;
+        let tally = match tallied {
+            true => Some(tallies.get(page).map_err(map_error)?),
+            false => None,
+        };
+        requests.push((no, head, body, tally));
     }
     let mut pages = HashMap::new();
-    for (no, head, body) in requests {
+    for (no, head, body, tally) in requests {
         let head = head.await.map_err(map_error)?;
         let body = body.await.map_err(map_error)?;
         let (Some(head), Some(body)) = (head, body) else {
@@ -163,7 +171,13 @@ pub(super) async fn read_pages(
                 "{collection} page {no} is missing"
             )));
         };
-        pages.insert((collection, no), decode(collection, &head, &body, key)?);
+        let tally = match tally {
+            Some(request) => request.await.map_err(map_error)?,
+            None => None,
+        };
+        let tally = open_tally(collection, tally.as_ref(), key)?;
+        let page = decode(collection, &head, &body, key)?.with_tally(tally.as_deref());
+        pages.insert((collection, no), page);
     }
     Ok(pages)
 }
@@ -227,6 +241,89 @@ pub(super) fn put_pair(
             .map_err(map_error)?,
     );
     Ok(())
+}
+
+/// A stored tally as plain text (opened when sealed); `None` when absent.
+pub(super) fn open_tally(
+    collection: &str,
+    value: Option<&JsValue>,
+    key: Option<&Key>,
+) -> Result<Option<String>, StoreError> {
+    match value.and_then(JsValue::as_string) {
+        Some(text) => Ok(Some(open_value(
+            key,
+            &page_label(collection, "tally"),
+            text,
+        )?)),
+        None => Ok(None),
+    }
+}
+
+/// Writes a page's tally (sealed with `seal` when given), without waiting.
+pub(super) fn put_tally(
+    txn: &Transaction,
+    collection: &str,
+    no: u32,
+    tally: &str,
+    seal: Option<&Key>,
+) -> Result<(), StoreError> {
+    let tally = match seal {
+        Some(key) => key.seal(&page_label(collection, "tally"), tally)?,
+        None => tally.to_owned(),
+    };
+    let store = txn.object_store(TALLIES).map_err(map_error)?;
+    drop(
+        store
+            .put(&JsValue::from_str(&tally), Some(&page_key(collection, no)))
+            .map_err(map_error)?,
+    );
+    Ok(())
+}
+
+/// The stored tallies of `collection`, added up, and the pages that have
+/// none (written before tallies), which the caller counts from their
+/// records.
+pub(super) async fn read_tallies(
+    txn: &Transaction,
+    collection: &str,
+    key: Option<&Key>,
+) -> Result<(Tally, Vec<u32>), StoreError> {
+    let range = || collection_range(collection);
+    let page_keys = txn
+        .object_store(HEADS)
+        .map_err(map_error)?
+        .get_all_keys(Some(range()?), None)
+        .map_err(map_error)?;
+    let tallies = txn.object_store(TALLIES).map_err(map_error)?;
+    let tally_keys = tallies
+        .get_all_keys(Some(range()?), None)
+        .map_err(map_error)?;
+    let values = tallies.get_all(Some(range()?), None).map_err(map_error)?;
+    let page_keys = page_keys.await.map_err(map_error)?;
+    let tally_keys = tally_keys.await.map_err(map_error)?;
+    let values = values.await.map_err(map_error)?;
+    let number = |key: &JsValue| {
+        key.unchecked_ref::<Array>()
+            .get(1)
+            .as_f64()
+            .map(|n| n as u32)
+    };
+    let tallied: std::collections::BTreeSet<u32> = tally_keys.iter().filter_map(number).collect();
+    let missing = page_keys
+        .iter()
+        .filter_map(number)
+        .filter(|no| !tallied.contains(no))
+        .collect();
+    let mut sum = Tally::default();
+    for value in &values {
+        let Some(text) = open_tally(collection, Some(value), key)? else {
+            continue;
+        };
+        let page: Tally = serde_json::from_str(&text)
+            .map_err(|e| StoreError::Backend(format!("a {collection} tally is damaged: {e}")))?;
+        sum.absorb(page);
+    }
+    Ok((sum, missing))
 }
 
 /// The encryption record, if encryption is on (or being turned on or off).
@@ -298,18 +395,24 @@ pub(super) fn write(
 ) -> Result<(), StoreError> {
     let heads = txn.object_store(HEADS).map_err(map_error)?;
     let bodies = txn.object_store(BODIES).map_err(map_error)?;
+    let tallies = txn.object_store(TALLIES).map_err(map_error)?;
     let c = write.collection;
     if write.cleared {
-        drop(heads.delete(collection_range(c)?).map_err(map_error)?);
-        drop(bodies.delete(collection_range(c)?).map_err(map_error)?);
+        for store in [&heads, &bodies, &tallies] {
+            drop(store.delete(collection_range(c)?).map_err(map_error)?);
+        }
     }
     for no in &write.delete {
-        drop(heads.delete(page_key(c, *no)).map_err(map_error)?);
-        drop(bodies.delete(page_key(c, *no)).map_err(map_error)?);
+        for store in [&heads, &bodies, &tallies] {
+            drop(store.delete(page_key(c, *no)).map_err(map_error)?);
+        }
     }
     for page in &write.put {
         let encoded = page.encode()?;
         put_pair(txn, c, page.no, &encoded.head, &encoded.body, seal)?;
+        if let Some(tally) = &encoded.tally {
+            put_tally(txn, c, page.no, tally, seal)?;
+        }
     }
     let meta = txn.object_store(META).map_err(map_error)?;
     drop(

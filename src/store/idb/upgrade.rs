@@ -60,6 +60,10 @@ pub(super) fn upgrade(
             }
             Step::Reindex(store) => reindex(&txn, store)?,
             Step::ToPages => to_pages(&db, &txn, &plan.rebuild_on_paging)?,
+            Step::CreateTallies => {
+                // Keys out of line, `[collection, page]`, like the pages.
+                db.create_object_store(schema::TALLIES)?;
+            }
         }
     }
     Ok(())

@@ -275,7 +275,11 @@ impl AppState {
 
     /// The store, once open.
     pub fn store(&self) -> Result<Rc<IdbStore>, StoreError> {
-        self.store.get_value().ok_or(StoreError::Opening)
+        // `try_`: a background task may ask after its owner is gone.
+        self.store
+            .try_get_value()
+            .flatten()
+            .ok_or(StoreError::Opening)
     }
 
     /// Tracks changes to one collection (call inside a resource's fetcher).

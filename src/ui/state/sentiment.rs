@@ -103,7 +103,9 @@ impl AppState {
                 if !retried {
                     super::sleep_ms(SETTLE_MS).await;
                 }
-                if !refresh.with_untracked(|r| r.is_latest(mine)) {
+                // The owner may be gone by now (a test's app unmounted):
+                // then there is nothing to refresh.
+                if refresh.try_with_untracked(|r| r.is_latest(mine)) != Some(true) {
                     return;
                 }
                 job.run_or_else::<J>(
@@ -112,9 +114,11 @@ impl AppState {
                         // A change during the run starts another run, which
                         // cancels this one; so this result is the latest.
                         apply(output);
-                        refresh.update(|r| r.succeeded(mine));
+                        refresh.try_update(|r| r.succeeded(mine));
                     },
-                    move |error| refresh.update(|r| r.failed(mine, error)),
+                    move |error| {
+                        refresh.try_update(|r| r.failed(mine, error));
+                    },
                 );
             });
         });

@@ -12,7 +12,7 @@ use crate::analytics::dashboard::{summarise, Dashboard, Sources};
 use crate::analytics::period::Period;
 use crate::analytics::tallied::{self, Tallies};
 use crate::i18n::jobs as jt;
-use crate::model::{Campaign, Customer, Deal, Order, Pipeline, Record, Ticket, Timestamp};
+use crate::model::{Campaign, Deal, Order, Pipeline, Ticket, Timestamp};
 use crate::store::{Collection, Store};
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -123,7 +123,7 @@ mod tests {
     use super::*;
     use crate::jobs::analyses::tests::{demo_store, run_ready, NOW};
     use crate::jobs::run_named;
-    use crate::model::date_of;
+    use crate::model::{date_of, Customer, Record};
     use crate::store::MemStore;
 
     /// Runs the job as the worker does: by name, input and output as JSON.

@@ -7,7 +7,7 @@
 //! Versions 1–5 kept one IndexedDB value per record, in one object store per
 //! collection with IndexedDB indexes; version 6 ([`Step::ToPages`]) moves
 //! every record into the paged layout of [`super::page`]: the stores
-//! [`HEADS`], [`BODIES`] and [`META`].
+//! [`HEADS`], [`BODIES`] and [`META`]; version 7 adds [`TALLIES`].
 
 /// One index on an object store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +37,10 @@ pub enum Step {
     /// record whose index keys cannot be re-derived is kept as it was, and
     /// reported), and delete the collection stores.
     ToPages,
+    /// Create [`TALLIES`] (keyed out of line like the pages), empty: a page
+    /// without a tally is counted from its records when a tally is read and
+    /// given one then (see `store::tally`).
+    CreateTallies,
 }
 
 /// The page store holding each page's head (`[collection, page]` → string).
@@ -46,6 +50,9 @@ pub const BODIES: &str = "bodies";
 /// Each collection's generation (`collection` → number), bumped by every
 /// write to it, so other connections know their catalog is stale.
 pub const META: &str = "meta";
+/// Each page's tally (`[collection, page]` → string), for the collections
+/// that keep one (`store::tally`), written with the page.
+pub const TALLIES: &str = "tallies";
 
 /// One schema version.
 #[derive(Debug, Clone, Copy)]
@@ -144,6 +151,12 @@ pub const MIGRATIONS: &[Migration] = &[
                   one body value per page, instead of one value per record with IndexedDB indexes",
         steps: &[Step::ToPages],
     },
+    Migration {
+        version: 7,
+        summary: "per-page tallies (the sums the Dashboard and the Orders totals show), kept by \
+                  every write so a visit reads a few small values instead of every record",
+        steps: &[Step::CreateTallies],
+    },
 ];
 
 /// The schema version this build writes.
@@ -192,6 +205,7 @@ pub fn stores_at(version: u32) -> Vec<&'static str> {
         match step {
             Step::CreateStore(s) => stores.push(s),
             Step::ToPages => stores = vec![HEADS, BODIES, META],
+            Step::CreateTallies => stores.push(TALLIES),
             Step::CreateIndex(_) | Step::Reindex(_) => {}
         }
     }
@@ -225,14 +239,19 @@ mod tests {
                             assert!(stores.contains(c), "no store for {c} to move into pages");
                         }
                     }
+                    Step::CreateTallies => {}
                 }
             }
         }
     }
 
     #[test]
-    fn the_current_schema_is_the_paged_layout() {
-        assert_eq!(stores_at(SCHEMA_VERSION), vec![HEADS, BODIES, META]);
+    fn the_current_schema_is_the_paged_layout_with_tallies() {
+        assert_eq!(
+            stores_at(SCHEMA_VERSION),
+            vec![HEADS, BODIES, META, TALLIES]
+        );
+        assert_eq!(stores_at(6), vec![HEADS, BODIES, META]);
         let mut five = stores_at(5);
         five.sort_unstable();
         let mut collections = crate::store::COLLECTIONS.to_vec();
@@ -245,9 +264,12 @@ mod tests {
         let from_one = upgrade_plan(1, SCHEMA_VERSION);
         assert_eq!(from_one.rebuild_on_paging, vec!["customers"]);
         assert!(!from_one.steps.iter().any(|s| matches!(s, Step::Reindex(_))));
-        assert_eq!(from_one.steps.last(), Some(&Step::ToPages));
+        assert_eq!(
+            from_one.steps[from_one.steps.len() - 2..],
+            [Step::ToPages, Step::CreateTallies]
+        );
         let from_five = upgrade_plan(5, SCHEMA_VERSION);
-        assert_eq!(from_five.steps, vec![Step::ToPages]);
+        assert_eq!(from_five.steps, vec![Step::ToPages, Step::CreateTallies]);
         assert!(from_five.rebuild_on_paging.is_empty());
         // An older build creating version 2 still reindexes in place.
         let to_two = upgrade_plan(1, 2);

@@ -1,0 +1,140 @@
+//! The per-page tallies on real IndexedDB: equal to the sums of the records
+//! after bulk loads, edits, trash, purges, Undo and clears, written by a
+//! second connection too; and pages whose tallies are missing (as a store
+//! written before tallies has) are counted from their records once.
+
+use rapport::demo::{DemoConfig, DemoGenerator};
+use rapport::model::{Customer, Order, OrderStatus, Record};
+use rapport::store::idb::IdbStore;
+use rapport::store::schema::{HEADS, TALLIES};
+use rapport::store::{ChangeSet, Collection, Store, Tally};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const NOW: i64 = 1_750_000_000_000;
+const TALLIED: [Collection; 4] = [
+    Collection::Customers,
+    Collection::Orders,
+    Collection::Deals,
+    Collection::Tickets,
+];
+
+async fn assert_tallies_match_records(store: &IdbStore, when: &str) {
+    for c in TALLIED {
+        let envelopes = store.envelopes(c).await.unwrap();
+        let expected = Tally::of_envelopes(c.name(), &envelopes);
+        assert_eq!(
+            store.tally(c).await.unwrap(),
+            expected,
+            "{} {when}",
+            c.name()
+        );
+    }
+}
+
+/// How many values a raw object store of the database holds.
+async fn raw_count(name: &str, store: &str) -> u32 {
+    let db = idb::Factory::new()
+        .unwrap()
+        .open(name, None)
+        .unwrap()
+        .await
+        .unwrap();
+    let txn = db
+        .transaction(&[store], idb::TransactionMode::ReadOnly)
+        .unwrap();
+    let n = txn
+        .object_store(store)
+        .unwrap()
+        .count(None)
+        .unwrap()
+        .await
+        .unwrap();
+    db.close();
+    n
+}
+
+async fn forget_every_tally(name: &str) {
+    let db = idb::Factory::new()
+        .unwrap()
+        .open(name, None)
+        .unwrap()
+        .await
+        .unwrap();
+    let txn = db
+        .transaction(&[TALLIES], idb::TransactionMode::ReadWrite)
+        .unwrap();
+    txn.object_store(TALLIES)
+        .unwrap()
+        .clear()
+        .unwrap()
+        .await
+        .unwrap();
+    txn.commit().unwrap().await.unwrap();
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn tallies_follow_every_write_and_missing_ones_are_counted_from_the_records_once() {
+    let name = "rapport-test-tallies";
+    IdbStore::delete(name).await.unwrap();
+    let store = IdbStore::open(name).await.unwrap();
+    let mut g = DemoGenerator::new(
+        DemoConfig {
+            seed: 4,
+            customers: 150,
+        },
+        NOW,
+    );
+    while let Some(batch) = g.next_batch(60) {
+        store
+            .apply(&batch.to_change_set("demo").unwrap())
+            .await
+            .unwrap();
+    }
+    assert_tallies_match_records(&store, "after the demo load").await;
+
+    // Edits from another connection, then Undo of one of them here.
+    let other_tab = IdbStore::open(name).await.unwrap();
+    let mut orders: Vec<Order> = other_tab.all().await.unwrap();
+    let mut cs = ChangeSet::new("edits");
+    for (i, order) in orders.iter_mut().enumerate().take(60) {
+        match i % 3 {
+            0 => order.status = OrderStatus::Cancelled,
+            1 => order.currency = "EUR".into(),
+            _ => order.meta.deleted_at = Some(NOW),
+        }
+        order.touch(NOW + 1);
+        cs.update(order).unwrap();
+    }
+    let customers: Vec<Customer> = other_tab.all().await.unwrap();
+    cs.purge::<Customer>(customers[3].id());
+    let undo = other_tab.apply_undoable(&cs, NOW + 1).await.unwrap();
+    assert_tallies_match_records(&store, "after another tab's edits").await;
+    store.apply(&undo).await.unwrap();
+    assert_tallies_match_records(&other_tab, "after Undo").await;
+    other_tab.close();
+
+    // A store from before tallies: every page is counted once, then stored.
+    let pages = raw_count(name, HEADS).await;
+    let tallied_pages = raw_count(name, TALLIES).await;
+    assert!(
+        tallied_pages > 0 && tallied_pages < pages,
+        "only tallied collections"
+    );
+    forget_every_tally(name).await;
+    assert_eq!(raw_count(name, TALLIES).await, 0);
+    let reopened = IdbStore::open(name).await.unwrap();
+    assert_tallies_match_records(&reopened, "counted from the records").await;
+    assert_eq!(raw_count(name, TALLIES).await, tallied_pages);
+
+    let mut cs = ChangeSet::new("clear orders");
+    cs.clear("orders");
+    reopened.apply(&cs).await.unwrap();
+    assert_eq!(
+        reopened.tally(Collection::Orders).await.unwrap(),
+        Tally::default()
+    );
+    assert_tallies_match_records(&reopened, "after a clear").await;
+    reopened.close();
+    store.close();
+}
