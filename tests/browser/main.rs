@@ -8,5 +8,6 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 mod analytics;
 mod components;
 mod encryption;
+mod slices;
 mod store;
 mod tallies;

@@ -27,6 +27,7 @@ mod encryption;
 mod errors;
 mod key_share;
 mod pages;
+mod slices;
 mod upgrade;
 
 pub use encryption::RewriteProgress;

@@ -60,6 +60,21 @@ pub(super) async fn read_heads(
         .map_err(|e| StoreError::Backend(format!("a {collection} page head is damaged: {e}")))
 }
 
+/// Every value of `store` for `collection` (heads, bodies or tallies), as
+/// stored (sealed ones still sealed), in page order.
+pub(super) async fn read_values(
+    txn: &Transaction,
+    store: &str,
+    collection: &str,
+) -> Result<Vec<JsValue>, StoreError> {
+    txn.object_store(store)
+        .map_err(map_error)?
+        .get_all(Some(collection_range(collection)?), None)
+        .map_err(map_error)?
+        .await
+        .map_err(map_error)
+}
+
 /// Every value of `store` for `collection` (heads or bodies) joined into one
 /// JSON array: by one join in JS when none is sealed, else opened one by
 /// one with `key` and joined here.
@@ -69,13 +84,7 @@ pub(super) async fn read_joined(
     collection: &str,
     key: Option<&Key>,
 ) -> Result<String, StoreError> {
-    let values = txn
-        .object_store(store)
-        .map_err(map_error)?
-        .get_all(Some(collection_range(collection)?), None)
-        .map_err(map_error)?
-        .await
-        .map_err(map_error)?;
+    let values = read_values(txn, store, collection).await?;
     let array: Array = values.into_iter().collect();
     let separator = if store == BODIES { ",\n" } else { "," };
     if !any_sealed(&array, SEALED_PREFIX) {

@@ -17,7 +17,7 @@ use crate::jobs::{OrderTotalsInput, OrderTotalsJob};
 use crate::model::{date_of, Id, Order, OrderStatus, Record};
 use crate::ops;
 use crate::search::page::PageWindow;
-use crate::store::{Collection, Store, StoreError};
+use crate::store::{Collection, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{
     thousands, ChoiceFilter, EmptyState, JobState, PageHeader, Pager, SaveError, SearchBox,
@@ -33,15 +33,17 @@ use std::sync::Arc;
 const PAGE_SIZE: usize = 50;
 
 /// Every live order, newest first; `None` while the database is opening.
+/// Decoded in slices (`IdbStore::all_in_slices`), so a store of hundreds of
+/// thousands of orders does not freeze the page while it loads.
 async fn load(state: AppState) -> Result<Arc<Vec<Order>>, StoreError> {
     let mut orders: Vec<Order> = state
         .store()?
-        .all::<Order>()
+        .all_in_slices::<Order>()
         .await?
         .into_iter()
         .filter(|o| !o.is_deleted())
         .collect();
-    orders.sort_by(|a, b| {
+    orders.sort_unstable_by(|a, b| {
         b.date
             .cmp(&a.date)
             .then(b.meta.created_at.cmp(&a.meta.created_at))

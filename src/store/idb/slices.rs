@@ -1,0 +1,71 @@
+//! Reading a whole collection without freezing the page: the bodies come
+//! out of IndexedDB in one `getAll` (which runs off the page's thread), and
+//! are then decoded one page value at a time, handing the thread back to the
+//! browser whenever a slice has run for [`SLICE_MS`], so input and painting
+//! go on in between. `Store::all` decodes everything in one task, which at
+//! 300,000 orders froze the Orders page for four seconds (issue #13).
+
+use super::{pages, IdbStore};
+use crate::store::schema::BODIES;
+use crate::store::seal::{open_value, page_label};
+use crate::store::{StoreError, Stored};
+use idb::TransactionMode;
+use wasm_bindgen::prelude::*;
+
+/// How long one slice of decoding may run before the browser gets the
+/// thread back (well under the 50 ms that makes a "long task").
+pub const SLICE_MS: f64 = 12.0;
+
+#[wasm_bindgen(inline_js = "
+export function yield_to_browser() {
+  return new Promise(resolve => setTimeout(resolve, 0));
+}
+export function now_ms() {
+  return performance.now();
+}
+")]
+extern "C" {
+    /// A promise resolved by a zero-delay timer: awaiting it lets the
+    /// browser run input, rendering and other tasks first.
+    fn yield_to_browser() -> js_sys::Promise;
+    /// `performance.now()`, in the page and in workers alike.
+    fn now_ms() -> f64;
+}
+
+impl IdbStore {
+    /// Every record of `R`'s collection (trashed included), in stored order
+    /// (callers sort), decoded in slices of at most about [`SLICE_MS`].
+    pub async fn all_in_slices<R: Stored>(&self) -> Result<Vec<R>, StoreError> {
+        let txn = self.transaction(TransactionMode::ReadOnly)?;
+        let values = pages::read_values(&txn, BODIES, R::COLLECTION).await?;
+        drop(txn);
+        let key = self.key();
+        let label = page_label(R::COLLECTION, "body");
+        let mut all = Vec::new();
+        let mut slice_began = now_ms();
+        for value in values {
+            let text = value.as_string().ok_or_else(|| {
+                StoreError::Backend(format!("a {} page is not text", R::COLLECTION))
+            })?;
+            let text = open_value(key.as_deref(), &label, text)?;
+            let mut page: Vec<R> = serde_json::from_str(&format!("[{text}]")).map_err(|e| {
+                StoreError::Backend(format!(
+                    "a stored {} record is malformed: {e}",
+                    R::COLLECTION
+                ))
+            })?;
+            all.append(&mut page);
+            if now_ms() - slice_began > SLICE_MS {
+                wasm_bindgen_futures::JsFuture::from(yield_to_browser())
+                    .await
+                    .map_err(map_error_js)?;
+                slice_began = now_ms();
+            }
+        }
+        Ok(all)
+    }
+}
+
+fn map_error_js(value: JsValue) -> StoreError {
+    StoreError::Backend(format!("{value:?}"))
+}
