@@ -28,4 +28,5 @@ mod text;
 mod tour;
 mod two_tabs;
 mod upgrade;
+mod upgrade_paged;
 mod workflows;

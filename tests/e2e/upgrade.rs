@@ -39,6 +39,11 @@ open.onsuccess = () => {
     out.stores.push(entry);
     const all = store.getAll();
     all.onsuccess = () => { entry.values = all.result; };
+    // Out-of-line keys (the paged layout's `[collection, page]`).
+    if (store.keyPath === null) {
+      const keys = store.getAllKeys();
+      keys.onsuccess = () => { entry.keys = keys.result; };
+    }
   }
   txn.oncomplete = () => { db.close(); done(JSON.stringify(out)); };
   txn.onerror = () => done('error: ' + txn.error);
@@ -64,13 +69,26 @@ open.onsuccess = () => {
   const db = open.result;
   const txn = db.transaction(dump.stores.map(s => s.name), 'readwrite');
   for (const s of dump.stores) {
-    for (const v of s.values) txn.objectStore(s.name).put(v);
+    s.values.forEach((v, i) => s.keys ? txn.objectStore(s.name).put(v, s.keys[i]) : txn.objectStore(s.name).put(v));
   }
   txn.oncomplete = () => { db.close(); done('ok'); };
   txn.onerror = () => done('error: ' + txn.error);
 };
 open.onerror = () => done('error: ' + open.error);
 "#;
+
+/// Writes the raw store `dump` (as [`DUMP`] makes it) into the browser's
+/// database from a same-origin document that is not the app, so the old
+/// store is there before this release ever opens it.
+pub async fn restore_dump(browser: &Browser, dump: &str) {
+    browser.open("icon.svg").await;
+    let written = browser
+        .client
+        .execute_async(RESTORE, vec![serde_json::Value::String(dump.to_string())])
+        .await
+        .expect("write the old store");
+    assert_eq!(written, "ok", "{written}");
+}
 
 /// Makes the fixture: run by hand against the previous release's `dist/`
 /// (`cargo test --test e2e dump_the_store -- --ignored`), then trim it.
@@ -126,15 +144,7 @@ async fn a_store_written_by_the_schema_5_release_opens_with_every_record_and_its
     assert_eq!(dump["version"], 5, "the fixture is a schema-5 store");
 
     let browser = Browser::start().await;
-    // A same-origin document that is not the app, so the old database is
-    // written before this release ever opens it.
-    browser.open("icon.svg").await;
-    let written = browser
-        .client
-        .execute_async(RESTORE, vec![serde_json::Value::String(fixture.clone())])
-        .await
-        .expect("write the old store");
-    assert_eq!(written, "ok", "{written}");
+    restore_dump(&browser, &fixture).await;
 
     browser.open("customers").await;
     browser.expect_heading("Customers").await;
@@ -168,7 +178,7 @@ async fn a_store_written_by_the_schema_5_release_opens_with_every_record_and_its
         .expect_text("Asked for the engine's schematics")
         .await;
 
-    // The database is on the paged layout now.
+    // The database is on the paged layout (with its tallies) now.
     let stores = browser
         .client
         .execute_async(
@@ -183,7 +193,7 @@ async fn a_store_written_by_the_schema_5_release_opens_with_every_record_and_its
         .expect("read the database's shape");
     assert_eq!(
         stores,
-        serde_json::json!({ "version": 6, "stores": ["bodies", "heads", "meta"] })
+        serde_json::json!({ "version": 7, "stores": ["bodies", "heads", "meta", "tallies"] })
     );
 
     // A backup holds every record of every collection, with its version and
