@@ -33,8 +33,9 @@ extern "C" {
 }
 
 impl IdbStore {
-    /// Every record of `R`'s collection (trashed included), in stored order
-    /// (callers sort), decoded in slices of at most about [`SLICE_MS`].
+    /// Every record of `R`'s collection (trashed included), in id order as
+    /// `Store::all` gives them, decoded in slices of at most about
+    /// [`SLICE_MS`].
     pub async fn all_in_slices<R: Stored>(&self) -> Result<Vec<R>, StoreError> {
         let txn = self.transaction(TransactionMode::ReadOnly)?;
         let values = pages::read_values(&txn, BODIES, R::COLLECTION).await?;
@@ -62,6 +63,7 @@ impl IdbStore {
                 slice_began = now_ms();
             }
         }
+        all.sort_unstable_by_key(|r| r.id());
         Ok(all)
     }
 }

@@ -11,7 +11,7 @@
 use crate::analytics::sales::{board, StageColumn};
 use crate::model::{Deal, Record};
 use crate::ops;
-use crate::store::{Collection, Store, StoreError};
+use crate::store::{Collection, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{thousands, EmptyState, PageHeader, SaveError};
 use crate::ui::pipeline_setting::PipelineSetting;
@@ -25,7 +25,7 @@ const CARDS_PER_COLUMN: usize = 100;
 
 /// Every live deal, or `None` while the database is still opening.
 async fn load(state: AppState) -> Result<Vec<Deal>, StoreError> {
-    let deals = state.store()?.all::<Deal>().await?;
+    let deals = state.store()?.all_in_slices::<Deal>().await?;
     Ok(deals.into_iter().filter(|d| !d.is_deleted()).collect())
 }
 

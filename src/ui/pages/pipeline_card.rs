@@ -43,7 +43,7 @@ fn rows_of(pipeline: &Pipeline) -> Vec<Row> {
 /// Deals per stage (lower-cased), trashed ones included: they move too.
 async fn count_deals(state: AppState) -> Result<HashMap<String, usize>, StoreError> {
     let mut counts = HashMap::new();
-    for deal in state.store()?.all::<Deal>().await? {
+    for deal in state.store()?.all_in_slices::<Deal>().await? {
         *counts.entry(deal.stage.trim().to_lowercase()).or_default() += 1;
     }
     Ok(counts)

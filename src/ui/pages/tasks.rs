@@ -11,7 +11,7 @@
 use crate::model::forms::TaskDraft;
 use crate::model::{date_of, iso_date, Record, Task, Uuid, ValidationErrors};
 use crate::ops;
-use crate::store::{Collection, Store, StoreError};
+use crate::store::{Collection, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{
     thousands, CustomerPicker, EmptyState, FieldMessage, FormState, PageHeader, PickedCustomer,
@@ -66,7 +66,7 @@ impl Sections {
 }
 
 async fn load(state: AppState) -> Result<Sections, StoreError> {
-    let tasks = state.store()?.all::<Task>().await?;
+    let tasks = state.store()?.all_in_slices::<Task>().await?;
     Ok(Sections::of(tasks, date_of(now_ms())))
 }
 

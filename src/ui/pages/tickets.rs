@@ -10,7 +10,7 @@ use crate::jobs::text::TopicsInput;
 use crate::jobs::TopicsJob;
 use crate::model::{Id, Priority, Record, Ticket, TicketStatus, Timestamp};
 use crate::search::page::PageWindow;
-use crate::store::{Collection, Store, StoreError};
+use crate::store::{Collection, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{
     ChoiceFilter, EmptyState, JobProgress, JobState, PageHeader, Pager, SearchBox,
@@ -29,7 +29,7 @@ const PAGE_SIZE: usize = 50;
 async fn load(state: AppState) -> Result<Arc<Vec<Ticket>>, StoreError> {
     let mut tickets: Vec<Ticket> = state
         .store()?
-        .all::<Ticket>()
+        .all_in_slices::<Ticket>()
         .await?
         .into_iter()
         .filter(|t| !t.is_deleted())

@@ -2,7 +2,7 @@
 
 use crate::model::{date_of, Customer, Record};
 use crate::ops;
-use crate::store::{Collection, Store, StoreError};
+use crate::store::{Collection, StoreError};
 use crate::ui::components::{EmptyState, PageHeader};
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
@@ -11,7 +11,7 @@ use rapport_core::i18n::{common, trash as t};
 async fn trashed(state: AppState) -> Result<Vec<Customer>, StoreError> {
     let mut list: Vec<Customer> = state
         .store()?
-        .all::<Customer>()
+        .all_in_slices::<Customer>()
         .await?
         .into_iter()
         .filter(|c| c.is_deleted())

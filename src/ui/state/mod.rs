@@ -334,9 +334,8 @@ impl AppState {
     /// Reloads every live customer into the index.
     pub async fn reload_index(&self) -> Result<(), StoreError> {
         // Decoded in slices, so the page keeps answering while 100,000
-        // customers are read; in id order, as `Store::all` gives them.
-        let mut customers: Vec<Customer> = self.store()?.all_in_slices().await?;
-        customers.sort_unstable_by_key(|c| c.meta.id);
+        // customers are read.
+        let customers: Vec<Customer> = self.store()?.all_in_slices().await?;
         let rows = customers
             .iter()
             .filter(|c| !c.is_deleted())

@@ -64,7 +64,7 @@ async fn load_orders(state: AppState, customers: Vec<Id>) -> Result<Vec<Order>, 
     } else {
         let wanted: HashSet<Id> = customers.into_iter().collect();
         Ok(store
-            .all::<Order>()
+            .all_in_slices::<Order>()
             .await?
             .into_iter()
             .filter(|o| wanted.contains(&o.customer_id))

@@ -15,7 +15,7 @@ use crate::insight::parse_as_of;
 use crate::jobs::insight::{InsightInput, InsightOverview};
 use crate::jobs::InsightJob;
 use crate::model::{Customer, Id, Record};
-use crate::store::{Collection, Store, StoreError};
+use crate::store::{Collection, StoreError};
 use crate::ui::components::{JobProgress, JobState, PageHeader, RefreshNotice};
 use crate::ui::state::{AppState, StoreStatus};
 use leptos::prelude::*;
@@ -27,7 +27,7 @@ use std::sync::Arc;
 pub(super) type Names = Arc<HashMap<Id, String>>;
 
 async fn names(state: AppState) -> Result<Names, StoreError> {
-    let customers: Vec<Customer> = state.store()?.all().await?;
+    let customers: Vec<Customer> = state.store()?.all_in_slices().await?;
     Ok(Arc::new(
         customers
             .into_iter()
