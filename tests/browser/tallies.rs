@@ -31,14 +31,19 @@ async fn assert_tallies_match_records(store: &IdbStore, when: &str) {
     }
 }
 
-/// How many values a raw object store of the database holds.
-async fn raw_count(name: &str, store: &str) -> u32 {
-    let db = idb::Factory::new()
+/// The database itself, as another page would open it.
+async fn open_raw(name: &str) -> idb::Database {
+    idb::Factory::new()
         .unwrap()
         .open(name, None)
         .unwrap()
         .await
-        .unwrap();
+        .unwrap()
+}
+
+/// How many values a raw object store of the database holds.
+async fn raw_count(name: &str, store: &str) -> u32 {
+    let db = open_raw(name).await;
     let txn = db
         .transaction(&[store], idb::TransactionMode::ReadOnly)
         .unwrap();
@@ -54,12 +59,7 @@ async fn raw_count(name: &str, store: &str) -> u32 {
 }
 
 async fn forget_every_tally(name: &str) {
-    let db = idb::Factory::new()
-        .unwrap()
-        .open(name, None)
-        .unwrap()
-        .await
-        .unwrap();
+    let db = open_raw(name).await;
     let txn = db
         .transaction(&[TALLIES], idb::TransactionMode::ReadWrite)
         .unwrap();

@@ -316,15 +316,12 @@ impl IdbStore {
         // 0. Whether pages are sealed now (another tab may have turned
         // encryption on or off).
         let key = self.key();
-        let seal = match pages::encryption(&txn).await? {
-            Some(record) if record.seals_writes() => match &key {
-                Some(key) => Some(key.clone()),
-                None => {
-                    let _ = txn.abort();
-                    return Err(StoreError::Locked);
-                }
-            },
-            _ => None,
+        let seal = match self.seal_for_writes(&txn, key.as_ref()).await {
+            Ok(seal) => seal,
+            Err(e) => {
+                let _ = txn.abort();
+                return Err(e);
+            }
         };
         let key = key.as_deref();
         // 1. Each collection's catalog as of this transaction.
@@ -368,6 +365,24 @@ impl IdbStore {
         }
     }
 
+    /// The key to seal what `txn` writes with: `None` while encryption is
+    /// off or being turned off; refused as locked while it is on (or being
+    /// turned on) and this connection has no key. Read inside the write's
+    /// own transaction, since another tab may have turned encryption on or
+    /// off.
+    async fn seal_for_writes(
+        &self,
+        txn: &idb::Transaction,
+        key: Option<&Rc<Key>>,
+    ) -> Result<Option<Rc<Key>>, StoreError> {
+        match pages::encryption(txn).await? {
+            Some(record) if record.seals_writes() => {
+                key.cloned().map(Some).ok_or(StoreError::Locked)
+            }
+            _ => Ok(None),
+        }
+    }
+
     /// Counts the tally of every page of `collection` that has none and
     /// stores it (sealed when encryption is on), in one readwrite
     /// transaction so no write slips in between; returns the collection's
@@ -375,15 +390,12 @@ impl IdbStore {
     async fn backfill_tallies(&self, name: &'static str) -> Result<Tally, StoreError> {
         let key = self.key();
         let txn = self.transaction(TransactionMode::ReadWrite)?;
-        let seal = match pages::encryption(&txn).await? {
-            Some(record) if record.seals_writes() => match &key {
-                Some(key) => Some(key.clone()),
-                None => {
-                    let _ = txn.abort();
-                    return Err(StoreError::Locked);
-                }
-            },
-            _ => None,
+        let seal = match self.seal_for_writes(&txn, key.as_ref()).await {
+            Ok(seal) => seal,
+            Err(e) => {
+                let _ = txn.abort();
+                return Err(e);
+            }
         };
         let (mut sum, missing) = pages::read_tallies(&txn, name, key.as_deref()).await?;
         let counted = pages::read_pages(&txn, name, missing, key.as_deref()).await?;

@@ -185,6 +185,18 @@ pub(crate) fn revenue_in_main_currency(
     (currency, revenue)
 }
 
+/// `values` (one per month of `months`) as a per-month series.
+pub(crate) fn monthly<T>(months: &[Date], values: Vec<T>) -> Vec<Month<T>> {
+    months
+        .iter()
+        .zip(values)
+        .map(|(m, v)| Month {
+            month: *m,
+            value: v,
+        })
+        .collect()
+}
+
 /// The campaigns with a budget that ran during `from`–`to`, with their cost
 /// per converted member.
 pub(crate) fn campaign_costs(campaigns: &[Campaign], from: Date, to: Date) -> Vec<CampaignCost> {
@@ -281,16 +293,7 @@ pub fn summarise(sources: Sources<'_>, (from, to): (Date, Date)) -> Dashboard {
 
     let campaign_costs = campaign_costs(sources.campaigns, from, to);
 
-    let series = |values: Vec<usize>| -> Vec<Month<usize>> {
-        months
-            .iter()
-            .zip(values)
-            .map(|(m, v)| Month {
-                month: *m,
-                value: v,
-            })
-            .collect()
-    };
+    let series = |values: Vec<usize>| monthly(&months, values);
     Dashboard {
         from,
         to,

@@ -4,7 +4,9 @@
 //! [`totals_by_month`](super::sales::totals_by_month) give over the records
 //! (tested against them), from values a visit reads in a few milliseconds.
 
-use super::dashboard::{campaign_costs, month_slot, revenue_in_main_currency, Dashboard, Month};
+use super::dashboard::{
+    campaign_costs, month_slot, monthly, revenue_in_main_currency, Dashboard, Month,
+};
 use super::period::{month_starts, span_of, years_of};
 use super::sales::MonthTotal;
 use crate::model::{Campaign, Pipeline};
@@ -119,16 +121,7 @@ pub fn summarise(
 ) -> Dashboard {
     let bounds = (from, to);
     let months = month_starts(from, to);
-    let series = |values: Vec<usize>| -> Vec<Month<usize>> {
-        months
-            .iter()
-            .zip(values)
-            .map(|(m, v)| Month {
-                month: *m,
-                value: v,
-            })
-            .collect()
-    };
+    let series = |values: Vec<usize>| monthly(&months, values);
 
     let mut new_customers = vec![0usize; months.len()];
     for (day, n) in days_in(&tallies.customers.created, bounds) {

@@ -41,6 +41,13 @@ pub struct DashboardReport {
     pub dashboard: Dashboard,
 }
 
+/// The period in effect (the chosen one, or the one holding the data whose
+/// first and last days are `span`) and its first and last day.
+fn period_and_bounds(input: &DashboardInput, span: Option<(Date, Date)>) -> (Period, (Date, Date)) {
+    let period = Period::chosen_or_holding(input.chosen, input.today, span);
+    (period, period.bounds(input.today, span))
+}
+
 /// Reads what the Dashboard shows and adds it up over the period.
 pub fn report(
     customers_created: &[Timestamp],
@@ -58,9 +65,7 @@ pub fn report(
         tickets,
         campaigns,
     };
-    let span = sources.data_span();
-    let period = Period::chosen_or_holding(input.chosen, input.today, span);
-    let bounds = period.bounds(input.today, span);
+    let (period, bounds) = period_and_bounds(input, sources.data_span());
     DashboardReport {
         period,
         bounds,
@@ -107,9 +112,7 @@ pub fn report_from_tallies(
     campaigns: &[Campaign],
     input: &DashboardInput,
 ) -> DashboardReport {
-    let span = tallies.data_span();
-    let period = Period::chosen_or_holding(input.chosen, input.today, span);
-    let bounds = period.bounds(input.today, span);
+    let (period, bounds) = period_and_bounds(input, tallies.data_span());
     DashboardReport {
         period,
         bounds,
