@@ -144,7 +144,8 @@ pub fn summarise(
     let (first, last) = (from.to_julian_day(), to.to_julian_day());
     let mut buyers = 0;
     let mut repeat_buyers = 0;
-    for days in tallies.orders.buyers.values() {
+    for buyer in tallies.orders.buyers.values() {
+        let days = &buyer.days;
         let inside = days.partition_point(|d| *d <= last) - days.partition_point(|d| *d < first);
         buyers += usize::from(inside >= 1);
         repeat_buyers += usize::from(inside >= 2);

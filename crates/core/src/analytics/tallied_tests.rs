@@ -254,3 +254,41 @@ fn an_empty_store_has_no_span_and_empty_figures() {
     assert_eq!((d.customers, d.revenue_orders, d.buyers), (0, 0, 0));
     assert_eq!(d.currency, None);
 }
+
+#[test]
+fn the_feature_table_from_tallies_equals_the_one_built_from_every_record() {
+    use crate::analytics::ml::{CrmData, FeatureTable};
+    let both = Both::read(&store());
+    let customers: Vec<Customer> = run_ready(store().all()).unwrap();
+    let from_records = FeatureTable::build(
+        CrmData {
+            customers: &customers,
+            orders: &both.orders,
+            tickets: &both.tickets,
+            deals: &both.deals,
+        },
+        NOW,
+    );
+    let from_tallies = FeatureTable::from_tallies(
+        &customers,
+        &both.tallies[1],
+        &both.tallies[3],
+        &both.tallies[2],
+        NOW,
+    );
+    assert_eq!(from_tallies.customer_ids, from_records.customer_ids);
+    assert_eq!(from_tallies.lifecycle, from_records.lifecycle);
+    assert_eq!(from_tallies.segment, from_records.segment);
+    assert_eq!(from_tallies.bought_recently, from_records.bought_recently);
+    assert_eq!(from_tallies.has_won_deal, from_records.has_won_deal);
+    assert!(from_records.has_won_deal.iter().any(|w| *w));
+    for (a, b) in from_tallies.columns.iter().zip(&from_records.columns) {
+        assert_eq!(a.len(), b.len());
+        for (x, y) in a.iter().zip(b) {
+            assert!(
+                (x.is_nan() && y.is_nan()) || (x - y).abs() <= 1e-9 * y.abs().max(1.0),
+                "{x} vs {y}"
+            );
+        }
+    }
+}

@@ -12,17 +12,18 @@ use crate::analytics::ml::segment::{
 };
 use crate::analytics::ml::{
     prepare::{missing_report, MissingSummary},
-    CrmData, Feature, FeatureTable, MissingReport, Progress, Stage,
+    Feature, FeatureTable, MissingReport, Progress, Stage,
 };
 use crate::i18n::jobs as jt;
-use crate::model::{Customer, Deal, Order, Record, Ticket, Timestamp};
-use crate::store::{ChangeSet, Store};
+use crate::model::{Customer, Record, Timestamp};
+use crate::store::{ChangeSet, Collection, Store};
 use serde::{Deserialize, Serialize};
 
 /// At most this many points per segment go into the projection chart.
 pub const POINTS_PER_SEGMENT: usize = 2_000;
 
-/// Reads customers, orders, tickets and deals and builds the feature table.
+/// Reads the customers and the tallies of orders, tickets and deals and
+/// builds the feature table.
 pub async fn feature_table<S: Store>(
     store: &S,
     now: Timestamp,
@@ -32,21 +33,15 @@ pub async fn feature_table<S: Store>(
     progress(0.0, jt::reading_customers());
     let customers: Vec<Customer> = store.all().await.map_err(fail)?;
     let customers: Vec<Customer> = customers.into_iter().filter(|c| !c.is_deleted()).collect();
+    // Orders, tickets and deals through their tallies (the per-customer
+    // figures the write path keeps), not record by record.
     progress(0.05, jt::reading_orders());
-    let orders: Vec<Order> = store.all().await.map_err(fail)?;
+    let orders = store.tally(Collection::Orders).await.map_err(fail)?;
     progress(0.1, jt::reading_tickets_and_deals());
-    let tickets: Vec<Ticket> = store.all().await.map_err(fail)?;
-    let deals: Vec<Deal> = store.all().await.map_err(fail)?;
+    let tickets = store.tally(Collection::Tickets).await.map_err(fail)?;
+    let deals = store.tally(Collection::Deals).await.map_err(fail)?;
     progress(0.15, jt::computing_features());
-    let table = FeatureTable::build(
-        CrmData {
-            customers: &customers,
-            orders: &orders,
-            tickets: &tickets,
-            deals: &deals,
-        },
-        now,
-    );
+    let table = FeatureTable::from_tallies(&customers, &orders, &tickets, &deals, now);
     Ok((customers, table))
 }
 

@@ -1,6 +1,8 @@
 //! The customer feature table: one row per customer (not in the trash), one
 //! column per [`Feature`], built from the model records in one pass over
-//! each collection. A missing value is stored as `NaN` (and crosses JSON as
+//! each collection ([`FeatureTable::build`]), or from the customers and the
+//! per-customer figures of the store's tallies ([`FeatureTable::from_tallies`],
+//! what the worker does: it need not read every order). A missing value is stored as `NaN` (and crosses JSON as
 //! `null`); what to do about it is decided later, openly, by
 //! [`super::prepare`].
 //!
@@ -9,6 +11,8 @@
 //! needs nothing else once it is built.
 
 use std::collections::HashMap;
+
+use crate::store::tally::{from_micros, Tally};
 
 use serde::{Deserialize, Serialize};
 
@@ -139,7 +143,6 @@ struct Acc {
 impl FeatureTable {
     /// Builds the table at time `now` (unix ms).
     pub fn build(data: CrmData<'_>, now: Timestamp) -> FeatureTable {
-        let today = date_of(now);
         let live: Vec<&Customer> = data
             .customers
             .iter()
@@ -176,12 +179,61 @@ impl FeatureTable {
             }
         }
 
+        FeatureTable::from_accumulated(&live, &acc, now)
+    }
+
+    /// Builds the table at time `now` from the live customers and the
+    /// per-customer figures the store's tallies keep (`store::tally`), so
+    /// orders, tickets and deals need not be read: the same table as
+    /// [`FeatureTable::build`] over the records (spending summed exactly).
+    pub fn from_tallies(
+        customers: &[Customer],
+        orders: &Tally,
+        tickets: &Tally,
+        deals: &Tally,
+        now: Timestamp,
+    ) -> FeatureTable {
+        let live: Vec<&Customer> = customers
+            .iter()
+            .filter(|c| c.meta.deleted_at.is_none())
+            .collect();
+        let acc: Vec<Acc> = live
+            .iter()
+            .map(|c| {
+                let id = c.meta.id;
+                let mut a = Acc::default();
+                if let Some(buyer) = orders.buyers.get(&id) {
+                    a.orders = buyer.days.len() as f64;
+                    a.spent = from_micros(buyer.spent);
+                    a.last_order = buyer
+                        .days
+                        .last()
+                        .and_then(|d| time::Date::from_julian_day(*d).ok());
+                }
+                if let Some(&(n, rated, sum)) = tickets.requesters.get(&id) {
+                    a.tickets = f64::from(n);
+                    a.rated = f64::from(rated);
+                    a.satisfaction = f64::from(sum);
+                }
+                if let Some(&(n, won)) = deals.dealers.get(&id) {
+                    a.deals = f64::from(n);
+                    a.won = won > 0;
+                }
+                a
+            })
+            .collect();
+        FeatureTable::from_accumulated(&live, &acc, now)
+    }
+
+    /// The table from each live customer and what was added up for it.
+    fn from_accumulated(live: &[&Customer], acc: &[Acc], now: Timestamp) -> FeatureTable {
+        let today = date_of(now);
         let n = live.len();
         let mut columns = vec![Vec::with_capacity(n); Feature::ALL.len()];
         let ratio = |num: f64, den: f64| if den > 0.0 { num / den } else { f64::NAN };
         let opt = |v: Option<f64>| v.unwrap_or(f64::NAN);
         let mut bought_recently = Vec::with_capacity(n);
-        for (c, a) in live.iter().zip(&acc) {
+        for (c, a) in live.iter().zip(acc) {
             let since_last = a.last_order.map(|d| (today - d).whole_days() as f64);
             let row = [
                 opt(c.age_on(today).map(f64::from)),

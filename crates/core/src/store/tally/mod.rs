@@ -5,7 +5,9 @@
 //! - A [`Fact`] is what one live record adds to the sums: a customer's
 //!   creation day; an order's day, status, currency, total and buyer; a
 //!   deal's stage and value; a ticket's opening and solving days, whether it
-//!   is still open and its rating. Trashed records add nothing.
+//!   is still open and its rating; each with its customer, for the
+//!   per-customer figures of the segmentation's feature table. Trashed
+//!   records add nothing.
 //! - A [`Tally`] is the sum of the facts of a set of records, per day (and
 //!   per currency, stage, buyer), with exact integer arithmetic: money is
 //!   counted in millionths ([`MICROS`]), so adding and taking away a record
@@ -23,7 +25,9 @@
 //! [`Store::tally`]: super::Store::tally
 
 use super::{Collection, Envelope};
-use crate::model::{date_of, Customer, Deal, Id, Order, OrderStatus, Ticket, TicketStatus};
+use crate::model::{
+    date_of, Customer, Deal, Id, Order, OrderStatus, Pipeline, Ticket, TicketStatus,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -73,6 +77,8 @@ pub enum Fact {
     },
     /// A deal.
     Deal {
+        /// The customer it is with.
+        customer: Id,
         /// Its stage, as spelled on the deal.
         stage: String,
         /// Its value, in millionths.
@@ -80,6 +86,10 @@ pub enum Fact {
     },
     /// A ticket.
     Ticket {
+        /// The customer who opened it.
+        customer: Id,
+        /// Its satisfaction rating, solved or not.
+        satisfaction: Option<u8>,
         /// The day it was opened.
         opened: Day,
         /// Whether it is not solved.
@@ -111,6 +121,7 @@ impl Fact {
     /// A deal's fact.
     pub fn of_deal(deal: &Deal) -> Fact {
         Fact::Deal {
+            customer: deal.customer_id,
             stage: deal.stage.clone(),
             value: to_micros(deal.value),
         }
@@ -119,6 +130,8 @@ impl Fact {
     /// A ticket's fact.
     pub fn of_ticket(ticket: &Ticket) -> Fact {
         Fact::Ticket {
+            customer: ticket.customer_id,
+            satisfaction: ticket.satisfaction,
             opened: day_of(ticket.opened_at),
             open: ticket.status != TicketStatus::Solved,
             rated: ticket
@@ -182,6 +195,17 @@ pub struct DayOrders {
     pub revenue: BTreeMap<String, (u32, i64)>,
 }
 
+/// One buyer's orders and contracts.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Buyer {
+    /// The day of each, ascending.
+    #[serde(rename = "d")]
+    pub days: Vec<Day>,
+    /// Their totals added up, in any currency, in millionths.
+    #[serde(default, rename = "s")]
+    pub spent: i64,
+}
+
 /// One ticket day: tickets opened, and ratings of tickets solved that day.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TicketDay {
@@ -210,10 +234,16 @@ pub struct Tally {
     /// Orders per day.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty", rename = "o")]
     pub orders: BTreeMap<Day, DayOrders>,
-    /// Per buyer, the days of their orders and contracts (one entry per
-    /// order, ascending).
+    /// Per buyer, their orders and contracts: the days (one entry per
+    /// order, ascending) and what they spent in all, in any currency.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty", rename = "b")]
-    pub buyers: BTreeMap<Id, Vec<Day>>,
+    pub buyers: BTreeMap<Id, Buyer>,
+    /// Per customer, their deals: how many, and how many won.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", rename = "k")]
+    pub dealers: BTreeMap<Id, (u32, u32)>,
+    /// Per customer, their tickets: how many, how many rated, the ratings' sum.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", rename = "r")]
+    pub requesters: BTreeMap<Id, (u32, u32, u32)>,
     /// Deals per stage (as spelled on the deals): how many, and their
     /// values in millionths.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty", rename = "s")]
@@ -266,10 +296,22 @@ impl Tally {
                 entry.1 += sum;
             }
         }
-        for (buyer, days) in other.buyers {
-            let mine = self.buyers.entry(buyer).or_default();
-            mine.extend(days);
-            mine.sort_unstable();
+        for (id, buyer) in other.buyers {
+            let mine = self.buyers.entry(id).or_default();
+            mine.days.extend(buyer.days);
+            mine.days.sort_unstable();
+            mine.spent += buyer.spent;
+        }
+        for (id, (n, won)) in other.dealers {
+            let mine = self.dealers.entry(id).or_default();
+            mine.0 += n;
+            mine.1 += won;
+        }
+        for (id, (n, rated, sum)) in other.requesters {
+            let mine = self.requesters.entry(id).or_default();
+            mine.0 += n;
+            mine.1 += rated;
+            mine.2 += sum;
         }
         for (stage, (n, sum)) in other.stages {
             let entry = self.stages.entry(stage).or_default();
@@ -307,14 +349,16 @@ impl Tally {
                 }
                 if status.is_revenue() {
                     sum(&mut entry.revenue, currency, *total, adding);
-                    let days = self.buyers.entry(*customer).or_default();
+                    let buyer = self.buyers.entry(*customer).or_default();
                     if adding {
-                        let at = days.partition_point(|d| d < day);
-                        days.insert(at, *day);
-                    } else if let Ok(at) = days.binary_search(day) {
-                        days.remove(at);
+                        let at = buyer.days.partition_point(|d| d < day);
+                        buyer.days.insert(at, *day);
+                        buyer.spent = buyer.spent.saturating_add(*total);
+                    } else if let Ok(at) = buyer.days.binary_search(day) {
+                        buyer.days.remove(at);
+                        buyer.spent = buyer.spent.saturating_sub(*total);
                     }
-                    if days.is_empty() {
+                    if buyer.days.is_empty() {
                         self.buyers.remove(customer);
                     }
                 }
@@ -322,12 +366,42 @@ impl Tally {
                     self.orders.remove(day);
                 }
             }
-            Fact::Deal { stage, value } => sum(&mut self.stages, stage, *value, adding),
+            Fact::Deal {
+                customer,
+                stage,
+                value,
+            } => {
+                sum(&mut self.stages, stage, *value, adding);
+                let entry = self.dealers.entry(*customer).or_default();
+                step(&mut entry.0, adding);
+                if stage.trim().eq_ignore_ascii_case(Pipeline::WON) {
+                    step(&mut entry.1, adding);
+                }
+                if entry.0 == 0 {
+                    self.dealers.remove(customer);
+                }
+            }
             Fact::Ticket {
+                customer,
+                satisfaction,
                 opened,
                 open,
                 rated,
             } => {
+                let entry = self.requesters.entry(*customer).or_default();
+                step(&mut entry.0, adding);
+                if let Some(rating) = satisfaction {
+                    step(&mut entry.1, adding);
+                    let rating = u32::from(*rating);
+                    entry.2 = if adding {
+                        entry.2.saturating_add(rating)
+                    } else {
+                        entry.2.saturating_sub(rating)
+                    };
+                }
+                if entry.0 == 0 {
+                    self.requesters.remove(customer);
+                }
                 if *open {
                     step(&mut self.open_tickets, adding);
                 }
