@@ -3,8 +3,11 @@
 //! the Orders totals, which now read the tallies, add up what it holds. The
 //! fixture `fixtures/release-6-store.json` is the raw IndexedDB content of
 //! that release after loading the 2,000-customer demo set and adding a
-//! customer and a note by hand (`upgrade::dump_the_store_of_the_release_under_test`
-//! run against its `dist/`), trimmed by `fixtures/trim_paged_store.py`.
+//! customer and a note by hand (this tree's ignored
+//! `upgrade::dump_the_store_of_the_release_under_test`, which also dumps the
+//! out-of-line keys, run with `RAPPORT_DIST` naming that release's `dist/`,
+//! built from commit bbf5337), trimmed by `fixtures/trim_paged_store.py` to
+//! 45 customers and the 562 records that refer only to them.
 
 use crate::backup::download_backup;
 use crate::customers::listed_total;
