@@ -1,6 +1,7 @@
 //! Benchmarks of history over any period: the Dashboard's `summarise` and
 //! the Orders page's `totals_by_month` over 1,000,000 orders spread over 29
-//! years (all time: 348 monthly slots; and the last 365 days), the re-import
+//! years (all time: 348 monthly slots; and the last 365 days), the same
+//! Dashboard from the orders' per-page tallies (what its job reads now), the re-import
 //! of a 100,000-row purchase log against the 100,000 orders it stored
 //! before (every order skipped as already stored), and the tick thinning
 //! of a 348-month axis. Criterion prints the times.
@@ -28,11 +29,13 @@ mod native {
     use rapport_core::analytics::dashboard::{summarise, Sources};
     use rapport_core::analytics::period::Period;
     use rapport_core::analytics::sales::totals_by_month;
+    use rapport_core::analytics::tallied::{self, Tallies};
     use rapport_core::charts::ticks::labelled_ticks;
     use rapport_core::io::import::{
         auto_map_orders, CsvReader, OrderOptions, OrdersImport, ReadOptions, SourceRow,
     };
     use rapport_core::model::{Customer, LineItem, Order, OrderStatus, Pipeline, Uuid};
+    use rapport_core::store::tally::{Fact, Tally};
     use rapport_core::store::{MemStore, Store};
     use std::future::Future;
     use std::pin::pin;
@@ -149,6 +152,49 @@ mod native {
             let (from, to) = Period::AllTime.bounds(TODAY, span);
             b.iter(|| black_box(totals_by_month(&all, from, to)))
         });
+        // What the Dashboard's job does now: the orders' per-page tallies
+        // (pages of 500, as the store keeps them) parsed, added up and
+        // summarised, instead of every order.
+        let page_tallies: Vec<String> = all
+            .chunks(500)
+            .map(|page| {
+                let mut tally = Tally::default();
+                for order in page {
+                    tally.add(&Fact::of_order(order));
+                }
+                serde_json::to_string(&tally).expect("a tally")
+            })
+            .collect();
+        let bytes: usize = page_tallies.iter().map(String::len).sum();
+        println!(
+            "history: the tallies of 1M orders in {} pages: {:.1} MB of JSON",
+            page_tallies.len(),
+            bytes as f64 / 1e6
+        );
+        group.bench_function(
+            "tallies of 1M orders: parse 2,000 pages, add up, summarise all time",
+            |b| {
+                b.iter(|| {
+                    let mut orders = Tally::default();
+                    for text in &page_tallies {
+                        orders.absorb(serde_json::from_str(text).expect("a tally"));
+                    }
+                    let none = Tally::default();
+                    let tallies = Tallies {
+                        customers: &none,
+                        orders: &orders,
+                        deals: &none,
+                        tickets: &none,
+                    };
+                    black_box(tallied::summarise(
+                        tallies,
+                        &pipeline,
+                        &[],
+                        Period::AllTime.bounds(TODAY, span),
+                    ))
+                })
+            },
+        );
         group.bench_function("data span and years of 1M orders", |b| {
             b.iter(|| black_box((sources.data_span(), sources.order_years())))
         });
