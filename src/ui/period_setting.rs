@@ -12,7 +12,7 @@ use crate::analytics::period::{Period, CUSTOM_KEY};
 use crate::jobs::Job;
 use crate::model::date_of;
 use crate::ui::components::JobState;
-use crate::ui::state::{now_ms, sleep_ms, AppState, StoreStatus};
+use crate::ui::state::{now_ms, sleep_ms, AppState};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use rapport_core::i18n::dashboard as t;
@@ -76,7 +76,7 @@ where
         // Not while the demo data loads: every batch changes what the
         // report adds up, and a run per batch would re-read the growing
         // store each time (quadratic); it runs once when the load ends.
-        if state.status.get() != StoreStatus::Ready || state.demo_progress.with(Option::is_some) {
+        if !state.readable() || state.demo_progress.with(Option::is_some) {
             return;
         }
         let mine = generation.get_value() + 1;

@@ -75,6 +75,50 @@ pub(super) async fn read_values(
         .map_err(map_error)
 }
 
+/// The values of `store` for pages `first` to `last` (both included) of
+/// `collection`, as stored, in page order.
+pub(super) async fn read_values_between(
+    txn: &Transaction,
+    store: &str,
+    collection: &str,
+    first: u32,
+    last: u32,
+) -> Result<Vec<JsValue>, StoreError> {
+    let range = KeyRange::bound(
+        &page_key(collection, first),
+        &page_key(collection, last),
+        None,
+        None,
+    )
+    .map(Query::from)
+    .map_err(map_error)?;
+    txn.object_store(store)
+        .map_err(map_error)?
+        .get_all(Some(range), None)
+        .map_err(map_error)?
+        .await
+        .map_err(map_error)
+}
+
+/// The page numbers of `collection`, ascending (from the heads' keys).
+pub(super) async fn page_numbers_of(
+    txn: &Transaction,
+    collection: &str,
+) -> Result<Vec<u32>, StoreError> {
+    let keys = txn
+        .object_store(HEADS)
+        .map_err(map_error)?
+        .get_all_keys(Some(collection_range(collection)?), None)
+        .map_err(map_error)?
+        .await
+        .map_err(map_error)?;
+    Ok(keys
+        .iter()
+        .filter_map(|key| key.unchecked_ref::<Array>().get(1).as_f64())
+        .map(|n| n as u32)
+        .collect())
+}
+
 /// Every value of `store` for `collection` (heads or bodies) joined into one
 /// JSON array: by one join in JS when none is sealed, else opened one by
 /// one with `key` and joined here.

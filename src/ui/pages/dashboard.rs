@@ -134,10 +134,6 @@ fn chart_grid(d: Dashboard, period: Period, customers: Memo<usize>) -> impl Into
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let customers = Memo::new(move |_| {
-        state.index_revision.track();
-        state.with_index(|index| index.len())
-    });
     let pipeline = PipelineSetting::current();
     let chosen = period_setting::chosen();
     // The figures are added up in the worker (`jobs::dashboard`): the page
@@ -158,6 +154,16 @@ pub fn DashboardPage() -> impl IntoView {
             chosen: chosen.get(),
             today: date_of(now_ms()),
             pipeline: pipeline.get(),
+        }
+    });
+    // Live customers: the index's count, or while a large store's index is
+    // still loading (its preview shows), the report's (from the tallies).
+    let customers = Memo::new(move |_| {
+        state.index_revision.track();
+        if state.index_preview.with(Option::is_some) {
+            report.with(|r| r.as_ref().map_or(0, |r| r.dashboard.customers))
+        } else {
+            state.with_index(|index| index.len())
         }
     });
     let shown = Signal::derive(move || {
@@ -184,8 +190,8 @@ pub fn DashboardPage() -> impl IntoView {
             )
         }
     });
-    let ready = move || state.status.get() == StoreStatus::Ready;
-    let empty = move || ready() && customers.get() == 0;
+    let ready = move || state.readable();
+    let empty = move || state.status.get() == StoreStatus::Ready && customers.get() == 0;
     view! {
         <PageHeader title=t::title() subtitle=t::subtitle()/>
         <Show when=ready fallback=|| view! { <p class="muted">{t::opening()}</p> }>

@@ -273,6 +273,15 @@ impl AppState {
         self.store()
     }
 
+    /// Whether pages may read the store: it is open and its customer index
+    /// complete, or (a large store still loading its index) the preview of
+    /// the most recent customers is shown. Reports computed in the worker
+    /// need nothing of the index, so they start here rather than after the
+    /// whole index is loaded.
+    pub fn readable(&self) -> bool {
+        self.status.get() == StoreStatus::Ready || self.index_preview.with(Option::is_some)
+    }
+
     /// The store, once open.
     pub fn store(&self) -> Result<Rc<IdbStore>, StoreError> {
         // `try_`: a background task may ask after its owner is gone.
