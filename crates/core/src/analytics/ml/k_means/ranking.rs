@@ -25,7 +25,13 @@
 //! earlier layout — one point's scores for panels of six centroids across
 //! three vectors, the choice by lane extraction — ran 2.6–2.8 ms, this
 //! one 1.2–1.3 ms, of which the cluster sums are ≈ 0.4 ms (two points per
-//! vector beat four: the eight extra accumulators spilled).
+//! vector beat four: the eight extra accumulators spilled). The old
+//! layout's cost in wasm was its shape, not the compiler settings: the
+//! scores went through linear memory to be compared lane by lane, each
+//! centroid pair was two lane loads, and the inner loop kept a bounds
+//! check; the same step built at `opt-level = "z"` ran 3× slower in V8
+//! than at 3 (the "1.04 ms in the bench crate" once noted here was a
+//! native criterion figure).
 
 use super::lloyd::Points;
 
