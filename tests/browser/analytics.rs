@@ -1,5 +1,5 @@
 //! The numeric kernels as the browser runs them: wasm with simd128 has its
-//! own k-means ranking (`lloyd::nearest_simd`), so its labels and sums are
+//! own k-means ranking (`k_means::ranking`), so its labels and sums are
 //! checked here against exact distances, as the native tests check the
 //! generic one.
 

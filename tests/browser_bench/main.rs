@@ -268,14 +268,18 @@ async fn customers_at_100k() {
     drop(handle);
 }
 
-/// Runs `f` `times` times and returns the mean milliseconds, after as many
-/// untimed runs first: V8 compiles wasm with a quick baseline compiler and
-/// swaps in optimised code for hot functions only after a while (a call
+/// Runs `f` `times` times and returns the mean milliseconds, after
+/// untimed runs first (as many, and for at least a second): V8 compiles
+/// wasm with a quick baseline compiler and swaps in optimised code for hot
+/// functions only after a while, compiled on a background thread (a call
 /// already running keeps the baseline code), so the first calls measure
-/// the baseline compiler, not the code.
+/// the baseline compiler, not the code — for longer on a busy machine.
 fn mean_ms(times: usize, mut f: impl FnMut()) -> f64 {
-    for _ in 0..times {
+    let warm_up = now();
+    let mut runs = 0;
+    while runs < times || now() - warm_up < 1000.0 {
         f();
+        runs += 1;
     }
     let start = now();
     for _ in 0..times {

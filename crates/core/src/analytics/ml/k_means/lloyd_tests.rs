@@ -5,9 +5,16 @@ use ndarray::Array2;
 
 #[test]
 fn step_labels_the_nearest_centroid_by_exact_distance_and_sums_each_cluster() {
-    // 103 points (not a multiple of the group), 3 features, k = 5 (not
-    // a multiple of the panel), values spread so no point is near a tie.
-    let (n, d, k) = (103, 3, 5);
+    // 103 points (odd: one is ranked alone), 3 features; k from one
+    // centroid to several panels of them (more than 8, and uneven).
+    for k in [1, 2, 5, 8, 9, 10, 17] {
+        check_step_against_exact_distances(103, 3, k);
+    }
+}
+
+/// `step` on `n × d` points and `k` centroids, values spread so no point
+/// is near a tie, checked against exact distances and plain sums.
+fn check_step_against_exact_distances(n: usize, d: usize, k: usize) {
     let x = Array2::from_shape_fn((n, d), |(i, j)| ((i * 37 + j * 11) % 29) as f64 * 0.7);
     let points = Points::new(x.view());
     let centroids: Vec<f64> = (0..k * d).map(|v| ((v * 13) % 17) as f64).collect();
@@ -26,7 +33,10 @@ fn step_labels_the_nearest_centroid_by_exact_distance_and_sums_each_cluster() {
         let row = points.row(i);
         let dist = |c: usize| sq_dist(row, &centroids[c * d..(c + 1) * d]);
         let best = (0..k).fold(0, |b, c| if dist(c) < dist(b) { c } else { b });
-        assert!(dist(l) <= dist(best) + 1e-9, "point {i}: {l} vs {best}");
+        assert!(
+            dist(l) <= dist(best) + 1e-9,
+            "k = {k}, point {i}: {l} vs {best}"
+        );
         want_counts[l] += 1.0;
         for j in 0..d {
             want_sums[l * d + j] += row[j];

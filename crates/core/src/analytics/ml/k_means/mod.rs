@@ -15,6 +15,7 @@
 
 pub mod hyperparams;
 pub mod lloyd;
+pub mod ranking;
 
 pub use super::Engine;
 pub use hyperparams::{KMeansInit, KMeansParams};
