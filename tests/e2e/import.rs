@@ -186,3 +186,45 @@ async fn a_chinese_contacts_file_with_35岁_and_5万_reports_those_rows_and_keep
         .await;
     browser.close().await;
 }
+
+/// 1,500 customers in one file: more than the write path absorbs row by
+/// row (`BULK_ABSORB`), so the index takes them in bulk; each is then
+/// listed and found by name at once, without a reload.
+#[tokio::test(flavor = "current_thread")]
+async fn a_large_import_is_listed_and_searchable_at_once() {
+    let mut text = String::from("First Name,Last Name,Email,Company Name\n");
+    for n in 0..1_500 {
+        text.push_str(&format!(
+            "Bulk{n},Importee{n},bulk{n}@example.com,Bulkco {}\n",
+            n % 7
+        ));
+    }
+    let path = std::env::temp_dir().join(format!("rapport-bulk-{}.csv", std::process::id()));
+    std::fs::write(&path, text).expect("write the CSV");
+    let browser = Browser::start().await;
+    browser.open("import-export").await;
+    browser.expect_heading("Import & export").await;
+    browser.choose_csv(&path).await;
+    browser.click_button("Check the file").await;
+    browser.expect_text("Rows read").await;
+    browser.click_button("Import").await;
+    browser.expect_text("Imported").await;
+    browser.click_link("Customers").await;
+    browser.expect_heading("Customers").await;
+    browser
+        .expect_true(
+            "(document.querySelector('.result-count')?.textContent ?? '').includes('1,500 customers')",
+            "every imported customer listed",
+        )
+        .await;
+    browser.fill("Search customers", "Importee1234").await;
+    browser.expect_text("bulk1234@example.com").await;
+    browser
+        .expect_true(
+            "(document.querySelector('.result-count')?.textContent ?? '').includes('1 customer')",
+            "exactly the one searched for",
+        )
+        .await;
+    let _ = std::fs::remove_file(path);
+    browser.close().await;
+}

@@ -100,6 +100,9 @@ impl AppState {
     /// Applies a write's effect on the customer index; returns the customers
     /// it touched.
     fn absorb(&self, changes: &ChangeSet) -> Vec<Id> {
+        if let Some(touched) = self.absorb_in_bulk(changes) {
+            return touched;
+        }
         let mut touched = Vec::new();
         self.index.update_value(|index| {
             for op in &changes.ops {
@@ -138,4 +141,46 @@ impl AppState {
         self.bump(&changes.collections());
         touched
     }
+
+    /// A large batch that only puts customers (an import, a demo batch):
+    /// absorbed with one rebuild of the index's token table
+    /// (`CustomerIndex::upsert_customers`) instead of row by row, which at
+    /// 100,000 imported customers was a 2.4 s task. `None` when the batch
+    /// is small or also purges or clears customers (then row by row, in
+    /// order).
+    fn absorb_in_bulk(&self, changes: &ChangeSet) -> Option<Vec<Id>> {
+        let mut customers = Vec::new();
+        for op in &changes.ops {
+            match op {
+                Op::Put {
+                    collection: "customers",
+                    envelope,
+                    ..
+                } => customers.push(envelope),
+                op if op.collection() == "customers" => return None,
+                _ => {}
+            }
+        }
+        if customers.len() < BULK_ABSORB {
+            return None;
+        }
+        let touched: Vec<Id> = customers.iter().map(|e| e.id).collect();
+        let (opened, unreadable): (Vec<_>, Vec<_>) = customers
+            .iter()
+            .map(|e| e.open::<Customer>().map_err(|_| e.id))
+            .partition(Result::is_ok);
+        let opened: Vec<Customer> = opened.into_iter().filter_map(Result::ok).collect();
+        self.index.update_value(|index| {
+            index.upsert_customers(&opened);
+            for id in unreadable.into_iter().filter_map(Result::err) {
+                index.remove(&id);
+            }
+        });
+        self.index_revision.update(|r| *r += 1);
+        self.bump(&changes.collections());
+        Some(touched)
+    }
 }
+
+/// From how many customers in one batch the index absorbs them in bulk.
+const BULK_ABSORB: usize = 1_000;

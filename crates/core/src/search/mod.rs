@@ -189,6 +189,38 @@ impl CustomerIndex {
         self.upsert(row);
     }
 
+    /// Applies many changed customers at once (a bulk import or restore):
+    /// the same rows as [`CustomerIndex::upsert_customer`] for each, but
+    /// the token table is rebuilt once at the end instead of kept up row by
+    /// row (which at 100,000 new customers rebuilt it several times over).
+    pub fn upsert_customers<'c>(&mut self, customers: impl IntoIterator<Item = &'c Customer>) {
+        for customer in customers {
+            let id = customer.meta.id;
+            if customer.meta.is_deleted() {
+                if let Some(slot) = self.by_id.remove(&id) {
+                    self.slots[slot as usize] = None;
+                }
+                continue;
+            }
+            let mut row = CustomerRow::from_customer(customer);
+            match self.by_id.get(&id) {
+                Some(&slot) => {
+                    if let Some(old) = self.slots[slot as usize].take() {
+                        row.likelihood = old.likelihood;
+                        row.recent_negative = old.recent_negative;
+                        row.figures = old.figures;
+                    }
+                    self.slots[slot as usize] = Some(row);
+                }
+                None => {
+                    self.by_id.insert(id, self.slots.len() as u32);
+                    self.slots.push(Some(row));
+                }
+            }
+        }
+        self.rebuild_table();
+    }
+
     /// Sets a row's propensity score; returns whether the row exists.
     pub fn set_likelihood(&mut self, id: &Id, likelihood: Option<f64>) -> bool {
         let Some(&slot) = self.by_id.get(id) else {

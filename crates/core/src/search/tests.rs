@@ -460,3 +460,53 @@ fn recent_negative_filter_keeps_exactly_the_flagged_rows_and_survives_an_edit() 
     }
     .is_empty());
 }
+
+#[test]
+fn many_customers_at_once_give_the_index_one_by_one_would() {
+    let people: Vec<Customer> = (1..=400u128)
+        .map(|n| {
+            customer(
+                n,
+                &format!("Given{}", n % 37),
+                &format!("Family{}", n % 53),
+                &format!("p{n}@example.com"),
+                if n % 3 == 0 { "Acme" } else { "Initech" },
+                &format!("555-{n:04}"),
+            )
+        })
+        .collect();
+    let start = || {
+        let mut index = CustomerIndex::build(people[..250].iter().map(CustomerRow::from_customer));
+        index.set_likelihood(&id(7), Some(0.75));
+        index
+    };
+    let (mut one_by_one, mut at_once) = (start(), start());
+    // New customers, edits (one renamed, one with a kept likelihood) and a trashed one.
+    let mut changed: Vec<Customer> = people[250..].to_vec();
+    let mut renamed = people[6].clone();
+    renamed.given_name = "Renamed".into();
+    changed.push(renamed);
+    let mut trashed = people[9].clone();
+    trashed.meta.deleted_at = Some(NOW);
+    changed.push(trashed);
+    for c in &changed {
+        one_by_one.upsert_customer(c);
+    }
+    at_once.upsert_customers(&changed);
+
+    let rows = |index: &CustomerIndex| {
+        let mut rows: Vec<CustomerRow> = index.rows().cloned().collect();
+        rows.sort_by_key(|r| r.id);
+        rows
+    };
+    assert_eq!(rows(&at_once), rows(&one_by_one));
+    assert_eq!(at_once.len(), 399);
+    assert_eq!(at_once.get(&id(7)).and_then(|r| r.likelihood), Some(0.75));
+    for text in [
+        "given1", "renamed", "acme", "p300@", "555-03", "family5", "given9",
+    ] {
+        assert_eq!(search(&at_once, text), search(&one_by_one, text), "{text}");
+    }
+    assert!(search(&at_once, "renamed").contains(&id(7)));
+    assert!(!search(&at_once, "p10@").contains(&id(10)));
+}
