@@ -41,12 +41,20 @@ pub async fn load_demo_data(browser: &Browser) -> usize {
     count
 }
 
-/// The total in the list's "N customers" / "M of N customers" line.
+/// The total in the list's "N customers" / "M of N customers" line, once
+/// the customers have loaded (until then it reads "Loading…").
 pub async fn listed_total(browser: &Browser) -> usize {
     let text = browser
-        .eval("return document.querySelector('.result-count')?.textContent ?? ''")
-        .await;
-    let text = text.as_str().unwrap_or_default().replace(',', "");
+        .wait_until(|| async {
+            let t = browser
+                .eval("return document.querySelector('.result-count')?.textContent ?? ''")
+                .await;
+            let t = t.as_str()?.to_string();
+            t.chars().any(|c| c.is_ascii_digit()).then_some(t)
+        })
+        .await
+        .unwrap_or_default();
+    let text = text.replace(',', "");
     let numbers: Vec<usize> = text
         .split_whitespace()
         .filter_map(|w| w.parse().ok())

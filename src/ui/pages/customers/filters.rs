@@ -10,7 +10,7 @@ use crate::ui::components::thousands;
 use crate::ui::state::AppState;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
-use rapport_core::i18n::{components as kinds, customers as t};
+use rapport_core::i18n::{common, components as kinds, customers as t};
 use std::collections::HashMap;
 
 const VIEWS_KEY: &str = "rapport.saved-views";
@@ -303,6 +303,11 @@ pub fn Toolbar(
         <div class="toolbar secondary">
             <span class="result-count" aria-live="polite">
                 {move || {
+                    // While the customers are still being read (and no
+                    // preview shows), a count of 0 would be wrong.
+                    if !state.readable() {
+                        return common::loading().to_string();
+                    }
                     let (shown, all) = (results.with(Vec::len), total.get());
                     match (shown == all, all == 1) {
                         (true, true) => t::count_one(thousands(all)),
