@@ -307,14 +307,13 @@ pub fn summarise(sources: Sources<'_>, (from, to): (Date, Date)) -> Dashboard {
         open_pipeline_value,
         open_tickets,
         tickets_opened: series(tickets_opened),
-        satisfaction: months
-            .iter()
-            .zip(ratings)
-            .map(|(m, (sum, n))| Month {
-                month: *m,
-                value: (n > 0).then(|| sum / n as f64),
-            })
-            .collect(),
+        satisfaction: monthly(
+            &months,
+            ratings
+                .into_iter()
+                .map(|(sum, n)| (n > 0).then(|| sum / n as f64))
+                .collect(),
+        ),
         average_satisfaction: (rated > 0).then(|| rating_sum / rated as f64),
         buyers: orders_per_buyer.len(),
         repeat_buyers: orders_per_buyer.values().filter(|n| **n >= 2).count(),

@@ -4,9 +4,7 @@
 //! [`totals_by_month`](super::sales::totals_by_month) give over the records
 //! (tested against them), from values a visit reads in a few milliseconds.
 
-use super::dashboard::{
-    campaign_costs, month_slot, monthly, revenue_in_main_currency, Dashboard, Month,
-};
+use super::dashboard::{campaign_costs, month_slot, monthly, revenue_in_main_currency, Dashboard};
 use super::period::{month_starts, span_of, years_of};
 use super::sales::MonthTotal;
 use crate::model::{Campaign, Pipeline};
@@ -198,14 +196,13 @@ pub fn summarise(
         open_pipeline_value: from_micros(open_micros),
         open_tickets: tallies.tickets.open_tickets as usize,
         tickets_opened: series(tickets_opened),
-        satisfaction: months
-            .iter()
-            .zip(ratings)
-            .map(|(m, (sum, n))| Month {
-                month: *m,
-                value: (n > 0).then(|| sum as f64 / n as f64),
-            })
-            .collect(),
+        satisfaction: monthly(
+            &months,
+            ratings
+                .into_iter()
+                .map(|(sum, n)| (n > 0).then(|| sum as f64 / n as f64))
+                .collect(),
+        ),
         average_satisfaction: (rated > 0).then(|| rating_sum as f64 / rated as f64),
         buyers,
         repeat_buyers,
