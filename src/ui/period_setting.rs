@@ -45,10 +45,6 @@ pub struct Shown {
     pub years: Vec<i32>,
 }
 
-/// The period picker. Picking stores the choice (a failed write only
-/// means it is not remembered). Choosing Custom starts from the days shown
-/// and opens "From" and "To"; a date that does not make a period shows the
-/// reason and keeps the last good one.
 /// How long a burst of changes must settle before a report is computed
 /// again (the first report is computed at once).
 const SETTLE_MS: i32 = 250;
@@ -56,7 +52,8 @@ const SETTLE_MS: i32 = 250;
 /// A report over the chosen period, computed by the worker job `J`: `input`
 /// runs in an effect (so it tracks what it reads: the choice, the
 /// collections the report sums) and builds the job's input; once the store
-/// is ready the job runs, the first time at once and afterwards when a
+/// is readable (`AppState::readable`: the customer index need not be
+/// complete) and no demo load runs, the job runs, the first time at once and afterwards when a
 /// burst of changes has settled, and only the latest request is sent. The
 /// last report stays in the returned signal while a newer one is computed.
 pub fn worker_report<J>(
@@ -109,6 +106,10 @@ pub fn shown(report: Option<Shown>, chosen: Option<Period>) -> Shown {
     })
 }
 
+/// The period picker. Picking stores the choice (a failed write only
+/// means it is not remembered). Choosing Custom starts from the days shown
+/// and opens "From" and "To"; a date that does not make a period shows the
+/// reason and keeps the last good one.
 #[component]
 pub fn PeriodPicker(
     /// The user's choice, `None` until they pick (shared with the page).

@@ -163,6 +163,17 @@ pub fn totals_by_month(orders: &[Order], from: Date, to: Date) -> Vec<MonthTotal
             _ => {}
         }
     }
+    month_rows(starts, sums, |sum| sum)
+}
+
+/// One [`MonthTotal`] per month of `starts` (oldest first) from its sums:
+/// revenue orders, quotes, and revenue per currency code as `amount` turns
+/// it into money; newest first, revenue rounded to cents.
+pub(crate) fn month_rows<V>(
+    starts: Vec<Date>,
+    sums: Vec<(usize, usize, BTreeMap<&str, V>)>,
+    amount: impl Fn(V) -> f64,
+) -> Vec<MonthTotal> {
     starts
         .into_iter()
         .zip(sums)
@@ -173,7 +184,7 @@ pub fn totals_by_month(orders: &[Order], from: Date, to: Date) -> Vec<MonthTotal
             quotes,
             revenue: revenue
                 .into_iter()
-                .map(|(code, sum)| (code.to_string(), cents(sum)))
+                .map(|(code, sum)| (code.to_string(), cents(amount(sum))))
                 .collect(),
         })
         .collect()

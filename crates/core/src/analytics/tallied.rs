@@ -6,7 +6,7 @@
 
 use super::dashboard::{campaign_costs, month_slot, monthly, revenue_in_main_currency, Dashboard};
 use super::period::{month_starts, span_of, years_of};
-use super::sales::MonthTotal;
+use super::sales::{month_rows, MonthTotal};
 use crate::model::{Campaign, Pipeline};
 use crate::store::tally::{from_micros, Day, Tally};
 use std::collections::{BTreeMap, HashMap};
@@ -89,24 +89,7 @@ pub fn totals_by_month(orders: &Tally, from: Date, to: Date) -> Vec<MonthTotal> 
             *slot.2.entry(code.as_str()).or_insert(0) += micros;
         }
     }
-    months
-        .into_iter()
-        .zip(sums)
-        .rev()
-        .map(|(month, (orders, quotes, revenue))| MonthTotal {
-            month,
-            orders,
-            quotes,
-            revenue: revenue
-                .into_iter()
-                .map(|(code, micros)| (code.to_string(), cents(from_micros(micros))))
-                .collect(),
-        })
-        .collect()
-}
-
-fn cents(sum: f64) -> f64 {
-    (sum * 100.0).round() / 100.0
+    month_rows(months, sums, from_micros)
 }
 
 /// As [`summarise`](super::dashboard::summarise), from the tallies (and the
