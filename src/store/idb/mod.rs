@@ -32,6 +32,7 @@ mod upgrade;
 
 pub use encryption::RewriteProgress;
 pub use key_share::{key_for_worker, serve_key};
+pub use slices::Slicer;
 
 use errors::{map_error, storage_nearly_full};
 

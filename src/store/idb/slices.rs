@@ -40,6 +40,38 @@ extern "C" {
     fn now_ms() -> f64;
 }
 
+/// Hands the thread back to the browser once a slice of work has run for
+/// [`SLICE_MS`]: call [`Slicer::pause_if_due`] between small pieces of a
+/// long job on the page.
+pub struct Slicer {
+    began: f64,
+}
+
+impl Default for Slicer {
+    fn default() -> Self {
+        Slicer { began: now_ms() }
+    }
+}
+
+impl Slicer {
+    /// A slicer whose first slice starts now.
+    pub fn new() -> Slicer {
+        Slicer::default()
+    }
+
+    /// Yields to the browser if the current slice has run for
+    /// [`SLICE_MS`], and starts the next.
+    pub async fn pause_if_due(&mut self) -> Result<(), StoreError> {
+        if now_ms() - self.began > SLICE_MS {
+            wasm_bindgen_futures::JsFuture::from(yield_to_browser())
+                .await
+                .map_err(map_error_js)?;
+            self.began = now_ms();
+        }
+        Ok(())
+    }
+}
+
 impl IdbStore {
     /// Every record of `R`'s collection (trashed included), in id order as
     /// `Store::all` gives them, decoded in slices of at most about
@@ -51,7 +83,7 @@ impl IdbStore {
         let key = self.key();
         let label = page_label(R::COLLECTION, "body");
         let mut all = Vec::new();
-        let mut slice_began = now_ms();
+        let mut slicer = Slicer::new();
         for chunk in numbers.chunks(PAGES_PER_READ) {
             let (Some(first), Some(last)) = (chunk.first(), chunk.last()) else {
                 continue;
@@ -72,12 +104,7 @@ impl IdbStore {
                     ))
                 })?;
                 all.append(&mut page);
-                if now_ms() - slice_began > SLICE_MS {
-                    wasm_bindgen_futures::JsFuture::from(yield_to_browser())
-                        .await
-                        .map_err(map_error_js)?;
-                    slice_began = now_ms();
-                }
+                slicer.pause_if_due().await?;
             }
         }
         all.sort_unstable_by_key(|r| r.id());

@@ -1,6 +1,11 @@
 //! A chart on the page: a `<canvas>` drawn by a function from `charts`,
 //! sized for the screen's pixel density, redrawn when its data, the window
 //! size or the theme changes, with a "Save PNG" button.
+//!
+//! Charts are drawn one per task ([`draw_soon`]): a page whose report
+//! brings six charts at once draws them in six short tasks rather than one
+//! long one, so the page keeps answering input in between (issue #13: no
+//! task over 50 ms).
 
 use crate::charts::canvas::{draw_on, png_data_url};
 use crate::charts::{
@@ -13,7 +18,38 @@ use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 use rapport_core::i18n::components as t;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::time::Duration;
 use wasm_bindgen::JsCast;
+
+thread_local! {
+    /// Charts waiting to be drawn, first asked first drawn.
+    static WAITING: RefCell<VecDeque<Box<dyn FnOnce()>>> = RefCell::default();
+    /// Whether a task to draw the next one is scheduled.
+    static SCHEDULED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Queues `draw` to run in a task of its own after the charts queued
+/// before it, each in its own task.
+fn draw_soon(draw: impl FnOnce() + 'static) {
+    WAITING.with(|w| w.borrow_mut().push_back(Box::new(draw)));
+    if !SCHEDULED.with(|s| s.replace(true)) {
+        set_timeout(draw_next, Duration::ZERO);
+    }
+}
+
+fn draw_next() {
+    let next = WAITING.with(|w| w.borrow_mut().pop_front());
+    if let Some(draw) = next {
+        draw();
+    }
+    if WAITING.with(|w| w.borrow().is_empty()) {
+        SCHEDULED.with(|s| s.set(false));
+    } else {
+        set_timeout(draw_next, Duration::ZERO);
+    }
+}
 
 /// What a [`Chart`] draws.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,14 +106,32 @@ pub fn Chart(
     let listener = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
     on_cleanup(move || listener.remove());
     let failure = RwSignal::new(None::<String>);
+    // Bumped by each change; a queued draw that is not the latest is
+    // skipped (the latest one draws what is current).
+    let asked = StoredValue::new(0u64);
     Effect::new(move |_| {
         resized.track();
+        spec.track();
         let dark = theme.get() == Theme::Dark;
-        let Some(element) = canvas.get() else {
+        if canvas.get().is_none() {
             return;
-        };
-        let result = spec.with(|s| draw_on(&element, dark, |area, theme| s.draw(area, theme)));
-        failure.set(result.err().map(|e| e.to_string()));
+        }
+        let mine = asked.get_value() + 1;
+        asked.set_value(mine);
+        draw_soon(move || {
+            // `try_`: the chart may be gone (its page left) by now.
+            if asked.try_get_value() != Some(mine) {
+                return;
+            }
+            let Some(Some(element)) = canvas.try_get_untracked() else {
+                return;
+            };
+            let result = spec
+                .try_with_untracked(|s| draw_on(&element, dark, |area, theme| s.draw(area, theme)));
+            if let Some(result) = result {
+                failure.try_set(result.err().map(|e| e.to_string()));
+            }
+        });
     });
     let save = move |_| {
         let Some(element) = canvas.get_untracked() else {

@@ -25,8 +25,8 @@ pub use toasts::Toast;
 
 use crate::jobs::Refresh;
 use crate::model::{Customer, Id, PropensityScores, Record, Timestamp, SCORES_ID};
-use crate::search::{CustomerIndex, CustomerRow};
-use crate::store::idb::IdbStore;
+use crate::search::{CustomerIndex, CustomerRow, IndexBuilder};
+use crate::store::idb::{IdbStore, Slicer};
 use crate::store::{Collection, Store, StoreError, COLLECTIONS};
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -38,6 +38,10 @@ pub const DATABASE_NAME: &str = "rapport";
 const PREVIEW_FROM: usize = 5_000;
 /// How many customers the preview holds.
 const PREVIEW_ROWS: usize = 100;
+
+/// Customers tokenised for the index between two checks of the slice's
+/// time (a few milliseconds' work).
+const INDEX_ROWS_PER_SLICE: usize = 500;
 
 /// Where opening the store stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -345,13 +349,23 @@ impl AppState {
         // Decoded in slices, so the page keeps answering while 100,000
         // customers are read.
         let customers: Vec<Customer> = self.store()?.all_in_slices().await?;
-        let rows = customers
-            .iter()
-            .filter(|c| !c.is_deleted())
-            .map(CustomerRow::from_customer);
+        // The index too is built in slices (its tokens, row by row), so
+        // no task of the cold open is the whole index's build.
+        let mut builder = IndexBuilder::new();
+        let mut slicer = Slicer::new();
+        for chunk in customers.chunks(INDEX_ROWS_PER_SLICE) {
+            builder.add(
+                chunk
+                    .iter()
+                    .filter(|c| !c.is_deleted())
+                    .map(CustomerRow::from_customer),
+            );
+            slicer.pause_if_due().await?;
+        }
+        drop(customers);
         // The latest propensity model's scores fill the Likelihood column.
         let scores: Option<PropensityScores> = self.store()?.get(SCORES_ID).await?;
-        let mut index = CustomerIndex::build(rows);
+        let mut index = builder.finish();
         for (id, likelihood) in scores.map(|s| s.scores).unwrap_or_default() {
             index.set_likelihood(&id, Some(f64::from(likelihood)));
         }

@@ -41,6 +41,7 @@
 //!   a query then sorts its matches by the cached rank, O(m log m) integer
 //!   compares, so typing with a sort active does not re-compare strings.
 
+mod builder;
 mod figure_filter;
 #[cfg(test)]
 mod figures_tests;
@@ -55,6 +56,7 @@ mod tests;
 mod tests_large;
 mod tokens;
 
+pub use builder::IndexBuilder;
 pub use figure_filter::{
     parse_last_purchase_before, parse_spend_at_least, BoundKind, FigureBound, FigureFilterError,
 };
@@ -104,18 +106,9 @@ impl CustomerIndex {
 
     /// The index of `rows`; of rows with the same id, the last wins.
     pub fn build(rows: impl IntoIterator<Item = CustomerRow>) -> Self {
-        let mut index = CustomerIndex::new();
-        for row in rows {
-            match index.by_id.get(&row.id) {
-                Some(&slot) => index.slots[slot as usize] = Some(row),
-                None => {
-                    index.by_id.insert(row.id, index.slots.len() as u32);
-                    index.slots.push(Some(row));
-                }
-            }
-        }
-        index.rebuild_table();
-        index
+        let mut builder = IndexBuilder::default();
+        builder.add(rows);
+        builder.finish()
     }
 
     /// Number of rows.

@@ -106,3 +106,72 @@ fn build_of_100_000_rows_answers_ten_keystrokes() {
     assert_eq!(all.len(), 100_000);
     println!("100k rows (debug build): build {built:?}, 10 keystrokes {typed:?} (incl. first Company ranking), sort all by name {:?}", start.elapsed());
 }
+
+/// The demo's customers (CJK names among them) and synthetic rows: the
+/// rows an index of real and made-up data is built from.
+fn mixed_rows() -> Vec<CustomerRow> {
+    let batch = crate::demo::generate(
+        crate::demo::DemoConfig {
+            seed: 11,
+            customers: 600,
+        },
+        NOW,
+    );
+    batch
+        .customers
+        .iter()
+        .map(CustomerRow::from_customer)
+        .chain((0..3_000).map(synthetic))
+        .collect()
+}
+
+fn built_in_slices(rows: &[CustomerRow], slice: usize) -> CustomerIndex {
+    let mut builder = IndexBuilder::new();
+    for chunk in rows.chunks(slice) {
+        builder.add(chunk.iter().cloned());
+    }
+    builder.finish()
+}
+
+#[test]
+fn an_index_built_in_slices_equals_one_built_at_once() {
+    let rows = mixed_rows();
+    let whole = CustomerIndex::build(rows.clone());
+    for slice in [1, 7, 500, rows.len()] {
+        let sliced = built_in_slices(&rows, slice);
+        assert_eq!(sliced.table, whole.table, "slices of {slice}");
+        assert_eq!(sliced.slots, whole.slots, "slices of {slice}");
+        assert_eq!(sliced.by_id, whole.by_id, "slices of {slice}");
+        assert_eq!(sliced.in_table, whole.in_table, "slices of {slice}");
+        for text in ["ada", "lovelace", "example3", "0123", "王", "gmail", ""] {
+            assert_eq!(search(&sliced, text), search(&whole, text), "{text:?}");
+        }
+    }
+}
+
+#[test]
+fn a_row_met_again_in_a_later_slice_replaces_the_earlier_one() {
+    let rows = mixed_rows();
+    let mut renamed = rows[5].clone();
+    renamed.name = "Zebulon Quartermaine".into();
+    renamed.email = Some("zq@elsewhere.test".into());
+    let old_email = rows[5]
+        .email
+        .clone()
+        .expect("the demo's customers have emails");
+    let mut builder = IndexBuilder::new();
+    builder.add(rows[..100].iter().cloned());
+    builder.add(std::iter::once(renamed.clone()));
+    builder.add(rows[100..].iter().cloned());
+    assert_eq!(builder.len(), rows.len());
+    let sliced = builder.finish();
+
+    let mut in_order = rows.clone();
+    in_order.insert(100, renamed.clone());
+    let whole = CustomerIndex::build(in_order);
+    assert_eq!(sliced.table, whole.table);
+    assert_eq!(sliced.slots, whole.slots);
+    assert_eq!(search(&sliced, "zebulon"), vec![renamed.id]);
+    assert!(!search(&sliced, &old_email).contains(&renamed.id));
+    assert_eq!(sliced.get(&renamed.id), Some(&renamed));
+}

@@ -225,7 +225,7 @@ fn head(s: &str) -> u128 {
 /// `text[tok_at[i]..tok_at[i + 1]]`, its slots
 /// `slots[post_at[i]..post_at[i + 1]]`, in slot order); digit tokens are
 /// `(packed, slot)` pairs. Built in bulk, never edited.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct TokenTable {
     text: String,
     tok_at: Vec<u32>,
@@ -234,36 +234,57 @@ pub(crate) struct TokenTable {
     digits: Vec<(u64, u32)>,
 }
 
-impl TokenTable {
-    /// The table of `rows` (by slot, in increasing slot order).
-    pub fn build<'r>(rows: impl IntoIterator<Item = (u32, &'r CustomerRow)>) -> Self {
-        // Intern text tokens, remembering (token id, slot) pairs in slot
-        // order; pack digit tokens. Each row's tokens are deduplicated.
-        let mut ids: HashMap<Box<str>, u32, FxBuild> = HashMap::default();
-        let mut pairs: Vec<(u32, u32)> = Vec::new();
-        let mut digits: Vec<(u64, u32)> = Vec::new();
-        let (mut row_ids, mut row_keys) = (Vec::new(), Vec::new());
-        for (slot, row) in rows {
-            row_ids.clear();
-            row_keys.clear();
-            each_token(row, &mut |t| {
-                if let Some(key) = pack_digits(t) {
-                    row_keys.push(key);
-                } else if let Some(&id) = ids.get(t) {
-                    row_ids.push(id);
-                } else {
-                    let id = ids.len() as u32;
-                    ids.insert(t.into(), id);
-                    row_ids.push(id);
-                }
-            });
-            row_ids.sort_unstable();
-            row_ids.dedup();
-            row_keys.sort_unstable();
-            row_keys.dedup();
-            pairs.extend(row_ids.iter().map(|&id| (id, slot)));
-            digits.extend(row_keys.iter().map(|&key| (key, slot)));
-        }
+/// A [`TokenTable`] in the making: rows are tokenised as they are
+/// [`add`](TokenTableBuilder::add)ed (the bulk of the work, so a caller may
+/// hand the thread back between slices of rows), and
+/// [`finish`](TokenTableBuilder::finish) sorts the tokens into the table.
+#[derive(Default)]
+pub(crate) struct TokenTableBuilder {
+    /// Text tokens interned: token → id in order of first sight.
+    ids: HashMap<Box<str>, u32, FxBuild>,
+    /// (token id, slot) pairs, in slot order.
+    pairs: Vec<(u32, u32)>,
+    /// (packed digits, slot) pairs.
+    digits: Vec<(u64, u32)>,
+    /// One row's token ids and digit keys (reused buffers).
+    row_ids: Vec<u32>,
+    row_keys: Vec<u64>,
+}
+
+impl TokenTableBuilder {
+    /// Adds the tokens of `row` in `slot` (slots must be added in
+    /// increasing order); each row's tokens are deduplicated.
+    pub fn add(&mut self, slot: u32, row: &CustomerRow) {
+        let (ids, row_ids, row_keys) = (&mut self.ids, &mut self.row_ids, &mut self.row_keys);
+        row_ids.clear();
+        row_keys.clear();
+        each_token(row, &mut |t| {
+            if let Some(key) = pack_digits(t) {
+                row_keys.push(key);
+            } else if let Some(&id) = ids.get(t) {
+                row_ids.push(id);
+            } else {
+                let id = ids.len() as u32;
+                ids.insert(t.into(), id);
+                row_ids.push(id);
+            }
+        });
+        row_ids.sort_unstable();
+        row_ids.dedup();
+        row_keys.sort_unstable();
+        row_keys.dedup();
+        self.pairs.extend(row_ids.iter().map(|&id| (id, slot)));
+        self.digits.extend(row_keys.iter().map(|&key| (key, slot)));
+    }
+
+    /// The table of every row added.
+    pub fn finish(self) -> TokenTable {
+        let TokenTableBuilder {
+            ids,
+            pairs,
+            mut digits,
+            ..
+        } = self;
         digits.sort_unstable();
         let mut distinct: Vec<(u128, Box<str>, u32)> =
             ids.into_iter().map(|(t, id)| (head(&t), t, id)).collect();
@@ -299,6 +320,17 @@ impl TokenTable {
             slots,
             digits,
         }
+    }
+}
+
+impl TokenTable {
+    /// The table of `rows` (by slot, in increasing slot order).
+    pub fn build<'r>(rows: impl IntoIterator<Item = (u32, &'r CustomerRow)>) -> Self {
+        let mut builder = TokenTableBuilder::default();
+        for (slot, row) in rows {
+            builder.add(slot, row);
+        }
+        builder.finish()
     }
 
     /// Number of (token, slot) postings.
