@@ -135,6 +135,7 @@ impl Running {
             };
             match reply {
                 Reply::Ready => {
+                    crate::ui::state::mark_step("worker-ready");
                     let _ = sender.post_message(&JsValue::from_str(&request));
                 }
                 Reply::Progress { done, note, .. } => on_progress(done, note),

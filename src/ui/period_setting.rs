@@ -73,7 +73,7 @@ where
         // Not while the demo data loads: every batch changes what the
         // report adds up, and a run per batch would re-read the growing
         // store each time (quadratic); it runs once when the load ends.
-        if !state.readable() || state.demo_progress.with(Option::is_some) {
+        if !state.jobs_may_start() || state.demo_progress.with(Option::is_some) {
             return;
         }
         let mine = generation.get_value() + 1;

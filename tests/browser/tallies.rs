@@ -6,8 +6,10 @@
 use rapport::demo::{DemoConfig, DemoGenerator};
 use rapport::model::{Customer, Order, OrderStatus, Record};
 use rapport::store::idb::IdbStore;
-use rapport::store::schema::{HEADS, TALLIES};
+use rapport::store::schema::{HEADS, META, TALLIES};
+use rapport::store::seal::SEALED_PREFIX;
 use rapport::store::{ChangeSet, Collection, Store, Tally};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const NOW: i64 = 1_750_000_000_000;
@@ -58,10 +60,12 @@ async fn raw_count(name: &str, store: &str) -> u32 {
     n
 }
 
+/// Makes the store look written before tallies: no page tallies, and so
+/// no cached sums of them either.
 async fn forget_every_tally(name: &str) {
     let db = open_raw(name).await;
     let txn = db
-        .transaction(&[TALLIES], idb::TransactionMode::ReadWrite)
+        .transaction(&[TALLIES, META], idb::TransactionMode::ReadWrite)
         .unwrap();
     txn.object_store(TALLIES)
         .unwrap()
@@ -69,8 +73,126 @@ async fn forget_every_tally(name: &str) {
         .unwrap()
         .await
         .unwrap();
+    for c in TALLIED {
+        txn.object_store(META)
+            .unwrap()
+            .delete(JsValue::from_str(&sum_key(c)))
+            .unwrap()
+            .await
+            .unwrap();
+    }
     txn.commit().unwrap().await.unwrap();
     db.close();
+}
+
+fn sum_key(c: Collection) -> String {
+    format!("tally-sum/{}", c.name())
+}
+
+/// The raw `meta` value under `key`, as IndexedDB holds it.
+async fn raw_meta(name: &str, key: &str) -> Option<String> {
+    let db = open_raw(name).await;
+    let txn = db
+        .transaction(&[META], idb::TransactionMode::ReadOnly)
+        .unwrap();
+    let value = txn
+        .object_store(META)
+        .unwrap()
+        .get(JsValue::from_str(key))
+        .unwrap()
+        .await
+        .unwrap();
+    db.close();
+    value.and_then(|v| v.as_string())
+}
+
+/// Replaces the raw `meta` value under `key`.
+async fn put_raw_meta(name: &str, key: &str, value: &str) {
+    let db = open_raw(name).await;
+    let txn = db
+        .transaction(&[META], idb::TransactionMode::ReadWrite)
+        .unwrap();
+    txn.object_store(META)
+        .unwrap()
+        .put(&JsValue::from_str(value), Some(&JsValue::from_str(key)))
+        .unwrap()
+        .await
+        .unwrap();
+    txn.commit().unwrap().await.unwrap();
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_collections_sum_is_kept_until_a_write_moves_it_on_and_is_sealed_with_the_pages() {
+    let name = "rapport-test-tally-sums";
+    IdbStore::delete(name).await.unwrap();
+    let store = IdbStore::open(name).await.unwrap();
+    let mut g = DemoGenerator::new(
+        DemoConfig {
+            seed: 9,
+            customers: 80,
+        },
+        NOW,
+    );
+    while let Some(batch) = g.next_batch(40) {
+        store
+            .apply(&batch.to_change_set("demo").unwrap())
+            .await
+            .unwrap();
+    }
+    // The first read adds up the pages and keeps the sum.
+    assert_eq!(raw_meta(name, &sum_key(Collection::Orders)).await, None);
+    assert_tallies_match_records(&store, "added up").await;
+    let kept = raw_meta(name, &sum_key(Collection::Orders))
+        .await
+        .expect("the orders' sum is kept");
+    assert!(kept.starts_with("{\"g\":"), "{kept}");
+
+    // A later read uses it: a sum planted at the same generation is what
+    // comes back (and a fresh connection reads it too).
+    let planted = kept.replacen("\"t\":{", "\"t\":{\"u\":4242,", 1);
+    put_raw_meta(name, &sum_key(Collection::Orders), &planted).await;
+    let reader = IdbStore::open(name).await.unwrap();
+    assert_eq!(
+        reader.tally(Collection::Orders).await.unwrap().open_tickets,
+        4242
+    );
+    reader.close();
+
+    // A write moves the generation on: the stale sum is not used, and the
+    // new one is kept.
+    let mut order: Order = store.all().await.unwrap().remove(0);
+    order.status = OrderStatus::Cancelled;
+    order.touch(NOW + 5);
+    let mut cs = ChangeSet::new("cancel");
+    cs.update(&order).unwrap();
+    store.apply(&cs).await.unwrap();
+    assert_tallies_match_records(&store, "after a write").await;
+    assert!(!raw_meta(name, &sum_key(Collection::Orders))
+        .await
+        .unwrap()
+        .contains("4242"));
+
+    // A damaged sum is added up again rather than failing.
+    put_raw_meta(name, &sum_key(Collection::Orders), "{not json").await;
+    assert_tallies_match_records(&store, "after damage").await;
+
+    // With encryption on, the rewrite drops the plain sums and the next
+    // ones are sealed.
+    store
+        .turn_encryption_on("correct horse battery")
+        .await
+        .unwrap();
+    store.finish_rewrite(8, |_| {}).await.unwrap();
+    for c in TALLIED {
+        assert_eq!(raw_meta(name, &sum_key(c)).await, None, "{}", c.name());
+    }
+    assert_tallies_match_records(&store, "sealed").await;
+    for c in TALLIED {
+        let sealed = raw_meta(name, &sum_key(c)).await.expect("kept again");
+        assert!(sealed.starts_with(SEALED_PREFIX), "{}: {sealed}", c.name());
+    }
+    store.close();
 }
 
 #[wasm_bindgen_test]

@@ -12,7 +12,7 @@
 
 use crate::harness::Browser;
 use crate::perf_page::{
-    click_and_watch, click_then_watch, figure, long_tasks, observe, page_now, seen, watch,
+    click_and_watch, click_then_watch, figure, long_tasks, observe, page_now, seen, timeline, watch,
 };
 use std::time::Duration;
 
@@ -83,6 +83,10 @@ async fn demo_set_at_100k_then_dashboard_orders_and_segments_after_a_reload() {
     println!(
         "Dashboard at 100,000 after a reload: KPIs {kpis:.0} ms, every chart drawn {charts:.0} ms after the navigation began (watching from {installed:.0} ms); main thread: {}",
         tasks.describe()
+    );
+    println!(
+        "the Dashboard's start, step by step:\n{}",
+        timeline(&browser, charts.max(kpis)).await
     );
     figure("dashboard_reload_kpis", kpis);
     figure("dashboard_reload_charts", charts);

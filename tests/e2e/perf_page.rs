@@ -179,3 +179,36 @@ pub async fn long_tasks(browser: &Browser, from: f64, to: f64) -> LongTasks {
 pub fn figure(id: &str, ms: f64) {
     println!("bench-figure {id} {ms:.2}");
 }
+
+/// The page's own start-up steps (`performance.mark("rapport:…")`, see
+/// `ui::state::mark_step`) and its long tasks up to `to` ms, in time order:
+/// "  412 ms  store-opened", "  530 ms  long task 263 ms". Where the time of
+/// a figure went.
+pub async fn timeline(browser: &Browser, to: f64) -> String {
+    let lines = browser
+        .client
+        .execute(
+            "const perf = window.__perf;
+             if (perf.observer) perf.entries.push(...perf.observer.takeRecords());
+             const [to] = arguments;
+             const marks = performance.getEntriesByType('mark')
+                 .filter(m => m.name.startsWith('rapport:') && m.startTime <= to)
+                 .map(m => [m.startTime, m.name.slice(8)]);
+             const tasks = perf.entries.filter(e => e.startTime <= to)
+                 .map(e => [e.startTime, `long task ${Math.round(e.duration)} ms`]);
+             return [...marks, ...tasks].sort((a, b) => a[0] - b[0])
+                 .map(([t, what]) => `${String(Math.round(t)).padStart(6)} ms  ${what}`);",
+            vec![to.into()],
+        )
+        .await
+        .expect("read the timeline");
+    lines
+        .as_array()
+        .map(|l| {
+            l.iter()
+                .filter_map(|x| x.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .unwrap_or_default()
+}

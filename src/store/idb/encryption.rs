@@ -181,6 +181,8 @@ impl IdbStore {
                 pages::put_tally(&txn, batch.collection, no, &tally, seal)?;
             }
         }
+        // The cached sums were sealed (or not) the old way: counted afresh.
+        super::tally_sums::forget(&txn, &crate::store::tally::TALLIED)?;
         let advanced = record.advanced(&batch);
         let (done, total) = advanced.progress(&numbers);
         pages::put_encryption(&txn, Some(&advanced))?;

@@ -28,6 +28,7 @@ mod errors;
 mod key_share;
 mod pages;
 mod slices;
+mod tally_sums;
 mod upgrade;
 
 pub use encryption::RewriteProgress;
@@ -165,15 +166,28 @@ impl IdbStore {
             }
         }
         let heads = pages::read_heads(txn, collection, self.key().as_deref()).await?;
-        let built = Rc::new(Catalog::from_heads(generation, heads));
+        Ok(self.keep_catalog(collection, Catalog::from_heads(generation, heads)))
+    }
+
+    /// Keeps `built` as `collection`'s catalog unless a newer one is kept.
+    fn keep_catalog(&self, collection: &'static str, built: Catalog) -> Rc<Catalog> {
+        let built = Rc::new(built);
         let mut catalogs = self.catalogs.borrow_mut();
         let newer_kept = catalogs
             .get(collection)
-            .is_some_and(|c| c.generation > generation);
+            .is_some_and(|c| c.generation > built.generation);
         if !newer_kept {
             catalogs.insert(collection, built.clone());
         }
-        Ok(built)
+        built
+    }
+
+    /// Whether the catalog kept for `collection` is of `generation`.
+    fn has_catalog(&self, collection: &str, generation: u64) -> bool {
+        self.catalogs
+            .borrow()
+            .get(collection)
+            .is_some_and(|c| c.generation == generation)
     }
 
     /// The envelopes a catalog lookup names, read from their pages.
@@ -271,7 +285,9 @@ impl Store for IdbStore {
         self.commit(changes, false).await.map(drop)
     }
 
-    /// The stored page tallies added up (one `getAll` of small values).
+    /// The stored page tallies added up: the cached sum when the
+    /// collection has not changed since it was kept (`tally_sums`), else
+    /// one `getAll` of the page tallies, added up and kept as the new sum.
     /// Pages written before tallies existed are counted from their records
     /// and given their tally, once.
     async fn tally(&self, collection: Collection) -> Result<Tally, StoreError> {
@@ -281,12 +297,19 @@ impl Store for IdbStore {
         }
         let key = self.key();
         let txn = self.transaction(TransactionMode::ReadOnly)?;
-        let (sum, missing) = pages::read_tallies(&txn, name, key.as_deref()).await?;
-        if missing.is_empty() {
+        let generation = pages::generation(&txn, name).await?;
+        if let Some(sum) = tally_sums::read(&txn, name, generation, key.as_deref()).await? {
             return Ok(sum);
         }
+        let (sum, missing) = pages::read_tallies(&txn, name, key.as_deref()).await?;
         drop(txn);
-        self.backfill_tallies(name).await
+        let sum = match missing.is_empty() {
+            true => sum,
+            false => self.backfill_tallies(name).await?,
+        };
+        // Best effort: without the cache the next read adds up the pages.
+        let _ = self.keep_tally_sum(name, generation, &sum).await;
+        Ok(sum)
     }
 
     async fn apply_undoable(

@@ -57,6 +57,7 @@ impl JobState {
         self.running.set(true);
         self.error.set(None);
         self.progress.set((0.0, t::starting_worker().into()));
+        crate::ui::state::mark_step(&format!("job-start:{}", J::NAME));
         leptos::task::spawn_local(async move {
             let progress = self.progress;
             let result = client::run::<J>(
@@ -67,6 +68,7 @@ impl JobState {
             )
             .await;
             self.canceller.set_value(None);
+            crate::ui::state::mark_step(&format!("job-end:{}", J::NAME));
             match result {
                 Ok(output) => on_done(output),
                 Err(JobError::Cancelled) => {}

@@ -141,8 +141,10 @@ pub fn DashboardPage() -> impl IntoView {
     // stays on screen while a newer one is computed.
     let job = JobState::new();
     let report = period_setting::worker_report::<DashboardJob>(state, job, move || {
-        state.index_revision.track();
+        // Customers' writes, not the index's own updates (its preview, the
+        // overviews' flags), which would restart the report for nothing.
         for c in [
+            Collection::Customers,
             Collection::Orders,
             Collection::Deals,
             Collection::Tickets,
@@ -156,11 +158,11 @@ pub fn DashboardPage() -> impl IntoView {
             pipeline: pipeline.get(),
         }
     });
-    // Live customers: the index's count, or while a large store's index is
-    // still loading (its preview shows), the report's (from the tallies).
+    // Live customers: the index's count, or while the index is still
+    // loading, the report's (from the tallies).
     let customers = Memo::new(move |_| {
         state.index_revision.track();
-        if state.index_preview.with(Option::is_some) {
+        if state.status.get() != StoreStatus::Ready {
             report.with(|r| r.as_ref().map_or(0, |r| r.dashboard.customers))
         } else {
             state.with_index(|index| index.len())
@@ -190,7 +192,8 @@ pub fn DashboardPage() -> impl IntoView {
             )
         }
     });
-    let ready = move || state.readable();
+    // The report may come before even the index's preview: show it then.
+    let ready = move || state.readable() || report.with(Option::is_some);
     let empty = move || state.status.get() == StoreStatus::Ready && customers.get() == 0;
     view! {
         <PageHeader title=t::title() subtitle=t::subtitle()/>

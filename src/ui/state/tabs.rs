@@ -70,7 +70,7 @@ impl AppState {
                         state.text.invalidate();
                     }
                     let result = if notice.reload_all {
-                        state.reload_index().await
+                        state.reload_everything().await
                     } else {
                         let collections: Vec<&str> =
                             notice.collections.iter().map(String::as_str).collect();

@@ -207,7 +207,10 @@ pub fn BackupCard() -> impl IntoView {
                 let restored_theme = Theme::load();
                 restored_theme.apply();
                 theme.set(restored_theme);
-                state.reload_index().await.map_err(|e| e.user_message())?;
+                state
+                    .reload_everything()
+                    .await
+                    .map_err(|e| e.user_message())?;
                 Ok::<_, String>(summary)
             }
             .await;

@@ -175,9 +175,12 @@ fn day_of(ts: crate::model::Timestamp) -> Day {
     date_of(ts).to_julian_day()
 }
 
+/// The collections that keep a tally.
+pub const TALLIED: [&str; 4] = ["customers", "orders", "deals", "tickets"];
+
 /// Whether `collection` keeps a tally.
 pub fn is_tallied(collection: &str) -> bool {
-    matches!(collection, "customers" | "orders" | "deals" | "tickets")
+    TALLIED.contains(&collection)
 }
 
 /// One day of orders.
