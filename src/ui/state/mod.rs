@@ -170,6 +170,7 @@ impl AppState {
         };
         state.watch_sentiment();
         state.watch_insight();
+        state.watch_tally_sums();
         state.follow_encryption_of_other_tabs();
         mark_step("app-start");
         leptos::task::spawn_local(async move {

@@ -6,12 +6,13 @@
 //! customer pages and the Insight page) feed the customer index. Each
 //! overview's [`Refresh`] says whether it is being computed or updated,
 //! or why its latest run failed (pages show that with Retry, which runs it
-//! again at once).
+//! again at once). The tally sums are kept the same way, for the next
+//! visit's reports.
 
 use super::{AppState, StoreStatus};
 use crate::jobs::insight::{InsightInput, InsightOverview};
 use crate::jobs::text::SentimentOverview;
-use crate::jobs::{InsightJob, Job, Refresh, SentimentJob};
+use crate::jobs::{InsightJob, Job, Refresh, SentimentJob, TallySumsJob};
 use crate::store::Collection;
 use crate::ui::components::JobState;
 use leptos::prelude::*;
@@ -58,6 +59,25 @@ impl AppState {
                 state.index_revision.update(|r| *r += 1);
                 state.insight.set(Some(std::sync::Arc::new(overview)));
             },
+        );
+    }
+
+    /// Keeps the collections' tally sums current (`jobs::tally_sums`): a
+    /// moment after writes settle, the worker adds up what changed and
+    /// keeps the sums, so the next visit to the Dashboard (or a reload)
+    /// reads one value per collection.
+    pub(super) fn watch_tally_sums(&self) {
+        self.keep_current::<TallySumsJob>(
+            &[
+                Collection::Customers,
+                Collection::Orders,
+                Collection::Deals,
+                Collection::Tickets,
+            ],
+            || (),
+            RwSignal::new(Refresh::new()),
+            RwSignal::new(0),
+            |_| (),
         );
     }
 

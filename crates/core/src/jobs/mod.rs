@@ -25,6 +25,7 @@ pub mod order_totals;
 pub mod predict;
 pub mod products;
 pub mod refresh;
+pub mod tally_sums;
 pub mod text;
 
 use crate::i18n::analysis_errors as t;
@@ -41,6 +42,7 @@ pub use order_totals::{OrderTotalsInput, OrderTotalsJob, OrderTotalsReport};
 pub use predict::{LinearJob, PropensityJob, TreeJob};
 pub use products::{AlsoBoughtInput, AlsoBoughtJob, AlsoBoughtReport};
 pub use refresh::{Refresh, RefreshStatus};
+pub use tally_sums::TallySumsJob;
 pub use text::{DuplicateCustomersJob, NearDuplicatesJob, SentimentJob, TopicsJob};
 
 /// A message from the page to the worker.
@@ -176,6 +178,7 @@ pub fn reads_store(name: &str) -> Option<bool> {
         TopicsJob::NAME | SentimentJob::NAME => true,
         InsightJob::NAME | RecommendJob::NAME | NetworkJob::NAME => true,
         AlsoBoughtJob::NAME | DashboardJob::NAME | OrderTotalsJob::NAME => true,
+        TallySumsJob::NAME => true,
         _ => return None,
     })
 }
@@ -214,6 +217,7 @@ pub async fn run_named<S: Store>(
         AlsoBoughtJob::NAME => run_encoded::<AlsoBoughtJob, _>(store, input, now, progress).await,
         DashboardJob::NAME => run_encoded::<DashboardJob, _>(store, input, now, progress).await,
         OrderTotalsJob::NAME => run_encoded::<OrderTotalsJob, _>(store, input, now, progress).await,
+        TallySumsJob::NAME => run_encoded::<TallySumsJob, _>(store, input, now, progress).await,
         other => Err(JobError::NoSuchJob(other.to_string())),
     }
 }
@@ -310,6 +314,7 @@ mod tests {
             AlsoBoughtJob::NAME,
             DashboardJob::NAME,
             OrderTotalsJob::NAME,
+            TallySumsJob::NAME,
         ] {
             assert!(reads_store(name).is_some(), "{name}");
             let err = run(name, "not json", &mut |_, _| {}).unwrap_err();

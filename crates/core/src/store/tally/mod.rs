@@ -335,6 +335,24 @@ impl Tally {
         self.created.values().map(|n| *n as usize).sum()
     }
 
+    /// The live records counted (of whichever collection this tally is):
+    /// customers by creation day, orders by date, deals by stage, tickets by
+    /// opening day.
+    pub fn live_records(&self) -> usize {
+        self.customers()
+            + self.orders.values().map(|o| o.live as usize).sum::<usize>()
+            + self
+                .stages
+                .values()
+                .map(|(n, _)| *n as usize)
+                .sum::<usize>()
+            + self
+                .tickets
+                .values()
+                .map(|t| t.opened as usize)
+                .sum::<usize>()
+    }
+
     fn apply(&mut self, fact: &Fact, adding: bool) {
         match fact {
             Fact::Customer { created } => count(&mut self.created, *created, adding),
