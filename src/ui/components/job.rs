@@ -63,7 +63,10 @@ impl JobState {
             let result = client::run::<J>(
                 &input,
                 DATABASE_NAME,
-                move |done, note| progress.set((done, note)),
+                move |done, note| {
+                    crate::ui::state::mark_step(&format!("job-progress:{}:{done}", J::NAME));
+                    progress.set((done, note))
+                },
                 move |canceller| self.canceller.set_value(Some(canceller)),
             )
             .await;
