@@ -7,11 +7,9 @@
 use super::{now_ms, AppState};
 use crate::model::{Customer, Id, Record};
 use crate::ops::OpError;
-use crate::search::{CustomerIndex, CustomerRow, IndexBuilder};
-use crate::store::idb::Slicer;
+use crate::search::CustomerIndex;
 use crate::store::{ChangeSet, Op, Store, StoreError};
 use leptos::prelude::*;
-use std::collections::HashSet;
 
 impl AppState {
     /// Writes `changes` in one transaction (once the store is open: a write
@@ -26,7 +24,7 @@ impl AppState {
             store.apply(&changes).await?;
             None
         };
-        let changed = self.absorb(&changes).await;
+        let changed = self.absorb(&changes);
         self.text.absorb(&changes);
         let reload_all = changes.ops.iter().any(|op| matches!(op, Op::Clear { .. }));
         self.tell_other_tabs(changed, changes.collections(), reload_all);
@@ -101,8 +99,8 @@ impl AppState {
 
     /// Applies a write's effect on the customer index; returns the customers
     /// it touched.
-    async fn absorb(&self, changes: &ChangeSet) -> Vec<Id> {
-        if let Some(touched) = self.absorb_in_bulk(changes).await {
+    fn absorb(&self, changes: &ChangeSet) -> Vec<Id> {
+        if let Some(touched) = self.absorb_in_bulk(changes) {
             return touched;
         }
         let mut touched = Vec::new();
@@ -145,15 +143,12 @@ impl AppState {
     }
 
     /// A large batch that only puts customers (an import, a demo batch):
-    /// a new index is built in slices (`IndexBuilder`, the thread handed
-    /// back to the browser between them) from the rows the index keeps and
-    /// the batch's, and put in place at the end; row by row, 100,000
-    /// imported customers was a 2.4 s task, and one rebuild of the token
-    /// table a task of 1 s. `None` when the batch is small or also purges or
-    /// clears customers (then row by row, in order). If the index changed
-    /// while the new one was built (another write), the batch is applied to
-    /// the current index at once instead.
-    async fn absorb_in_bulk(&self, changes: &ChangeSet) -> Option<Vec<Id>> {
+    /// absorbed with one rebuild of the index's token table
+    /// (`CustomerIndex::upsert_customers`) instead of row by row, which at
+    /// 100,000 imported customers was a 2.4 s task. `None` when the batch
+    /// is small or also purges or clears customers (then row by row, in
+    /// order).
+    fn absorb_in_bulk(&self, changes: &ChangeSet) -> Option<Vec<Id>> {
         let mut customers = Vec::new();
         for op in &changes.ops {
             match op {
@@ -170,66 +165,22 @@ impl AppState {
             return None;
         }
         let touched: Vec<Id> = customers.iter().map(|e| e.id).collect();
-        let started_at = self.index_revision.get_untracked();
-        let replaced: HashSet<Id> = touched.iter().copied().collect();
-        let mut slicer = Slicer::new();
-        let mut builder = IndexBuilder::new();
-        // The rows the batch leaves alone, then the batch's own (keeping
-        // the figures the index holds for customers it updates).
-        let kept: Vec<CustomerRow> = self.with_index(|index| {
-            index
-                .rows()
-                .filter(|r| !replaced.contains(&r.id))
-                .cloned()
-                .collect()
-        });
-        for chunk in kept.chunks(ROWS_PER_SLICE) {
-            builder.add(chunk.iter().cloned());
-            let _ = slicer.pause_if_due().await;
-        }
-        drop(kept);
-        let mut opened = Vec::with_capacity(customers.len());
-        for chunk in customers.chunks(ROWS_PER_SLICE) {
-            let mut rows = Vec::with_capacity(chunk.len());
-            for customer in chunk.iter().filter_map(|e| e.open::<Customer>().ok()) {
-                if !customer.is_deleted() {
-                    let mut row = CustomerRow::from_customer(&customer);
-                    self.with_index(|index| {
-                        if let Some(old) = index.get(&row.id) {
-                            row.likelihood = old.likelihood;
-                            row.recent_negative = old.recent_negative;
-                            row.figures = old.figures.clone();
-                        }
-                    });
-                    rows.push(row);
-                }
-                opened.push(customer);
+        let (opened, unreadable): (Vec<_>, Vec<_>) = customers
+            .iter()
+            .map(|e| e.open::<Customer>().map_err(|_| e.id))
+            .partition(Result::is_ok);
+        let opened: Vec<Customer> = opened.into_iter().filter_map(Result::ok).collect();
+        self.index.update_value(|index| {
+            index.upsert_customers(&opened);
+            for id in unreadable.into_iter().filter_map(Result::err) {
+                index.remove(&id);
             }
-            builder.add(rows);
-            let _ = slicer.pause_if_due().await;
-        }
-        if self.index_revision.try_get_untracked() == Some(started_at) {
-            self.index.set_value(builder.finish());
-        } else {
-            // Another write changed the index meanwhile: apply this batch
-            // to the index as it is now.
-            let readable: HashSet<Id> = opened.iter().map(|c| c.meta.id).collect();
-            self.index.update_value(|index| {
-                index.upsert_customers(&opened);
-                for id in touched.iter().filter(|id| !readable.contains(id)) {
-                    index.remove(id);
-                }
-            });
-        }
-        self.index_revision.try_update(|r| *r += 1);
+        });
+        self.index_revision.update(|r| *r += 1);
         self.bump(&changes.collections());
         Some(touched)
     }
 }
-
-/// Customers decoded (or rows copied) for the index between two checks of
-/// the slice's time.
-const ROWS_PER_SLICE: usize = 500;
 
 /// From how many customers in one batch the index absorbs them in bulk.
 const BULK_ABSORB: usize = 1_000;
