@@ -118,7 +118,7 @@ impl Running {
         })
         .map_err(|e| JobError::Worker(e.to_string()))?;
 
-        let (for_message, sender) = (settle.clone(), worker.clone());
+        let for_message = settle.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let Some(reply) = event
                 .data()
@@ -134,10 +134,8 @@ impl Running {
                 }
             };
             match reply {
-                Reply::Ready => {
-                    crate::ui::state::mark_step("worker-ready");
-                    let _ = sender.post_message(&JsValue::from_str(&request));
-                }
+                // The request went with the start (see below).
+                Reply::Ready => crate::ui::state::mark_step("worker-ready"),
                 Reply::Progress { done, note, .. } => on_progress(done, note),
                 Reply::Done { output, .. } => finish(true, output),
                 Reply::Failed { error, .. } => finish(
@@ -162,6 +160,13 @@ impl Running {
             });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        // Sent at once, not when the worker says it is ready: its script
+        // keeps messages that come while its module compiles (see
+        // `scripts/post_build`), and a page busy with its own start-up
+        // would otherwise answer "ready" only after its long tasks.
+        worker
+            .post_message(&JsValue::from_str(&request))
+            .map_err(js_error)?;
         Ok(Running {
             worker,
             outcome,

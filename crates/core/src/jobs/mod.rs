@@ -71,7 +71,9 @@ pub struct Request {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reply {
-    /// The worker has loaded and takes requests.
+    /// The worker has loaded and installed its handler (a request sent
+    /// before waits in the worker's script until then; the page notes the
+    /// moment on its performance timeline).
     Ready,
     /// How far request `id` has come (0..=1) and what it is doing.
     Progress {
