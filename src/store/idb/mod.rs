@@ -336,17 +336,9 @@ impl IdbStore {
         if changes.is_empty() {
             return Ok(read_before.then(Before::default));
         }
-        let txn = self.transaction(TransactionMode::ReadWrite)?;
         // 0. Whether pages are sealed now (another tab may have turned
         // encryption on or off).
-        let key = self.key();
-        let seal = match self.seal_for_writes(&txn, key.as_ref()).await {
-            Ok(seal) => seal,
-            Err(e) => {
-                let _ = txn.abort();
-                return Err(e);
-            }
-        };
+        let (txn, key, seal) = self.sealed_write_transaction().await?;
         let key = key.as_deref();
         // 1. Each collection's catalog as of this transaction.
         let mut catalogs: HashMap<&'static str, Rc<Catalog>> = HashMap::new();
@@ -389,6 +381,23 @@ impl IdbStore {
         }
     }
 
+    /// A readwrite transaction, this connection's key, and the key to seal
+    /// its writes with ([`IdbStore::seal_for_writes`]); the transaction is
+    /// aborted when that is refused.
+    async fn sealed_write_transaction(
+        &self,
+    ) -> Result<(idb::Transaction, Option<Rc<Key>>, Option<Rc<Key>>), StoreError> {
+        let key = self.key();
+        let txn = self.transaction(TransactionMode::ReadWrite)?;
+        match self.seal_for_writes(&txn, key.as_ref()).await {
+            Ok(seal) => Ok((txn, key, seal)),
+            Err(e) => {
+                let _ = txn.abort();
+                Err(e)
+            }
+        }
+    }
+
     /// The key to seal what `txn` writes with: `None` while encryption is
     /// off or being turned off; refused as locked while it is on (or being
     /// turned on) and this connection has no key. Read inside the write's
@@ -412,15 +421,7 @@ impl IdbStore {
     /// transaction so no write slips in between; returns the collection's
     /// whole tally. The records and generations do not change.
     async fn backfill_tallies(&self, name: &'static str) -> Result<Tally, StoreError> {
-        let key = self.key();
-        let txn = self.transaction(TransactionMode::ReadWrite)?;
-        let seal = match self.seal_for_writes(&txn, key.as_ref()).await {
-            Ok(seal) => seal,
-            Err(e) => {
-                let _ = txn.abort();
-                return Err(e);
-            }
-        };
+        let (txn, key, seal) = self.sealed_write_transaction().await?;
         let (mut sum, missing) = pages::read_tallies(&txn, name, key.as_deref()).await?;
         let counted = pages::read_pages(&txn, name, missing, key.as_deref()).await?;
         for ((_, no), page) in counted {

@@ -14,7 +14,7 @@ use crate::store::schema::META;
 use crate::store::seal::{open_value, page_label, Key};
 use crate::store::tally::Tally;
 use crate::store::StoreError;
-use idb::{Transaction, TransactionMode, TransactionResult};
+use idb::{Transaction, TransactionResult};
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
 
@@ -85,15 +85,7 @@ impl IdbStore {
     ) -> Result<(), StoreError> {
         let tally = serde_json::to_string(sum).map_err(|e| StoreError::Encode(e.to_string()))?;
         let text = format!("{{\"g\":{generation},\"t\":{tally}}}");
-        let key = self.key();
-        let txn = self.transaction(TransactionMode::ReadWrite)?;
-        let seal = match self.seal_for_writes(&txn, key.as_ref()).await {
-            Ok(seal) => seal,
-            Err(e) => {
-                let _ = txn.abort();
-                return Err(e);
-            }
-        };
+        let (txn, _, seal) = self.sealed_write_transaction().await?;
         if pages::generation(&txn, collection).await? != generation {
             let _ = txn.abort();
             return Ok(());
