@@ -190,13 +190,12 @@ async fn a_customer_with_few_purchases_gets_recommended_products_with_the_reason
             "the demo's buyers' spend in the list",
         )
         .await;
-    let first = browser
-        .wait_for(
-            Locator::Css(".grid-body .row .cell.col-name a"),
+    browser
+        .click_first(
+            ".grid-body .row .cell.col-name a",
             "the buyer with the fewest purchases",
         )
         .await;
-    browser.press(first).await;
     browser.expect_text("At a glance").await;
     browser.expect_text("Recommended products").await;
     // The worker's answer: products with reasons (or a sentence why not).

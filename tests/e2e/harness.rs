@@ -251,6 +251,22 @@ impl Browser {
         panic!("the link {text:?} kept being replaced before it could be clicked");
     }
 
+    /// Clicks the first element `css` finds (see [`Browser::press`]),
+    /// finding it again if the page replaced it meanwhile (a list
+    /// re-rendered when background figures arrived); returns its text.
+    pub async fn click_first(&self, css: &str, what: &str) -> String {
+        for _ in 0..5 {
+            let element = self.wait_for(Locator::Css(css), what).await;
+            let Ok(text) = element.text().await else {
+                continue;
+            };
+            if self.try_press(element).await {
+                return text;
+            }
+        }
+        panic!("{what} kept being replaced before it could be clicked");
+    }
+
     /// Clicks the button with this text or `aria-label` (see
     /// [`Browser::press`]), finding it again if the page replaced it.
     pub async fn click_button(&self, text: &str) {

@@ -45,10 +45,9 @@ async fn similar_tickets_search_and_sentiment() {
 
     // Write a note on a customer's timeline, then find it by a phrase.
     browser.click_link("Customers").await;
-    let customer = browser
-        .wait_for(Locator::Css(".grid-body .col-name a"), "a customer")
+    browser
+        .click_first(".grid-body .col-name a", "a customer")
         .await;
-    browser.press(customer).await;
     browser.expect_text("Timeline").await;
     browser
         .fill(
@@ -120,11 +119,9 @@ async fn similar_tickets_search_and_sentiment() {
 
     // A negative note is flagged on the timeline and in the list.
     browser.click_link("Customers").await;
-    let customer = browser
-        .wait_for(Locator::Css(".grid-body .col-name a"), "a customer")
+    let name = browser
+        .click_first(".grid-body .col-name a", "a customer")
         .await;
-    let name = customer.text().await.expect("name");
-    browser.press(customer).await;
     browser.expect_text("Timeline").await;
     browser
         .fill(
