@@ -41,6 +41,7 @@ impl AppState {
                 state.index_revision.update(|r| *r += 1);
                 state.sentiment.set(Some(overview));
             },
+            true,
         );
     }
 
@@ -59,13 +60,14 @@ impl AppState {
                 state.index_revision.update(|r| *r += 1);
                 state.insight.set(Some(std::sync::Arc::new(overview)));
             },
+            true,
         );
     }
 
     /// Keeps the collections' tally sums current (`jobs::tally_sums`): a
-    /// moment after writes settle, the worker adds up what changed and
-    /// keeps the sums, so the next visit to the Dashboard (or a reload)
-    /// reads one value per collection.
+    /// moment after writes (here or in another tab) settle, the worker adds
+    /// up what changed and keeps the sums, so the next visit to the
+    /// Dashboard (or a reload) reads one value per collection.
     pub(super) fn watch_tally_sums(&self) {
         self.keep_current::<TallySumsJob>(
             &[
@@ -78,6 +80,9 @@ impl AppState {
             RwSignal::new(Refresh::new()),
             RwSignal::new(0),
             |_| (),
+            // Not at every page load: the sums are kept from the last
+            // change, and a report that finds them stale keeps new ones.
+            false,
         );
     }
 
@@ -91,7 +96,8 @@ impl AppState {
         self.retries[SENTIMENT].update(|n| *n += 1);
     }
 
-    /// Runs job `J` in the worker once the store is ready, again
+    /// Runs job `J` in the worker once the store is ready (unless not
+    /// `at_start`), again
     /// [`SETTLE_MS`] after the last change to any of `collections`, and at
     /// once when `retry` is bumped; `apply` takes each result. `refresh`
     /// follows each run (see [`crate::jobs::refresh`]): pending from a
@@ -104,10 +110,12 @@ impl AppState {
         refresh: RwSignal<Refresh>,
         retry: RwSignal<u64>,
         apply: impl Fn(J::Output) + Copy + 'static,
+        at_start: bool,
     ) {
         let state = *self;
         let job = JobState::new();
         let retries_seen = StoredValue::new(0u64);
+        let started = StoredValue::new(false);
         Effect::new(move |_| {
             for &collection in collections {
                 state.track(collection);
@@ -115,6 +123,11 @@ impl AppState {
             let retried = retry.get() != retries_seen.get_value();
             retries_seen.set_value(retry.get_untracked());
             if state.status.get() != StoreStatus::Ready {
+                return;
+            }
+            // Without `at_start`, only changes after the start run it.
+            if !at_start && !started.get_value() {
+                started.set_value(true);
                 return;
             }
             let mut mine = 0;
