@@ -23,6 +23,11 @@ if (!window.__perf) {
 }
 "#;
 
+/// Script prefix: `perf` is `window.__perf` with every long task the
+/// observer has seen so far (including ones not yet delivered).
+const TAKE_ENTRIES: &str = "const perf = window.__perf; \
+    if (perf.observer) perf.entries.push(...perf.observer.takeRecords());";
+
 /// The main thread's long tasks (over 50 ms) in a span of time.
 #[derive(Debug, Clone, Copy)]
 pub struct LongTasks {
@@ -157,11 +162,12 @@ pub async fn long_tasks(browser: &Browser, from: f64, to: f64) -> LongTasks {
     let figures = browser
         .client
         .execute(
-            "const perf = window.__perf;
-             if (perf.observer) perf.entries.push(...perf.observer.takeRecords());
-             const [from, to] = arguments;
-             const d = perf.entries.filter(e => e.startTime + e.duration > from && e.startTime < to).map(e => e.duration);
-             return [perf.observed ? 1 : 0, d.length, Math.max(0, ...d), d.reduce((a, b) => a + b, 0)];",
+            &format!(
+                "{TAKE_ENTRIES}
+                 const [from, to] = arguments;
+                 const d = perf.entries.filter(e => e.startTime + e.duration > from && e.startTime < to).map(e => e.duration);
+                 return [perf.observed ? 1 : 0, d.length, Math.max(0, ...d), d.reduce((a, b) => a + b, 0)];"
+            ),
             vec![from.into(), to.into()],
         )
         .await
@@ -188,16 +194,17 @@ pub async fn timeline(browser: &Browser, to: f64) -> String {
     let lines = browser
         .client
         .execute(
-            "const perf = window.__perf;
-             if (perf.observer) perf.entries.push(...perf.observer.takeRecords());
+            &format!(
+                "{TAKE_ENTRIES}
              const [to] = arguments;
              const marks = performance.getEntriesByType('mark')
                  .filter(m => m.name.startsWith('rapport:') && m.startTime <= to)
                  .map(m => [m.startTime, m.name.slice(8)]);
              const tasks = perf.entries.filter(e => e.startTime <= to)
-                 .map(e => [e.startTime, `long task ${Math.round(e.duration)} ms`]);
+                 .map(e => [e.startTime, `long task ${{Math.round(e.duration)}} ms`]);
              return [...marks, ...tasks].sort((a, b) => a[0] - b[0])
-                 .map(([t, what]) => `${String(Math.round(t)).padStart(6)} ms  ${what}`);",
+                 .map(([t, what]) => `${{String(Math.round(t)).padStart(6)}} ms  ${{what}}`);"
+            ),
             vec![to.into()],
         )
         .await

@@ -160,10 +160,8 @@ impl IdbStore {
         collection: &'static str,
     ) -> Result<Rc<Catalog>, StoreError> {
         let generation = pages::generation(txn, collection).await?;
-        if let Some(current) = self.catalogs.borrow().get(collection) {
-            if current.generation == generation {
-                return Ok(current.clone());
-            }
+        if let Some(current) = self.kept_catalog(collection, generation) {
+            return Ok(current);
         }
         let heads = pages::read_heads(txn, collection, self.key().as_deref()).await?;
         Ok(self.keep_catalog(collection, Catalog::from_heads(generation, heads)))
@@ -182,12 +180,13 @@ impl IdbStore {
         built
     }
 
-    /// Whether the catalog kept for `collection` is of `generation`.
-    fn has_catalog(&self, collection: &str, generation: u64) -> bool {
+    /// The catalog kept for `collection`, if it is of `generation`.
+    fn kept_catalog(&self, collection: &str, generation: u64) -> Option<Rc<Catalog>> {
         self.catalogs
             .borrow()
             .get(collection)
-            .is_some_and(|c| c.generation == generation)
+            .filter(|c| c.generation == generation)
+            .cloned()
     }
 
     /// The envelopes a catalog lookup names, read from their pages.

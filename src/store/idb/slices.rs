@@ -83,7 +83,7 @@ impl IdbStore {
         let name = collection.name();
         let txn = self.transaction(TransactionMode::ReadOnly)?;
         let generation = pages::generation(&txn, name).await?;
-        if self.has_catalog(name, generation) {
+        if self.kept_catalog(name, generation).is_some() {
             return Ok(());
         }
         let values = pages::read_values(&txn, HEADS, name).await?;

@@ -296,11 +296,11 @@ impl AppState {
     }
 
     /// Whether reports computed in the worker may start: the store is open
-    /// and unlocked. They need nothing of the page's customer index, so they
-    /// start before even its preview (at 100,000 customers that is 0.8 s
-    /// sooner).
+    /// and unlocked (which comes before it is readable). They need nothing
+    /// of the page's customer index, so they start before even its preview
+    /// (at 100,000 customers that is 0.8 s sooner).
     pub fn jobs_may_start(&self) -> bool {
-        self.opened.get() || self.readable()
+        self.opened.get()
     }
 
     /// The store, once open.
