@@ -21,6 +21,9 @@ fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
 /// the worker binary's `main`.
 pub fn start() {
     console_error_panic_hook::set_once();
+    // The text jobs score sentiment; the worker's module carries the word
+    // lists the page's module leaves out (`ui::lexicons`).
+    rapport_core::sentiment::lexicons::install_embedded();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let handler_scope = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {

@@ -10,6 +10,7 @@ pub mod base_path;
 pub mod components;
 pub mod files;
 pub mod language;
+pub mod lexicons;
 pub mod pages;
 pub mod period_setting;
 pub mod pipeline_setting;

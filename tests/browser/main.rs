@@ -8,6 +8,7 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 mod analytics;
 mod components;
 mod encryption;
+mod lexicons;
 mod slices;
 mod store;
 mod tallies;

@@ -83,6 +83,11 @@ async fn similar_tickets_search_and_sentiment() {
     browser.expect_heading("Note").await;
     browser.expect_text("Friedrichshafen").await;
     browser.expect_text("Similar").await;
+    // Its sentiment, scored with the word lists the page fetched ("want" is
+    // the one word of the note in VADER's lexicon).
+    browser
+        .expect_element_text(".sentiment-line", "Positive +0.08 Because of: want (+0.3)")
+        .await;
 
     // The command palette finds it too, and opens it.
     browser.click_link("Dashboard").await;

@@ -6,6 +6,7 @@ use crate::model::{date_of, Timestamp};
 use crate::sentiment::{self, Polarity};
 use crate::text::{DocKey, TextKind};
 use crate::ui::base_path::app_href;
+use crate::ui::lexicons;
 use crate::ui::state::{customer_name, AppState};
 use leptos::prelude::*;
 use rapport_core::i18n::components as t;
@@ -126,13 +127,25 @@ pub fn polarity_class(p: Polarity) -> &'static str {
     }
 }
 
-/// The sentiment of a text: its label and score, and the words that drove it.
+/// The sentiment of a text: its label and score, and the words that drove
+/// it (once the word lists are loaded, [`lexicons::ready`]).
 #[component]
 pub fn SentimentLine(
     /// The text scored.
     text: String,
 ) -> impl IntoView {
-    let s = sentiment::score(&text);
+    let lexicons = LocalResource::new(lexicons::ready);
+    move || match lexicons.get() {
+        None => view! { <p class="sentiment-line muted">{t::loading_lexicons()}</p> }.into_any(),
+        Some(Err(e)) => {
+            view! { <p class="sentiment-line error" role="alert">{e.user_message()}</p> }.into_any()
+        }
+        Some(Ok(())) => sentiment_line(&text).into_any(),
+    }
+}
+
+fn sentiment_line(text: &str) -> impl IntoView {
+    let s = sentiment::score(text);
     let drivers = s
         .drivers
         .iter()

@@ -13,6 +13,7 @@ use crate::model::{
 use crate::search::FigureBound;
 use crate::sentiment::Polarity;
 use crate::text::TextKind;
+use std::fmt::Display;
 
 crate::texts! {
     // The command palette.
@@ -99,6 +100,10 @@ crate::texts! {
     similarity_hint => "Cosine similarity of the two texts' TF-IDF vectors", "两段文本 TF-IDF 向量的余弦相似度";
     no_sentiment_words => "No word in the text carries sentiment.", "文本中没有带情感色彩的词语。";
     /// The words that drove a text's sentiment.
+    lexicon_unavailable(file: impl Display, why: impl Display) =>
+        "The sentiment word list “{file}” could not be loaded ({why}); reload the page to try again.",
+        "无法加载情感词表“{file}”（{why}）；请重新加载页面再试。";
+    loading_lexicons => "Loading the sentiment word lists…", "正在加载情感词表…";
     because_of(drivers: String) => "Because of: {drivers}", "依据：{drivers}";
     /// A call, email or meeting without a subject: who started it and what.
     untitled_interaction(direction: String, kind: String) => "{direction} {kind}", "{direction}的{kind}";

@@ -20,10 +20,14 @@
 //! pure Chinese (with no Latin words, digits or emoji) exactly as the
 //! Chinese scorer.
 //!
+//! The lexicons are installed at run time in the page ([`lexicons`]): until
+//! then every text scores neutral.
+//!
 //! Data and licences: `data/` holds VADER's two lexicon files verbatim, the
 //! generated `zh_lexicon.tsv` with the script that makes it, and both MIT
 //! licence texts.
 
+pub mod lexicons;
 mod trend;
 mod vader;
 mod zh;

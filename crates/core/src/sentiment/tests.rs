@@ -144,3 +144,25 @@ proptest! {
         check(&score(&words.join(sep)))?;
     }
 }
+
+/// The files the page fetches are the texts the native build compiles in,
+/// byte for byte (the page's `dist/` copies them from `data/`).
+#[test]
+fn the_fetched_files_are_the_compiled_in_texts() {
+    let texts = super::lexicons::texts().expect("natively the compiled-in texts");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/sentiment/data/");
+    for (file, text) in super::lexicons::FILES
+        .iter()
+        .zip([texts.vader, texts.emoji, texts.zh])
+    {
+        assert_eq!(
+            std::fs::read_to_string(format!("{dir}{file}")).unwrap(),
+            text,
+            "{file}"
+        );
+    }
+    assert!(super::lexicons::installed());
+    // Installed once: later texts do not replace them.
+    assert!(!super::lexicons::install(String::new(), String::new(), String::new()));
+    assert_eq!(super::lexicons::texts().unwrap().vader, texts.vader);
+}

@@ -33,8 +33,6 @@ use std::sync::OnceLock;
 
 use super::vader::{normalize, B_INCR, N_SCALAR};
 
-const LEXICON_TSV: &str = include_str!("data/zh_lexicon.tsv");
-
 /// Longest lexicon term or modifier, in characters.
 const MAX_TERM_CHARS: usize = 4;
 
@@ -74,18 +72,26 @@ enum Kind {
     Other,
 }
 
-/// The term → valence lexicon, parsed once.
+/// The term → valence lexicon (`data/zh_lexicon.tsv`), parsed once it is
+/// installed ([`lexicons`](super::lexicons)).
 pub(crate) fn lexicon() -> &'static HashMap<&'static str, f64> {
     static LEX: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
-    LEX.get_or_init(|| {
-        LEXICON_TSV
-            .lines()
-            .filter_map(|line| {
-                let (term, v) = line.split_once('\t')?;
-                Some((term, v.trim().parse().ok()?))
-            })
-            .collect()
-    })
+    static EMPTY: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
+    super::lexicons::parsed(
+        &LEX,
+        &EMPTY,
+        |texts| {
+            texts
+                .zh
+                .lines()
+                .filter_map(|line| {
+                    let (term, v) = line.split_once('\t')?;
+                    Some((term, v.trim().parse().ok()?))
+                })
+                .collect()
+        },
+        HashMap::new,
+    )
 }
 
 /// Whether `c` is a Han (CJK ideograph) character: the unified ideographs,

@@ -6,12 +6,19 @@ use crate::model::{Id, Interaction, Record, Ticket};
 use crate::sentiment;
 use crate::store::{Collection, Store, StoreError};
 use crate::ui::components::Chart;
+use crate::ui::lexicons;
 use crate::ui::pages::text_charts::sentiment_trend;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use rapport_core::i18n::customer as t;
 
-async fn load(state: AppState, customer: Id) -> Result<Vec<sentiment::MonthPoint>, StoreError> {
+/// The customer's monthly trend, or the sentence that says why there is none.
+async fn load(state: AppState, customer: Id) -> Result<Vec<sentiment::MonthPoint>, String> {
+    lexicons::ready().await.map_err(|e| e.user_message())?;
+    scored(state, customer).await.map_err(|e| e.user_message())
+}
+
+async fn scored(state: AppState, customer: Id) -> Result<Vec<sentiment::MonthPoint>, StoreError> {
     let store = state.store()?;
     let mut points = Vec::new();
     for i in store.for_customer::<Interaction>(customer).await? {
@@ -43,7 +50,7 @@ pub fn CustomerSentiment(customer: Id) -> impl IntoView {
             <h2 id="customer-sentiment-heading">{t::sentiment()}</h2>
             <Transition fallback=|| view! { <p class="muted">{t::scoring()}</p> }>
                 {move || trend.get().map(|result| match result {
-                    Err(e) => view! { <p class="error" role="alert">{e.user_message()}</p> }.into_any(),
+                    Err(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
                     Ok(points) if points.is_empty() => view! {
                         <p class="muted">{t::nothing_to_score()}</p>
                     }.into_any(),

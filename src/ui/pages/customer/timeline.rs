@@ -10,6 +10,7 @@ use crate::sentiment::{self, Polarity};
 use crate::store::{Collection, Store, StoreError};
 use crate::ui::base_path::app_href;
 use crate::ui::components::{polarity_class, SaveError};
+use crate::ui::lexicons;
 use crate::ui::state::{now_ms, AppState};
 use leptos::prelude::*;
 use rapport_core::i18n::{components as kinds, customer as t};
@@ -31,12 +32,17 @@ struct Entry {
     mood: Option<(Polarity, f64)>,
 }
 
-fn mood_of(text: &str) -> Option<(Polarity, f64)> {
-    let s = sentiment::score(text);
-    Some((s.label, s.compound))
+/// A text's sentiment, if the word lists could be loaded (the note's or
+/// ticket's own page says why not).
+fn mood_of(scored: bool, text: &str) -> Option<(Polarity, f64)> {
+    scored.then(|| {
+        let s = sentiment::score(text);
+        (s.label, s.compound)
+    })
 }
 
 async fn load(state: AppState, customer: Id) -> Result<Vec<Entry>, StoreError> {
+    let scored = lexicons::ready().await.is_ok();
     let store = state.store()?;
     let mut entries = Vec::new();
     for i in store
@@ -63,7 +69,7 @@ async fn load(state: AppState, customer: Id) -> Result<Vec<Entry>, StoreError> {
                 d => format!("{} · {}", kinds::direction(d), i.body),
             },
             href: Some(format!("/notes/{}", i.id())),
-            mood: mood_of(&format!("{}\n{}", i.subject, i.body)),
+            mood: mood_of(scored, &format!("{}\n{}", i.subject, i.body)),
         });
     }
     for o in store
@@ -131,7 +137,7 @@ async fn load(state: AppState, customer: Id) -> Result<Vec<Entry>, StoreError> {
             title: format!("{} ({}){rating}", t.subject, kinds::ticket_status(t.status)),
             detail: t.feedback.clone().unwrap_or_else(|| t.body.clone()),
             href: Some(format!("/tickets/{}", t.id())),
-            mood: mood_of(&format!("{}\n{}", t.subject, t.body)),
+            mood: mood_of(scored, &format!("{}\n{}", t.subject, t.body)),
         });
     }
     entries.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));

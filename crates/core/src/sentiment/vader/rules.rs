@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::pystr::py_strip;
+use crate::sentiment::lexicons;
 
 /// Rating increase for a booster word.
 pub(crate) const B_INCR: f64 = 0.293;
@@ -120,48 +121,57 @@ pub(crate) fn special_case(phrase_lower: &str) -> Option<f64> {
     })
 }
 
-/// `vader_lexicon.txt` cut to the two columns read (word, mean valence),
-/// in the same order: a third of the size in the wasm, the same lexicon.
-const LEXICON_TXT: &str = include_str!("../data/vader_lexicon.tsv");
-/// `emoji_utf8_lexicon.txt` cut to its single-code-point entries (the only
-/// ones a lookup can reach) and their two columns.
-const EMOJI_TXT: &str = include_str!("../data/emoji_single.tsv");
-
 /// The word → mean valence lexicon (7,500 entries), as `make_lex_dict`
 /// reads it: first two tab-separated fields of each stripped line; a later
-/// duplicate wins.
+/// duplicate wins. Read from `vader_lexicon.tsv` (`vader_lexicon.txt` cut to
+/// the two columns read, in the same order), once installed
+/// ([`lexicons`](crate::sentiment::lexicons)).
 pub(crate) fn lexicon() -> &'static HashMap<&'static str, f64> {
     static LEX: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
-    LEX.get_or_init(|| {
-        let mut map = HashMap::with_capacity(7600);
-        for line in LEXICON_TXT.trim_end_matches('\n').split('\n') {
-            let mut fields = py_strip(line).split('\t');
-            if let (Some(word), Some(measure)) = (fields.next(), fields.next()) {
-                if let Ok(v) = measure.parse::<f64>() {
-                    map.insert(word, v);
+    static EMPTY: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
+    lexicons::parsed(
+        &LEX,
+        &EMPTY,
+        |texts| {
+            let mut map = HashMap::with_capacity(7600);
+            for line in texts.vader.trim_end_matches('\n').split('\n') {
+                let mut fields = py_strip(line).split('\t');
+                if let (Some(word), Some(measure)) = (fields.next(), fields.next()) {
+                    if let Ok(v) = measure.parse::<f64>() {
+                        map.insert(word, v);
+                    }
                 }
             }
-        }
-        map
-    })
+            map
+        },
+        HashMap::new,
+    )
 }
 
 /// The emoji → description map, as `make_emoji_dict` reads it. Python looks
 /// the text up one code point at a time, so only single-code-point emoji can
-/// ever match; the sequences (flags, skin tones, ZWJ) are left out.
+/// ever match; `emoji_single.tsv` is `emoji_utf8_lexicon.txt` cut to those
+/// entries and their two columns (the sequences — flags, skin tones, ZWJ —
+/// are left out).
 pub(crate) fn emojis() -> &'static HashMap<char, &'static str> {
     static EMO: OnceLock<HashMap<char, &'static str>> = OnceLock::new();
-    EMO.get_or_init(|| {
-        let mut map = HashMap::with_capacity(1300);
-        for line in EMOJI_TXT.trim_end_matches('\n').split('\n') {
-            let mut fields = py_strip(line).split('\t');
-            if let (Some(emoji), Some(description)) = (fields.next(), fields.next()) {
-                let mut chars = emoji.chars();
-                if let (Some(c), None) = (chars.next(), chars.next()) {
-                    map.insert(c, description);
+    static EMPTY: OnceLock<HashMap<char, &'static str>> = OnceLock::new();
+    lexicons::parsed(
+        &EMO,
+        &EMPTY,
+        |texts| {
+            let mut map = HashMap::with_capacity(1300);
+            for line in texts.emoji.trim_end_matches('\n').split('\n') {
+                let mut fields = py_strip(line).split('\t');
+                if let (Some(emoji), Some(description)) = (fields.next(), fields.next()) {
+                    let mut chars = emoji.chars();
+                    if let (Some(c), None) = (chars.next(), chars.next()) {
+                        map.insert(c, description);
+                    }
                 }
             }
-        }
-        map
-    })
+            map
+        },
+        HashMap::new,
+    )
 }
