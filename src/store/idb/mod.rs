@@ -271,7 +271,9 @@ impl Store for IdbStore {
                 R::COLLECTION
             ))
         })?;
-        all.sort_unstable_by_key(|r| r.id());
+        // By key then one permutation: one sort of (id, index) pairs for
+        // every record type, instead of a quicksort of each type's records.
+        all.sort_by_cached_key(|r| r.id());
         Ok(all)
     }
 

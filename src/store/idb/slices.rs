@@ -140,7 +140,9 @@ impl IdbStore {
                 slicer.pause_if_due().await?;
             }
         }
-        all.sort_unstable_by_key(|r| r.id());
+        // By key then one permutation: one sort of (id, index) pairs for
+        // every record type, instead of a quicksort of each type's records.
+        all.sort_by_cached_key(|r| r.id());
         // A record rewritten to another page between two reads (a purge
         // and a put in one batch) could be met twice: keep one.
         all.dedup_by_key(|r| r.id());
