@@ -9,6 +9,7 @@ mod analytics;
 mod components;
 mod encryption;
 mod lexicons;
+mod newest;
 mod slices;
 mod store;
 mod tallies;

@@ -90,7 +90,7 @@ fn sum_key(c: Collection) -> String {
 }
 
 /// The raw `meta` value under `key`, as IndexedDB holds it.
-async fn raw_meta(name: &str, key: &str) -> Option<String> {
+pub(crate) async fn raw_meta(name: &str, key: &str) -> Option<String> {
     let db = open_raw(name).await;
     let txn = db
         .transaction(&[META], idb::TransactionMode::ReadOnly)
@@ -107,7 +107,7 @@ async fn raw_meta(name: &str, key: &str) -> Option<String> {
 }
 
 /// Replaces the raw `meta` value under `key`.
-async fn put_raw_meta(name: &str, key: &str, value: &str) {
+pub(crate) async fn put_raw_meta(name: &str, key: &str, value: &str) {
     let db = open_raw(name).await;
     let txn = db
         .transaction(&[META], idb::TransactionMode::ReadWrite)

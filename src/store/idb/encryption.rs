@@ -182,7 +182,7 @@ impl IdbStore {
             }
         }
         // The cached sums were sealed (or not) the old way: counted afresh.
-        super::tally_sums::forget(&txn, &crate::store::tally::TALLIED)?;
+        super::kept::forget(&txn, &crate::store::tally::TALLIED)?;
         let advanced = record.advanced(&batch);
         let (done, total) = advanced.progress(&numbers);
         pages::put_encryption(&txn, Some(&advanced))?;

@@ -25,10 +25,10 @@
 pub mod crypto;
 mod encryption;
 mod errors;
+mod kept;
 mod key_share;
 mod pages;
 mod slices;
-mod tally_sums;
 mod upgrade;
 
 pub use encryption::RewriteProgress;
@@ -36,6 +36,7 @@ pub use key_share::{key_for_worker, serve_key};
 pub use slices::Slicer;
 
 use errors::{map_error, storage_nearly_full};
+use kept::Kept;
 
 pub use upgrade::UPGRADE_NOTICE_KEY;
 
@@ -45,6 +46,7 @@ use super::seal::Key;
 use super::tally::{is_tallied, Tally};
 use super::undo::{inverse_of, Before};
 use super::{ChangeSet, Collection, CustomerLookup, Envelope, Store, StoreError, Stored};
+use crate::model::newest_orders::NewestOrders;
 use crate::model::{Id, Timestamp};
 use idb::{Database, Factory, TransactionMode, TransactionResult};
 use std::cell::{Cell, RefCell};
@@ -287,7 +289,7 @@ impl Store for IdbStore {
     }
 
     /// The stored page tallies added up: the cached sum when the
-    /// collection has not changed since it was kept (`tally_sums`), else
+    /// collection has not changed since it was kept (`kept`), else
     /// one `getAll` of the page tallies, added up and kept as the new sum.
     /// Pages written before tallies existed are counted from their records
     /// and given their tally, once.
@@ -299,7 +301,9 @@ impl Store for IdbStore {
         let key = self.key();
         let txn = self.transaction(TransactionMode::ReadOnly)?;
         let generation = pages::generation(&txn, name).await?;
-        if let Some(sum) = tally_sums::read(&txn, name, generation, key.as_deref()).await? {
+        if let Some(sum) =
+            kept::read(&txn, Kept::TallySum, name, generation, key.as_deref()).await?
+        {
             return Ok(sum);
         }
         let (sum, missing) = pages::read_tallies(&txn, name, key.as_deref()).await?;
@@ -309,8 +313,14 @@ impl Store for IdbStore {
             false => self.backfill_tallies(name).await?,
         };
         // Best effort: without the cache the next read adds up the pages.
-        let _ = self.keep_tally_sum(name, generation, &sum).await;
+        let _ = self.keep(Kept::TallySum, name, generation, &sum).await;
         Ok(sum)
+    }
+
+    /// Kept next to the orders' generation (`kept`), else computed from
+    /// every order and kept.
+    async fn newest_orders(&self) -> Result<NewestOrders, StoreError> {
+        self.newest_orders_kept_or_read().await
     }
 
     async fn apply_undoable(

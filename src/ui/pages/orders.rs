@@ -14,6 +14,7 @@
 
 use crate::analytics::sales::MonthTotal;
 use crate::jobs::{OrderTotalsInput, OrderTotalsJob};
+use crate::model::newest_orders::{newest_first, NewestOrders};
 use crate::model::{date_of, Id, Order, OrderStatus, Record};
 use crate::ops;
 use crate::search::page::PageWindow;
@@ -26,7 +27,6 @@ use crate::ui::period_setting::{self, PeriodPicker, Shown};
 use crate::ui::state::{customer_name, now_ms, AppState};
 use leptos::prelude::*;
 use rapport_core::i18n::{common, orders as t, shell, Lang};
-use std::cmp::Reverse;
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -35,19 +35,51 @@ const PAGE_SIZE: usize = 50;
 
 /// Every live order, newest first; `None` while the database is opening.
 /// Decoded in slices (`IdbStore::all_in_slices`), so a store of hundreds of
-/// thousands of orders does not freeze the page while it loads.
+/// thousands of orders does not freeze the page while it loads. Keeps the
+/// newest orders for the next visit if the store had none kept for these
+/// orders.
 async fn load(state: AppState) -> Result<Arc<Vec<Order>>, StoreError> {
-    let mut orders: Vec<Order> = state
-        .store()?
+    let store = state.store()?;
+    let (generation, kept) = store.kept_newest_orders().await?;
+    let mut orders: Vec<Order> = store
         .all_in_slices::<Order>()
         .await?
         .into_iter()
         .filter(|o| !o.is_deleted())
         .collect();
-    // By key then one permutation: sorting the orders themselves moved
-    // whole records and instantiated a 77 KB quicksort for them.
-    orders.sort_by_cached_key(|o| (Reverse(o.date), Reverse(o.meta.created_at), o.meta.id));
+    newest_first(&mut orders);
+    if kept.is_none() {
+        // Best effort: without it the next visit waits for every order.
+        let _ = store
+            .keep_newest_orders(generation, &NewestOrders::of_sorted(&orders))
+            .await;
+    }
     Ok(Arc::new(orders))
+}
+
+/// The newest orders, if the store keeps them for the orders as they are.
+async fn load_newest(state: AppState) -> Result<Option<Arc<NewestOrders>>, StoreError> {
+    Ok(state.store()?.kept_newest_orders().await?.1.map(Arc::new))
+}
+
+/// What the list can show so far: rows (newest first), the indices of those
+/// that pass the filters, and how many pass in all (more than `found` holds
+/// while only the newest orders are read).
+#[derive(Clone)]
+struct Listing {
+    rows: Arc<Vec<Order>>,
+    found: Vec<usize>,
+    total: usize,
+}
+
+impl PartialEq for Listing {
+    /// The same rows by identity: comparing ≈ 400,000 orders field by field
+    /// on every keystroke would cost more than the filter.
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.rows, &other.rows)
+            && self.found == other.found
+            && self.total == other.total
+    }
 }
 
 pub(crate) use crate::format::money;
@@ -84,6 +116,21 @@ fn month_heading(first_day: time::Date) -> String {
     t::month_heading(month, first_day.year())
 }
 
+/// What the page shows as a whole.
+#[derive(Clone, PartialEq)]
+enum Phase {
+    /// Nothing read yet.
+    Loading,
+    /// The orders could not be read: the message.
+    Failed(String),
+    /// The database is still opening.
+    Opening,
+    /// There are no orders.
+    Empty,
+    /// The list (from the newest orders or from every order) and the totals.
+    Listed,
+}
+
 /// Orders: quotes, orders and contracts.
 #[component]
 pub fn OrdersPage() -> impl IntoView {
@@ -95,14 +142,26 @@ pub fn OrdersPage() -> impl IntoView {
     let expanded = RwSignal::new(HashSet::<Id>::new());
     let error = RwSignal::new(None::<(String, bool)>);
 
+    let newest = state.store_resource(&[Collection::Orders], load_newest);
     let loaded = move || orders.get().and_then(Result::ok).flatten();
-    // Indices into the loaded orders that pass the filters, newest first.
-    let matching = Memo::new(move |_| {
-        let Some(all) = loaded() else {
-            return Vec::new();
-        };
+    let kept = move || newest.get().and_then(Result::ok).flatten().flatten();
+    // The rows that pass the filters: from every order once they are read;
+    // before that, without filters, the newest orders the store keeps;
+    // `None` while neither is there (or a filter waits for every order).
+    let listing = Memo::new(move |_| {
         let status = status.get();
         let needle = query.get().trim().to_lowercase();
+        let Some(all) = loaded() else {
+            let newest = kept()?;
+            if status.is_some() || !needle.is_empty() {
+                return None;
+            }
+            return Some(Listing {
+                found: (0..newest.orders.len()).collect(),
+                total: newest.live,
+                rows: Arc::new(newest.orders.clone()),
+            });
+        };
         let customers: HashSet<Id> = if needle.is_empty() {
             HashSet::new()
         } else {
@@ -114,7 +173,8 @@ pub fn OrdersPage() -> impl IntoView {
                     .collect()
             })
         };
-        all.iter()
+        let found: Vec<usize> = all
+            .iter()
             .enumerate()
             .filter(|(_, o)| status.is_none_or(|s| o.status == s))
             .filter(|(_, o)| {
@@ -125,7 +185,22 @@ pub fn OrdersPage() -> impl IntoView {
                         .any(|l| contains_folded(&l.product, &needle))
             })
             .map(|(i, _)| i)
-            .collect::<Vec<usize>>()
+            .collect();
+        Some(Listing {
+            total: found.len(),
+            found,
+            rows: all,
+        })
+    });
+    // What the page shows as a whole; changes only between these, so the
+    // list's controls are not rebuilt when every order arrives.
+    let phase = Memo::new(move |_| match (orders.get(), kept()) {
+        (Some(Err(e)), _) => Phase::Failed(e.user_message()),
+        (Some(Ok(None)), _) => Phase::Opening,
+        (Some(Ok(Some(all))), _) if all.is_empty() => Phase::Empty,
+        (_, Some(newest)) if newest.live == 0 => Phase::Empty,
+        (Some(Ok(Some(_))), _) | (_, Some(_)) => Phase::Listed,
+        (None, None) => Phase::Loading,
     });
     let chosen = period_setting::chosen();
     // The totals are added up in the worker (`jobs::order_totals`): the page
@@ -271,11 +346,11 @@ pub fn OrdersPage() -> impl IntoView {
         <PageHeader title=t::title() subtitle=t::subtitle()>
             <a class="button primary" href=app_href("/orders/new")>{t::new_quote()}</a>
         </PageHeader>
-        <Transition fallback=|| view! { <p class="muted">{t::loading()}</p> }>
-            {move || orders.get().map(|result| match result {
-                Err(e) => view! { <p class="error" role="alert">{e.user_message()}</p> }.into_any(),
-                Ok(None) => view! { <p class="muted">{t::opening_database()}</p> }.into_any(),
-                Ok(Some(all)) if all.is_empty() => view! {
+        {move || match phase.get() {
+            Phase::Loading => view! { <p class="muted">{t::loading()}</p> }.into_any(),
+            Phase::Failed(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
+            Phase::Opening => view! { <p class="muted">{t::opening_database()}</p> }.into_any(),
+            Phase::Empty => view! {
                     <EmptyState icon="▦" title=t::empty_title()>
                         <p>
                             {t::empty_before_new()}<strong>{t::new_quote()}</strong>{t::empty_before_import()}
@@ -284,7 +359,7 @@ pub fn OrdersPage() -> impl IntoView {
                         </p>
                     </EmptyState>
                 }.into_any(),
-                Ok(Some(all)) => view! {
+            Phase::Listed => view! {
                     <section class="card" aria-labelledby="orders-list-heading">
                         <h2 id="orders-list-heading">{t::list_heading()}</h2>
                         <div class="toolbar">
@@ -292,16 +367,23 @@ pub fn OrdersPage() -> impl IntoView {
                             <ChoiceFilter label=common::status() choices=OrderStatus::ALL name=OrderStatus::label value=status page=page/>
                         </div>
                         <SaveError error=error/>
-                        {
-                            let all = all.clone();
-                            move || {
-                                let found = matching.get();
-                                let window = PageWindow::of(found.len(), page.get(), PAGE_SIZE);
-                                let pages = window.pages;
-                                if found.is_empty() {
-                                    return view! { <p class="muted" role="status">{t::no_match()}</p> }.into_any();
-                                }
-                                let rows: Vec<Order> = found[window.start..window.end].iter().map(|&i| all[i].clone()).collect();
+                        {move || {
+                            let Some(listing) = listing.get() else {
+                                return view! { <p class="muted" role="status">{t::reading_every_order()}</p> }.into_any();
+                            };
+                            let window = PageWindow::of(listing.total, page.get(), PAGE_SIZE);
+                            let pages = window.pages;
+                            if listing.total == 0 {
+                                return view! { <p class="muted" role="status">{t::no_match()}</p> }.into_any();
+                            }
+                            // A later page than the newest orders hold waits for every order.
+                            let Some(shown) = listing.found.get(window.start..window.end) else {
+                                return view! {
+                                    <p class="muted" role="status">{t::reading_every_order()}</p>
+                                    <Pager page=page pages=pages label=t::pages()/>
+                                }.into_any();
+                            };
+                            let rows: Vec<Order> = shown.iter().map(|&i| listing.rows[i].clone()).collect();
                                 view! {
                                     <p class="result-count" role="status">{window.summary()}</p>
                                     <div class="table-scroll">
@@ -355,7 +437,6 @@ pub fn OrdersPage() -> impl IntoView {
                         </div>
                     </section>
                 }.into_any(),
-            })}
-        </Transition>
+        }}
     }
 }

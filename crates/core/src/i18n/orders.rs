@@ -7,6 +7,8 @@ crate::texts! {
     new_quote => "New quote", "新建报价";
     loading => "Loading orders…", "正在加载订单…";
     opening_database => "Opening the database…", "正在打开数据库…";
+    reading_every_order => "Reading every order for the search, the filter and the later pages…",
+        "正在读取所有订单，以便搜索、筛选和查看后面的页…";
     empty_title => "No orders yet", "还没有订单";
     /// The empty page's sentence up to the “New quote” button's name.
     empty_before_new => "Quotes, orders and contracts with their line items appear here, with totals by month. Write one with ",

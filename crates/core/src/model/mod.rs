@@ -27,6 +27,7 @@ mod form;
 pub mod forms;
 pub mod import_batch;
 pub mod interaction;
+pub mod newest_orders;
 pub mod parse;
 pub mod pipeline;
 pub mod pipeline_record;

@@ -163,6 +163,10 @@ fn the_fetched_files_are_the_compiled_in_texts() {
     }
     assert!(super::lexicons::installed());
     // Installed once: later texts do not replace them.
-    assert!(!super::lexicons::install(String::new(), String::new(), String::new()));
+    assert!(!super::lexicons::install(
+        String::new(),
+        String::new(),
+        String::new()
+    ));
     assert_eq!(super::lexicons::texts().unwrap().vader, texts.vader);
 }

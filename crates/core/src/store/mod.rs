@@ -37,7 +37,8 @@ pub use memory::MemStore;
 pub use pending::{Interrupted, PendingWrite};
 pub use tally::Tally;
 
-use crate::model::{Customer, Id, Timestamp};
+use crate::model::newest_orders::NewestOrders;
+use crate::model::{Customer, Id, Order, Timestamp};
 
 /// A lookup of customers through one of the customer indexes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,6 +131,14 @@ pub trait Store {
     /// The `limit` most recently updated records, newest first.
     async fn recently_updated<R: Stored>(&self, limit: usize) -> Result<Vec<R>, StoreError> {
         open_all(&self.recent_envelopes(R::KIND, limit).await?)
+    }
+
+    /// The newest live orders and how many live orders there are, as the
+    /// Orders page's first screen shows them ([`NewestOrders`]). This
+    /// default reads every order; the paged store keeps the answer next to
+    /// the orders' generation and reads every order only when they changed.
+    async fn newest_orders(&self) -> Result<NewestOrders, StoreError> {
+        Ok(NewestOrders::of(self.all::<Order>().await?))
     }
 
     /// The sums of a collection's live records ([`tally`]); empty for a
