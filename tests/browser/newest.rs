@@ -39,7 +39,11 @@ async fn the_newest_orders_are_kept_until_a_write_moves_the_orders_on() {
             .unwrap();
     }
     let whole = expected(&store).await;
-    assert!(whole.live > NEWEST_KEPT, "{} orders: enough to cut", whole.live);
+    assert!(
+        whole.live > NEWEST_KEPT,
+        "{} orders: enough to cut",
+        whole.live
+    );
     assert_eq!(whole.orders.len(), NEWEST_KEPT);
 
     // Nothing kept yet; the store's answer computes and keeps it.

@@ -149,6 +149,7 @@ impl IdbStore {
         let txn = self.transaction(TransactionMode::ReadOnly)?;
         let generation = pages::generation(&txn, ORDERS).await?;
         let newest = read(&txn, Kept::Newest, ORDERS, generation, key.as_deref()).await?;
+        pages::release(txn);
         Ok((generation, newest))
     }
 

@@ -202,6 +202,7 @@ impl IdbStore {
         let found = find(&*self.catalog(&txn, name).await?);
         let numbers: BTreeSet<u32> = found.iter().map(|(_, no)| *no).collect();
         let pages = pages::read_pages(&txn, name, numbers, self.key().as_deref()).await?;
+        pages::release(txn);
         Ok(found
             .into_iter()
             .filter_map(|(id, no)| {
@@ -229,7 +230,7 @@ impl Store for IdbStore {
     async fn envelopes(&self, collection: Collection) -> Result<Vec<Envelope>, StoreError> {
         let txn = self.transaction(TransactionMode::ReadOnly)?;
         let mut all: Vec<Envelope> =
-            pages::read_all_pages(&txn, collection.name(), self.key().as_deref())
+            pages::read_all_pages(txn, collection.name(), self.key().as_deref())
                 .await?
                 .iter()
                 .flat_map(Page::envelopes)
@@ -267,6 +268,7 @@ impl Store for IdbStore {
     async fn all<R: Stored>(&self) -> Result<Vec<R>, StoreError> {
         let txn = self.transaction(TransactionMode::ReadOnly)?;
         let text = pages::read_joined(&txn, BODIES, R::COLLECTION, self.key().as_deref()).await?;
+        pages::release(txn);
         let mut all: Vec<R> = serde_json::from_str(&text).map_err(|e| {
             StoreError::Backend(format!(
                 "a stored {} record is malformed: {e}",
@@ -307,7 +309,7 @@ impl Store for IdbStore {
             return Ok(sum);
         }
         let (sum, missing) = pages::read_tallies(&txn, name, key.as_deref()).await?;
-        drop(txn);
+        pages::release(txn);
         let sum = match missing.is_empty() {
             true => sum,
             false => self.backfill_tallies(name).await?,

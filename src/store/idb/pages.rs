@@ -37,6 +37,17 @@ fn collection_range(collection: &str) -> Result<Query, StoreError> {
         .map_err(map_error)
 }
 
+/// Ends a read-only transaction whose requests have all been answered,
+/// now rather than when the thread next yields. A readwrite transaction
+/// waits for every earlier transaction on its stores, and a transaction
+/// stays open while the thread runs on: a worker that decodes and computes
+/// for seconds after its reads would hold the page's writes (a save, a
+/// kept value) back until it was done. Errors (it had already finished)
+/// are of no interest.
+pub(super) fn release(txn: Transaction) {
+    let _ = txn.commit();
+}
+
 /// The stored generation of `collection` (0 when it was never written).
 pub(super) async fn generation(txn: &Transaction, collection: &str) -> Result<u64, StoreError> {
     let value = txn
@@ -162,7 +173,7 @@ fn half(store: &str) -> &'static str {
 
 /// Every page of `collection`, whole.
 pub(super) async fn read_all_pages(
-    txn: &Transaction,
+    txn: Transaction,
     collection: &str,
     key: Option<&Key>,
 ) -> Result<Vec<Page>, StoreError> {
@@ -176,6 +187,7 @@ pub(super) async fn read_all_pages(
         .map_err(map_error)?;
     let heads = heads.await.map_err(map_error)?;
     let bodies = bodies.await.map_err(map_error)?;
+    release(txn);
     if heads.len() != bodies.len() {
         return Err(StoreError::Backend(format!(
             "{collection}: {} page heads but {} bodies",

@@ -87,7 +87,7 @@ impl IdbStore {
             return Ok(());
         }
         let values = pages::read_values(&txn, HEADS, name).await?;
-        drop(txn);
+        pages::release(txn);
         let key = self.key();
         let label = page_label(name, "head");
         let mut heads = Vec::with_capacity(values.len());
@@ -112,7 +112,7 @@ impl IdbStore {
     pub async fn all_in_slices<R: Stored>(&self) -> Result<Vec<R>, StoreError> {
         let txn = self.transaction(TransactionMode::ReadOnly)?;
         let numbers = pages::page_numbers_of(&txn, R::COLLECTION).await?;
-        drop(txn);
+        pages::release(txn);
         let key = self.key();
         let label = page_label(R::COLLECTION, "body");
         let mut all = Vec::new();
@@ -124,7 +124,7 @@ impl IdbStore {
             let txn = self.transaction(TransactionMode::ReadOnly)?;
             let values =
                 pages::read_values_between(&txn, BODIES, R::COLLECTION, *first, *last).await?;
-            drop(txn);
+            pages::release(txn);
             for value in values {
                 let text = value.as_string().ok_or_else(|| {
                     StoreError::Backend(format!("a {} page is not text", R::COLLECTION))

@@ -24,7 +24,7 @@ use crate::ui::components::{
     thousands, ChoiceFilter, EmptyState, JobState, PageHeader, Pager, SaveError, SearchBox,
 };
 use crate::ui::period_setting::{self, PeriodPicker, Shown};
-use crate::ui::state::{customer_name, now_ms, AppState};
+use crate::ui::state::{customer_name, mark_step, now_ms, AppState};
 use leptos::prelude::*;
 use rapport_core::i18n::{common, orders as t, shell, Lang};
 use std::collections::HashSet;
@@ -40,6 +40,7 @@ const PAGE_SIZE: usize = 50;
 /// orders.
 async fn load(state: AppState) -> Result<Arc<Vec<Order>>, StoreError> {
     let store = state.store()?;
+    mark_step("orders-read-start");
     let (generation, kept) = store.kept_newest_orders().await?;
     let mut orders: Vec<Order> = store
         .all_in_slices::<Order>()
@@ -47,12 +48,19 @@ async fn load(state: AppState) -> Result<Arc<Vec<Order>>, StoreError> {
         .into_iter()
         .filter(|o| !o.is_deleted())
         .collect();
+    mark_step("orders-read");
     newest_first(&mut orders);
+    mark_step("orders-sorted");
     if kept.is_none() {
-        // Best effort: without it the next visit waits for every order.
-        let _ = store
-            .keep_newest_orders(generation, &NewestOrders::of_sorted(&orders))
-            .await;
+        // Best effort (without it the next visit waits for every order),
+        // and not awaited: its readwrite transaction queues behind the
+        // worker's long reads (the insight overview's, seconds at 100,000
+        // customers), which the list must not wait for.
+        let newest = NewestOrders::of_sorted(&orders);
+        leptos::task::spawn_local(async move {
+            let _ = store.keep_newest_orders(generation, &newest).await;
+            mark_step("orders-newest-kept");
+        });
     }
     Ok(Arc::new(orders))
 }
