@@ -1,7 +1,8 @@
 //! The Orders page's newest orders kept on real IndexedDB (`meta`, key
 //! `newest/orders`): computed from every order and kept, read back while
 //! the orders are as they were, not used once a write moves them on, and
-//! recomputed when damaged; sealed when encryption is on.
+//! recomputed when damaged; sealed when encryption is on. And the tally
+//! totals (a tally without its per-customer maps), kept the same way.
 
 use crate::tallies::{put_raw_meta, raw_meta};
 use rapport::demo::{DemoConfig, DemoGenerator};
@@ -9,7 +10,7 @@ use rapport::model::newest_orders::{NewestOrders, NEWEST_KEPT};
 use rapport::model::{Order, OrderStatus, Record};
 use rapport::store::idb::IdbStore;
 use rapport::store::seal::SEALED_PREFIX;
-use rapport::store::{ChangeSet, Store};
+use rapport::store::{ChangeSet, Collection, Store};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const NOW: i64 = 1_750_000_000_000;
@@ -104,5 +105,67 @@ async fn the_newest_orders_are_kept_until_a_write_moves_the_orders_on() {
     let sealed = raw_meta(name, KEY).await.expect("kept again");
     assert!(sealed.starts_with(SEALED_PREFIX), "{sealed}");
     assert!(store.kept_newest_orders().await.unwrap().1.is_some());
+    store.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_collections_totals_are_kept_apart_from_its_per_customer_maps() {
+    let name = "rapport-test-tally-totals";
+    IdbStore::delete(name).await.unwrap();
+    let store = IdbStore::open(name).await.unwrap();
+    let mut g = DemoGenerator::new(
+        DemoConfig {
+            seed: 5,
+            customers: 60,
+        },
+        NOW,
+    );
+    while let Some(batch) = g.next_batch(30) {
+        store
+            .apply(&batch.to_change_set("demo").unwrap())
+            .await
+            .unwrap();
+    }
+    let key = format!("tally-totals/{}", Collection::Orders.name());
+    assert_eq!(raw_meta(name, &key).await, None);
+    let whole = store.tally(Collection::Orders).await.unwrap();
+    assert!(!whole.buyers.is_empty());
+    let totals = store.tally_totals(Collection::Orders).await.unwrap();
+    assert_eq!(totals, whole.without_people());
+    let kept = raw_meta(name, &key).await.expect("kept");
+    assert!(kept.len() < raw_meta(name, "tally-sum/orders").await.unwrap().len());
+
+    // Read back while the orders are as they were (a planted figure comes
+    // back), not after a write.
+    put_raw_meta(
+        name,
+        &key,
+        &kept.replacen("\"t\":{", "\"t\":{\"u\":4242,", 1),
+    )
+    .await;
+    assert_eq!(
+        store
+            .tally_totals(Collection::Orders)
+            .await
+            .unwrap()
+            .open_tickets,
+        4242
+    );
+    let mut order: Order = store.all().await.unwrap().remove(0);
+    order.status = OrderStatus::Cancelled;
+    order.touch(NOW + 5);
+    let mut cs = ChangeSet::new("cancel");
+    cs.update(&order).unwrap();
+    store.apply(&cs).await.unwrap();
+    let after = store.tally_totals(Collection::Orders).await.unwrap();
+    assert_eq!(
+        after,
+        store
+            .tally(Collection::Orders)
+            .await
+            .unwrap()
+            .without_people()
+    );
+    assert_eq!(after.open_tickets, 0);
     store.close();
 }

@@ -4,6 +4,8 @@
 //!   data last changed reads one value instead of every page's tally (at
 //!   100,000 customers ≈ 25 MB of page tallies, most of the Dashboard's
 //!   second);
+//! - [`Kept::TallyTotals`]: the same without the per-customer maps, for
+//!   readers of the figures by day and stage (the Orders page's totals);
 //! - [`Kept::Newest`]: the Orders page's newest orders ([`NewestOrders`]),
 //!   so its first pages show before ≈ 400,000 orders are decoded.
 //!
@@ -19,7 +21,8 @@ use crate::model::newest_orders::NewestOrders;
 use crate::model::Order;
 use crate::store::schema::META;
 use crate::store::seal::{open_value, page_label, Key};
-use crate::store::{Collection, StoreError};
+use crate::store::tally::{is_tallied, Tally};
+use crate::store::{Collection, Store, StoreError};
 use idb::{Transaction, TransactionMode, TransactionResult};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -30,16 +33,19 @@ use wasm_bindgen::JsValue;
 pub(super) enum Kept {
     /// A collection's tally added up.
     TallySum,
+    /// The same without its per-customer maps (`Tally::without_people`).
+    TallyTotals,
     /// The newest orders and the live count.
     Newest,
 }
 
 impl Kept {
-    const ALL: [Kept; 2] = [Kept::TallySum, Kept::Newest];
+    const ALL: [Kept; 3] = [Kept::TallySum, Kept::TallyTotals, Kept::Newest];
 
     fn name(self) -> &'static str {
         match self {
             Kept::TallySum => "tally-sum",
+            Kept::TallyTotals => "tally-totals",
             Kept::Newest => "newest",
         }
     }
@@ -174,5 +180,33 @@ impl IdbStore {
         // Best effort: without it the next visit reads every order again.
         let _ = self.keep_newest_orders(generation, &newest).await;
         Ok(newest)
+    }
+}
+
+impl IdbStore {
+    /// `collection`'s tally without its per-customer maps: kept, or
+    /// stripped from [`Store::tally`] and kept.
+    pub(super) async fn tally_totals_kept_or_stripped(
+        &self,
+        collection: Collection,
+    ) -> Result<Tally, StoreError> {
+        let name = collection.name();
+        if !is_tallied(name) {
+            return Ok(Tally::default());
+        }
+        let key = self.key();
+        let txn = self.transaction(TransactionMode::ReadOnly)?;
+        let generation = pages::generation(&txn, name).await?;
+        let kept = read(&txn, Kept::TallyTotals, name, generation, key.as_deref()).await?;
+        pages::release(txn);
+        if let Some(totals) = kept {
+            return Ok(totals);
+        }
+        let totals = self.tally(collection).await?.without_people();
+        // Best effort, and refused if the collection moved past `generation`.
+        let _ = self
+            .keep(Kept::TallyTotals, name, generation, &totals)
+            .await;
+        Ok(totals)
     }
 }

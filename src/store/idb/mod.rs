@@ -319,6 +319,12 @@ impl Store for IdbStore {
         Ok(sum)
     }
 
+    /// Kept next to the collection's generation (`kept`), else stripped
+    /// from the tally and kept.
+    async fn tally_totals(&self, collection: Collection) -> Result<Tally, StoreError> {
+        self.tally_totals_kept_or_stripped(collection).await
+    }
+
     /// Kept next to the orders' generation (`kept`), else computed from
     /// every order and kept.
     async fn newest_orders(&self) -> Result<NewestOrders, StoreError> {

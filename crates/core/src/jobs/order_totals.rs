@@ -90,7 +90,7 @@ impl Job for OrderTotalsJob {
         progress: ProgressFn<'_>,
     ) -> Result<OrderTotalsReport, JobError> {
         progress(0.0, jt::reading_orders());
-        let orders = store.tally(Collection::Orders).await?;
+        let orders = store.tally_totals(Collection::Orders).await?;
         progress(0.8, jt::adding_up());
         Ok(order_totals_from_tally(&orders, &input))
     }

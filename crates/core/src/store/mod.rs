@@ -141,6 +141,14 @@ pub trait Store {
         Ok(NewestOrders::of(self.all::<Order>().await?))
     }
 
+    /// [`Store::tally`] without its per-customer maps
+    /// ([`Tally::without_people`]). This default strips the whole tally; the
+    /// paged store keeps the result as a value of its own, so a reader of
+    /// the figures by day and stage does not parse every buyer's days.
+    async fn tally_totals(&self, collection: Collection) -> Result<Tally, StoreError> {
+        Ok(self.tally(collection).await?.without_people())
+    }
+
     /// The sums of a collection's live records ([`tally`]); empty for a
     /// collection without a tally. This default adds up every record; the
     /// paged store reads the tallies its write path keeps per page.

@@ -335,6 +335,20 @@ impl Tally {
         self.created.values().map(|n| *n as usize).sum()
     }
 
+    /// This tally without its per-customer maps ([`Tally::buyers`],
+    /// [`Tally::dealers`], [`Tally::requesters`]): the figures by day, by
+    /// stage and in all, which is what the Orders page's totals and most of
+    /// the Dashboard read, at a fraction of the size (the per-buyer days are
+    /// most of an orders tally).
+    pub fn without_people(&self) -> Tally {
+        Tally {
+            buyers: BTreeMap::new(),
+            dealers: BTreeMap::new(),
+            requesters: BTreeMap::new(),
+            ..self.clone()
+        }
+    }
+
     /// The live records counted (of whichever collection this tally is):
     /// customers by creation day, orders by date, deals by stage, tickets by
     /// opening day.

@@ -269,3 +269,31 @@ fn money_is_counted_exactly_in_millionths() {
     assert_eq!(to_micros(f64::NAN), 0);
     assert_eq!(from_micros(to_micros(0.1) + to_micros(0.2)), 0.3);
 }
+
+#[test]
+fn a_tally_without_people_keeps_every_figure_by_day_and_stage() {
+    let store = PagedMem::new();
+    demo_into(&store, 60);
+    for c in [Collection::Orders, Collection::Deals, Collection::Tickets] {
+        let whole = run_ready(store.tally(c)).unwrap();
+        let totals = run_ready(store.tally_totals(c)).unwrap();
+        assert_eq!(totals, whole.without_people(), "{}", c.name());
+        assert!(
+            totals.buyers.is_empty() && totals.dealers.is_empty() && totals.requesters.is_empty()
+        );
+        // Everything else is the whole tally's, field by field.
+        let restored = Tally {
+            buyers: whole.buyers.clone(),
+            dealers: whole.dealers.clone(),
+            requesters: whole.requesters.clone(),
+            ..totals.clone()
+        };
+        assert_eq!(restored, whole, "{}", c.name());
+        assert_eq!(totals.live_records(), whole.live_records(), "{}", c.name());
+    }
+    let orders = run_ready(store.tally(Collection::Orders)).unwrap();
+    assert!(
+        !orders.buyers.is_empty(),
+        "the demo's orders have buyers to strip"
+    );
+}
