@@ -4,8 +4,7 @@
 //! recomputed when damaged; sealed when encryption is on. And the tally
 //! totals (a tally without its per-customer maps), kept the same way.
 
-use crate::tallies::{put_raw_meta, raw_meta};
-use rapport::demo::{DemoConfig, DemoGenerator};
+use crate::tallies::{demo_store, put_raw_meta, raw_meta};
 use rapport::model::newest_orders::{NewestOrders, NEWEST_KEPT};
 use rapport::model::{Order, OrderStatus, Record};
 use rapport::store::idb::IdbStore;
@@ -24,21 +23,7 @@ async fn expected(store: &IdbStore) -> NewestOrders {
 #[wasm_bindgen_test]
 async fn the_newest_orders_are_kept_until_a_write_moves_the_orders_on() {
     let name = "rapport-test-newest-orders";
-    IdbStore::delete(name).await.unwrap();
-    let store = IdbStore::open(name).await.unwrap();
-    let mut g = DemoGenerator::new(
-        DemoConfig {
-            seed: 4,
-            customers: 200,
-        },
-        NOW,
-    );
-    while let Some(batch) = g.next_batch(100) {
-        store
-            .apply(&batch.to_change_set("demo").unwrap())
-            .await
-            .unwrap();
-    }
+    let store = demo_store(name, 4, 200, 100).await;
     let whole = expected(&store).await;
     assert!(
         whole.live > NEWEST_KEPT,
@@ -111,21 +96,7 @@ async fn the_newest_orders_are_kept_until_a_write_moves_the_orders_on() {
 #[wasm_bindgen_test]
 async fn a_collections_totals_are_kept_apart_from_its_per_customer_maps() {
     let name = "rapport-test-tally-totals";
-    IdbStore::delete(name).await.unwrap();
-    let store = IdbStore::open(name).await.unwrap();
-    let mut g = DemoGenerator::new(
-        DemoConfig {
-            seed: 5,
-            customers: 60,
-        },
-        NOW,
-    );
-    while let Some(batch) = g.next_batch(30) {
-        store
-            .apply(&batch.to_change_set("demo").unwrap())
-            .await
-            .unwrap();
-    }
+    let store = demo_store(name, 5, 60, 30).await;
     let key = format!("tally-totals/{}", Collection::Orders.name());
     assert_eq!(raw_meta(name, &key).await, None);
     let whole = store.tally(Collection::Orders).await.unwrap();

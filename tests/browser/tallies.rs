@@ -33,6 +33,21 @@ async fn assert_tallies_match_records(store: &IdbStore, when: &str) {
     }
 }
 
+/// A fresh store `name` holding a demo set of `customers` (from `seed`),
+/// written `batch` customers per change set.
+pub(crate) async fn demo_store(name: &str, seed: u64, customers: usize, batch: usize) -> IdbStore {
+    IdbStore::delete(name).await.unwrap();
+    let store = IdbStore::open(name).await.unwrap();
+    let mut g = DemoGenerator::new(DemoConfig { seed, customers }, NOW);
+    while let Some(batch) = g.next_batch(batch) {
+        store
+            .apply(&batch.to_change_set("demo").unwrap())
+            .await
+            .unwrap();
+    }
+    store
+}
+
 /// The database itself, as another page would open it.
 async fn open_raw(name: &str) -> idb::Database {
     idb::Factory::new()
@@ -125,21 +140,7 @@ pub(crate) async fn put_raw_meta(name: &str, key: &str, value: &str) {
 #[wasm_bindgen_test]
 async fn a_collections_sum_is_kept_until_a_write_moves_it_on_and_is_sealed_with_the_pages() {
     let name = "rapport-test-tally-sums";
-    IdbStore::delete(name).await.unwrap();
-    let store = IdbStore::open(name).await.unwrap();
-    let mut g = DemoGenerator::new(
-        DemoConfig {
-            seed: 9,
-            customers: 80,
-        },
-        NOW,
-    );
-    while let Some(batch) = g.next_batch(40) {
-        store
-            .apply(&batch.to_change_set("demo").unwrap())
-            .await
-            .unwrap();
-    }
+    let store = demo_store(name, 9, 80, 40).await;
     // The first read adds up the pages and keeps the sum.
     assert_eq!(raw_meta(name, &sum_key(Collection::Orders)).await, None);
     assert_tallies_match_records(&store, "added up").await;
@@ -198,21 +199,7 @@ async fn a_collections_sum_is_kept_until_a_write_moves_it_on_and_is_sealed_with_
 #[wasm_bindgen_test]
 async fn tallies_follow_every_write_and_missing_ones_are_counted_from_the_records_once() {
     let name = "rapport-test-tallies";
-    IdbStore::delete(name).await.unwrap();
-    let store = IdbStore::open(name).await.unwrap();
-    let mut g = DemoGenerator::new(
-        DemoConfig {
-            seed: 4,
-            customers: 150,
-        },
-        NOW,
-    );
-    while let Some(batch) = g.next_batch(60) {
-        store
-            .apply(&batch.to_change_set("demo").unwrap())
-            .await
-            .unwrap();
-    }
+    let store = demo_store(name, 4, 150, 60).await;
     assert_tallies_match_records(&store, "after the demo load").await;
 
     // Edits from another connection, then Undo of one of them here.

@@ -72,7 +72,7 @@ struct Stored<T> {
 
 /// `collection`'s kept value if it was computed at `generation` and can be
 /// read; `None` otherwise (then the caller computes it).
-pub(super) async fn read<T: DeserializeOwned>(
+async fn read<T: DeserializeOwned>(
     txn: &Transaction,
     kept: Kept,
     collection: &str,
@@ -111,6 +111,21 @@ pub(super) fn forget(txn: &Transaction, collections: &[&str]) -> Result<(), Stor
 }
 
 impl IdbStore {
+    /// `collection`'s current generation and its kept value if it was kept
+    /// at that generation (one read-only transaction).
+    pub(super) async fn current<T: DeserializeOwned>(
+        &self,
+        kept: Kept,
+        collection: &str,
+    ) -> Result<(u64, Option<T>), StoreError> {
+        let key = self.key();
+        let txn = self.transaction(TransactionMode::ReadOnly)?;
+        let generation = pages::generation(&txn, collection).await?;
+        let value = read(&txn, kept, collection, generation, key.as_deref()).await?;
+        pages::release(txn);
+        Ok((generation, value))
+    }
+
     /// Keeps `value` as `collection`'s kept value at `generation`, unless the
     /// collection has moved on meanwhile. Sealed when pages are.
     pub(super) async fn keep<T: Serialize>(
@@ -151,12 +166,7 @@ impl IdbStore {
     /// The orders' current generation and, if kept at it, the newest orders
     /// (one read of one small value; never reads the orders themselves).
     pub async fn kept_newest_orders(&self) -> Result<(u64, Option<NewestOrders>), StoreError> {
-        let key = self.key();
-        let txn = self.transaction(TransactionMode::ReadOnly)?;
-        let generation = pages::generation(&txn, ORDERS).await?;
-        let newest = read(&txn, Kept::Newest, ORDERS, generation, key.as_deref()).await?;
-        pages::release(txn);
-        Ok((generation, newest))
+        self.current(Kept::Newest, ORDERS).await
     }
 
     /// Keeps `newest`, computed from the orders as they were at `generation`
@@ -194,11 +204,7 @@ impl IdbStore {
         if !is_tallied(name) {
             return Ok(Tally::default());
         }
-        let key = self.key();
-        let txn = self.transaction(TransactionMode::ReadOnly)?;
-        let generation = pages::generation(&txn, name).await?;
-        let kept = read(&txn, Kept::TallyTotals, name, generation, key.as_deref()).await?;
-        pages::release(txn);
+        let (generation, kept) = self.current(Kept::TallyTotals, name).await?;
         if let Some(totals) = kept {
             return Ok(totals);
         }

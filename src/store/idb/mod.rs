@@ -300,14 +300,12 @@ impl Store for IdbStore {
         if !is_tallied(name) {
             return Ok(Tally::default());
         }
+        if let (_, Some(sum)) = self.current(Kept::TallySum, name).await? {
+            return Ok(sum);
+        }
         let key = self.key();
         let txn = self.transaction(TransactionMode::ReadOnly)?;
         let generation = pages::generation(&txn, name).await?;
-        if let Some(sum) =
-            kept::read(&txn, Kept::TallySum, name, generation, key.as_deref()).await?
-        {
-            return Ok(sum);
-        }
         let (sum, missing) = pages::read_tallies(&txn, name, key.as_deref()).await?;
         pages::release(txn);
         let sum = match missing.is_empty() {
