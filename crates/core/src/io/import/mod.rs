@@ -32,6 +32,7 @@
 
 mod cells;
 mod customers;
+mod decode;
 mod detect;
 mod error;
 mod kind;

@@ -1,6 +1,6 @@
 //! [`CsvReader`]: a push parser. The page reads a `File` slice by slice and
 //! [`feed`](CsvReader::feed)s the bytes; the reader decodes them
-//! (`encoding_rs`), splits records (`csv-core`: quotes, doubled quotes,
+//! (`decode`: UTF-8, UTF-16, GBK, Windows-1252), splits records (`csv-core`: quotes, doubled quotes,
 //! newlines inside quotes, `\r\n` / `\n` / `\r`), and hands out complete
 //! rows through [`take_rows`](CsvReader::take_rows). Only the first
 //! [`SAMPLE_BYTES`] and the record being read are ever held, so the page can
@@ -24,7 +24,7 @@
 
 use std::collections::VecDeque;
 
-use encoding_rs::{Decoder, DecoderResult, Encoding};
+use super::decode::{Decoder, TextEncoding};
 
 use super::detect::{sniff_delimiter, sniff_encoding, Delimiter, Detected, SAMPLE_BYTES};
 use super::scan::Scanner;
@@ -65,7 +65,7 @@ pub enum RowDamage {
 #[derive(Debug, Clone)]
 pub struct ReadOptions {
     /// Force an encoding instead of guessing.
-    pub encoding: Option<&'static Encoding>,
+    pub encoding: Option<TextEncoding>,
     /// Force a delimiter instead of guessing.
     pub delimiter: Option<Delimiter>,
     /// Whether the first row is a header; `None` guesses.
@@ -239,12 +239,12 @@ impl CsvReader {
     fn start(&mut self, is_final: bool) -> Result<(), ImportError> {
         let sample = std::mem::take(&mut self.pending);
         let (encoding, bom) = match self.opts.encoding {
-            Some(e) => (e, Encoding::for_bom(&sample).map_or(0, |(_, n)| n)),
+            Some(e) => (e, TextEncoding::for_bom(&sample).map_or(0, |(_, n)| n)),
             // The first SAMPLE_BYTES decide, however large the first slice.
             None if sample.len() > SAMPLE_BYTES => sniff_encoding(&sample[..SAMPLE_BYTES], false)?,
             None => sniff_encoding(&sample, is_final)?,
         };
-        let mut decoder = encoding.new_decoder_without_bom_handling();
+        let mut decoder = encoding.new_decoder();
         let text = self.decode_all(&mut decoder, &sample[bom..], is_final);
         let sep_line = excel_sep_line(&text, is_final);
         let named = match sep_line {
@@ -458,29 +458,18 @@ impl CsvReader {
         Ok(())
     }
 
-    /// Decodes `bytes` to the end (growing the output as needed), putting
-    /// `�` for invalid bytes and noting where in the decoded text.
+    /// Decodes `bytes` to the end, putting `�` for invalid bytes and
+    /// noting where in the decoded text.
     fn decode_all(&mut self, decoder: &mut Decoder, bytes: &[u8], last: bool) -> String {
-        let mut text = String::with_capacity(
-            decoder
-                .max_utf8_buffer_length(bytes.len())
-                .unwrap_or(bytes.len() * 3 + 16),
-        );
-        let mut rest = bytes;
-        loop {
-            let (result, read) =
-                decoder.decode_to_string_without_replacement(rest, &mut text, last);
-            rest = &rest[read..];
-            match result {
-                DecoderResult::InputEmpty => break,
-                DecoderResult::OutputFull => text.reserve(rest.len() * 3 + 16),
-                DecoderResult::Malformed(_, _) => {
-                    self.replaced = true;
-                    self.bad_at.push_back(self.decoded + text.len());
-                    text.push('\u{fffd}');
-                }
-            }
-        }
+        let mut text = String::with_capacity(bytes.len() + bytes.len() / 2 + 16);
+        let decoded = self.decoded;
+        let bad_at = &mut self.bad_at;
+        let mut replaced = false;
+        decoder.decode(bytes, last, &mut text, &mut |at| {
+            replaced = true;
+            bad_at.push_back(decoded + at);
+        });
+        self.replaced |= replaced;
         self.decoded += text.len();
         text
     }
