@@ -1,6 +1,7 @@
 //! Sentiment of free text (notes, emails, ticket messages) in English,
-//! Chinese or both, with no model download and no network: pure lexicon and
-//! rules, so it runs the same natively and in the browser.
+//! Chinese or both, with no model and no other server: pure lexicon and
+//! rules, so it runs the same natively and in the browser (the page reads
+//! the word lists from the app's own files, see [`lexicons`]).
 //!
 //! - [`vader`]: English, an exact port of VADER (`vaderSentiment` 3.3.2, MIT);
 //!   checked against the Python on ~400 sentences.
