@@ -9,7 +9,7 @@
 //! report in the worker, debounced, and [`shown`] says what it covers.
 
 use crate::analytics::period::{Period, CUSTOM_KEY};
-use crate::jobs::Job;
+use crate::jobs::{DashboardReport, Job, OrderTotalsReport};
 use crate::model::date_of;
 use crate::ui::components::JobState;
 use crate::ui::state::{now_ms, sleep_ms, AppState};
@@ -90,6 +90,42 @@ where
     });
     on_cleanup(move || job.cancel());
     report
+}
+
+/// A worker report computed for a period: the period, bounds and years it
+/// was computed for.
+pub trait ForPeriod {
+    /// What the report shows.
+    fn shown(&self) -> Shown;
+}
+
+impl ForPeriod for DashboardReport {
+    fn shown(&self) -> Shown {
+        Shown {
+            period: self.period,
+            bounds: self.bounds,
+            years: self.years.clone(),
+        }
+    }
+}
+
+impl ForPeriod for OrderTotalsReport {
+    fn shown(&self) -> Shown {
+        Shown {
+            period: self.period,
+            bounds: self.bounds,
+            years: self.years.clone(),
+        }
+    }
+}
+
+/// What a page with a [`worker_report`] shows, as a signal ([`shown`] of
+/// the last report and the chosen period).
+pub fn shown_signal<R: ForPeriod + Send + Sync + 'static>(
+    report: RwSignal<Option<R>>,
+    chosen: RwSignal<Option<Period>>,
+) -> Signal<Shown> {
+    Signal::derive(move || shown(report.with(|r| r.as_ref().map(R::shown)), chosen.get()))
 }
 
 /// What a page shows: the period, bounds and years of its report, or until

@@ -48,6 +48,16 @@ pub(crate) async fn demo_store(name: &str, seed: u64, customers: usize, batch: u
     store
 }
 
+/// Cancels the store's first order (a write that moves the orders on).
+pub(crate) async fn cancel_first_order(store: &IdbStore) {
+    let mut order: Order = store.all().await.unwrap().remove(0);
+    order.status = OrderStatus::Cancelled;
+    order.touch(NOW + 5);
+    let mut cs = ChangeSet::new("cancel");
+    cs.update(&order).unwrap();
+    store.apply(&cs).await.unwrap();
+}
+
 /// The database itself, as another page would open it.
 async fn open_raw(name: &str) -> idb::Database {
     idb::Factory::new()
@@ -162,12 +172,7 @@ async fn a_collections_sum_is_kept_until_a_write_moves_it_on_and_is_sealed_with_
 
     // A write moves the generation on: the stale sum is not used, and the
     // new one is kept.
-    let mut order: Order = store.all().await.unwrap().remove(0);
-    order.status = OrderStatus::Cancelled;
-    order.touch(NOW + 5);
-    let mut cs = ChangeSet::new("cancel");
-    cs.update(&order).unwrap();
-    store.apply(&cs).await.unwrap();
+    cancel_first_order(&store).await;
     assert_tallies_match_records(&store, "after a write").await;
     assert!(!raw_meta(name, &sum_key(Collection::Orders))
         .await

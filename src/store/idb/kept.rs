@@ -169,6 +169,15 @@ impl IdbStore {
         self.current(Kept::Newest, ORDERS).await
     }
 
+    /// The orders' current generation and whether their newest are kept at
+    /// it (the kept value is opened and checked, not decoded).
+    pub async fn newest_orders_are_kept(&self) -> Result<(u64, bool), StoreError> {
+        let (generation, kept) = self
+            .current::<serde::de::IgnoredAny>(Kept::Newest, ORDERS)
+            .await?;
+        Ok((generation, kept.is_some()))
+    }
+
     /// Keeps `newest`, computed from the orders as they were at `generation`
     /// (read before reading them), unless they have changed since.
     pub async fn keep_newest_orders(

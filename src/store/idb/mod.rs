@@ -313,7 +313,12 @@ impl Store for IdbStore {
             false => self.backfill_tallies(name).await?,
         };
         // Best effort: without the cache the next read adds up the pages.
+        // The totals come from the same sum, so they are kept with it
+        // rather than parsed out of it again by their first reader.
         let _ = self.keep(Kept::TallySum, name, generation, &sum).await;
+        let _ = self
+            .keep(Kept::TallyTotals, name, generation, &sum.without_people())
+            .await;
         Ok(sum)
     }
 

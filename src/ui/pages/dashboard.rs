@@ -16,7 +16,7 @@ use crate::ui::base_path::app_href;
 use crate::ui::components::{
     thousands, Chart, ChartSpec, DemoLoader, EmptyState, JobState, PageHeader, RefreshNotice,
 };
-use crate::ui::period_setting::{self, PeriodPicker, Shown};
+use crate::ui::period_setting::{self, PeriodPicker};
 use crate::ui::pipeline_setting::PipelineSetting;
 use crate::ui::state::{now_ms, AppState, StoreStatus};
 use leptos::prelude::*;
@@ -168,18 +168,7 @@ pub fn DashboardPage() -> impl IntoView {
             state.with_index(|index| index.len())
         }
     });
-    let shown = Signal::derive(move || {
-        period_setting::shown(
-            report.with(|r| {
-                r.as_ref().map(|r| Shown {
-                    period: r.period,
-                    bounds: r.bounds,
-                    years: r.years.clone(),
-                })
-            }),
-            chosen.get(),
-        )
-    });
+    let shown = period_setting::shown_signal(report, chosen);
     let recent = LocalResource::new(move || {
         state.track(Collection::Customers);
         async move {

@@ -2,7 +2,7 @@
 //! ready: [`TallySumsJob`] reads [`Store::tally`] of each collection that
 //! keeps one, which on the browser store adds up the page tallies when the
 //! collection changed since its sum was last kept, and keeps the new sum
-//! (and [`Store::tally_totals`], the sum without its per-customer maps);
+//! (with [`Store::tally_totals`], the sum without its per-customer maps);
 //! then [`Store::newest_orders`], which reads every order when they changed
 //! and keeps the newest. The page runs it in the worker a moment after
 //! writes settle, so the Dashboard, the Orders page and the segmentation
@@ -41,7 +41,6 @@ impl Job for TallySumsJob {
             };
             let tally = store.tally(collection).await?;
             counted.push((name.to_string(), tally.live_records()));
-            store.tally_totals(collection).await?;
         }
         progress(1.0, "newest orders");
         let newest = store.newest_orders().await?;

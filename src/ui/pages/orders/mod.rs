@@ -24,7 +24,7 @@ use crate::ui::base_path::app_href;
 use crate::ui::components::{
     thousands, ChoiceFilter, EmptyState, JobState, PageHeader, Pager, SaveError, SearchBox,
 };
-use crate::ui::period_setting::{self, PeriodPicker, Shown};
+use crate::ui::period_setting::{self, PeriodPicker};
 use crate::ui::state::{mark_step, now_ms, AppState};
 use leptos::prelude::*;
 use rapport_core::i18n::{common, orders as t, shell, Lang};
@@ -43,7 +43,7 @@ const PAGE_SIZE: usize = 50;
 async fn load(state: AppState) -> Result<Arc<Vec<Order>>, StoreError> {
     let store = state.store()?;
     mark_step("orders-read-start");
-    let (generation, kept) = store.kept_newest_orders().await?;
+    let (generation, kept) = store.newest_orders_are_kept().await?;
     let mut orders: Vec<Order> = store
         .all_in_slices::<Order>()
         .await?
@@ -53,7 +53,7 @@ async fn load(state: AppState) -> Result<Arc<Vec<Order>>, StoreError> {
     mark_step("orders-read");
     newest_first(&mut orders);
     mark_step("orders-sorted");
-    if kept.is_none() {
+    if !kept {
         // Best effort (without it the next visit waits for every order),
         // and not awaited: its readwrite transaction queues behind the
         // worker's long reads (the insight overview's, seconds at 100,000
@@ -67,9 +67,11 @@ async fn load(state: AppState) -> Result<Arc<Vec<Order>>, StoreError> {
     Ok(Arc::new(orders))
 }
 
-/// The newest orders, if the store keeps them for the orders as they are.
-async fn load_newest(state: AppState) -> Result<Option<Arc<NewestOrders>>, StoreError> {
-    Ok(state.store()?.kept_newest_orders().await?.1.map(Arc::new))
+/// The newest orders (the number of live orders, and the newest of them),
+/// if the store keeps them for the orders as they are.
+async fn load_newest(state: AppState) -> Result<Option<(usize, Arc<Vec<Order>>)>, StoreError> {
+    let kept = state.store()?.kept_newest_orders().await?.1;
+    Ok(kept.map(|newest| (newest.live, Arc::new(newest.orders))))
 }
 
 /// What the list can show so far: rows (newest first), the indices of those
@@ -162,14 +164,14 @@ pub fn OrdersPage() -> impl IntoView {
         let status = status.get();
         let needle = query.get().trim().to_lowercase();
         let Some(all) = loaded() else {
-            let newest = kept()?;
+            let (live, newest) = kept()?;
             if status.is_some() || !needle.is_empty() {
                 return None;
             }
             return Some(Listing {
-                found: (0..newest.orders.len()).collect(),
-                total: newest.live,
-                rows: Arc::new(newest.orders.clone()),
+                found: (0..newest.len()).collect(),
+                total: live,
+                rows: newest,
             });
         };
         let customers: HashSet<Id> = if needle.is_empty() {
@@ -208,7 +210,7 @@ pub fn OrdersPage() -> impl IntoView {
         (Some(Err(e)), _) => Phase::Failed(e.user_message()),
         (Some(Ok(None)), _) => Phase::Opening,
         (Some(Ok(Some(all))), _) if all.is_empty() => Phase::Empty,
-        (_, Some(newest)) if newest.live == 0 => Phase::Empty,
+        (_, Some((0, _))) => Phase::Empty,
         (Some(Ok(Some(_))), _) | (_, Some(_)) => Phase::Listed,
         (None, None) => Phase::Loading,
     });
@@ -224,18 +226,7 @@ pub fn OrdersPage() -> impl IntoView {
             today: date_of(now_ms()),
         }
     });
-    let shown = Signal::derive(move || {
-        period_setting::shown(
-            report.with(|r| {
-                r.as_ref().map(|r| Shown {
-                    period: r.period,
-                    bounds: r.bounds,
-                    years: r.years.clone(),
-                })
-            }),
-            chosen.get(),
-        )
-    });
+    let shown = period_setting::shown_signal(report, chosen);
     let months_caption = move || {
         shown.with(|s| {
             t::months_caption(
